@@ -1,0 +1,412 @@
+"""The policy data model: pydantic models for every YAML file under ``data/``.
+
+Every model forbids unknown keys, so a typo in a hand-edited YAML file is reported
+instead of silently dropped. Every fact carries a :class:`Source` (document, section,
+verbatim quote) so the dashboard can show where a claim comes from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from policy_model.vocab import (
+    ApplicationWindow,
+    Availability,
+    Background,
+    ChangeKind,
+    Channel,
+    ProgrammeFactTopic,
+    ProgrammeStatus,
+    RegistryKind,
+    RegistryUse,
+    Role,
+    RouteKind,
+    Scope,
+    SourceKind,
+    TariffKind,
+    TimelineKind,
+    Topic,
+    ValueUnit,
+)
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=60)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Strict(BaseModel):
+    """Base for all data models: unknown keys are errors, models are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    """Where a fact comes from: a document id, the document's own section, a verbatim quote."""
+
+    document: Id
+    section: Text
+    quote: Annotated[str, StringConstraints(strip_whitespace=True, min_length=8, max_length=400)]
+
+
+class Sourced(Strict):
+    """A fact with its source."""
+
+    source: Source
+
+
+# --------------------------------------------------------------------------- catalogue
+
+
+class SourceDocument(Strict):
+    """One document in ``../shared/sources``."""
+
+    id: Id
+    title: Text
+    publisher: Text
+    kind: SourceKind
+    policy_year: int | None = Field(default=None, ge=2000, le=2100)
+    covers: Text = Field(description="What the document covers, in our words.")
+    url: Text | None = Field(default=None, description="Original address, where a document states it.")
+    file: Annotated[str, StringConstraints(pattern=r"^[\w.\-]+\.txt$")]
+    published: dt.date | None = None
+
+
+class NamedFact(Sourced):
+    name: Text
+
+
+class Insurer(Strict):
+    id: Id
+    name: Text
+    short_name: Text
+    entities: list[NamedFact] = Field(
+        default_factory=list, description="Legal entities or labels the documents name."
+    )
+    website: Text | None = None
+
+
+class ProgrammeVariant(Sourced):
+    name: Text
+    owner: Text | None = None
+
+
+class ProgrammeFact(Sourced):
+    topic: ProgrammeFactTopic
+    text: Text
+
+
+class Programme(Strict):
+    id: Id
+    name: Text
+    abbreviation: Text | None = None
+    aliases: list[Text] = Field(default_factory=list)
+    owners: list[NamedFact] = Field(default_factory=list)
+    variants: list[ProgrammeVariant] = Field(default_factory=list)
+    facts: list[ProgrammeFact] = Field(default_factory=list)
+    source: Source
+
+
+class RegistryFact(Sourced):
+    text: Text
+
+
+class Registry(Strict):
+    id: Id
+    name: Text
+    abbreviation: Text | None = None
+    kind: RegistryKind
+    backgrounds: list[Background] = Field(
+        default_factory=list, description="Professional backgrounds it concerns; empty = any."
+    )
+    aliases: list[Text] = Field(default_factory=list)
+    facts: list[RegistryFact] = Field(default_factory=list)
+    source: Source
+
+
+class GlossaryTerm(Strict):
+    id: Id
+    term: Text
+    expansion: Text | None = None
+    explanation: Text = Field(description="One line in our own words.")
+    aliases: list[Text] = Field(default_factory=list)
+    source: Source | None = None
+
+
+# --------------------------------------------------------------------------- policy
+
+
+class Value(Strict):
+    """A structured value of a requirement: a number with a unit."""
+
+    amount: float
+    unit: ValueUnit
+    comparison: str = Field(default="min", pattern=r"^(min|max|exact)$")
+
+
+class PolicyProgramme(Sourced):
+    programme: Id
+    status: ProgrammeStatus
+    variants: list[Text] = Field(default_factory=list)
+    note: Text | None = None
+
+
+class PolicyRegistry(Sourced):
+    registry: Id
+    use: RegistryUse
+    roles: list[Role] = Field(min_length=1)
+    backgrounds: list[Background] = Field(default_factory=list)
+    note: Text | None = None
+
+
+class ContractRoute(Sourced):
+    route: RouteKind
+    preference: int | None = Field(default=None, ge=1, le=9)
+    description: Text
+    conditions: Text | None = None
+    in_region: bool | None = Field(
+        default=None, description="True: only in the insurer's own region; False: only outside."
+    )
+    available: Availability = "yes"
+
+
+class ContractPeriod(Sourced):
+    route: RouteKind
+    label: Text
+    start: dt.date | None = None
+    end: dt.date | None = None
+    duration_text: Text
+    duration_years: float | None = Field(default=None, gt=0)
+    maximum: bool = False
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> ContractPeriod:
+        if self.start and self.end and self.end <= self.start:
+            raise ValueError(f"end {self.end} is not after start {self.start}")
+        return self
+
+
+class TariffRule(Sourced):
+    kind: TariffKind
+    available: Availability
+    text: Text
+
+
+class Application(Sourced):
+    routes: list[RouteKind] = Field(min_length=1)
+    channel: Channel
+    address: Text | None = None
+    window: ApplicationWindow
+    text: Text
+    new_providers_only: bool = False
+
+
+class Contact(Sourced):
+    channel: Channel
+    address: Text
+    purpose: Text
+    answer_time_text: Text | None = None
+    answer_working_days: int | None = Field(default=None, ge=0)
+    hours: Text | None = None
+
+
+class TimelineItem(Sourced):
+    kind: TimelineKind
+    activity: Text
+    date: dt.date | None = None
+    date_end: dt.date | None = None
+    date_text: Text
+    routes: list[RouteKind] = Field(default_factory=list)
+    channel: Channel | None = None
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> TimelineItem:
+        if self.date and self.date_end and self.date_end < self.date:
+            raise ValueError(f"date_end {self.date_end} is before date {self.date}")
+        return self
+
+
+class Requirement(Sourced):
+    id: Id
+    topic: Topic
+    roles: list[Role] = Field(min_length=1)
+    backgrounds: list[Background] = Field(
+        default_factory=list, description="Empty: applies to every background."
+    )
+    scopes: list[Scope] = Field(
+        default_factory=list, description="Empty: applies whatever the scope of the provider."
+    )
+    text: Text
+    value: Value | None = None
+    registries: list[Id] = Field(
+        default_factory=list, description="Registries that satisfy it (topic quality_register)."
+    )
+    new_providers_only: bool = False
+
+
+class Provision(Sourced):
+    """An insurer-side rule or statement that binds GLI contracts but is not an obligation
+    of the provider (volgbeleid, zorgplicht, no retroactive contracts, ...)."""
+
+    id: Id
+    topic: Topic
+    text: Text
+
+
+class Change(Sourced):
+    id: Id
+    topic: Topic
+    kind: ChangeKind
+    text: Text
+    against_year: int
+
+
+class OpenItem(Sourced):
+    """Something the document explicitly leaves open."""
+
+    id: Id
+    topic: Topic
+    text: Text
+
+
+class Policy(Strict):
+    insurer: Id
+    year: int = Field(ge=2000, le=2100)
+    partial: bool = False
+    derived_note: Text | None = Field(
+        default=None, description="For partial records: from which statements it is derived."
+    )
+    documents: list[Id] = Field(min_length=1)
+    title: Text
+    summary: Text
+    programmes: list[PolicyProgramme] = Field(default_factory=list)
+    registries: list[PolicyRegistry] = Field(default_factory=list)
+    contract_routes: list[ContractRoute] = Field(default_factory=list)
+    contract_periods: list[ContractPeriod] = Field(default_factory=list)
+    tariffs: list[TariffRule] = Field(default_factory=list)
+    applications: list[Application] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list)
+    timeline: list[TimelineItem] = Field(default_factory=list)
+    requirements: list[Requirement] = Field(default_factory=list)
+    provisions: list[Provision] = Field(default_factory=list)
+    changes: list[Change] = Field(default_factory=list)
+    open_items: list[OpenItem] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _partial_is_explained(self) -> Policy:
+        if self.partial and not self.derived_note:
+            raise ValueError("a partial policy needs a derived_note saying where it comes from")
+        return self
+
+    @property
+    def key(self) -> str:
+        return f"{self.insurer}-{self.year}"
+
+
+# --------------------------------------------------------------------------- guidance
+
+
+class GuidanceNote(Sourced):
+    text: Text
+
+
+class GuidanceTask(Sourced):
+    number: int = Field(ge=1, le=99)
+    title: Text
+    why: Text
+    experiences: list[GuidanceNote] = Field(default_factory=list)
+    related_topics: list[Topic] = Field(
+        default_factory=list, description="Policy topics this task touches (cross-references)."
+    )
+
+
+class GuidanceTheme(Sourced):
+    id: Id
+    name: Text
+    tasks: list[GuidanceTask] = Field(default_factory=list)
+
+
+class OrganisationForm(Sourced):
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Z]$")]
+    name: Text
+    contracting_party: Text
+    tasks: Text
+    overhead_financing: Text
+    notes: list[GuidanceNote] = Field(default_factory=list)
+
+
+class FinancingExample(Sourced):
+    id: Id
+    mechanism: Annotated[str, StringConstraints(pattern=r"^(tariff_withholding|oi_funds|max_max|municipality|other)$")]
+    text: Text
+    percentage_min: float | None = Field(default=None, ge=0, le=100)
+    percentage_max: float | None = Field(default=None, ge=0, le=100)
+    related_tariff: TariffKind | None = None
+
+
+class SystemEntry(Sourced):
+    name: Text
+    kind: Annotated[str, StringConstraints(pattern=r"^(referral|declaration|both|other)$")]
+    text: Text
+
+
+class Stakeholder(Sourced):
+    name: Text
+    level: Annotated[str, StringConstraints(pattern=r"^(national|regional|local)$")]
+    role: Text
+
+
+class ChecklistItem(Sourced):
+    id: Id
+    group: Text
+    question: Text
+
+
+class Checklist(Sourced):
+    title: Text
+    answer_options: list[Text] = Field(min_length=2)
+    items: list[ChecklistItem] = Field(min_length=1)
+
+
+class Guidance(Strict):
+    document: Id
+    title: Text
+    period: Text
+    summary: Text
+    themes: list[GuidanceTheme] = Field(min_length=1)
+    organisation_forms: list[OrganisationForm] = Field(default_factory=list)
+    financing_examples: list[FinancingExample] = Field(default_factory=list)
+    systems: list[SystemEntry] = Field(default_factory=list)
+    stakeholders: list[Stakeholder] = Field(default_factory=list)
+    checklist: Checklist
+    facts: list[GuidanceNote] = Field(
+        default_factory=list, description="Other GLI-relevant statements of the handreiking."
+    )
+
+
+# --------------------------------------------------------------------------- files
+
+
+class SourcesFile(Strict):
+    sources: list[SourceDocument] = Field(min_length=1)
+
+
+class InsurersFile(Strict):
+    insurers: list[Insurer] = Field(min_length=1)
+
+
+class ProgrammesFile(Strict):
+    programmes: list[Programme] = Field(min_length=1)
+
+
+class RegistriesFile(Strict):
+    registries: list[Registry] = Field(min_length=1)
+
+
+class GlossaryFile(Strict):
+    glossary: list[GlossaryTerm] = Field(min_length=1)
+
+
+class GuidanceFile(Strict):
+    guidance: Guidance

@@ -1,0 +1,321 @@
+"""Fixed vocabularies with their Dutch labels.
+
+Every enumerated field in the data uses one of these ids, so that the same kind of
+fact lines up across insurers and years. The labels are what the dashboard shows.
+Adding a value here is a deliberate schema change: add its label in the same place.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+SourceKind = Literal["insurer_policy", "web_page", "guidance"]
+SOURCE_KIND_LABELS: dict[str, str] = {
+    "insurer_policy": "Zorginkoopbeleid",
+    "web_page": "Webpagina",
+    "guidance": "Handreiking",
+}
+
+ProgrammeStatus = Literal["bought", "expected", "conditional", "not_bought"]
+PROGRAMME_STATUS_LABELS: dict[str, str] = {
+    "bought": "Ingekocht",
+    "expected": "Verwacht",
+    "conditional": "Onder voorwaarde",
+    "not_bought": "Niet ingekocht",
+}
+#: Shown where a policy says nothing about a programme. Never the same as "no".
+NOT_STATED_LABEL = "Niet vermeld in het beleid"
+
+Role = Literal["individual_coach", "coach_network", "rho", "msv", "coach", "referrer"]
+ROLE_LABELS: dict[str, str] = {
+    "individual_coach": "Individuele leefstijlcoach (eigen contract)",
+    "coach_network": "Samenwerkingsverband van leefstijlcoaches en/of paramedici",
+    "rho": "Regionale huisartsenorganisatie (RHO)",
+    "msv": "Multidisciplinair samenwerkingsverband / zorggroep",
+    "coach": "Leefstijlcoach die de GLI uitvoert (ook als onderaannemer)",
+    "referrer": "Verwijzer (huisarts, bedrijfsarts, medisch specialist)",
+}
+#: Roles a provider can contract as (the wizard's organisational roles).
+CONTRACTING_ROLES: tuple[str, ...] = ("individual_coach", "coach_network", "rho", "msv")
+
+RouteKind = Literal[
+    "rho", "coach_network", "msv", "zorggroep", "individual_coach", "runoff", "follow"
+]
+ROUTE_LABELS: dict[str, str] = {
+    "rho": "RHO",
+    "coach_network": "Samenwerkingsverband van leefstijlcoaches/paramedici",
+    "msv": "Multidisciplinair samenwerkingsverband",
+    "zorggroep": "Zorggroep",
+    "individual_coach": "Individuele leefstijlcoach",
+    "runoff": "Uitloopovereenkomst",
+    "follow": "Volgen van de preferente zorgverzekeraar",
+}
+#: Which profile role contracts through which route.
+ROUTE_ROLE: dict[str, str] = {
+    "rho": "rho",
+    "coach_network": "coach_network",
+    "msv": "msv",
+    "zorggroep": "msv",
+    "individual_coach": "individual_coach",
+    "runoff": "individual_coach",
+    "follow": "msv",
+}
+
+Background = Literal["leefstijlcoach", "fysiotherapeut", "oefentherapeut", "dietist"]
+BACKGROUND_LABELS: dict[str, str] = {
+    "leefstijlcoach": "Leefstijlcoach",
+    "fysiotherapeut": "Fysiotherapeut",
+    "oefentherapeut": "Oefentherapeut",
+    "dietist": "Diëtist",
+}
+
+Scope = Literal["local", "regional", "national"]
+SCOPE_LABELS: dict[str, str] = {
+    "local": "Lokaal",
+    "regional": "(Boven)regionaal",
+    "national": "Landelijk",
+}
+
+Topic = Literal[
+    "quality_register",
+    "programme_licence",
+    "programme_recognition",
+    "agb_code",
+    "kvk_registration",
+    "accredited_training",
+    "competence_level",
+    "professional_guidelines",
+    "legislation_standards",
+    "gp_collaboration",
+    "social_domain_collaboration",
+    "local_sports_offer",
+    "regional_collaboration",
+    "social_map",
+    "insurer_consultation",
+    "min_programmes",
+    "work_area",
+    "subcontractors",
+    "declarations",
+    "intake_response",
+    "electronic_record",
+    "quality_indicators",
+    "monitoring",
+    "wtza_licence",
+    "oi_contract",
+    "group_size",
+    "stepped_care",
+    "target_group",
+    "referral",
+    "repeat_participation",
+    "programme_change",
+    "multidisciplinary_agreements",
+    "duplicate_care",
+    "continuity_of_care",
+    "positive_health",
+    "digital_care",
+    "sustainability",
+    "exclusion_grounds",
+    "integrity_check",
+    "vecozo",
+    "children",
+    "tariff",
+    "contracting",
+    "application",
+    "contract_duration",
+    "follow_policy",
+    "duty_of_care",
+    "policy_precedence",
+    "insurer_discretion",
+    "other",
+]
+TOPIC_LABELS: dict[str, str] = {
+    "quality_register": "Kwaliteitsregister",
+    "programme_licence": "Licentie GLI-programma",
+    "programme_recognition": "Erkenning GLI-programma",
+    "agb_code": "AGB-code",
+    "kvk_registration": "Inschrijving KvK",
+    "accredited_training": "Geaccrediteerde opleiding",
+    "competence_level": "Competentieniveau (hbo)",
+    "professional_guidelines": "Richtlijnen beroepsgroep en licentiehouder",
+    "legislation_standards": "Wet- en regelgeving, standaarden",
+    "gp_collaboration": "Samenwerking met huisartsen / eerste lijn",
+    "social_domain_collaboration": "Samenwerking met het sociaal domein",
+    "local_sports_offer": "Lokaal beweegaanbod",
+    "regional_collaboration": "Regionale samenwerkingsafspraken",
+    "social_map": "Sociale kaart",
+    "insurer_consultation": "Overleg met de zorgverzekeraar",
+    "min_programmes": "Minimum aantal programma's",
+    "work_area": "Werkgebied (postcodes)",
+    "subcontractors": "Onderaannemers",
+    "declarations": "Declaraties",
+    "intake_response": "Contact voor intake",
+    "electronic_record": "Elektronisch patiëntendossier",
+    "quality_indicators": "Kwaliteitsindicatoren",
+    "monitoring": "Monitoring",
+    "wtza_licence": "Wtza-vergunning",
+    "oi_contract": "O&I-overeenkomst",
+    "group_size": "Groepsgrootte",
+    "stepped_care": "Stepped care",
+    "target_group": "Doelgroep / leeftijd",
+    "referral": "Verwijzing",
+    "repeat_participation": "Herhaalde deelname",
+    "programme_change": "Wisselen van programma",
+    "multidisciplinary_agreements": "Multidisciplinaire afspraken",
+    "duplicate_care": "Dubbele zorg voorkomen",
+    "continuity_of_care": "Continuïteit van zorg",
+    "positive_health": "Positieve gezondheid",
+    "digital_care": "Digitale zorg",
+    "sustainability": "Duurzaamheid",
+    "exclusion_grounds": "Uitsluitingsgronden",
+    "integrity_check": "Integriteitstoets",
+    "vecozo": "VECOZO",
+    "children": "Kinderen / ketenaanpak",
+    "tariff": "Tarief",
+    "contracting": "Contractering",
+    "application": "Aanvragen",
+    "contract_duration": "Looptijd",
+    "follow_policy": "Volgbeleid",
+    "duty_of_care": "Zorgplicht",
+    "policy_precedence": "Rangorde beleidsdocumenten",
+    "insurer_discretion": "Voorbehoud zorgverzekeraar",
+    "other": "Overig",
+}
+
+ValueUnit = Literal[
+    "days", "working_days", "weeks", "years", "count", "per_year", "participants", "age", "score"
+]
+VALUE_UNIT_LABELS: dict[str, str] = {
+    "days": "dagen",
+    "working_days": "werkdagen",
+    "weeks": "weken",
+    "years": "jaar",
+    "count": "aantal",
+    "per_year": "keer per jaar",
+    "participants": "deelnemers",
+    "age": "jaar (leeftijd)",
+    "score": "score",
+}
+
+TimelineKind = Literal[
+    "publication",
+    "objection_deadline",
+    "plan_submission",
+    "negotiation",
+    "offer",
+    "questions",
+    "signing_deadline",
+    "agreement_deadline",
+    "administration",
+    "tariff_information",
+    "publication_contracted",
+    "application",
+    "policy_updates",
+    "other",
+]
+TIMELINE_KIND_LABELS: dict[str, str] = {
+    "publication": "Publicatie beleid",
+    "objection_deadline": "Bezwaartermijn",
+    "plan_submission": "Indienen plan/offerte",
+    "negotiation": "Inkoopgesprekken",
+    "offer": "Aanbieden overeenkomst",
+    "questions": "Vragen stellen",
+    "signing_deadline": "Uiterste tekendatum",
+    "agreement_deadline": "Overeenstemming bereiken",
+    "administration": "Administratieve afhandeling",
+    "tariff_information": "Informeren over tarieven",
+    "publication_contracted": "Publicatie gecontracteerd aanbod",
+    "application": "Aanvragen overeenkomst",
+    "policy_updates": "Aanvullingen op het beleid",
+    "other": "Overig",
+}
+
+Channel = Literal["vecozo", "email", "web_form", "phone", "website", "meeting", "other"]
+CHANNEL_LABELS: dict[str, str] = {
+    "vecozo": "VECOZO",
+    "email": "E-mail",
+    "web_form": "Webformulier",
+    "phone": "Telefoon",
+    "website": "Website",
+    "meeting": "Inkoopgesprek",
+    "other": "Anders",
+}
+
+ApplicationWindow = Literal["all_year", "deadline", "on_offer", "restricted", "open"]
+APPLICATION_WINDOW_LABELS: dict[str, str] = {
+    "all_year": "Het hele jaar door",
+    "deadline": "Voor een uiterste datum",
+    "on_offer": "Na aanbod door de verzekeraar",
+    "restricted": "Terughoudend / beperkt",
+    "open": "Niet vastgelegd",
+}
+
+TariffKind = Literal["nza_maximum", "max_max", "negotiated", "other"]
+TARIFF_KIND_LABELS: dict[str, str] = {
+    "nza_maximum": "NZa-maximumtarief",
+    "max_max": "Max-max tarief",
+    "negotiated": "Onderhandeld tarief",
+    "other": "Overig",
+}
+
+Availability = Literal["yes", "no", "open"]
+AVAILABILITY_LABELS: dict[str, str] = {
+    "yes": "Ja",
+    "no": "Nee",
+    "open": "Open / nog niet vastgelegd",
+}
+
+RegistryKind = Literal[
+    "quality_register",
+    "professional_association",
+    "provider_register",
+    "trade_register",
+    "programme_register",
+    "recognition",
+    "monitoring",
+    "integrity",
+    "portal",
+]
+REGISTRY_KIND_LABELS: dict[str, str] = {
+    "quality_register": "Kwaliteitsregister",
+    "professional_association": "Beroepsvereniging",
+    "provider_register": "Register zorgaanbieders",
+    "trade_register": "Handelsregister",
+    "programme_register": "Register per programma",
+    "recognition": "Erkenning interventies",
+    "monitoring": "Monitoring",
+    "integrity": "Integriteitstoets",
+    "portal": "Portaal",
+}
+
+RegistryUse = Literal["accepted", "required", "verification", "no_longer_required"]
+REGISTRY_USE_LABELS: dict[str, str] = {
+    "accepted": "Geaccepteerd",
+    "required": "Verplicht",
+    "verification": "Gebruikt ter controle",
+    "no_longer_required": "Niet meer vereist",
+}
+
+ChangeKind = Literal["added", "removed", "changed", "clarified"]
+CHANGE_KIND_LABELS: dict[str, str] = {
+    "added": "Toegevoegd",
+    "removed": "Vervallen",
+    "changed": "Gewijzigd",
+    "clarified": "Verduidelijkt",
+}
+
+ProgrammeFactTopic = Literal[
+    "target_group", "provider_demands", "recognition", "content", "variant", "other"
+]
+PROGRAMME_FACT_LABELS: dict[str, str] = {
+    "target_group": "Doelgroep",
+    "provider_demands": "Eisen aan aanbieders",
+    "recognition": "Erkenning",
+    "content": "Inhoud",
+    "variant": "Variant",
+    "other": "Overig",
+}
+
+
+def values(literal: object) -> tuple[str, ...]:
+    """The allowed values of a Literal vocabulary, for menus and checks."""
+    return tuple(get_args(literal))
