@@ -12,7 +12,18 @@ import os
 import re
 import unicodedata
 from functools import lru_cache
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from policy_model.problems import Problem
+from policy_model.walk import iter_sources
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from policy_model.schema import SourceDocument
+    from policy_model.yamlio import YamlDocument
 
 #: Where the source texts live unless GLI_SOURCES_DIR says otherwise.
 DEFAULT_SOURCES_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "sources"
@@ -50,3 +61,33 @@ def document_text(path: Path) -> str:
 def quote_found(quote: str, path: Path) -> bool:
     """True when the quote occurs in the document after normalisation."""
     return normalise(quote) in document_text(path)
+
+
+def quote_problems(
+    located: Iterable[tuple[YamlDocument, BaseModel]], sources: Sequence[SourceDocument]
+) -> list[Problem]:
+    """A problem for every quote not found in its document (located in its YAML file).
+
+    When the sources folder is missing, one problem says so instead of hundreds.
+    """
+    folder = sources_dir()
+    if not folder.is_dir():
+        return [Problem(str(folder), None, "", "sources folder not found: set GLI_SOURCES_DIR to check quotes")]
+    files = {s.id: folder / s.file for s in sources}
+    problems: list[Problem] = []
+    missing_reported: set[str] = set()
+    for doc, model in located:
+        for loc, src in iter_sources(model):
+            path = files.get(src.document)
+            if path is None:
+                continue  # an unknown document is reported by the integrity check
+            if not path.is_file():
+                if src.document not in missing_reported:
+                    missing_reported.add(src.document)
+                    problems.append(Problem(str(path), None, "", f"source text of {src.document!r} not found"))
+                continue
+            if not quote_found(src.quote, path):
+                problems.append(
+                    doc.problem((*loc, "quote"), f"quote not found in {path.name}: {src.quote[:80]!r}")
+                )
+    return problems

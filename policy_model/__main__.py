@@ -1,0 +1,3 @@
+from policy_model.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,178 @@
+"""Every sourced fact of the dataset as one flat row: the tidy long table.
+
+One function turns the nested models into rows, so the CSV export, full-text search and
+fact counts all agree on what "a fact" is: one statement with exactly one source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+
+from policy_model.catalogue import Catalogue
+from policy_model.schema import Policy, Source
+from policy_model.vocab import (
+    PROGRAMME_STATUS_LABELS,
+    REGISTRY_USE_LABELS,
+    ROUTE_LABELS,
+    TARIFF_KIND_LABELS,
+    AVAILABILITY_LABELS,
+)
+
+
+@dataclass(frozen=True)
+class Fact:
+    insurer: str
+    year: int | None
+    partial: bool
+    kind: str
+    topic: str
+    key: str
+    text: str
+    roles: str
+    date: str
+    document: str
+    section: str
+    quote: str
+
+
+FACT_COLUMNS = list(Fact.__dataclass_fields__)
+
+#: Which page of the dashboard shows each kind of fact (for search results).
+KIND_PAGE = {
+    "programme": "programmas",
+    "registry": "registers",
+    "contract_route": "voorwaarden",
+    "contract_period": "tijdlijn",
+    "tariff": "voorwaarden",
+    "application": "voorwaarden",
+    "contact": "voorwaarden",
+    "timeline": "tijdlijn",
+    "requirement": "voorwaarden",
+    "provision": "voorwaarden",
+    "change": "wijzigingen",
+    "open_item": "wijzigingen",
+    "programme_fact": "programmas",
+    "registry_fact": "registers",
+    "insurer_entity": "home",
+    "glossary": "begrippen",
+    "guidance": "handreiking",
+}
+
+
+def _row(policy: Policy | None, kind: str, topic: str, key: str, text: str, source: Source,
+         roles: list[str] | None = None, date: str = "") -> Fact:
+    return Fact(
+        insurer=policy.insurer if policy else "",
+        year=policy.year if policy else None,
+        partial=policy.partial if policy else False,
+        kind=kind,
+        topic=topic,
+        key=key,
+        text=text,
+        roles=", ".join(roles or []),
+        date=date,
+        document=source.document,
+        section=source.section,
+        quote=source.quote,
+    )
+
+
+def policy_facts(policy: Policy) -> Iterator[Fact]:
+    """Every fact of one policy, in document order per section."""
+    p = policy
+    for item in p.programmes:
+        text = PROGRAMME_STATUS_LABELS[item.status] + (f": {item.note}" if item.note else "")
+        yield _row(p, "programme", item.status, item.programme, text, item.source)
+    for item in p.registries:
+        text = REGISTRY_USE_LABELS[item.use] + (f": {item.note}" if item.note else "")
+        yield _row(p, "registry", item.use, item.registry, text, item.source, list(item.roles))
+    for item in p.contract_routes:
+        text = item.description + (f" Voorwaarde: {item.conditions}" if item.conditions else "")
+        yield _row(p, "contract_route", "contracting", item.route, text, item.source)
+    for item in p.contract_periods:
+        when = f"{item.start or ''}/{item.end or ''}"
+        yield _row(p, "contract_period", "contract_duration", item.route,
+                   f"{item.label}: {item.duration_text}", item.source, date=when)
+    for item in p.tariffs:
+        yield _row(p, "tariff", "tariff", item.kind,
+                   f"{TARIFF_KIND_LABELS[item.kind]} ({AVAILABILITY_LABELS[item.available]}): {item.text}", item.source)
+    for item in p.applications:
+        yield _row(p, "application", "application", item.channel, item.text, item.source,
+                   [ROUTE_LABELS[r] for r in item.routes])
+    for item in p.contacts:
+        yield _row(p, "contact", "contracting", item.channel, f"{item.purpose}: {item.address}", item.source)
+    for item in p.timeline:
+        yield _row(p, "timeline", item.kind, item.kind, item.activity, item.source,
+                   [ROUTE_LABELS[r] for r in item.routes], str(item.date or item.date_text))
+    for item in p.requirements:
+        yield _row(p, "requirement", item.topic, item.id, item.text, item.source, list(item.roles))
+    for item in p.provisions:
+        yield _row(p, "provision", item.topic, item.id, item.text, item.source)
+    for item in p.changes:
+        yield _row(p, "change", item.topic, item.id, item.text, item.source)
+    for item in p.open_items:
+        yield _row(p, "open_item", item.topic, item.id, item.text, item.source)
+
+
+def catalogue_facts(catalogue: Catalogue) -> Iterator[Fact]:
+    """Facts of the catalogues: entities, programme and registry facts, glossary, guidance."""
+    for insurer in catalogue.insurers:
+        for entity in insurer.entities:
+            yield _row(None, "insurer_entity", "other", insurer.id, entity.name, entity.source)
+    for programme in catalogue.programmes:
+        yield _row(None, "programme_fact", "recognition", programme.id, programme.name, programme.source)
+        for owner in programme.owners:
+            yield _row(None, "programme_fact", "owner", programme.id, owner.name, owner.source)
+        for variant in programme.variants:
+            yield _row(None, "programme_fact", "variant", programme.id, variant.name, variant.source)
+        for fact in programme.facts:
+            yield _row(None, "programme_fact", fact.topic, programme.id, fact.text, fact.source)
+    for registry in catalogue.registries:
+        yield _row(None, "registry_fact", registry.kind, registry.id, registry.name, registry.source)
+        for fact in registry.facts:
+            yield _row(None, "registry_fact", registry.kind, registry.id, fact.text, fact.source)
+    for term in catalogue.glossary:
+        if term.source:
+            yield _row(None, "glossary", "glossary", term.id, f"{term.term}: {term.explanation}", term.source)
+    yield from guidance_facts(catalogue)
+
+
+def guidance_facts(catalogue: Catalogue) -> Iterator[Fact]:
+    g = catalogue.guidance
+    if g is None:
+        return
+    for fact in g.facts:
+        yield _row(None, "guidance", "fact", "", fact.text, fact.source)
+    for theme in g.themes:
+        yield _row(None, "guidance", "theme", theme.id, theme.name, theme.source)
+        for task in theme.tasks:
+            yield _row(None, "guidance", "task", f"{theme.id}.{task.number}", f"{task.title}: {task.why}", task.source)
+            for note in task.experiences:
+                yield _row(None, "guidance", "experience", f"{theme.id}.{task.number}", note.text, note.source)
+    for form in g.organisation_forms:
+        yield _row(None, "guidance", "organisation_form", form.id, f"{form.name}: {form.overhead_financing}", form.source)
+        for note in form.notes:
+            yield _row(None, "guidance", "organisation_form", form.id, note.text, note.source)
+    for example in g.financing_examples:
+        yield _row(None, "guidance", "financing", example.id, example.text, example.source)
+    for system in g.systems:
+        yield _row(None, "guidance", "system", system.kind, f"{system.name}: {system.text}", system.source)
+    for holder in g.stakeholders:
+        yield _row(None, "guidance", "stakeholder", holder.level, f"{holder.name}: {holder.role}", holder.source)
+    yield _row(None, "guidance", "checklist", "checklist", g.checklist.title, g.checklist.source)
+    for item in g.checklist.items:
+        yield _row(None, "guidance", "checklist", item.id, item.question, item.source)
+
+
+def all_facts(catalogue: Catalogue) -> list[Fact]:
+    """Every fact of the dataset: policies first (by insurer and year), then catalogues."""
+    rows: list[Fact] = []
+    for policy in catalogue.policies_for():
+        rows.extend(policy_facts(policy))
+    rows.extend(catalogue_facts(catalogue))
+    return rows
+
+
+def fact_dicts(facts: list[Fact]) -> list[dict]:
+    return [asdict(f) for f in facts]

@@ -1,0 +1,159 @@
+"""Loading the dataset: the one place where YAML files become models.
+
+``load_catalogue`` never raises for bad data. It returns what loaded plus every problem
+found (syntax, schema, references), so the validator can list them all and the app can
+show a readable error while still working with the parts that loaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from policy_model import schema
+from policy_model.catalogue import Catalogue
+from policy_model.integrity import check_integrity
+from policy_model.paths import data_dir as default_data_dir
+from policy_model.problems import Problem
+from policy_model.quotes import quote_problems
+from policy_model.yamlio import YamlDocument, read_yaml
+
+CATALOGUE_FILES: dict[str, type[BaseModel]] = {
+    "sources.yaml": schema.SourcesFile,
+    "insurers.yaml": schema.InsurersFile,
+    "programmes.yaml": schema.ProgrammesFile,
+    "registries.yaml": schema.RegistriesFile,
+    "glossary.yaml": schema.GlossaryFile,
+    "guidance.yaml": schema.GuidanceFile,
+}
+POLICY_DIR = "policies"
+
+_HINTS = {
+    "extra_forbidden": "unknown field: check its spelling against data/README.md",
+    "missing": "required field is missing",
+    "literal_error": "not one of the allowed values",
+    "date_from_datetime_parsing": "not a real date: write YYYY-MM-DD",
+    "date_parsing": "not a real date: write YYYY-MM-DD",
+    "date_type": "not a date: write YYYY-MM-DD",
+    "int_parsing": "not a whole number",
+    "int_type": "not a whole number",
+    "bool_parsing": "write true or false",
+    "string_type": "expected text",
+    "list_type": "expected a list (lines starting with '- ')",
+    "model_type": "expected a mapping of fields (key: value)",
+    "dict_type": "expected a mapping of fields (key: value)",
+    "string_pattern_mismatch": "wrong format",
+    "too_short": "too short or empty",
+}
+
+
+@dataclass
+class LoadResult:
+    """What loaded, and every problem found on the way."""
+
+    catalogue: Catalogue
+    problems: list[Problem] = field(default_factory=list)
+    data_dir: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _describe(error: dict[str, Any]) -> str:
+    hint = _HINTS.get(error["type"])
+    message = error["msg"]
+    if error["type"] == "value_error":
+        message = message.removeprefix("Value error, ")
+    elif hint and hint not in message:
+        message = f"{hint} ({message})"
+    if error["type"] in {"literal_error", "string_type", "int_parsing", "date_from_datetime_parsing"}:
+        message += f"; found {error.get('input')!r}"
+    return message
+
+
+def validate_model(doc: YamlDocument, model: type[BaseModel]) -> BaseModel | None:
+    """Validate parsed YAML against a model; errors become located problems on ``doc``."""
+    if doc.data is None:
+        return None
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            doc.problems.append(doc.problem(loc, _describe(error)))
+        return None
+
+
+def load_catalogue(directory: Path | None = None, *, check_quotes: bool = False) -> LoadResult:
+    """Load and check the whole dataset under ``directory`` (default: the data folder).
+
+    With ``check_quotes`` every quote is also looked up in its source text (the validator
+    does this; the app does not need to on every start).
+    """
+    root = Path(directory) if directory else default_data_dir()
+    problems: list[Problem] = []
+    docs: dict[str, YamlDocument] = {}
+    parsed: dict[str, Any] = {}
+
+    if not root.is_dir():
+        problems.append(Problem(str(root), None, "", "data folder does not exist"))
+        return LoadResult(Catalogue(), problems, root)
+
+    for name, model in CATALOGUE_FILES.items():
+        doc = read_yaml(root / name, name)
+        docs[name] = doc
+        parsed[name] = validate_model(doc, model)
+        problems.extend(doc.problems)
+
+    policy_docs: list[tuple[YamlDocument, schema.Policy]] = []
+    policy_root = root / POLICY_DIR
+    policy_files = sorted(policy_root.glob("*.yaml")) if policy_root.is_dir() else []
+    if not policy_files:
+        problems.append(Problem(f"{POLICY_DIR}/", None, "", "no policy files (*.yaml) found"))
+    for path in policy_files:
+        doc = read_yaml(path, f"{POLICY_DIR}/{path.name}")
+        policy = validate_model(doc, schema.Policy)
+        problems.extend(doc.problems)
+        if policy is not None:
+            policy_docs.append((doc, policy))
+
+    def items(name: str, attr: str) -> tuple:
+        model = parsed.get(name)
+        return tuple(getattr(model, attr)) if model is not None else ()
+
+    guidance_file = parsed.get("guidance.yaml")
+    ref_problems, bad_policies = check_integrity(
+        sources=items("sources.yaml", "sources"),
+        insurers=items("insurers.yaml", "insurers"),
+        programmes=items("programmes.yaml", "programmes"),
+        registries=items("registries.yaml", "registries"),
+        glossary=items("glossary.yaml", "glossary"),
+        guidance=guidance_file.guidance if guidance_file is not None else None,
+        policies=policy_docs,
+        docs=docs,
+    )
+    problems.extend(ref_problems)
+
+    if check_quotes:
+        located = [(docs[name], parsed[name]) for name in CATALOGUE_FILES if parsed.get(name) is not None]
+        located += policy_docs
+        problems.extend(quote_problems(located, items("sources.yaml", "sources")))
+
+    catalogue = Catalogue(
+        sources=items("sources.yaml", "sources"),
+        insurers=items("insurers.yaml", "insurers"),
+        programmes=items("programmes.yaml", "programmes"),
+        registries=items("registries.yaml", "registries"),
+        glossary=items("glossary.yaml", "glossary"),
+        guidance=guidance_file.guidance if guidance_file is not None else None,
+        policies=tuple(p for doc, p in policy_docs if doc.file not in bad_policies),
+    )
+    return LoadResult(catalogue, sorted(set(problems), key=_sort_key), root)
+
+
+def _sort_key(problem: Problem) -> tuple:
+    return (problem.file, problem.line or 0, problem.path, problem.message)
