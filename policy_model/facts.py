@@ -12,11 +12,11 @@ from dataclasses import asdict, dataclass
 from policy_model.catalogue import Catalogue
 from policy_model.schema import Policy, Source
 from policy_model.vocab import (
+    AVAILABILITY_LABELS,
     PROGRAMME_STATUS_LABELS,
     REGISTRY_USE_LABELS,
     ROUTE_LABELS,
     TARIFF_KIND_LABELS,
-    AVAILABILITY_LABELS,
 )
 
 

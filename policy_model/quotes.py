@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from functools import lru_cache
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 

@@ -118,6 +118,8 @@ Topic = Literal[
     "integrity_check",
     "vecozo",
     "children",
+    "ketenaanpak",
+    "quality_assurance",
     "tariff",
     "contracting",
     "application",
@@ -169,7 +171,9 @@ TOPIC_LABELS: dict[str, str] = {
     "exclusion_grounds": "Uitsluitingsgronden",
     "integrity_check": "Integriteitstoets",
     "vecozo": "VECOZO",
-    "children": "Kinderen / ketenaanpak",
+    "children": "Kinderen / ketenaanpak kinderen",
+    "ketenaanpak": "Ketenaanpak overgewicht",
+    "quality_assurance": "Kwaliteitsborging",
     "tariff": "Tarief",
     "contracting": "Contractering",
     "application": "Aanvragen",
@@ -319,3 +323,14 @@ PROGRAMME_FACT_LABELS: dict[str, str] = {
 def values(literal: object) -> tuple[str, ...]:
     """The allowed values of a Literal vocabulary, for menus and checks."""
     return tuple(get_args(literal))
+
+
+#: Short role names for filters and URLs.
+ROLE_SHORT_LABELS: dict[str, str] = {
+    "individual_coach": "Individuele coach",
+    "coach_network": "Samenwerkingsverband",
+    "rho": "RHO",
+    "msv": "Multidisciplinair / zorggroep",
+    "coach": "Leefstijlcoach (uitvoerder)",
+    "referrer": "Verwijzer",
+}

@@ -1,0 +1,49 @@
+# Two commands matter (see README): `make run` and `make test`. Both create .venv and
+# install the pinned requirements first; nothing else is needed on a fresh machine with
+# Python 3.11+.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: run test lint validate export schema screenshots bench clean
+
+$(VENV)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.runtime  ## install and start the dashboard on http://127.0.0.1:$(PORT)
+	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+test: $(VENV)/.dev  ## install test tools, lint, validate the data and run every test
+	$(PY) -m ruff check .
+	$(PY) -m policy_model validate
+	$(PY) -m pytest
+
+lint: $(VENV)/.dev
+	$(PY) -m ruff check .
+
+validate: $(VENV)/.runtime
+	$(PY) -m policy_model validate
+
+export: $(VENV)/.runtime
+	$(PY) -m policy_model export --format json --out export/dataset.json
+	$(PY) -m policy_model export --format csv --out export/dataset.csv
+
+schema: $(VENV)/.runtime  ## regenerate the published JSON Schema of the export
+	$(PY) -m policy_model schema --out schema/dataset-export.schema.json
+
+screenshots: $(VENV)/.dev  ## refresh docs/screenshots from the real app in headless Chromium
+	$(PY) -m pytest tests/e2e -k screenshot --screenshots=docs/screenshots
+
+bench: $(VENV)/.dev
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

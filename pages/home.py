@@ -1,0 +1,95 @@
+"""Home: what this dashboard is, the sources it covers, headline figures, what is coming."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from policy_model.timeline import all_events, upcoming
+from policy_model.vocab import SOURCE_KIND_LABELS
+from ui.citation import show_source
+from ui.data import catalogue
+from ui.layout import page_header, provenance_footer
+from ui.text import md_escape, nl_date, today
+
+page_header(
+    "GLI-inkoopwijzer",
+    "Het zorginkoopbeleid van zorgverzekeraars voor de gecombineerde leefstijlinterventie (GLI), "
+    "naast elkaar gezet: per verzekeraar en per jaar, met bij elk feit de bron.",
+)
+cat = catalogue()
+
+st.markdown(
+    "Zorgverzekeraars publiceren elk jaar hun inkoopbeleid voor de GLI: welke programma's ze inkopen, "
+    "welke kwaliteitsregisters ze accepteren, wie ze contracteren en wanneer. Deze wijzer zet die "
+    "documenten gestructureerd naast elkaar. Alles komt uit de brondocumenten hieronder; bij elk "
+    "gegeven staat waar het in het document staat, met een letterlijk citaat."
+)
+
+figures = cat.headline()
+cols = st.columns(5)
+cols[0].metric("Verzekeraars", figures["insurers"])
+cols[1].metric("Beleidsjaren", figures["policy_years"], help=", ".join(str(y) for y in cat.years))
+cols[2].metric("GLI-programma's", figures["programmes"])
+cols[3].metric("Registers", figures["registries"])
+cols[4].metric("Eisen vastgelegd", figures["requirements"])
+
+st.subheader("Wat komt eraan")
+events = all_events(cat)
+ahead = upcoming(events, today(), limit=6)
+if ahead:
+    for event in ahead:
+        insurer = cat.insurer(event.insurer).short_name
+        left, right = st.columns([5, 1])
+        left.markdown(f"**{nl_date(event.date)}** – {md_escape(insurer)} {event.year}: {md_escape(event.activity)}")
+        with right:
+            show_source(event.source)
+else:
+    st.info(f"Geen deadlines meer na vandaag ({nl_date(today())}) in de beschikbare documenten.")
+    recent = [e for e in events if e.date < today()][-3:]
+    if recent:
+        st.caption("Meest recente data in het beleid:")
+        for event in reversed(recent):
+            insurer = cat.insurer(event.insurer).short_name
+            st.markdown(f"- {nl_date(event.date)} – {md_escape(insurer)} {event.year}: {md_escape(event.activity)}")
+
+st.subheader("Beleid per verzekeraar en jaar")
+rows = []
+for policy in cat.policies_for():
+    rows.append({
+        "Verzekeraar": cat.insurer(policy.insurer).name,
+        "Jaar": policy.year,
+        "Soort": "Afgeleid uit later document" if policy.partial else "Volledig beleidsdocument",
+        "Programma's": len(policy.programmes),
+        "Eisen": len(policy.requirements),
+        "Wijzigingen": len(policy.changes),
+        "Samenvatting": policy.summary,
+    })
+st.dataframe(
+    pd.DataFrame(rows), hide_index=True,
+    column_config={"Jaar": st.column_config.NumberColumn(format="%d"),
+                   "Samenvatting": st.column_config.TextColumn(width="large")},
+)
+
+st.subheader("Brondocumenten")
+source_rows = [
+    {
+        "Document": doc.title,
+        "Uitgever": doc.publisher,
+        "Soort": SOURCE_KIND_LABELS[doc.kind],
+        "Beleidsjaar": doc.policy_year,
+        "Gepubliceerd": nl_date(doc.published) if doc.published else "niet vermeld",
+        "Inhoud": doc.covers,
+        "Adres": doc.url or "",
+    }
+    for doc in cat.sources
+]
+st.dataframe(
+    pd.DataFrame(source_rows), hide_index=True,
+    column_config={
+        "Beleidsjaar": st.column_config.NumberColumn(format="%d"),
+        "Adres": st.column_config.LinkColumn("Origineel", display_text="openen"),
+        "Inhoud": st.column_config.TextColumn(width="large"),
+    },
+)
+provenance_footer()

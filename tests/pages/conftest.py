@@ -1,0 +1,40 @@
+"""AppTest helpers: a fresh app per test, with Streamlit's caches cleared in between."""
+
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import REPO
+
+
+@pytest.fixture(autouse=True)
+def _clear_caches():
+    # st.cache_* survive between AppTest instances in one process.
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+
+
+def open_page(page: str | None = None, **query: object) -> AppTest:
+    """Run the app (optionally switched to ``pages/<page>.py``) and return the AppTest."""
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(f"pages/{page}.py")
+        at.run()
+    return at
+
+
+def all_text(at: AppTest) -> str:
+    """Every markdown, caption, metric, info and dataframe text of the page, joined."""
+    parts: list[str] = []
+    for kind in ("markdown", "caption", "title", "header", "subheader", "info", "warning", "success", "error", "code"):
+        parts += [str(e.value) for e in getattr(at, kind)]
+    parts += [f"{m.label} {m.value}" for m in at.metric]
+    for frame in at.dataframe:
+        parts.append(frame.value.to_string())
+    return "\n".join(parts)

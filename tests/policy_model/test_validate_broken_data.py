@@ -1,0 +1,65 @@
+"""Each file in broken_data/ is one small mutation of the real dataset with the messages
+``python -m policy_model validate`` must print for it. The expected errors live next to
+the mutation, so adding a case is adding a YAML file.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from policy_model.cli import main
+from policy_model.paths import DEFAULT_DATA_DIR
+
+CASES = sorted((Path(__file__).parent / "broken_data").glob("*.yaml"))
+
+
+def apply_case(case: dict, target: Path) -> None:
+    shutil.copytree(DEFAULT_DATA_DIR, target)
+    for name in case.get("delete", []):
+        (target / name).unlink()
+    for name, content in case.get("write", {}).items():
+        (target / name).write_text(content, encoding="utf-8")
+
+
+@pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
+def test_broken_data_is_reported_with_location_and_exit_code_1(case_file, tmp_path, capsys, request):
+    case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
+    if case.get("needs_sources"):
+        request.getfixturevalue("source_texts")
+    data = tmp_path / "data"
+    apply_case(case, data)
+    args = case.get("args", ["--no-quotes"])
+
+    code = main(["validate", str(data), *args])
+
+    out = capsys.readouterr()
+    printed = out.out + out.err
+    assert code == 1, printed
+    assert "Traceback" not in printed
+    for expected in case["expect"]:
+        assert expected in printed, f"{case['description']}\nexpected: {expected}\ngot:\n{printed}"
+
+
+def test_the_real_dataset_validates_clean(capsys, source_texts):
+    code = main(["validate"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert out.startswith("OK:")
+
+
+def test_the_validator_reports_every_problem_at_once(tmp_path, capsys):
+    data = tmp_path / "data"
+    apply_case({"delete": ["registries.yaml"], "write": {"policies/zz-2030.yaml": ""}}, data)
+    main(["validate", str(data), "--no-quotes"])
+    printed = capsys.readouterr().out
+    assert "registries.yaml: (file): file is missing" in printed
+    assert "policies/zz-2030.yaml: (file): file is empty" in printed
+
+
+def test_a_missing_data_folder_is_a_clear_message(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "nowhere")]) == 1
+    assert "data folder does not exist" in capsys.readouterr().out

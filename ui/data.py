@@ -1,0 +1,36 @@
+"""The catalogue, loaded once per process and shared by every page and session."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from policy_model.catalogue import Catalogue
+from policy_model.facts import Fact, all_facts
+from policy_model.loader import LoadResult, load_catalogue
+from policy_model.paths import data_dir
+
+
+@st.cache_resource(show_spinner="Beleidsdata laden…")
+def _load(directory: str) -> LoadResult:
+    # cache_resource, not cache_data: the catalogue is immutable and large; copying it
+    # on every rerun (what cache_data does) would cost more than the pages themselves.
+    return load_catalogue(data_dir().__class__(directory))
+
+
+def load_result() -> LoadResult:
+    """The load result for the configured data folder ($GLI_DATA_DIR or data/)."""
+    return _load(str(data_dir()))
+
+
+def catalogue() -> Catalogue:
+    return load_result().catalogue
+
+
+@st.cache_resource(show_spinner=False)
+def _facts(directory: str) -> list[Fact]:
+    return all_facts(_load(directory).catalogue)
+
+
+def facts() -> list[Fact]:
+    """Every fact as a flat row (for search and exports), computed once."""
+    return _facts(str(data_dir()))
