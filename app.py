@@ -12,6 +12,13 @@ st.set_page_config(page_title="GLI-inkoopwijzer", page_icon="🥗", layout="wide
 #: (file, title, icon) in menu order. Emoji icons: material icons fetch a font online.
 PAGES = [
     ("pages/home.py", "Home", "🏠"),
+    ("pages/programmas.py", "Programma's", "🧩"),
+    ("pages/registers.py", "Registers", "📇"),
+    ("pages/voorwaarden.py", "Contractvoorwaarden", "📋"),
+    ("pages/tijdlijn.py", "Tijdlijn", "📅"),
+    ("pages/wijzigingen.py", "Wijzigingen", "🔀"),
+    ("pages/begrippen.py", "Begrippen", "📖"),
+    ("pages/zoeken.py", "Zoeken", "🔎"),
 ]
 
 navigation = st.navigation(

@@ -1,0 +1,75 @@
+"""Programma's: which recognised GLI programmes each insurer buys, per year."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from policy_model.compare import programme_matrix, programme_statuses, status_cell
+from policy_model.vocab import PROGRAMME_FACT_LABELS
+from ui.citation import show_source
+from ui.data import catalogue
+from ui.export import download_table
+from ui.filters import policy_filters
+from ui.glossary import glossary_help
+from ui.layout import page_header, provenance_footer
+from ui.tables import show_sourced_table, status_style
+from ui.text import md_escape
+
+page_header(
+    "GLI-programma's per verzekeraar",
+    "Welke erkende GLI-programma's koopt elke verzekeraar in, per jaar? ‘Niet vermeld’ betekent "
+    "dat het beleid er niets over zegt – niet dat het programma niet wordt ingekocht.",
+)
+cat = catalogue()
+insurers, years, _ = policy_filters(cat)
+policies = cat.policies_for(insurers, years)
+
+if not policies:
+    st.warning("Geen beleid gevonden voor deze selectie. Kies een andere verzekeraar of een ander jaar.")
+    st.stop()
+
+matrix = pd.DataFrame(programme_matrix(cat, policies)).drop(columns="_id")
+st.subheader("Overzicht")
+st.caption(
+    "Legenda: " + " · ".join(status_cell(s) for s in ("bought", "expected", "conditional", "not_bought", None))
+    + ". Kolommen met ‘(afgeleid)’ komen uit wat een later document over dat jaar zegt."
+)
+st.dataframe(matrix.style.map(status_style), hide_index=True, key="programme_matrix")
+download_table(matrix, "gli-programmas", key="programme_matrix")
+
+st.subheader("Status met bron")
+rows = [
+    {
+        "Beleid": cat.policy_label(r["policy"]),
+        "Programma": r["programme"],
+        "Status": status_cell(r["status"]),
+        "Varianten": r["variants"],
+        "Toelichting": r["note"],
+        "source": r["source"],
+    }
+    for r in programme_statuses(cat, policies)
+]
+show_sourced_table(rows, name="gli-programmas-bronnen", key="programme_sources")
+
+st.subheader("Over de programma's")
+for programme in cat.programmes:
+    title = programme.name + (f" ({programme.abbreviation})" if programme.abbreviation else "")
+    with st.expander(title):
+        if programme.aliases:
+            st.caption("Ook geschreven als: " + md_escape(", ".join(programme.aliases)))
+        for label, entries in (("Eigenaar / licentiehouder", programme.owners), ("Variant", programme.variants)):
+            for entry in entries:
+                left, right = st.columns([6, 1])
+                left.markdown(f"**{label}:** {md_escape(entry.name)}")
+                with right:
+                    show_source(entry.source)
+        for fact in programme.facts:
+            left, right = st.columns([6, 1])
+            left.markdown(
+                f"**{PROGRAMME_FACT_LABELS[fact.topic]}:** {md_escape(fact.text)}",
+                help=glossary_help(fact.text),
+            )
+            with right:
+                show_source(fact.source)
+provenance_footer(policies)

@@ -1,0 +1,113 @@
+"""Tijdlijn: the contracting process of each insurer-year, contract periods, upcoming deadlines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from policy_model.timeline import all_events, period_rows, to_ics, undated_items, upcoming
+from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
+from ui.citation import show_source
+from ui.data import catalogue
+from ui.filters import policy_filters
+from ui.layout import page_header, provenance_footer
+from ui.tables import show_sourced_table
+from ui.text import md_escape, nl_date, today
+
+# Okabe–Ito palette: distinguishable with the common forms of colour-blindness.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+SYMBOLS = ["circle", "diamond", "square", "triangle-up", "x", "star", "cross", "hexagon"]
+
+presenting = page_header(
+    "Tijdlijn",
+    "Het contracteerproces van elke verzekeraar per jaar (publicatie, aanbod, vragen, tekenen, "
+    "publicatie van het gecontracteerde aanbod) en de looptijden van de overeenkomsten.",
+)
+cat = catalogue()
+insurers, years, _ = policy_filters(cat)
+policies = cat.policies_for(insurers, years)
+if not policies:
+    st.warning("Geen beleid gevonden voor deze selectie.")
+    st.stop()
+
+events = all_events(cat, policies)
+periods = period_rows(policies)
+now = today()
+
+st.subheader("Komende deadlines")
+ahead = upcoming(events, now)
+if ahead:
+    for event in ahead:
+        left, right = st.columns([6, 1])
+        left.markdown(f"**{nl_date(event.date)}** – {md_escape(cat.insurer(event.insurer).short_name)} "
+                      f"{event.year}: {md_escape(event.activity)}")
+        with right:
+            show_source(event.source)
+else:
+    st.info(f"Geen deadlines na vandaag ({nl_date(now)}) in de gekozen beleidsdocumenten.")
+if events:
+    st.download_button(
+        "📅 Deadlines als agenda (.ics)", partial(to_ics, events, cat), file_name="gli-deadlines.ics",
+        mime="text/calendar", on_click="ignore", key="ics",
+        help="Alle gedateerde activiteiten van de gekozen beleidsdocumenten, voor Outlook of Google Agenda.",
+    )
+
+st.subheader("Proces en looptijden")
+fig = go.Figure()
+labels = {p.key: cat.policy_label(p) for p in policies}
+for n, row in enumerate(periods):
+    fig.add_trace(go.Bar(
+        base=[pd.Timestamp(row["start"])], x=[(pd.Timestamp(row["end"]) - pd.Timestamp(row["start"])).days * 86400000 + 86400000],
+        y=[f"Looptijd: {row['label']} ({labels[row['policy_key']]})"], orientation="h",
+        marker={"color": PALETTE[n % len(PALETTE)], "opacity": 0.55, "pattern": {"shape": "/" if n % 2 else ""}},
+        name=f"{labels[row['policy_key']]}: {row['route']}", showlegend=False,
+        hovertemplate=f"{row['label']}<br>{nl_date(row['start'])} – {nl_date(row['end'])}<br>{row['duration']}<extra></extra>",
+    ))
+kinds = list(dict.fromkeys(e.kind for e in events))
+for k, kind in enumerate(kinds):
+    chosen = [e for e in events if e.kind == kind]
+    fig.add_trace(go.Scatter(
+        x=[pd.Timestamp(e.date) for e in chosen], y=[f"Proces {labels[e.policy_key]}" for e in chosen],
+        mode="markers", name=TIMELINE_KIND_LABELS[kind],
+        marker={"size": 16 if presenting else 12, "color": PALETTE[k % len(PALETTE)], "symbol": SYMBOLS[k % len(SYMBOLS)],
+                "line": {"width": 1, "color": "#222"}},
+        customdata=[[nl_date(e.date), e.activity] for e in chosen],
+        hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+    ))
+fig.add_vline(x=pd.Timestamp(now).timestamp() * 1000, line_dash="dash", line_color="#444")
+fig.add_annotation(x=pd.Timestamp(now), y=1.02, yref="paper", text=f"vandaag ({nl_date(now)})", showarrow=False)
+fig.update_layout(
+    barmode="overlay", height=max(380, 48 * (len(periods) + len(policies)) + 160) * (1.3 if presenting else 1),
+    xaxis={"type": "date", "title": None}, yaxis={"autorange": "reversed", "title": None},
+    legend={"orientation": "h", "y": -0.15}, margin={"l": 10, "r": 10, "t": 30, "b": 10},
+    font={"size": 18 if presenting else 13},
+)
+st.plotly_chart(fig, config={"displaylogo": False, "toImageButtonOptions": {"filename": "gli-tijdlijn"}}, key="timeline_chart")
+st.caption("Balken: looptijden van overeenkomsten. Symbolen: activiteiten met een datum. Stippellijn: vandaag.")
+
+st.subheader("Alle activiteiten")
+rows = []
+for policy in policies:
+    for item in policy.timeline:
+        rows.append({
+            "Beleid": labels[policy.key],
+            "Datum": item.date_text,
+            "Sorteerdatum": item.date or dt.date(policy.year, 1, 1),
+            "Soort": TIMELINE_KIND_LABELS[item.kind],
+            "Activiteit": item.activity,
+            "Voor": ", ".join(ROUTE_LABELS[r] for r in item.routes),
+            "source": item.source,
+        })
+rows.sort(key=lambda r: (r["Beleid"], r["Sorteerdatum"]))
+for row in rows:
+    row.pop("Sorteerdatum")
+show_sourced_table(rows, name="gli-tijdlijn", key="timeline_rows")
+undated = sum(len(undated_items(p)) for p in policies)
+if undated:
+    st.caption(f"{undated} activiteit(en) hebben in het document geen precieze dag (bijvoorbeeld ‘September 2023’); "
+               "ze staan in de tabel maar niet in de grafiek of de agenda.")
+provenance_footer(policies)

@@ -1,0 +1,63 @@
+"""Zoeken: full-text search over every fact, with a link to the page where it appears."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from policy_model.facts import KIND_PAGE
+from policy_model.search import search_facts
+from ui.citation import source_column_config
+from ui.data import catalogue, facts
+from ui.export import download_table
+from ui.layout import page_header, provenance_footer
+
+KIND_LABELS = {
+    "programme": "Programma-status", "registry": "Register", "contract_route": "Contracteerroute",
+    "contract_period": "Looptijd", "tariff": "Tarief", "application": "Aanvragen", "contact": "Contact",
+    "timeline": "Tijdpad", "requirement": "Eis", "provision": "Bepaling", "change": "Wijziging",
+    "open_item": "Nog open", "programme_fact": "Over een programma", "registry_fact": "Over een register",
+    "insurer_entity": "Verzekeraar", "glossary": "Begrip", "guidance": "Handreiking",
+}
+
+page_header("Zoeken", "Zoek in alle eisen, wijzigingen, programma's, registers, begrippen en de handreiking.")
+cat = catalogue()
+query = st.text_input("Zoekterm(en)", key="q", bind="query-params",
+                      placeholder="bijvoorbeeld sociaal domein, AGB, 2 keer per jaar")
+if not query.strip():
+    st.caption(f"Doorzoekt {len(facts())} vastgelegde feiten, elk met bron.")
+    st.stop()
+
+results = search_facts(facts(), query)
+st.caption(f"{len(results)} resultaten" + (" (eerste 200)" if len(results) == 200 else ""))
+if not results:
+    st.info("Niets gevonden. Probeer minder of andere woorden.")
+    st.stop()
+
+rows = []
+for fact in results:
+    page = KIND_PAGE.get(fact.kind, "home")
+    params = {}
+    if fact.insurer:
+        params = {"verzekeraar": cat.insurer(fact.insurer).short_name, "jaar": str(fact.year)}
+    link = f"/{page}" + (f"?{urlencode(params)}" if params else "")
+    policy = cat.policy(fact.insurer, fact.year) if fact.insurer else None
+    rows.append({
+        "Waar": cat.policy_label(policy) if policy else "Algemeen",
+        "Soort": KIND_LABELS.get(fact.kind, fact.kind),
+        "Tekst": fact.text,
+        "Bekijk": link,
+        "Bron": f"{cat.source(fact.document).publisher} – § {fact.section}",
+        "Citaat": fact.quote,
+        "Document": cat.source(fact.document).url or "",
+    })
+frame = pd.DataFrame(rows)
+st.dataframe(frame, hide_index=True, key="search_results", column_config={
+    **source_column_config(),
+    "Tekst": st.column_config.TextColumn(width="large"),
+    "Bekijk": st.column_config.LinkColumn("Bekijk", display_text="open pagina", help="De pagina waar dit gegeven staat"),
+})
+download_table(frame, "gli-zoekresultaten", key="search")
+provenance_footer()

@@ -1,0 +1,189 @@
+"""Side-by-side comparisons of policy records: the tables the comparison pages show.
+
+Each function takes the catalogue and the chosen policies and returns plain rows
+(lists of dicts, one column per policy) that a page turns into a DataFrame. "Not stated"
+is its own value, never folded into "no".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from policy_model.catalogue import Catalogue
+from policy_model.schema import Policy, Requirement, Source
+from policy_model.vocab import (
+    BACKGROUND_LABELS,
+    NOT_STATED_LABEL,
+    PROGRAMME_STATUS_LABELS,
+    REGISTRY_USE_LABELS,
+    ROLE_SHORT_LABELS,
+    TOPIC_LABELS,
+    VALUE_UNIT_LABELS,
+)
+
+#: Text symbols so a status reads the same in black and white.
+STATUS_SYMBOLS = {
+    "bought": "✔",
+    "expected": "◔",
+    "conditional": "◑",
+    "not_bought": "✘",
+    None: "–",
+}
+
+
+def status_cell(status: str | None) -> str:
+    """``✔ Ingekocht`` / ``– Niet vermeld in het beleid``."""
+    label = PROGRAMME_STATUS_LABELS[status] if status else NOT_STATED_LABEL
+    return f"{STATUS_SYMBOLS[status]} {label}"
+
+
+def programme_matrix(catalogue: Catalogue, policies: list[Policy]) -> list[dict]:
+    """One row per programme, one column per policy with the status cell."""
+    rows = []
+    for programme in catalogue.programmes:
+        row: dict = {"Programma": programme.name, "_id": programme.id}
+        for policy in policies:
+            status = next((p.status for p in policy.programmes if p.programme == programme.id), None)
+            row[catalogue.policy_label(policy)] = status_cell(status)
+        rows.append(row)
+    return rows
+
+
+def programme_statuses(catalogue: Catalogue, policies: list[Policy]) -> list[dict]:
+    """Long form of the matrix: one row per programme mentioned by a policy, with source."""
+    rows = []
+    for policy in policies:
+        for item in policy.programmes:
+            rows.append({
+                "policy": policy,
+                "programme": catalogue.programme(item.programme).name,
+                "status": item.status,
+                "variants": ", ".join(item.variants),
+                "note": item.note or "",
+                "source": item.source,
+            })
+    return rows
+
+
+def registry_matrix(catalogue: Catalogue, policies: list[Policy]) -> list[dict]:
+    """One row per registry any chosen policy names; the cell says how and for whom."""
+    named = {r.registry for p in policies for r in p.registries}
+    rows = []
+    for registry in catalogue.registries:
+        if registry.id not in named:
+            continue
+        row: dict = {"Register": registry.abbreviation or registry.name, "_id": registry.id}
+        for policy in policies:
+            entries = [r for r in policy.registries if r.registry == registry.id]
+            if not entries:
+                row[catalogue.policy_label(policy)] = f"– {NOT_STATED_LABEL}"
+                continue
+            parts = []
+            for entry in entries:
+                whom = ", ".join(BACKGROUND_LABELS[b] for b in entry.backgrounds)
+                parts.append(REGISTRY_USE_LABELS[entry.use] + (f" ({whom})" if whom else ""))
+            row[catalogue.policy_label(policy)] = "; ".join(dict.fromkeys(parts))
+        rows.append(row)
+    return rows
+
+
+def applies_to_role(requirement: Requirement, role: str | None) -> bool:
+    """Requirements on the coach who delivers the GLI apply whatever the contracting role."""
+    if role is None:
+        return True
+    return role in requirement.roles or "coach" in requirement.roles
+
+
+def value_text(requirement: Requirement) -> str:
+    if requirement.value is None:
+        return ""
+    value = requirement.value
+    amount = int(value.amount) if value.amount == int(value.amount) else value.amount
+    prefix = {"min": "minimaal ", "max": "maximaal ", "exact": ""}[value.comparison]
+    return f"{prefix}{amount} {VALUE_UNIT_LABELS[value.unit]}"
+
+
+@dataclass(frozen=True)
+class TopicCell:
+    """What one policy says on one topic (possibly several requirements)."""
+
+    texts: tuple[str, ...]
+    values: tuple[str, ...]
+    sources: tuple[Source, ...]
+
+    @property
+    def stated(self) -> bool:
+        return bool(self.texts)
+
+    def display(self) -> str:
+        if not self.texts:
+            return f"– {NOT_STATED_LABEL}"
+        return "\n".join(f"• {t}" for t in self.texts)
+
+
+@dataclass(frozen=True)
+class TopicRow:
+    topic: str
+    label: str
+    cells: dict[str, TopicCell]  # policy key -> cell
+
+    @property
+    def differs(self) -> bool:
+        """True when the policies do not all say the same on this topic (by value, or stated vs not)."""
+        signatures = {
+            (cell.stated, cell.values if any(cell.values) else None) for cell in self.cells.values()
+        }
+        return len(signatures) > 1
+
+
+def requirement_matrix(policies: list[Policy], role: str | None = None) -> list[TopicRow]:
+    """Requirements aligned by topic (rows) and policy (columns), filtered by role."""
+    topics: list[str] = []
+    for policy in policies:
+        for requirement in policy.requirements:
+            if applies_to_role(requirement, role) and requirement.topic not in topics:
+                topics.append(requirement.topic)
+    order = list(TOPIC_LABELS)
+    topics.sort(key=order.index)
+    rows = []
+    for topic in topics:
+        cells = {}
+        for policy in policies:
+            chosen = [r for r in policy.requirements if r.topic == topic and applies_to_role(r, role)]
+            cells[policy.key] = TopicCell(
+                texts=tuple(_requirement_line(r) for r in chosen),
+                values=tuple(sorted(v for v in (value_text(r) for r in chosen) if v)),
+                sources=tuple(r.source for r in chosen),
+            )
+        rows.append(TopicRow(topic, TOPIC_LABELS[topic], cells))
+    return rows
+
+
+def _requirement_line(requirement: Requirement) -> str:
+    who = ", ".join(ROLE_SHORT_LABELS[r] for r in requirement.roles)
+    extra = []
+    if requirement.backgrounds:
+        extra.append(", ".join(BACKGROUND_LABELS[b] for b in requirement.backgrounds))
+    if requirement.scopes:
+        extra.append("bij (boven)regionale/landelijke levering")
+    suffix = f" [{who}{'; ' + '; '.join(extra) if extra else ''}]"
+    return requirement.text + suffix
+
+
+def requirement_rows(catalogue: Catalogue, policies: list[Policy], role: str | None = None) -> list[dict]:
+    """Long form: one row per requirement with its source (for tables and exports)."""
+    rows = []
+    for policy in policies:
+        for r in policy.requirements:
+            if not applies_to_role(r, role):
+                continue
+            rows.append({
+                "Beleid": catalogue.policy_label(policy),
+                "Onderwerp": TOPIC_LABELS[r.topic],
+                "Eis": r.text,
+                "Waarde": value_text(r),
+                "Geldt voor": ", ".join(ROLE_SHORT_LABELS[x] for x in r.roles),
+                "Achtergrond": ", ".join(BACKGROUND_LABELS[b] for b in r.backgrounds) or "alle",
+                "source": r.source,
+            })
+    return rows
