@@ -87,7 +87,7 @@ with tab_diff:
             if not items:
                 st.caption("Geen verschillen.")
                 continue
-            for n, item in enumerate(items):
+            for item in items:
                 left, right = st.columns([6, 1])
                 line = f"{symbol[item.kind]} **{md_escape(item.subject)}** – {DIFF_KIND_LABELS[item.kind].lower()}"
                 if item.kind == "changed":

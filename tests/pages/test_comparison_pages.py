@@ -1,0 +1,102 @@
+"""AppTest of every comparison page: every selection runs, real content shows, URLs restore."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pages.conftest import all_text, open_page
+
+PAGES = ["home", "programmas", "registers", "voorwaarden", "tijdlijn", "wijzigingen", "begrippen", "zoeken"]
+FILTERED = ["programmas", "registers", "voorwaarden", "tijdlijn"]
+INSURERS = ["CZ", "VGZ", "Zorg en Zekerheid"]
+YEARS = ["2023", "2024", "2027"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_without_exception(page):
+    at = open_page(page)
+    assert not at.exception, at.exception
+
+
+@pytest.mark.parametrize("page", FILTERED)
+@pytest.mark.parametrize("selection", [{"verzekeraar": i} for i in INSURERS] + [{"jaar": y} for y in YEARS])
+def test_every_insurer_and_year_selection_runs(page, selection):
+    at = open_page(page, **selection)
+    assert not at.exception, at.exception
+    assert not at.info or "genegeerd" not in all_text(at)
+
+
+@pytest.mark.parametrize("role", ["Individuele coach", "Samenwerkingsverband", "RHO", "Multidisciplinair / zorggroep"])
+def test_contract_terms_run_for_every_role(role):
+    at = open_page("voorwaarden", rol=role)
+    assert not at.exception
+    assert at.selectbox(key="rol").value is not None
+
+
+def test_programme_matrix_2027_marks_what_cz_buys_and_what_it_does_not_state():
+    at = open_page("programmas", jaar="2027")
+    matrix = at.dataframe[0].value.set_index("Programma")
+    column = "CZ 2027"
+    assert list(matrix.columns) == [column]
+    for name in ["CooL", "Beweegkuur", "SLIMMER", "Samen Sportief in Beweging", "Keer Diabetes2 Om"]:
+        assert matrix.loc[name, column].endswith("Ingekocht"), name
+    assert matrix.loc["X-Fittt", column] == "– Niet vermeld in het beleid"
+
+
+def test_the_url_filter_restores_the_view():
+    at = open_page("programmas", verzekeraar="VGZ", jaar="2024")
+    assert at.multiselect(key="verzekeraar").value == ["vgz"]
+    assert at.multiselect(key="jaar").value == [2024]
+    assert list(at.dataframe[0].value.columns) == ["Programma", "VGZ 2024"]
+
+
+def test_garbage_url_parameters_are_ignored_with_a_notice():
+    at = open_page("programmas", verzekeraar="Bestaatniet", jaar="twintig", onzin="1")
+    assert not at.exception
+    notice = " ".join(i.value for i in at.info)
+    assert "genegeerd" in notice and "onzin" in notice and "Bestaatniet" in notice
+    assert at.multiselect(key="verzekeraar").value == []
+
+
+def test_timeline_lists_the_cz_2027_signing_deadline():
+    at = open_page("tijdlijn", verzekeraar="CZ", jaar="2027")
+    table = at.dataframe[0].value
+    signing = table[table["Soort"] == "Uiterste tekendatum"]
+    assert "31 oktober 2026" in " ".join(signing["Datum"])
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_the_diff_of_vgz_2023_to_2024_shows_x_fittt_added():
+    at = open_page("wijzigingen", van="VGZ 2023 (afgeleid)", naar="VGZ 2024")
+    assert not at.exception
+    text = all_text(at)
+    assert "X\\-Fittt" in text or "X-Fittt" in text
+    assert "Ingekocht" in text
+
+
+def test_contract_terms_highlight_topics_that_differ():
+    at = open_page("voorwaarden", jaar="2024")
+    frame = at.dataframe[0].value
+    assert set(frame["✱"]) <= {"", "✱"} and (frame["✱"] == "✱").any()
+    assert "– Niet vermeld in het beleid" in frame.to_string()
+
+
+def test_search_finds_the_social_domain_requirement_and_links_to_its_page():
+    at = open_page("zoeken", q="sociaal domein")
+    results = at.dataframe[0].value
+    assert len(results) > 5
+    assert results["Bekijk"].str.startswith("/").all()
+    assert (results["Soort"] == "Eis").any()
+
+
+def test_glossary_search_filters_terms():
+    at = open_page("begrippen", q="RHO")
+    terms = at.dataframe[0].value
+    assert "RHO" in set(terms["Begrip"])
+    assert len(terms) < 20
+
+
+def test_presentation_mode_is_a_url_parameter():
+    at = open_page("programmas", presentatie="true")
+    assert at.toggle(key="presentatie").value is True
+    assert not at.exception
