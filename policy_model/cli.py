@@ -1,4 +1,4 @@
-"""Command line: ``python -m policy_model validate|export|schema|assess``.
+"""Command line: ``python -m policy_model validate|export|schema|assess|assess-batch``.
 
 Bad data never produces a traceback here: problems are printed one per line as
 ``file:line: field.path: message`` and the exit code says whether the data is clean.
@@ -7,11 +7,20 @@ Bad data never produces a traceback here: problems are printed one per line as
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import sys
 from pathlib import Path
 
+import pandas as pd
+
+from policy_model.assessment_output import assessment_json, assessment_text
+from policy_model.batch import assess_batch
 from policy_model.export import csv_bytes, export_csv, export_json, export_json_schema
 from policy_model.loader import load_catalogue
+from policy_model.profile import contradictions, drop_unknown_ids, load_profile_file, unknown_ids
+from policy_model.rules import assess
+from policy_model.tabular import table_csv_bytes
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -62,6 +71,60 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _today(args: argparse.Namespace) -> dt.date:
+    return args.today or dt.date.today()
+
+
+def _assess(args: argparse.Namespace) -> int:
+    profile, problems = load_profile_file(args.profile)
+    if profile is None:
+        for problem in problems or [f"{args.profile}: not a valid profile"]:
+            print(problem, file=sys.stderr)
+        return 1
+    result = load_catalogue(args.data_dir)
+    if result.problems:
+        print("the dataset has problems; run: python -m policy_model validate", file=sys.stderr)
+        return 1
+    catalogue = result.catalogue
+    warnings = unknown_ids(profile, catalogue)
+    for warning in warnings + contradictions(profile):
+        print(f"warning: {warning}", file=sys.stderr)
+    profile = drop_unknown_ids(profile, catalogue)
+    assessments = assess(profile, catalogue, _today(args))
+    if not assessments:
+        print(f"no policy for year {profile.year}; years with data: {', '.join(map(str, catalogue.years))}", file=sys.stderr)
+        return 1
+    if args.format == "json":
+        print(json.dumps([assessment_json(a) for a in assessments], ensure_ascii=False, indent=2))
+    else:
+        print(assessment_text(assessments))
+    return 0
+
+
+def _assess_batch(args: argparse.Namespace) -> int:
+    result = load_catalogue(args.data_dir)
+    if result.problems:
+        print("the dataset has problems; run: python -m policy_model validate", file=sys.stderr)
+        return 1
+    try:
+        text = args.csv.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"{args.csv}: cannot read: {exc}", file=sys.stderr)
+        return 1
+    batch = assess_batch(text, args.role, args.year, result.catalogue, _today(args))
+    for problem in batch.problems:
+        print(f"{args.csv}: {problem}", file=sys.stderr)
+    if not batch.rows:
+        return 1
+    frame = pd.DataFrame(batch.rows)
+    payload = table_csv_bytes(frame)
+    if args.out:
+        args.out.write_bytes(payload)
+    else:
+        sys.stdout.buffer.write(payload)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m policy_model", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -76,6 +139,22 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, default=None, help="file to write (default: standard output)")
     export.add_argument("--data-dir", type=Path, default=None)
     export.set_defaults(func=_export)
+
+    assess_cmd = sub.add_parser("assess", help="what each insurer's policy means for one profile (YAML or JSON)")
+    assess_cmd.add_argument("profile", type=Path)
+    assess_cmd.add_argument("--format", choices=("json", "text"), default="text")
+    assess_cmd.add_argument("--today", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD, for deadlines")
+    assess_cmd.add_argument("--data-dir", type=Path, default=None)
+    assess_cmd.set_defaults(func=_assess)
+
+    batch = sub.add_parser("assess-batch", help="a CSV of coaches in, a coach x insurer matrix of verdicts out")
+    batch.add_argument("csv", type=Path)
+    batch.add_argument("--year", type=int, required=True)
+    batch.add_argument("--role", default="individual_coach", choices=("individual_coach", "coach_network", "rho", "msv"))
+    batch.add_argument("--out", type=Path, default=None)
+    batch.add_argument("--today", type=dt.date.fromisoformat, default=None)
+    batch.add_argument("--data-dir", type=Path, default=None)
+    batch.set_defaults(func=_assess_batch)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the JSON export")
     schema.add_argument("--out", type=Path, default=None)

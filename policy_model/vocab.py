@@ -186,7 +186,7 @@ TOPIC_LABELS: dict[str, str] = {
 }
 
 ValueUnit = Literal[
-    "days", "working_days", "weeks", "years", "count", "per_year", "participants", "age", "score"
+    "days", "working_days", "weeks", "years", "count", "per_year", "participants", "age", "score", "ggr_level"
 ]
 VALUE_UNIT_LABELS: dict[str, str] = {
     "days": "dagen",
@@ -198,6 +198,7 @@ VALUE_UNIT_LABELS: dict[str, str] = {
     "participants": "deelnemers",
     "age": "jaar (leeftijd)",
     "score": "score",
+    "ggr_level": "GGR-niveau (1 = matig verhoogd, 2 = hoog)",
 }
 
 TimelineKind = Literal[
