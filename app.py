@@ -17,6 +17,7 @@ PAGES = [
     ("pages/voorwaarden.py", "Contractvoorwaarden", "📋"),
     ("pages/tijdlijn.py", "Tijdlijn", "📅"),
     ("pages/wijzigingen.py", "Wijzigingen", "🔀"),
+    ("pages/wizard.py", "Wat geldt voor mij?", "🧭"),
     ("pages/begrippen.py", "Begrippen", "📖"),
     ("pages/zoeken.py", "Zoeken", "🔎"),
 ]

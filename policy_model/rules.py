@@ -59,6 +59,7 @@ class CheckItem(_Out):
     text: str
     status: Status
     why: str
+    decisive: bool = False  # has a structured value the profile could settle (age, GGR, count)
     source: Source
 
 
@@ -318,7 +319,8 @@ def assess_policy(policy: Policy, profile: Profile, catalogue: Catalogue, today:
         if requirement.backgrounds and not profile.background:
             text += f" (geldt voor: {', '.join(BACKGROUND_LABELS[b] for b in requirement.backgrounds)})"
         checklist.append(CheckItem(topic=requirement.topic, topic_label=TOPIC_LABELS[requirement.topic],
-                                   text=text, status=status, why=why, source=requirement.source))
+                                   text=text, status=status, why=why, decisive=requirement.value is not None,
+                                   source=requirement.source))
 
     contacts = [
         Contact(channel=CHANNEL_LABELS[c.channel], address=c.address, purpose=c.purpose,
@@ -377,7 +379,8 @@ def _referrer_verdict(checklist: list[CheckItem], relevant: list[Requirement]) -
     unmet = [c for c in checklist if c.status == "unmet"]
     if unmet:
         return "not_eligible", ["Niet voldaan aan: " + "; ".join(c.text for c in unmet)], []
-    decisive = [c for c in checklist if c.topic == "target_group" and c.status == "to_check"]
+    # Items the referrer judges (motivation, benefit) stay on the checklist but do not block.
+    decisive = [c for c in checklist if c.decisive and c.status == "to_check"]
     if decisive:
         return "conditional", ["Nog na te gaan: " + "; ".join(c.text for c in decisive)], []
     return "eligible", ["De deelnemer voldoet aan de voorwaarden die het beleid noemt."], []

@@ -1,0 +1,237 @@
+"""Wat geldt voor mij?: what each insurer's policy means for one provider (or a participant)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from policy_model.batch import BATCH_COLUMNS, assess_batch
+from policy_model.profile import Profile, contradictions
+from policy_model.report import assessment_report_html
+from policy_model.rules import STATUS_LABELS, assess
+from policy_model.tabular import table_csv_bytes
+from policy_model.vocab import BACKGROUND_LABELS, ROLE_SHORT_LABELS, SCOPE_LABELS
+from ui.citation import show_source, source_column_config, source_columns
+from ui.data import catalogue
+from ui.export import download_table
+from ui.filters import check_url
+from ui.glossary import glossary_help
+from ui.layout import page_header, provenance_footer
+from ui.text import md_escape, nl_date, today
+
+ROLES = ["individual_coach", "coach_network", "rho", "msv", "referrer"]
+TRI = {"yes": "Ja", "no": "Nee", "unknown": "Weet ik niet"}
+BOOL = {"ja": True, "nee": False, "onbekend": None}
+BOOL_LABELS = {"ja": "Ja", "nee": "Nee", "onbekend": "Niet ingevuld"}
+GGR_LABELS = {"none": "Niet verhoogd", "moderate": "Matig verhoogd", "high": "Hoog"}
+VERDICT_ICONS = {"eligible": "✅", "subcontractor_only": "🔁", "not_eligible": "⛔", "conditional": "❔"}
+STATUS_ORDER = {"unmet": 0, "to_check": 1, "met": 2}
+
+page_header(
+    "Wat geldt voor mij?",
+    "Vul in wie u bent en wat u heeft; per verzekeraar ziet u of u een overeenkomst kunt krijgen, via welke "
+    "route, wat u nog mist en wanneer u moet handelen – elk antwoord met de tekst uit het beleid.",
+)
+cat = catalogue()
+years = [y for y in cat.years if any(not p.partial for p in cat.policies_for(years=[y]))] or cat.years
+registry_ids = [r.id for r in cat.registries if r.kind in ("quality_register", "professional_association")]
+registry_names = {r.id: r.abbreviation or r.name for r in cat.registries}
+programme_names = {p.id: p.name for p in cat.programmes}
+insurer_names = {i.id: i.short_name for i in cat.insurers}
+check_url({
+    "rol": [ROLE_SHORT_LABELS[r] for r in ROLES], "jaar": [str(y) for y in years],
+    "achtergrond": BACKGROUND_LABELS.values(), "registers": [registry_names[r] for r in registry_ids],
+    "licenties": programme_names.values(), "vorig_contract": insurer_names.values(),
+    "schaal": SCOPE_LABELS.values(), "rho_in_regio": TRI.values(), "sv_in_regio": TRI.values(),
+    "eigen_regio": TRI.values(), "ggr": GGR_LABELS.values(), "herhaling": BOOL_LABELS.values(),
+    "agb": BOOL_LABELS.values(), "kvk": BOOL_LABELS.values(), "opleiding": BOOL_LABELS.values(),
+    "hbo": BOOL_LABELS.values(),
+}, extra_known=["aantal", "leeftijd", "modus"])
+
+mode = st.segmented_control("Wat wilt u doen?", ["Eén profiel", "Meerdere coaches (CSV)"], default="Eén profiel",
+                            key="modus", bind="query-params")
+
+
+def tri_bool(label: str, key: str, help_text: str | None = None) -> bool | None:
+    choice = st.segmented_control(label, list(BOOL), format_func=BOOL_LABELS.get, default="onbekend",
+                                  key=key, bind="query-params", help=help_text)
+    return BOOL.get(choice or "onbekend")
+
+
+if mode == "Meerdere coaches (CSV)":
+    st.subheader("Controleer uw onderaannemers in één keer")
+    st.markdown(
+        "Upload een CSV met één coach per regel. Kolommen (alleen `name` is verplicht): "
+        + ", ".join(f"`{c}`" for c in BATCH_COLUMNS)
+        + ". Lijsten scheidt u met `|`; ja/nee mag als ja, nee, true of false."
+    )
+    example = pd.DataFrame([
+        {"name": "Coach A", "background": "leefstijlcoach", "registries": "BLCN", "licences": "CooL|SLIMMER",
+         "agb_code": "ja", "kvk_registered": "ja", "accredited_training": "ja", "hbo_level": "ja"},
+        {"name": "Coach B", "background": "fysiotherapeut", "registries": "KP", "licences": "Beweegkuur",
+         "agb_code": "ja", "kvk_registered": "nee", "accredited_training": "", "hbo_level": ""},
+    ])
+    st.download_button("⬇️ Voorbeeld-CSV", table_csv_bytes(example), file_name="gli-coaches-voorbeeld.csv",
+                       mime="text/csv", on_click="ignore", key="batch_example")
+    c1, c2 = st.columns(2)
+    batch_year = c1.selectbox("Beleidsjaar", years, index=len(years) - 1, key="batch_jaar")
+    batch_role = c2.selectbox("Contractvorm van de coaches", ROLES[:4], format_func=ROLE_SHORT_LABELS.get, key="batch_rol")
+    upload = st.file_uploader("CSV met coaches", type=["csv", "txt"], key="batch_file")
+    if upload is not None:
+        raw = upload.getvalue()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("latin-1")
+            st.warning("Het bestand is geen UTF-8; gelezen als Latin-1. Controleer de namen met accenten.")
+        result = assess_batch(text, batch_role, batch_year, cat, today())
+        for problem in result.problems:
+            st.warning(md_escape(problem))
+        if result.rows:
+            frame = pd.DataFrame(result.rows)
+            st.dataframe(frame, hide_index=True, key="batch_matrix")
+            download_table(frame, f"gli-coaches-{batch_year}", key="batch")
+    provenance_footer(cat.policies_for(years=[batch_year]))
+    st.stop()
+
+st.subheader("Stap 1 – Wie bent u?")
+c1, c2 = st.columns(2)
+role = c1.selectbox("Ik ben …", ROLES, format_func=ROLE_SHORT_LABELS.get, key="rol", bind="query-params",
+                    help=glossary_help("RHO samenwerkingsverband zorggroep"))
+year = c2.selectbox("Voor het beleidsjaar", years, index=len(years) - 1, key="jaar", bind="query-params",
+                    help="Jaren waarvoor een volledig beleidsdocument beschikbaar is.")
+data: dict = {"role": role, "year": year}
+
+if role == "referrer":
+    st.subheader("Stap 2 – Over de deelnemer")
+    c1, c2, c3 = st.columns(3)
+    age = c1.number_input("Leeftijd", min_value=0, max_value=120, value=None, step=1, key="leeftijd", bind="query-params")
+    ggr = c2.selectbox("Gewichtsgerelateerd gezondheidsrisico (GGR)", list(GGR_LABELS), format_func=GGR_LABELS.get,
+                       index=None, key="ggr", bind="query-params", placeholder="Niet ingevuld", help=glossary_help("GGR"))
+    with c3:
+        repeat = tri_bool("Eerder een GLI gevolgd, < 2 jaar geleden afgerond?", "herhaling")
+    data.update(participant_age=age, participant_ggr=ggr, participant_repeat=repeat)
+else:
+    st.subheader("Stap 2 – Wat heeft u?")
+    c1, c2 = st.columns(2)
+    data["background"] = c1.selectbox("Beroepsachtergrond", list(BACKGROUND_LABELS), format_func=BACKGROUND_LABELS.get,
+                                      index=None, key="achtergrond", bind="query-params", placeholder="Niet ingevuld")
+    data["registries"] = c2.multiselect("Registers waarin u (of uw coaches) staat", registry_ids,
+                                        format_func=registry_names.get, key="registers", bind="query-params",
+                                        help=glossary_help("KABIZ BLCN KP CKR KNGF"))
+    c1, c2 = st.columns(2)
+    data["licences"] = c1.multiselect("Programmalicenties", list(programme_names), format_func=programme_names.get,
+                                      key="licenties", bind="query-params")
+    if role != "individual_coach":
+        data["programmes_offered"] = c2.number_input("Aantal GLI-programma's dat u aanbiedt", min_value=0, max_value=50,
+                                                     value=None, step=1, key="aantal", bind="query-params")
+    c1, c2, c3, c4 = st.columns(4)
+    with c1:
+        data["agb_code"] = tri_bool("AGB-code", "agb", glossary_help("AGB"))
+    with c2:
+        data["kvk_registered"] = tri_bool("Ingeschreven bij de KvK", "kvk")
+    with c3:
+        data["accredited_training"] = tri_bool("Geaccrediteerde opleiding leefstijlcoach", "opleiding")
+    with c4:
+        data["hbo_level"] = tri_bool("Competenties op hbo-niveau", "hbo")
+    # An empty selection is "not answered" (to check), not "none": the form cannot tell them apart.
+    data["registries"] = data["registries"] or None
+    data["licences"] = data["licences"] or None
+    st.subheader("Stap 3 – Uw situatie")
+    c1, c2, c3 = st.columns(3)
+    data["region_has_rho"] = c1.segmented_control("Is in uw regio een RHO gecontracteerd voor de GLI?", list(TRI),
+                                                  format_func=TRI.get, default="unknown", key="rho_in_regio",
+                                                  bind="query-params", help=glossary_help("RHO")) or "unknown"
+    data["region_has_network"] = c2.segmented_control("… of een samenwerkingsverband van leefstijlcoaches?", list(TRI),
+                                                      format_func=TRI.get, default="unknown", key="sv_in_regio",
+                                                      bind="query-params") or "unknown"
+    data["in_insurer_region"] = c3.segmented_control("Werkt u in de eigen regio van de verzekeraar?", list(TRI),
+                                                     format_func=TRI.get, default="unknown", key="eigen_regio",
+                                                     bind="query-params",
+                                                     help="Alleen van belang waar een beleid onderscheid maakt (bijv. Zorg en Zekerheid).") or "unknown"
+    c1, c2 = st.columns(2)
+    data["prior_contract_with"] = c1.multiselect("Vorig jaar had ik een GLI-contract met", list(insurer_names),
+                                                 format_func=insurer_names.get, key="vorig_contract", bind="query-params")
+    data["scope"] = c2.selectbox("Waar levert u zorg?", list(SCOPE_LABELS), format_func=SCOPE_LABELS.get, index=None,
+                                 key="schaal", bind="query-params", placeholder="Niet ingevuld")
+
+profile = Profile.model_validate(data)
+for note in contradictions(profile):
+    st.warning(note, icon="⚠️")
+
+st.subheader("Stap 4 – Resultaat")
+assessments = assess(profile, cat, today())
+if not assessments:
+    st.info(f"Er is geen beleid voor {year}.")
+    st.stop()
+st.caption("De link van deze pagina bevat uw antwoorden: bewaar of deel hem om dit resultaat terug te zien.")
+
+columns = st.columns(len(assessments))
+for column, a in zip(columns, assessments, strict=True):
+    with column.container(border=True):
+        st.markdown(f"**{md_escape(a.insurer_name)} {a.year}**" + (" *(afgeleid)*" if a.partial else ""))
+        st.markdown(f"### {VERDICT_ICONS[a.verdict]} {a.verdict_label}")  # a fixed label, no data
+        unmet = sum(c.status == "unmet" for c in a.checklist)
+        todo = sum(c.status == "to_check" for c in a.checklist)
+        st.caption(f"{unmet} niet voldaan · {todo} na te gaan · {len(a.checklist) - unmet - todo} voldaan")
+
+checklist_rows = []
+tabs = st.tabs([f"{VERDICT_ICONS[a.verdict]} {a.insurer_name}" for a in assessments])
+for tab, a in zip(tabs, assessments, strict=True):
+    with tab:
+        st.markdown(md_escape(a.explanation))
+        for reason in a.reasons:
+            st.markdown(f"- {md_escape(reason)}")
+        if a.routes:
+            st.markdown("**Route en looptijd**")
+            for route in a.routes:
+                left, right = st.columns([6, 1])
+                periods = "; ".join(route.periods) or "looptijd niet vermeld"
+                left.markdown(f"{md_escape(route.label)} – {md_escape(periods)}")
+                with right:
+                    show_source(route.source)
+        if a.deadlines:
+            st.markdown("**Deadlines die nog komen**")
+            for d in a.deadlines:
+                left, right = st.columns([6, 1])
+                left.markdown(f"**{nl_date(d.date)}** – {md_escape(d.activity)}")
+                with right:
+                    show_source(d.source)
+        if a.apply:
+            st.markdown("**Zo vraagt u aan**")
+            for how in a.apply:
+                left, right = st.columns([6, 1])
+                left.markdown(f"{md_escape(how.channel)} {md_escape(how.address or '')} ({md_escape(how.when)}): {md_escape(how.text)}")
+                with right:
+                    show_source(how.source)
+        if a.contacts:
+            st.caption("Vragen? " + " · ".join(md_escape(f"{c.channel}: {c.address}") for c in a.contacts))
+        for p in a.programmes:
+            st.markdown(f"Programma **{md_escape(p.name)}**: {md_escape(p.label)}")
+        for r in a.registries:
+            st.markdown(f"Register **{md_escape(r.name)}**: {md_escape(r.label)}")
+        rows = [
+            {"Status": ("❗ " if c.status == "unmet" else "") + STATUS_LABELS[c.status], "Onderwerp": c.topic_label,
+             "Eis": c.text, "Toelichting": c.why, **source_columns(c.source)}
+            for c in sorted(a.checklist, key=lambda c: STATUS_ORDER[c.status])
+        ]
+        checklist_rows += [{"Verzekeraar": a.insurer_name, "Jaar": a.year, **row} for row in rows]
+        if rows:
+            frame = pd.DataFrame(rows)
+            st.dataframe(
+                frame.style.apply(lambda r: ["font-weight: bold; background-color: #f6d0bd" if r["Status"].startswith("❗") else "" for _ in r], axis=1),
+                hide_index=True, key=f"checklist_{a.insurer}", column_config=source_column_config(),
+            )
+        else:
+            st.info("Het beleid noemt geen eisen voor deze situatie.")
+
+profile_lines = [f"{k}: {v}" for k, v in profile.model_dump(exclude_none=True).items() if v not in ([], "unknown")]
+c1, c2 = st.columns(2)
+c1.download_button("⬇️ Checklist (CSV)", partial(table_csv_bytes, pd.DataFrame(checklist_rows)),
+                   file_name=f"gli-checklist-{year}.csv", mime="text/csv", on_click="ignore", key="checklist_csv")
+c2.download_button("⬇️ Checklist om af te drukken (HTML/PDF)",
+                   partial(assessment_report_html, cat, assessments, profile_lines, today()),
+                   file_name=f"gli-checklist-{year}.html", mime="text/html", on_click="ignore", key="checklist_html")
+provenance_footer(cat.policies_for(years=[year]))

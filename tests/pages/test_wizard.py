@@ -1,0 +1,86 @@
+"""AppTest of "Wat geldt voor mij?": every step, both modes, the batch path, shared URLs."""
+
+from __future__ import annotations
+
+from tests.pages.conftest import all_text, open_page
+
+
+def verdicts(at) -> list[str]:
+    return [m.value for m in at.markdown if m.value.startswith("### ")]
+
+
+def test_the_wizard_runs_through_its_steps_with_defaults():
+    at = open_page("wizard")
+    assert not at.exception
+    text = all_text(at)
+    for step in ("Stap 1", "Stap 2", "Stap 3", "Stap 4"):
+        assert step in text
+    assert verdicts(at)
+
+
+def test_answering_the_steps_changes_the_verdict():
+    # Writing answers into the URL happens in the browser (see tests/e2e); AppTest checks
+    # the other direction, a link restoring the answers, below.
+    at = open_page("wizard")
+    at.selectbox(key="rol").set_value("individual_coach").run()
+    at.selectbox(key="jaar").set_value(2027).run()
+    at.multiselect(key="registers").set_value(["blcn"]).run()
+    at.multiselect(key="licenties").set_value(["cool"]).run()
+    at.segmented_control(key="rho_in_regio").set_value("yes").run()
+    assert not at.exception
+    assert verdicts(at) == ["### 🔁 Alleen via een RHO of samenwerkingsverband (als onderaannemer)"]
+
+
+def test_a_shared_link_restores_the_result():
+    at = open_page("wizard", rol="Samenwerkingsverband", jaar="2027", aantal="1", rho_in_regio="Nee")
+    assert not at.exception
+    assert verdicts(at) == ["### ⛔ Komt niet in aanmerking"]
+    assert "Minimum aantal programma's" in all_text(at) or "minimum aantal" in all_text(at)
+
+
+def test_referrer_mode_checks_a_participant():
+    at = open_page("wizard", rol="Verwijzer", jaar="2024", leeftijd="16", ggr="Matig verhoogd")
+    assert not at.exception
+    assert "### ⛔ De deelnemer komt niet in aanmerking" in verdicts(at)
+    assert len(verdicts(at)) == 3
+
+
+def test_contradictory_answers_show_a_warning():
+    at = open_page("wizard", rol="Samenwerkingsverband", jaar="2027", aantal="2", licenties="CooL")
+    assert not any("programmalicenties" in w.value for w in at.warning)
+    at = open_page("wizard", rol="Samenwerkingsverband", jaar="2027", aantal="0", licenties="CooL")
+    assert not at.exception
+    assert any("meer programmalicenties" in w.value for w in at.warning)
+
+
+def test_garbage_in_the_url_is_ignored_with_a_notice():
+    at = open_page("wizard", rol="Astronaut", leeftijd="oud", registers="XYZ")
+    assert not at.exception
+    assert any("genegeerd" in i.value for i in at.info)
+
+
+def test_batch_mode_with_a_good_csv_gives_a_matrix():
+    at = open_page("wizard", modus="Meerdere coaches (CSV)")
+    assert "Controleer uw onderaannemers" in all_text(at)
+    csv = b"name;registries;licences\nAnna;BLCN;CooL\nBram;KP;Beweegkuur\n"
+    at.file_uploader(key="batch_file").set_value(("coaches.csv", csv, "text/csv")).run()
+    assert not at.exception
+    matrix = at.dataframe[0].value
+    assert list(matrix["Naam"]) == ["Anna", "Bram"]
+    assert not at.warning
+
+
+def test_batch_mode_with_a_bad_csv_names_row_and_value_and_keeps_the_rest():
+    at = open_page("wizard", modus="Meerdere coaches (CSV)")
+    csv = b"name;registries\nAnna;BLCN\nBram;Nepregister\n"
+    at.file_uploader(key="batch_file").set_value(("coaches.csv", csv, "text/csv")).run()
+    assert not at.exception
+    assert any("rij 3" in w.value and "Nepregister" in w.value for w in at.warning)
+    assert list(at.dataframe[0].value["Naam"]) == ["Anna", "Bram"]
+
+
+def test_batch_mode_with_a_file_without_header_is_a_clear_message():
+    at = open_page("wizard", modus="Meerdere coaches (CSV)")
+    at.file_uploader(key="batch_file").set_value(("x.csv", b"\x00\x01garbage", "text/csv")).run()
+    assert not at.exception
+    assert any("kolomnamen" in w.value for w in at.warning)
