@@ -18,6 +18,7 @@ PAGES = [
     ("pages/tijdlijn.py", "Tijdlijn", "📅"),
     ("pages/wijzigingen.py", "Wijzigingen", "🔀"),
     ("pages/wizard.py", "Wat geldt voor mij?", "🧭"),
+    ("pages/handreiking.py", "Handreiking", "🗺️"),
     ("pages/begrippen.py", "Begrippen", "📖"),
     ("pages/zoeken.py", "Zoeken", "🔎"),
 ]

@@ -1,0 +1,74 @@
+"""The handreiking's "checklist borging" filled in for a region: export and resume.
+
+The CSV a user downloads is also the file they upload to continue later, so its format is
+read back by :func:`parse_checklist_csv` (tested as a round trip).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from html import escape
+
+from policy_model.report import html_page
+from policy_model.schema import Checklist
+
+CHECKLIST_COLUMNS = ["id", "groep", "vraag", "antwoord", "toelichting"]
+
+
+def checklist_csv(checklist: Checklist, answers: dict[str, str], notes: dict[str, str], region: str) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["# regio", region])
+    writer.writerow(CHECKLIST_COLUMNS)
+    for item in checklist.items:
+        writer.writerow([item.id, item.group, item.question, answers.get(item.id, ""), notes.get(item.id, "")])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def parse_checklist_csv(data: bytes, checklist: Checklist) -> tuple[str, dict[str, str], dict[str, str], list[str]]:
+    """Region, answers and notes from a downloaded checklist; problems for anything unknown."""
+    problems: list[str] = []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return "", {}, {}, ["Het bestand is geen UTF-8-tekst; gebruik het bestand dat u hier downloadde."]
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    region = ""
+    if rows and rows[0] and rows[0][0] == "# regio":
+        region = rows[0][1] if len(rows[0]) > 1 else ""
+        rows = rows[1:]
+    if not rows or [c.strip() for c in rows[0][:4]] != CHECKLIST_COLUMNS[:4]:
+        return region, {}, {}, ["Dit is geen ingevulde checklist borging (de kolommen kloppen niet)."]
+    ids = {item.id for item in checklist.items}
+    options = set(checklist.answer_options)
+    answers: dict[str, str] = {}
+    notes: dict[str, str] = {}
+    for number, row in enumerate(rows[1:], start=3):
+        if not row or not row[0].strip():
+            continue
+        item_id = row[0].strip()
+        answer = row[3].strip() if len(row) > 3 else ""
+        if item_id not in ids:
+            problems.append(f"regel {number}: onbekende vraag ‘{item_id}’ overgeslagen")
+            continue
+        if answer and answer not in options:
+            problems.append(f"regel {number}: antwoord ‘{answer}’ is geen keuzemogelijkheid; overgeslagen")
+        elif answer:
+            answers[item_id] = answer
+        if len(row) > 4 and row[4].strip():
+            notes[item_id] = row[4].strip()
+    return region, answers, notes, problems
+
+
+def checklist_html(checklist: Checklist, answers: dict[str, str], notes: dict[str, str], region: str,
+                   generated: dt.date) -> str:
+    body = [f"<h1>{escape(checklist.title)}{' – ' + escape(region) if region else ''}</h1>",
+            "<table><tr><th>Onderdeel</th><th>Vraag</th><th>Antwoord</th><th>Toelichting</th></tr>"]
+    for item in checklist.items:
+        body.append(f"<tr><td>{escape(item.group)}</td><td>{escape(item.question)}</td>"
+                    f"<td>{escape(answers.get(item.id, '–'))}</td><td>{escape(notes.get(item.id, ''))}</td></tr>")
+    body.append("</table><p class='src'>Checklist uit bijlage 3 van de handreiking ‘Duurzame integrale "
+                "implementatie van de gecombineerde leefstijlinterventie’.</p>")
+    return html_page(checklist.title, "".join(body), generated)
