@@ -1,0 +1,51 @@
+"""AppTest of the Handreiking page: every section and theme filter, the checklist filled and exported."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_model.checklist import parse_checklist_csv
+from tests.pages.conftest import all_text, open_page
+
+SECTIONS = ["Taken", "Organisatievormen", "Financiering", "Systemen en stakeholders", "Checklist borging"]
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_every_section_runs(section):
+    at = open_page("handreiking", onderdeel=section)
+    assert not at.exception
+
+
+def test_every_theme_filter_shows_only_its_tasks(cat):
+    for theme in cat.guidance.themes:
+        at = open_page("handreiking", thema=theme.name)
+        assert not at.exception
+        titles = [e.label for e in at.expander if e.label.startswith("Taak ")]
+        assert titles == [f"Taak {t.number}: {t.title}" for t in theme.tasks]
+
+
+def test_organisation_forms_side_by_side(cat):
+    text = all_text(open_page("handreiking", onderdeel="Organisatievormen"))
+    for form in cat.guidance.organisation_forms:
+        assert form.name.split(":")[0] in text
+
+
+def test_the_checklist_is_filled_and_exported(cat):
+    checklist = cat.guidance.checklist
+    at = open_page("handreiking", onderdeel="Checklist borging", regio="Regio Noord")
+    at.radio(key="b1").set_value(checklist.answer_options[0]).run()
+    at.radio(key="b2").set_value(checklist.answer_options[3]).run()
+    assert not at.exception
+    assert "2 van" in at.get("progress")[0].proto.text
+    from policy_model.checklist import checklist_csv
+
+    answers = {checklist.items[0].id: at.radio(key="b1").value, checklist.items[1].id: at.radio(key="b2").value}
+    region, back, _, problems = parse_checklist_csv(
+        checklist_csv(checklist, answers, {}, at.text_input(key="regio").value), checklist)
+    assert region == "Regio Noord" and back == answers and not problems
+
+
+def test_a_shared_checklist_link_restores_the_answers(cat):
+    option = cat.guidance.checklist.answer_options[1]
+    at = open_page("handreiking", onderdeel="Checklist borging", b3=option)
+    assert at.radio(key="b3").value == option
