@@ -5,25 +5,19 @@ Start with ``make run`` (or ``.venv/bin/streamlit run app.py``).
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
+
+from ui.navigation import PAGES
 
 st.set_page_config(page_title="GLI-inkoopwijzer", page_icon="🥗", layout="wide")
 
-#: (file, title, icon) in menu order. Emoji icons: material icons fetch a font online.
-PAGES = [
-    ("pages/home.py", "Home", "🏠"),
-    ("pages/programmas.py", "Programma's", "🧩"),
-    ("pages/registers.py", "Registers", "📇"),
-    ("pages/voorwaarden.py", "Contractvoorwaarden", "📋"),
-    ("pages/tijdlijn.py", "Tijdlijn", "📅"),
-    ("pages/wijzigingen.py", "Wijzigingen", "🔀"),
-    ("pages/wizard.py", "Wat geldt voor mij?", "🧭"),
-    ("pages/handreiking.py", "Handreiking", "🗺️"),
-    ("pages/begrippen.py", "Begrippen", "📖"),
-    ("pages/zoeken.py", "Zoeken", "🔎"),
-]
-
-navigation = st.navigation(
-    [st.Page(path, title=title, icon=icon, default=(n == 0)) for n, (path, title, icon) in enumerate(PAGES)]
-)
-navigation.run()
+pages = [st.Page(p.path, title=p.title, icon=p.icon, default=(n == 0)) for n, p in enumerate(PAGES)]
+if os.environ.get("GLI_BENCH"):
+    # Reference pages for the benchmark only (benchmarks/run.py), never in the menu.
+    pages += [
+        st.Page("benchmarks/reference_table.py", title="Referentie", url_path="ref_table", visibility="hidden"),
+        st.Page("benchmarks/reference_chart.py", title="Referentie grafiek", url_path="ref_chart", visibility="hidden"),
+    ]
+st.navigation(pages).run()

@@ -10,6 +10,7 @@ from policy_model.vocab import SOURCE_KIND_LABELS
 from ui.citation import show_source
 from ui.data import catalogue
 from ui.layout import page_header, provenance_footer
+from ui.navigation import PAGES
 from ui.text import md_escape, nl_date, today
 
 page_header(
@@ -33,6 +34,13 @@ cols[1].metric("Beleidsjaren", figures["policy_years"], help=", ".join(str(y) fo
 cols[2].metric("GLI-programma's", figures["programmes"])
 cols[3].metric("Registers", figures["registries"])
 cols[4].metric("Eisen vastgelegd", figures["requirements"])
+
+st.subheader("Waar wilt u naartoe?")
+link_columns = st.columns(3)
+for n, info in enumerate(PAGES[1:]):
+    with link_columns[n % 3]:
+        st.page_link(info.path, label=info.title, icon=info.icon)
+        st.caption(info.about)
 
 st.subheader("Wat komt eraan")
 events = all_events(cat)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import partial
+from html import escape
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -35,7 +36,7 @@ if not policies:
     st.stop()
 
 events = all_events(cat, policies)
-periods = period_rows(policies)
+periods = period_rows(policies)  # already grouped per policy, in policy order
 now = today()
 
 st.subheader("Komende deadlines")
@@ -62,28 +63,28 @@ labels = {p.key: cat.policy_label(p) for p in policies}
 for n, row in enumerate(periods):
     fig.add_trace(go.Bar(
         base=[pd.Timestamp(row["start"])], x=[(pd.Timestamp(row["end"]) - pd.Timestamp(row["start"])).days * 86400000 + 86400000],
-        y=[f"Looptijd: {row['label']} ({labels[row['policy_key']]})"], orientation="h",
+        y=[f"{labels[row['policy_key']]} · {row['route']}"], orientation="h",
         marker={"color": PALETTE[n % len(PALETTE)], "opacity": 0.55, "pattern": {"shape": "/" if n % 2 else ""}},
         name=f"{labels[row['policy_key']]}: {row['route']}", showlegend=False,
-        hovertemplate=f"{row['label']}<br>{nl_date(row['start'])} – {nl_date(row['end'])}<br>{row['duration']}<extra></extra>",
+        hovertemplate=f"{escape(row['label'])}<br>{nl_date(row['start'])} – {nl_date(row['end'])}<br>{escape(row['duration'])}<extra></extra>",
     ))
 kinds = list(dict.fromkeys(e.kind for e in events))
 for k, kind in enumerate(kinds):
     chosen = [e for e in events if e.kind == kind]
     fig.add_trace(go.Scatter(
-        x=[pd.Timestamp(e.date) for e in chosen], y=[f"Proces {labels[e.policy_key]}" for e in chosen],
+        x=[pd.Timestamp(e.date) for e in chosen], y=[f"{labels[e.policy_key]} · contracteerproces" for e in chosen],
         mode="markers", name=TIMELINE_KIND_LABELS[kind],
         marker={"size": 16 if presenting else 12, "color": PALETTE[k % len(PALETTE)], "symbol": SYMBOLS[k % len(SYMBOLS)],
                 "line": {"width": 1, "color": "#222"}},
-        customdata=[[nl_date(e.date), e.activity] for e in chosen],
+        customdata=[[nl_date(e.date), escape(e.activity)] for e in chosen],
         hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
     ))
 fig.add_vline(x=pd.Timestamp(now).timestamp() * 1000, line_dash="dash", line_color="#444")
-fig.add_annotation(x=pd.Timestamp(now), y=1.02, yref="paper", text=f"vandaag ({nl_date(now)})", showarrow=False)
+fig.add_annotation(x=pd.Timestamp(now), y=0, yref="paper", yanchor="top", text=f"vandaag ({nl_date(now)})", showarrow=False)
 fig.update_layout(
     barmode="overlay", height=max(380, 48 * (len(periods) + len(policies)) + 160) * (1.3 if presenting else 1),
     xaxis={"type": "date", "title": None}, yaxis={"autorange": "reversed", "title": None},
-    legend={"orientation": "h", "y": -0.15}, margin={"l": 10, "r": 10, "t": 30, "b": 10},
+    legend={"orientation": "h", "yanchor": "bottom", "y": 1.04, "x": 0}, margin={"l": 10, "r": 10, "t": 60, "b": 10},
     font={"size": 18 if presenting else 13},
 )
 st.plotly_chart(fig, config={"displaylogo": False, "toImageButtonOptions": {"filename": "gli-tijdlijn"}}, key="timeline_chart")

@@ -1,0 +1,113 @@
+"""Start and stop the real app (``streamlit run``) for browser tests and benchmarks."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+#: "Idle": the script finished, the connection is up, nothing is stale or loading, and
+#: every Plotly chart has drawn its SVG (notRunning alone fires before widgets are drawn).
+IDLE_JS = """
+() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app) return false;
+  if (app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  const conn = app.getAttribute('data-test-connection-state');
+  if (conn !== null && conn !== 'CONNECTED') return false;
+  if (document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"], [data-stale="true"]')) return false;
+  if (!document.querySelector('[data-testid="stMainBlockContainer"] h1, [data-testid="stException"]')) return false;
+  for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
+    if (!chart.querySelector('.main-svg')) return false;
+  }
+  return true;
+}
+"""
+
+
+def chromium_path() -> str | None:
+    """Debian's chromium when present; None lets Playwright use its own browser if installed."""
+    for candidate in ("/usr/bin/chromium", shutil.which("chromium") or "", shutil.which("chromium-browser") or ""):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def playwright_has_own_browser() -> bool:
+    root = Path(os.environ.get("PLAYWRIGHT_BROWSERS_PATH", Path.home() / ".cache" / "ms-playwright"))
+    return any(root.glob("chromium*")) if root.exists() else False
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def running_app(data_dir: Path | None = None, extra_env: dict[str, str] | None = None, timeout: float = 90):
+    """Run the app on a free localhost port; yields its base URL; stops it (whole group) after."""
+    port = free_port()
+    env = {**os.environ, **(extra_env or {})}
+    if data_dir is not None:
+        env["GLI_DATA_DIR"] = str(data_dir)
+    cmd = [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.port", str(port),
+           "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"streamlit exited early: {proc.stderr.read().decode(errors='replace')[-2000:]}")
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:  # noqa: S310 (localhost)
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("streamlit did not become healthy in time")
+            time.sleep(0.3)
+        yield base
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=10)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def wait_idle(page, timeout: float = 30_000) -> None:
+    """Wait until the app is idle twice in a row, 150 ms apart (reruns can follow each other)."""
+    page.wait_for_function(IDLE_JS, timeout=timeout)
+    page.wait_for_timeout(150)
+    page.wait_for_function(IDLE_JS, timeout=timeout)
+
+
+def full_screenshot(page, path: Path) -> None:
+    """Streamlit scrolls inside its main area: grow the viewport to the content, then shoot."""
+    height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], section.main, [data-testid=\"stAppViewContainer\"]')]"
+        ".map(e => e.scrollHeight), document.body.scrollHeight)"
+    )
+    size = page.viewport_size or {"width": 1400, "height": 900}
+    page.set_viewport_size({"width": size["width"], "height": min(max(int(height) + 40, 600), 8000)})
+    page.wait_for_timeout(300)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)
