@@ -1,0 +1,75 @@
+"""Using the app as a person would: filters, a citation, a shared link, the wizard, a download."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pandas as pd
+
+from tests.e2e.server import wait_idle
+
+
+def grid_headers(page) -> list[str]:
+    """Column headers of the first dataframe (from the grid's accessible table)."""
+    headers = page.get_by_test_id("stDataFrame").first.locator("th[role=columnheader]")
+    headers.first.wait_for(state="attached")
+    return headers.all_text_contents()
+
+
+def test_changing_the_insurer_filter_updates_the_table_and_the_url(page, app_url):
+    page.goto(f"{app_url}/programmas")
+    wait_idle(page)
+    page.get_by_role("combobox", name="Zorgverzekeraar").click()
+    page.get_by_role("option", name="VGZ", exact=True).click()
+    page.keyboard.press("Escape")
+    wait_idle(page)
+    assert re.search(r"verzekeraar=VGZ", page.url)
+    headers = grid_headers(page)
+    assert "VGZ 2024" in headers and "CZ 2027" not in headers
+
+
+def test_a_shared_link_opens_the_same_view(page, app_url):
+    page.goto(f"{app_url}/programmas?verzekeraar=Zorg+en+Zekerheid&jaar=2024")
+    wait_idle(page)
+    assert grid_headers(page) == ["Programma", "Zorg en Zekerheid 2024"]
+
+
+def test_a_source_citation_opens_with_the_quote(page, app_url):
+    page.goto(f"{app_url}/wijzigingen?van=CZ+2024&naar=CZ+2027")
+    wait_idle(page)
+    page.get_by_role("tab", name="Vergelijk twee beleidsdocumenten").click()
+    page.get_by_role("button", name="📄 Bron").first.click()
+    popover = page.get_by_test_id("stPopoverBody")
+    popover.wait_for()
+    assert "Paragraaf" in popover.inner_text() and "“" in popover.inner_text()
+
+
+def test_the_wizard_runs_to_a_result_and_keeps_the_answers_in_the_url(page, app_url):
+    page.goto(f"{app_url}/wizard")
+    wait_idle(page)
+    question = page.get_by_role("radiogroup", name="Is in uw regio een RHO gecontracteerd voor de GLI?")
+    question.get_by_role("radio", name="Ja").click()
+    wait_idle(page)
+    assert "rho_in_regio=Ja" in page.url
+    assert page.get_by_text("Alleen via een RHO of samenwerkingsverband").first.is_visible()
+
+
+def test_downloading_a_table_gives_a_csv_that_parses(page, app_url):
+    page.goto(f"{app_url}/programmas?jaar=2027")
+    wait_idle(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="⬇️ CSV").first.click()
+    download = info.value
+    frame = pd.read_csv(io.BytesIO(open(download.path(), "rb").read()), sep=";", encoding="utf-8-sig")
+    assert list(frame.columns) == ["Programma", "CZ 2027"]
+    assert "CooL" in set(frame["Programma"])
+
+
+def test_the_deadlines_download_as_a_calendar(page, app_url):
+    page.goto(f"{app_url}/tijdlijn?verzekeraar=CZ&jaar=2027")
+    wait_idle(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="📅 Deadlines als agenda (.ics)").click()
+    text = open(info.value.path(), encoding="utf-8").read()
+    assert text.startswith("BEGIN:VCALENDAR") and "DTSTART;VALUE=DATE:20261031" in text
