@@ -9,10 +9,12 @@ from policy_model.glossary import search_glossary
 from ui.citation import source_column_config, source_columns
 from ui.data import catalogue
 from ui.export import download_table
+from ui.filters import check_url
 from ui.layout import page_header, provenance_footer
 
 page_header("Begrippen", "Afkortingen en termen uit het GLI-inkoopbeleid, kort uitgelegd.")
 cat = catalogue()
+check_url({}, extra_known=["q"])
 query = st.text_input("Zoek een begrip", key="q", bind="query-params", placeholder="bijvoorbeeld RHO of volgbeleid")
 terms = search_glossary(query, cat.glossary)
 st.caption(f"{len(terms)} van {len(cat.glossary)} begrippen")

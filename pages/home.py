@@ -9,6 +9,7 @@ from policy_model.timeline import all_events, upcoming
 from policy_model.vocab import SOURCE_KIND_LABELS
 from ui.citation import show_source
 from ui.data import catalogue
+from ui.filters import check_url
 from ui.layout import page_header, provenance_footer
 from ui.navigation import PAGES
 from ui.text import md_escape, nl_date, today
@@ -19,6 +20,7 @@ page_header(
     "naast elkaar gezet: per verzekeraar en per jaar, met bij elk feit de bron.",
 )
 cat = catalogue()
+check_url({})
 
 st.markdown(
     "Zorgverzekeraars publiceren elk jaar hun inkoopbeleid voor de GLI: welke programma's ze inkopen, "

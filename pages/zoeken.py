@@ -12,6 +12,7 @@ from policy_model.search import search_facts
 from ui.citation import source_column_config
 from ui.data import catalogue, facts
 from ui.export import download_table
+from ui.filters import check_url
 from ui.layout import page_header, provenance_footer
 
 KIND_LABELS = {
@@ -24,6 +25,7 @@ KIND_LABELS = {
 
 page_header("Zoeken", "Zoek in alle eisen, wijzigingen, programma's, registers, begrippen en de handreiking.")
 cat = catalogue()
+check_url({}, extra_known=["q"])
 query = st.text_input("Zoekterm(en)", key="q", bind="query-params",
                       placeholder="bijvoorbeeld sociaal domein, AGB, 2 keer per jaar")
 if not query.strip():

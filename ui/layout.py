@@ -45,6 +45,10 @@ def page_header(title: str, intro: str) -> bool:
     st.title(title)
     st.caption(intro)
     show_load_problems()
+    if not catalogue().policies:
+        st.error("Er is geen bruikbare beleidsdata geladen, dus deze pagina kan niets tonen. "
+                 "Zie de meldingen hierboven en controleer de data met: python -m policy_model validate")
+        st.stop()
     return presentation_mode()
 
 
@@ -54,7 +58,7 @@ def show_load_problems() -> None:
     if not result.problems:
         return
     with st.expander(f"⚠️ De beleidsdata bevat {len(result.problems)} probleem/problemen; "
-                     "onderdelen met fouten worden niet getoond", expanded=False):
+                     "onderdelen met fouten worden niet getoond", expanded=not result.catalogue.policies):
         st.code("\n".join(str(p) for p in result.problems[:200]), language=None)
         st.caption("Controleer de data met: python -m policy_model validate")
 

@@ -23,6 +23,10 @@ def apply_case(case: dict, target: Path) -> None:
         (target / name).unlink()
     for name, content in case.get("write", {}).items():
         (target / name).write_text(content, encoding="utf-8")
+    for name, content in case.get("write_latin1", {}).items():
+        (target / name).write_bytes(content.encode("latin-1"))
+    for name, size in case.get("fill", {}).items():
+        (target / name).write_bytes(b"# filler\n" * (size // 9))
 
 
 @pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
@@ -63,3 +67,16 @@ def test_the_validator_reports_every_problem_at_once(tmp_path, capsys):
 def test_a_missing_data_folder_is_a_clear_message(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "nowhere")]) == 1
     assert "data folder does not exist" in capsys.readouterr().out
+
+
+def test_unusual_unicode_in_texts_is_valid_data(tmp_path, capsys):
+    """Right-to-left marks, emoji, combining accents and zero-width spaces are just text."""
+    data = tmp_path / "data"
+    apply_case({"write": {"policies/zz-2030.yaml": (
+        "insurer: zz\nyear: 2030\ndocuments: [zz_gli_2024]\n"
+        "title: \"Beleid \u202eGLI\u202c 🥗 Die\u0308tist\u200b\"\n"
+        "summary: \"日本語 · עברית · ﬁnanciering\"\n"
+        "tariffs:\n  - kind: nza_maximum\n    available: \"yes\"\n    text: \"Maximumtarief 🙂\"\n"
+        "    source: {document: zz_gli_2024, section: \"6.1\", quote: \"De NZa beleidsregel kent een maximumtarief voor GLI.\"}\n"
+    )}}, data)
+    assert main(["validate", str(data), "--no-quotes"]) == 0, capsys.readouterr().out
