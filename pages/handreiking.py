@@ -9,7 +9,7 @@ import streamlit as st
 
 from policy_model.checklist import checklist_csv, checklist_html, parse_checklist_csv
 from policy_model.crossref import guidance_end_year, later_changes, tariff_crossrefs, task_crossrefs
-from ui.citation import show_source
+from ui.citation import show_source, sourced_line
 from ui.data import catalogue
 from ui.filters import check_url
 from ui.glossary import glossary_help
@@ -63,17 +63,11 @@ if section == "Taken":
         st.subheader(theme.name)
         for task in theme.tasks:
             with st.expander(f"Taak {task.number}: {task.title}"):
-                left, right = st.columns([6, 1])
-                left.markdown(f"**Waarom:** {md_escape(task.why)}", help=glossary_help(task.why))
-                with right:
-                    show_source(task.source)
+                sourced_line(f"**Waarom:** {md_escape(task.why)}", task.source, help=glossary_help(task.why))
                 if task.experiences:
                     st.markdown("**Ervaringen en voorbeelden uit de regio's**")
                     for note in task.experiences:
-                        left, right = st.columns([6, 1])
-                        left.markdown(f"- {md_escape(note.text)}")
-                        with right:
-                            show_source(note.source)
+                        sourced_line(f"- {md_escape(note.text)}", note.source)
                 changes = later_changes(cat, task.related_topics)
                 if changes:
                     st.warning(f"Sinds de handreiking ({end_year}) gewijzigd in het beleid:", icon="🕰️")
@@ -129,10 +123,7 @@ elif section == "Systemen en stakeholders":
         if systems:
             st.markdown(f"**{label}**")
             for system in systems:
-                left, right = st.columns([6, 1])
-                left.markdown(f"- **{md_escape(system.name)}**: {md_escape(system.text)}")
-                with right:
-                    show_source(system.source)
+                sourced_line(f"- **{md_escape(system.name)}**: {md_escape(system.text)}", system.source)
     st.subheader("Stakeholders")
     columns = st.columns(3)
     for column, (level, label) in zip(columns, LEVEL_LABELS.items(), strict=True):

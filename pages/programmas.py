@@ -7,10 +7,10 @@ import streamlit as st
 
 from policy_model.compare import programme_matrix, programme_statuses, status_cell
 from policy_model.vocab import PROGRAMME_FACT_LABELS
-from ui.citation import show_source
+from ui.citation import sourced_line
 from ui.data import catalogue
 from ui.export import download_table
-from ui.filters import policy_filters
+from ui.filters import filtered_policies
 from ui.glossary import glossary_help
 from ui.layout import page_header, provenance_footer
 from ui.tables import show_sourced_table, status_style
@@ -22,12 +22,7 @@ page_header(
     "dat het beleid er niets over zegt – niet dat het programma niet wordt ingekocht.",
 )
 cat = catalogue()
-insurers, years, _ = policy_filters(cat)
-policies = cat.policies_for(insurers, years)
-
-if not policies:
-    st.warning("Geen beleid gevonden voor deze selectie. Kies een andere verzekeraar of een ander jaar.")
-    st.stop()
+policies, _ = filtered_policies(cat)
 
 matrix = pd.DataFrame(programme_matrix(cat, policies)).drop(columns="_id")
 st.subheader("Overzicht")
@@ -60,16 +55,8 @@ for programme in cat.programmes:
             st.caption("Ook geschreven als: " + md_escape(", ".join(programme.aliases)))
         for label, entries in (("Eigenaar / licentiehouder", programme.owners), ("Variant", programme.variants)):
             for entry in entries:
-                left, right = st.columns([6, 1])
-                left.markdown(f"**{label}:** {md_escape(entry.name)}")
-                with right:
-                    show_source(entry.source)
+                sourced_line(f"**{label}:** {md_escape(entry.name)}", entry.source)
         for fact in programme.facts:
-            left, right = st.columns([6, 1])
-            left.markdown(
-                f"**{PROGRAMME_FACT_LABELS[fact.topic]}:** {md_escape(fact.text)}",
-                help=glossary_help(fact.text),
-            )
-            with right:
-                show_source(fact.source)
+            sourced_line(f"**{PROGRAMME_FACT_LABELS[fact.topic]}:** {md_escape(fact.text)}", fact.source,
+                         help=glossary_help(fact.text))
 provenance_footer(policies)

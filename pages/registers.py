@@ -7,10 +7,10 @@ import streamlit as st
 
 from policy_model.compare import registry_matrix
 from policy_model.vocab import BACKGROUND_LABELS, REGISTRY_KIND_LABELS, REGISTRY_USE_LABELS, ROLE_SHORT_LABELS
-from ui.citation import show_source
+from ui.citation import sourced_line
 from ui.data import catalogue
 from ui.export import download_table
-from ui.filters import policy_filters
+from ui.filters import filtered_policies
 from ui.glossary import glossary_help
 from ui.layout import page_header, provenance_footer
 from ui.tables import show_sourced_table
@@ -22,11 +22,7 @@ page_header(
     "(leefstijlcoach, fysiotherapeut, oefentherapeut, diëtist)?",
 )
 cat = catalogue()
-insurers, years, _ = policy_filters(cat)
-policies = cat.policies_for(insurers, years)
-if not policies:
-    st.warning("Geen beleid gevonden voor deze selectie.")
-    st.stop()
+policies, _ = filtered_policies(cat)
 
 st.subheader("Naast elkaar")
 matrix_rows = registry_matrix(cat, policies)
@@ -60,8 +56,5 @@ for registry in cat.registries:
         st.markdown(f"**{md_escape(registry.name)}** · betreft: {backgrounds}",
                     help=glossary_help(registry.name, registry.abbreviation or ""))
         for fact in registry.facts:
-            left, right = st.columns([6, 1])
-            left.markdown(md_escape(fact.text))
-            with right:
-                show_source(fact.source)
+            sourced_line(md_escape(fact.text), fact.source)
 provenance_footer(policies)

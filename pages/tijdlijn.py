@@ -12,9 +12,9 @@ import streamlit as st
 
 from policy_model.timeline import all_events, period_rows, to_ics, undated_items, upcoming
 from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
-from ui.citation import show_source
+from ui.citation import sourced_line
 from ui.data import catalogue
-from ui.filters import policy_filters
+from ui.filters import filtered_policies
 from ui.layout import page_header, provenance_footer
 from ui.tables import show_sourced_table
 from ui.text import md_escape, nl_date, today
@@ -29,11 +29,7 @@ presenting = page_header(
     "publicatie van het gecontracteerde aanbod) en de looptijden van de overeenkomsten.",
 )
 cat = catalogue()
-insurers, years, _ = policy_filters(cat)
-policies = cat.policies_for(insurers, years)
-if not policies:
-    st.warning("Geen beleid gevonden voor deze selectie.")
-    st.stop()
+policies, _ = filtered_policies(cat)
 
 events = all_events(cat, policies)
 periods = period_rows(policies)  # already grouped per policy, in policy order
@@ -43,11 +39,8 @@ st.subheader("Komende deadlines")
 ahead = upcoming(events, now)
 if ahead:
     for event in ahead:
-        left, right = st.columns([6, 1])
-        left.markdown(f"**{nl_date(event.date)}** – {md_escape(cat.insurer(event.insurer).short_name)} "
-                      f"{event.year}: {md_escape(event.activity)}")
-        with right:
-            show_source(event.source)
+        sourced_line(f"**{nl_date(event.date)}** – {md_escape(cat.insurer(event.insurer).short_name)} "
+                      f"{event.year}: {md_escape(event.activity)}", event.source)
 else:
     st.info(f"Geen deadlines na vandaag ({nl_date(now)}) in de gekozen beleidsdocumenten.")
 if events:

@@ -16,7 +16,7 @@ from policy_model.vocab import (
 )
 from ui.data import catalogue
 from ui.export import download_table
-from ui.filters import policy_filters
+from ui.filters import filtered_policies
 from ui.layout import page_header, provenance_footer
 from ui.tables import show_sourced_table
 from ui.text import nl_date
@@ -29,11 +29,7 @@ page_header(
     "overeenkomst aanvraagt. Rijen met ✱ verschillen tussen de gekozen beleidsdocumenten.",
 )
 cat = catalogue()
-insurers, years, role = policy_filters(cat, role=True)
-policies = cat.policies_for(insurers, years)
-if not policies:
-    st.warning("Geen beleid gevonden voor deze selectie.")
-    st.stop()
+policies, role = filtered_policies(cat, role=True)
 
 tab_req, tab_routes, tab_terms, tab_apply = st.tabs(
     ["Eisen per onderwerp", "Contracteerroutes", "Looptijd en tarief", "Aanvragen en contact"]

@@ -9,7 +9,7 @@ import streamlit as st
 from policy_model.diff import DIFF_KIND_LABELS, SECTION_LABELS, diff_policies
 from policy_model.report import diff_report_html
 from policy_model.vocab import CHANGE_KIND_LABELS, TOPIC_LABELS
-from ui.citation import show_source
+from ui.citation import sourced_line
 from ui.data import catalogue
 from ui.filters import check_url, insurer_labels
 from ui.layout import page_header, provenance_footer
@@ -88,7 +88,6 @@ with tab_diff:
                 st.caption("Geen verschillen.")
                 continue
             for item in items:
-                left, right = st.columns([6, 1])
                 line = f"{symbol[item.kind]} **{md_escape(item.subject)}** – {DIFF_KIND_LABELS[item.kind].lower()}"
                 if item.kind == "changed":
                     line += f": {md_escape(item.before)} → {md_escape(item.after)}"
@@ -96,8 +95,5 @@ with tab_diff:
                     line += f": {md_escape(item.after)}"
                 else:
                     line += f" (was: {md_escape(item.before)})"
-                left.markdown(line)
-                with right:
-                    source = (item.after_sources or item.before_sources)[0]
-                    show_source(source)
+                sourced_line(line, (*item.before_sources[:1], *item.after_sources[:1]))
 provenance_footer(cat.policies)

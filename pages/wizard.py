@@ -13,7 +13,7 @@ from policy_model.report import assessment_report_html
 from policy_model.rules import STATUS_LABELS, assess
 from policy_model.tabular import table_csv_bytes
 from policy_model.vocab import BACKGROUND_LABELS, ROLE_SHORT_LABELS, SCOPE_LABELS
-from ui.citation import show_source, source_column_config, source_columns
+from ui.citation import source_column_config, source_columns, sourced_line
 from ui.data import catalogue
 from ui.export import download_table
 from ui.filters import check_url
@@ -187,25 +187,16 @@ for tab, a in zip(tabs, assessments, strict=True):
         if a.routes:
             st.markdown("**Route en looptijd**")
             for route in a.routes:
-                left, right = st.columns([6, 1])
                 periods = "; ".join(route.periods) or "looptijd niet vermeld"
-                left.markdown(f"{md_escape(route.label)} – {md_escape(periods)}")
-                with right:
-                    show_source(route.source)
+                sourced_line(f"{md_escape(route.label)} – {md_escape(periods)}", route.source)
         if a.deadlines:
             st.markdown("**Deadlines die nog komen**")
             for d in a.deadlines:
-                left, right = st.columns([6, 1])
-                left.markdown(f"**{nl_date(d.date)}** – {md_escape(d.activity)}")
-                with right:
-                    show_source(d.source)
+                sourced_line(f"**{nl_date(d.date)}** – {md_escape(d.activity)}", d.source)
         if a.apply:
             st.markdown("**Zo vraagt u aan**")
             for how in a.apply:
-                left, right = st.columns([6, 1])
-                left.markdown(f"{md_escape(how.channel)} {md_escape(how.address or '')} ({md_escape(how.when)}): {md_escape(how.text)}")
-                with right:
-                    show_source(how.source)
+                sourced_line(f"{md_escape(how.channel)} {md_escape(how.address or '')} ({md_escape(how.when)}): {md_escape(how.text)}", how.source)
         if a.contacts:
             st.caption("Vragen? " + " · ".join(md_escape(f"{c.channel}: {c.address}") for c in a.contacts))
         for p in a.programmes:

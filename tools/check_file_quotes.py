@@ -14,16 +14,10 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from policy_model import schema  # noqa: E402
+from policy_model.loader import CATALOGUE_FILES  # noqa: E402
 from policy_model.quotes import quote_found, sources_dir  # noqa: E402
 
-MODELS = {
-    "sources.yaml": schema.SourcesFile,
-    "insurers.yaml": schema.InsurersFile,
-    "programmes.yaml": schema.ProgrammesFile,
-    "registries.yaml": schema.RegistriesFile,
-    "glossary.yaml": schema.GlossaryFile,
-    "guidance.yaml": schema.GuidanceFile,
-}
+MODELS = CATALOGUE_FILES
 
 
 def walk(node, path=""):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
 from policy_model.schema import Source
@@ -30,10 +32,11 @@ def source_markdown(source: Source) -> str:
     return text
 
 
-def show_source(source: Source, *, label: str = "📄 Bron") -> None:
-    """A small popover with the full citation."""
+def show_source(source: Source | Sequence[Source], *, label: str = "📄 Bron") -> None:
+    """A small popover with the full citation (several, for a comparison of two documents)."""
+    sources = [source] if isinstance(source, Source) else list(source)
     with st.popover(label):
-        st.markdown(source_markdown(source))
+        st.markdown("\n\n---\n\n".join(source_markdown(s) for s in sources))
 
 
 def source_columns(source: Source) -> dict[str, str]:
@@ -52,3 +55,11 @@ def source_column_config() -> dict:
         "Citaat": st.column_config.TextColumn("Citaat", help="Letterlijk citaat uit het document (beweeg erover voor de hele tekst)", width="large"),
         "Document": st.column_config.LinkColumn("Document", help="Originele vindplaats van het document", display_text="openen", width="small"),
     }
+
+
+def sourced_line(markdown: str, source: Source | Sequence[Source], *, help: str | None = None) -> None:
+    """One line of (already escaped) Markdown with its source popover beside it."""
+    left, right = st.columns([6, 1])
+    left.markdown(markdown, help=help)
+    with right:
+        show_source(source)

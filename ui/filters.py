@@ -88,3 +88,13 @@ def policy_filters(cat: Catalogue, *, role: bool = False, default_years: list[in
             "uitvoert gelden voor elke rol.",
         )
     return insurers, years, chosen_role
+
+
+def filtered_policies(cat: Catalogue, *, role: bool = False):
+    """The sidebar filters and the policies they select; stops the page when none match."""
+    insurers, years, chosen_role = policy_filters(cat, role=role)
+    policies = cat.policies_for(insurers, years)
+    if not policies:
+        st.warning("Geen beleid gevonden voor deze selectie. Kies een andere verzekeraar of een ander jaar.")
+        st.stop()
+    return policies, chosen_role

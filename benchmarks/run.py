@@ -1,0 +1,160 @@
+"""Benchmark: dataset loading, page script runs (1x, 10x, 50x data) and real-browser loads.
+
+Run with ``make bench``. Prints a table and writes benchmarks/results/latest.json. These are
+measurements, not tests: compare them with the targets in the README.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+os.environ["GLI_BENCH"] = "1"
+
+PAGES = ["home", "programmas", "registers", "voorwaarden", "tijdlijn", "wijzigingen", "wizard", "handreiking",
+         "begrippen", "zoeken"]
+REFERENCE_TABLE = "benchmarks/reference_table.py"
+REFERENCE_CHART = "benchmarks/reference_chart.py"
+RESULTS = REPO / "benchmarks" / "results"
+
+
+def median_ms(samples: list[float]) -> float:
+    return round(statistics.median(samples) * 1000, 1)
+
+
+def bench_load() -> dict:
+    code = ("import time; t=time.perf_counter(); from policy_model.loader import load_catalogue; "
+            "r=load_catalogue(); assert r.ok; print(time.perf_counter()-t)")
+    cold = []
+    for _ in range(5):
+        out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+        cold.append(float(out.stdout.strip()))
+    from policy_model.loader import load_catalogue
+
+    load_catalogue()
+    warm = []
+    for _ in range(20):
+        start = time.perf_counter()
+        load_catalogue()
+        warm.append(time.perf_counter() - start)
+    return {"load_cold_ms": median_ms(cold), "load_warm_ms": median_ms(warm)}
+
+
+def bench_pages(data_dir: Path | None, runs: int = 5) -> dict[str, float]:
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    if data_dir:
+        os.environ["GLI_DATA_DIR"] = str(data_dir)
+    else:
+        os.environ.pop("GLI_DATA_DIR", None)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    out = {}
+    for page in [REFERENCE_TABLE, REFERENCE_CHART, *[f"pages/{p}.py" for p in PAGES]]:
+        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120).run()
+        at.switch_page(page).run()
+        if at.exception:
+            raise RuntimeError(f"{page}: {at.exception[0].message}")
+        samples = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            at.run()
+            samples.append(time.perf_counter() - start)
+        out[Path(page).stem] = median_ms(samples)
+    return out
+
+
+def bench_browser(runs: int = 3) -> dict[str, dict[str, float]]:
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.server import CHROMIUM_ARGS, chromium_path, running_app, wait_idle
+
+    targets = {"reference_table": "ref_table", "reference_chart": "ref_chart", **{p: ("" if p == "home" else p) for p in PAGES}}
+    titles = {"programmas": "Programma's", "registers": "Registers", "voorwaarden": "Contractvoorwaarden",
+              "tijdlijn": "Tijdlijn", "wijzigingen": "Wijzigingen", "wizard": "Wat geldt voor mij?",
+              "handreiking": "Handreiking", "begrippen": "Begrippen", "zoeken": "Zoeken"}
+    results: dict[str, dict[str, float]] = {}
+    with running_app(extra_env={"GLI_BENCH": "1"}) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
+        warm = browser.new_page()
+        warm.goto(url)
+        wait_idle(warm)  # the server's catalogue cache is filled once, as in real use
+        warm.close()
+        for name, path in targets.items():
+            cold = []
+            for _ in range(runs):
+                context = browser.new_context(viewport={"width": 1400, "height": 900})
+                page = context.new_page()
+                start = time.perf_counter()
+                page.goto(f"{url}/{path}")
+                wait_idle(page, timeout=60_000)
+                cold.append(time.perf_counter() - start)
+                context.close()
+            results[name] = {"cold_ms": median_ms(cold)}
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        page = context.new_page()
+        for name, title in titles.items():
+            nav = []
+            for _ in range(runs):
+                page.goto(url)
+                wait_idle(page)
+                start = time.perf_counter()
+                page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
+                page.wait_for_url(f"**/{targets[name]}")
+                wait_idle(page)
+                nav.append(time.perf_counter() - start)
+            results[name]["navigate_ms"] = median_ms(nav)
+        browser.close()
+    return results
+
+
+def main() -> int:
+    from benchmarks.synth import make_scaled_dataset
+
+    report: dict = {
+        "machine": {"platform": platform.platform(), "python": platform.python_version(),
+                    "cpus": os.cpu_count(), "date": time.strftime("%Y-%m-%d")},
+    }
+    report["load"] = bench_load()
+    report["pages"] = {"1x": bench_pages(None)}
+    with tempfile.TemporaryDirectory() as tmp:
+        for scale in (10, 50):
+            report["pages"][f"{scale}x"] = bench_pages(make_scaled_dataset(scale, Path(tmp) / f"data{scale}"), runs=3)
+    os.environ.pop("GLI_DATA_DIR", None)
+    skip_browser = "--no-browser" in sys.argv
+    report["browser"] = {} if skip_browser else bench_browser()
+
+    ref = report["pages"]["1x"]["reference_table"]
+    print(f"Machine: {report['machine']}")
+    print(f"Dataset load: cold {report['load']['load_cold_ms']} ms (fresh process, incl. imports), "
+          f"warm {report['load']['load_warm_ms']} ms")
+    print()
+    header = f"{'page':<16}{'1x ms':>9}{'ratio':>7}{'10x ms':>9}{'50x ms':>9}{'cold ms':>10}{'ratio':>7}{'nav ms':>9}"
+    print(header)
+    print("-" * len(header))
+    chart_cold = report["browser"].get("reference_chart", {}).get("cold_ms")
+    for name in ["reference_table", "reference_chart", *PAGES]:
+        one = report["pages"]["1x"][name]
+        browser = report["browser"].get(name, {})
+        cold = browser.get("cold_ms", float("nan"))
+        ratio_cold = round(cold / chart_cold, 2) if chart_cold else float("nan")
+        print(f"{name:<16}{one:>9}{round(one / ref, 2):>7}{report['pages']['10x'][name]:>9}{report['pages']['50x'][name]:>9}"
+              f"{cold:>10}{ratio_cold:>7}{browser.get('navigate_ms', float('nan')):>9}")
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
+    print(f"\nwritten: {RESULTS / 'latest.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
