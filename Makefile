@@ -40,9 +40,9 @@ schema: $(VENV)/.runtime  ## regenerate the published JSON Schema of the export
 	$(PY) -m policy_model schema --out schema/dataset-export.schema.json
 
 screenshots: $(VENV)/.dev  ## refresh docs/screenshots from the real app in headless Chromium
-	$(PY) -m pytest tests/e2e -k screenshot --screenshots=docs/screenshots
+	GLI_SCREENSHOT_DIR=docs/screenshots $(PY) -m pytest tests/e2e -k screenshot -q
 
-bench: $(VENV)/.dev
+bench: $(VENV)/.dev  ## measure load, page and browser times; prints a table, writes benchmarks/results/latest.json
 	$(PY) benchmarks/run.py
 
 clean:

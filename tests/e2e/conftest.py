@@ -50,4 +50,4 @@ def app_url():
 @pytest.fixture(scope="session")
 def screenshot_dir() -> Path:
     """docs/screenshots for `make screenshots`, else a scratch folder (tracked files stay clean)."""
-    return Path(os.environ.get("GLI_SCREENSHOT_DIR", REPO / "test-results" / "screenshots"))
+    return Path(os.environ.get("GLI_SCREENSHOT_DIR", REPO / ".screenshots"))
