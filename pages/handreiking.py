@@ -13,7 +13,7 @@ from ui.citation import show_source, sourced_line
 from ui.data import catalogue
 from ui.filters import check_url
 from ui.glossary import glossary_help
-from ui.layout import page_header, provenance_footer
+from ui.layout import lazy_expander, page_header, provenance_footer
 from ui.tables import show_sourced_table
 from ui.text import md_escape, today
 
@@ -42,8 +42,9 @@ if guidance is None:
 theme_names = {t.id: t.name for t in guidance.themes}
 checklist = guidance.checklist
 item_keys = {item.id: f"b{n}" for n, item in enumerate(checklist.items, start=1)}
+task_keys = {task.number: f"taak{task.number}" for theme in guidance.themes for task in theme.tasks}
 check_url({"thema": theme_names.values(), **{k: checklist.answer_options for k in item_keys.values()}},
-          extra_known=["regio", "onderdeel"])
+          extra_known=["regio", "onderdeel", *task_keys.values(), "meer"])
 end_year = guidance_end_year(guidance.period)
 st.info(f"De handreiking kijkt terug op {md_escape(guidance.period)}. Het beleid van verzekeraars is sindsdien "
         "veranderd; waar dat zo is, staat het bij de taak.", icon="🕰️")
@@ -62,7 +63,11 @@ if section == "Taken":
             continue
         st.subheader(theme.name)
         for task in theme.tasks:
-            with st.expander(f"Taak {task.number}: {task.title}"):
+            # In the URL, so a link can open a task for a meeting.
+            box = lazy_expander(f"Taak {task.number}: {task.title}", key=task_keys[task.number], in_url=True)
+            if box is None:
+                continue
+            with box:
                 sourced_line(f"**Waarom:** {md_escape(task.why)}", task.source, help=glossary_help(task.why))
                 if task.experiences:
                     st.markdown("**Ervaringen en voorbeelden uit de regio's**")
@@ -172,7 +177,9 @@ else:
                        file_name="checklist-borging.html", mime="text/html", on_click="ignore", key="checklist_html")
     show_source(checklist.source, label="📄 Bron van de checklist")
 
-with st.expander("Meer uit de handreiking"):
-    rows = [{"Feit": f.text, "source": f.source} for f in guidance.facts]
-    show_sourced_table(rows, name="handreiking-feiten", key="guidance_facts")
+more = lazy_expander("Meer uit de handreiking", key="meer", in_url=True)
+if more is not None:
+    with more:
+        rows = [{"Feit": f.text, "source": f.source} for f in guidance.facts]
+        show_sourced_table(rows, name="handreiking-feiten", key="guidance_facts")
 provenance_footer()

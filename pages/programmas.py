@@ -12,8 +12,8 @@ from ui.data import catalogue
 from ui.export import download_table
 from ui.filters import filtered_policies
 from ui.glossary import glossary_help
-from ui.layout import page_header, provenance_footer
-from ui.tables import show_sourced_table, status_style
+from ui.layout import lazy_expander, page_header, provenance_footer
+from ui.tables import show_sourced_table, show_status_matrix
 from ui.text import md_escape
 
 page_header(
@@ -30,7 +30,7 @@ st.caption(
     "Legenda: " + " · ".join(status_cell(s) for s in ("bought", "expected", "conditional", "not_bought", None))
     + ". Kolommen met ‘(afgeleid)’ komen uit wat een later document over dat jaar zegt."
 )
-st.dataframe(matrix.style.map(status_style), hide_index=True, key="programme_matrix")
+show_status_matrix(matrix, key="programme_matrix")
 download_table(matrix, "gli-programmas", key="programme_matrix")
 
 st.subheader("Status met bron")
@@ -50,7 +50,10 @@ show_sourced_table(rows, name="gli-programmas-bronnen", key="programme_sources")
 st.subheader("Over de programma's")
 for programme in cat.programmes:
     title = programme.name + (f" ({programme.abbreviation})" if programme.abbreviation else "")
-    with st.expander(title):
+    box = lazy_expander(title, key=f"programma_{programme.id}")
+    if box is None:
+        continue
+    with box:
         if programme.aliases:
             st.caption("Ook geschreven als: " + md_escape(", ".join(programme.aliases)))
         for label, entries in (("Eigenaar / licentiehouder", programme.owners), ("Variant", programme.variants)):

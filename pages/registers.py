@@ -12,7 +12,7 @@ from ui.data import catalogue
 from ui.export import download_table
 from ui.filters import filtered_policies
 from ui.glossary import glossary_help
-from ui.layout import page_header, provenance_footer
+from ui.layout import lazy_expander, page_header, provenance_footer
 from ui.tables import show_sourced_table
 from ui.text import md_escape
 
@@ -52,7 +52,11 @@ show_sourced_table(rows, name="gli-registers-bronnen", key="registry_sources")
 st.subheader("Over de registers")
 for registry in cat.registries:
     backgrounds = ", ".join(BACKGROUND_LABELS[b] for b in registry.backgrounds) or "alle achtergronden"
-    with st.expander(f"{registry.abbreviation or registry.name} – {REGISTRY_KIND_LABELS[registry.kind]}"):
+    box = lazy_expander(f"{registry.abbreviation or registry.name} – {REGISTRY_KIND_LABELS[registry.kind]}",
+                        key=f"register_{registry.id}")
+    if box is None:
+        continue
+    with box:
         st.markdown(f"**{md_escape(registry.name)}** · betreft: {backgrounds}",
                     help=glossary_help(registry.name, registry.abbreviation or ""))
         for fact in registry.facts:

@@ -6,8 +6,6 @@ import datetime as dt
 from functools import partial
 from html import escape
 
-import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from policy_model.timeline import all_events, period_rows, to_ics, undated_items, upcoming
@@ -51,37 +49,56 @@ if events:
     )
 
 st.subheader("Proces en looptijden")
-fig = go.Figure()
 labels = {p.key: cat.policy_label(p) for p in policies}
-for n, row in enumerate(periods):
-    fig.add_trace(go.Bar(
-        base=[pd.Timestamp(row["start"])], x=[(pd.Timestamp(row["end"]) - pd.Timestamp(row["start"])).days * 86400000 + 86400000],
-        y=[f"{labels[row['policy_key']]} · {row['route']}"], orientation="h",
-        marker={"color": PALETTE[n % len(PALETTE)], "opacity": 0.55, "pattern": {"shape": "/" if n % 2 else ""}},
-        name=f"{labels[row['policy_key']]}: {row['route']}", showlegend=False,
-        hovertemplate=f"{escape(row['label'])}<br>{nl_date(row['start'])} – {nl_date(row['end'])}<br>{escape(row['duration'])}<extra></extra>",
-    ))
-kinds = list(dict.fromkeys(e.kind for e in events))
-for k, kind in enumerate(kinds):
+DAY_MS = 86_400_000
+# The figure is built as one plain spec (not trace by trace with graph objects): Plotly
+# validates it once in st.plotly_chart instead of on every add_trace.
+traces: list[dict] = [
+    {
+        "type": "bar", "orientation": "h", "showlegend": False,
+        "base": [row["start"].isoformat()], "x": [((row["end"] - row["start"]).days + 1) * DAY_MS],
+        "y": [f"{labels[row['policy_key']]} · {row['route']}"],
+        "marker": {"color": PALETTE[n % len(PALETTE)], "opacity": 0.55, "pattern": {"shape": "/" if n % 2 else ""}},
+        "name": f"{labels[row['policy_key']]}: {row['route']}",
+        "hovertemplate": f"{escape(row['label'])}<br>{nl_date(row['start'])} – {nl_date(row['end'])}<br>"
+                         f"{escape(row['duration'])}<extra></extra>",
+    }
+    for n, row in enumerate(periods)
+]
+for k, kind in enumerate(dict.fromkeys(e.kind for e in events)):
     chosen = [e for e in events if e.kind == kind]
-    fig.add_trace(go.Scatter(
-        x=[pd.Timestamp(e.date) for e in chosen], y=[f"{labels[e.policy_key]} · contracteerproces" for e in chosen],
-        mode="markers", name=TIMELINE_KIND_LABELS[kind],
-        marker={"size": 16 if presenting else 12, "color": PALETTE[k % len(PALETTE)], "symbol": SYMBOLS[k % len(SYMBOLS)],
-                "line": {"width": 1, "color": "#222"}},
-        customdata=[[nl_date(e.date), escape(e.activity)] for e in chosen],
-        hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
-    ))
-fig.add_vline(x=pd.Timestamp(now).timestamp() * 1000, line_dash="dash", line_color="#444")
-fig.add_annotation(x=pd.Timestamp(now), y=0, yref="paper", yanchor="top", text=f"vandaag ({nl_date(now)})", showarrow=False)
-fig.update_layout(
-    barmode="overlay", height=max(380, 48 * (len(periods) + len(policies)) + 160) * (1.3 if presenting else 1),
-    xaxis={"type": "date", "title": None}, yaxis={"autorange": "reversed", "title": None},
-    legend={"orientation": "h", "yanchor": "bottom", "y": 1.04, "x": 0}, margin={"l": 10, "r": 10, "t": 60, "b": 10},
-    font={"size": 18 if presenting else 13},
-)
-st.plotly_chart(fig, config={"displaylogo": False, "toImageButtonOptions": {"filename": "gli-tijdlijn"}}, key="timeline_chart")
-st.caption("Balken: looptijden van overeenkomsten. Symbolen: activiteiten met een datum. Stippellijn: vandaag.")
+    traces.append({
+        "type": "scatter", "mode": "markers", "name": TIMELINE_KIND_LABELS[kind],
+        "x": [e.date.isoformat() for e in chosen],
+        "y": [f"{labels[e.policy_key]} · contracteerproces" for e in chosen],
+        "marker": {"size": 16 if presenting else 12, "color": PALETTE[k % len(PALETTE)],
+                   "symbol": SYMBOLS[k % len(SYMBOLS)], "line": {"width": 1, "color": "#222"}},
+        "customdata": [[nl_date(e.date), escape(e.activity)] for e in chosen],
+        "hovertemplate": "%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+    })
+fig = {
+    "data": traces,
+    "layout": {
+        "barmode": "overlay",
+        "height": max(380, 48 * (len(periods) + len(policies)) + 160) * (1.3 if presenting else 1),
+        "xaxis": {"type": "date", "title": {"text": None}},
+        "yaxis": {"autorange": "reversed", "title": {"text": None}},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.04, "x": 0},
+        "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
+        "font": {"size": 18 if presenting else 13},
+        "shapes": [{"type": "line", "xref": "x", "yref": "paper", "x0": now.isoformat(), "x1": now.isoformat(),
+                    "y0": 0, "y1": 1, "line": {"dash": "dash", "color": "#444"}}],
+        "annotations": [{"x": now.isoformat(), "y": 0, "xref": "x", "yref": "paper", "yanchor": "top",
+                         "text": f"vandaag ({nl_date(now)})", "showarrow": False}],
+    },
+}
+if traces:
+    st.plotly_chart(fig, config={"displaylogo": False, "toImageButtonOptions": {"filename": "gli-tijdlijn"}},
+                    key="timeline_chart")
+    st.caption("Balken: looptijden van overeenkomsten. Symbolen: activiteiten met een datum. Stippellijn: vandaag.")
+else:
+    st.info("De gekozen beleidsdocumenten noemen geen looptijden of activiteiten met een precieze datum; "
+            "zie de tabel hieronder.")
 
 st.subheader("Alle activiteiten")
 rows = []

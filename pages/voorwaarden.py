@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from policy_model.catalogue import Catalogue
 from policy_model.compare import requirement_matrix, requirement_rows
+from policy_model.schema import Policy
 from policy_model.vocab import (
     APPLICATION_WINDOW_LABELS,
     AVAILABILITY_LABELS,
@@ -17,25 +19,15 @@ from policy_model.vocab import (
 from ui.data import catalogue
 from ui.export import download_table
 from ui.filters import filtered_policies
-from ui.layout import page_header, provenance_footer
+from ui.layout import lazy_expander, page_header, provenance_footer
 from ui.tables import show_sourced_table
 from ui.text import nl_date
 
-DIFF_STYLE = "background-color: #fbe3c2"  # orange tint (Okabe–Ito), plus the ✱ column
+TAB_KEY = "tab"
+TABS = ["Eisen per onderwerp", "Contracteerroutes", "Looptijd en tarief", "Aanvragen en contact"]
 
-page_header(
-    "Contractvoorwaarden",
-    "Eisen per onderwerp naast elkaar, met de contracteerroutes, looptijden, tarieven en hoe u een "
-    "overeenkomst aanvraagt. Rijen met ✱ verschillen tussen de gekozen beleidsdocumenten.",
-)
-cat = catalogue()
-policies, role = filtered_policies(cat, role=True)
 
-tab_req, tab_routes, tab_terms, tab_apply = st.tabs(
-    ["Eisen per onderwerp", "Contracteerroutes", "Looptijd en tarief", "Aanvragen en contact"]
-)
-
-with tab_req:
+def show_requirements(cat: Catalogue, policies: list[Policy], role: str | None) -> None:
     matrix = requirement_matrix(policies, role)
     if not matrix:
         st.info("Geen eisen vastgelegd voor deze selectie.")
@@ -48,17 +40,21 @@ with tab_req:
         ])
         only_diff = st.toggle("Alleen onderwerpen die verschillen", key="alleen_verschillen")
         shown = frame[frame["✱"] == "✱"] if only_diff else frame
+        # Differing rows are marked by the ✱ column (and can be filtered), not by row colour:
+        # a pandas Styler made this table about twenty times slower to send.
         st.dataframe(
-            shown.style.apply(lambda r: [DIFF_STYLE if r["✱"] else "" for _ in r], axis=1),
-            hide_index=True, key="requirement_matrix", row_height=90,
+            shown, hide_index=True, key="requirement_matrix", row_height=90,
             column_config={"✱": st.column_config.TextColumn("✱", help="Verschilt tussen de gekozen beleidsdocumenten", width="small")},
         )
         st.caption("‘– Niet vermeld in het beleid’ betekent dat het document er niets over zegt; dat is geen ‘nee’.")
         download_table(shown, "gli-eisen-per-onderwerp", key="requirement_matrix")
-        with st.expander("Alle eisen met bron"):
-            show_sourced_table(requirement_rows(cat, policies, role), name="gli-eisen-bronnen", key="requirement_sources")
+        box = lazy_expander("Alle eisen met bron", key="eisen_bronnen")
+        if box is not None:
+            with box:
+                show_sourced_table(requirement_rows(cat, policies, role), name="gli-eisen-bronnen", key="requirement_sources")
 
-with tab_routes:
+
+def show_routes(cat: Catalogue, policies: list[Policy], role: str | None) -> None:
     rows = [
         {
             "Beleid": cat.policy_label(p),
@@ -74,7 +70,8 @@ with tab_routes:
     show_sourced_table(rows, name="gli-contracteerroutes", key="routes",
                        column_config={"Voorkeur": st.column_config.NumberColumn(help="1 = eerste keus van de verzekeraar")})
 
-with tab_terms:
+
+def show_terms(cat: Catalogue, policies: list[Policy], role: str | None) -> None:
     st.markdown("**Looptijden**")
     rows = [
         {
@@ -102,7 +99,8 @@ with tab_terms:
     show_sourced_table(rows, name="gli-tarieven", key="tariffs",
                        empty="De gekozen beleidsdocumenten zeggen niets over tarieven.")
 
-with tab_apply:
+
+def show_applying(cat: Catalogue, policies: list[Policy], role: str | None) -> None:
     st.markdown("**Zo vraagt u een overeenkomst aan**")
     rows = [
         {
@@ -137,4 +135,20 @@ with tab_apply:
         for p in policies for x in p.provisions
     ]
     show_sourced_table(rows, name="gli-bepalingen", key="provisions")
+
+
+page_header(
+    "Contractvoorwaarden",
+    "Eisen per onderwerp naast elkaar, met de contracteerroutes, looptijden, tarieven en hoe u een "
+    "overeenkomst aanvraagt. Rijen met ✱ verschillen tussen de gekozen beleidsdocumenten.",
+)
+cat = catalogue()
+policies, role = filtered_policies(cat, role=True, extra_params={TAB_KEY: TABS})
+
+# Bound to the URL: only the open tab runs, and a link reopens the same tab.
+tabs = st.tabs(TABS, key=TAB_KEY, bind="query-params")
+for tab, show in zip(tabs, (show_requirements, show_routes, show_terms, show_applying), strict=True):
+    if tab.open:
+        with tab:
+            show(cat, policies, role)
 provenance_footer(policies)

@@ -6,6 +6,7 @@ from functools import partial
 
 import streamlit as st
 
+from policy_model.catalogue import Catalogue
 from policy_model.diff import DIFF_KIND_LABELS, SECTION_LABELS, diff_policies
 from policy_model.report import diff_report_html
 from policy_model.vocab import CHANGE_KIND_LABELS, TOPIC_LABELS
@@ -16,23 +17,12 @@ from ui.layout import page_header, provenance_footer
 from ui.tables import show_sourced_table
 from ui.text import md_escape, today
 
-FROM_KEY, TO_KEY = "van", "naar"
+FROM_KEY, TO_KEY, TAB_KEY = "van", "naar", "tab"
+TABS = ["Genoemde wijzigingen", "Vergelijk twee beleidsdocumenten"]
 
-page_header(
-    "Wijzigingen",
-    "Wat elk document zelf als wijziging noemt, en een berekende vergelijking tussen twee "
-    "beleidsdocumenten: dezelfde verzekeraar in twee jaren, of twee verzekeraars in één jaar.",
-)
-cat = catalogue()
-labels = {p.key: cat.policy_label(p) for p in cat.policies_for()}
-keys = list(labels)
-names = insurer_labels(cat)
-check_url({FROM_KEY: [labels[k] for k in keys], TO_KEY: [labels[k] for k in keys],
-           "verzekeraar": names.values()})
 
-tab_stated, tab_diff = st.tabs(["Genoemde wijzigingen", "Vergelijk twee beleidsdocumenten"])
-
-with tab_stated:
+def show_stated(cat: Catalogue, labels: dict[str, str], names: dict[str, str]) -> None:
+    """What each document itself lists as changed since last year, and what it leaves open."""
     chosen = st.multiselect("Zorgverzekeraar", list(names), format_func=names.get, key="verzekeraar",
                             bind="query-params", placeholder="Alle verzekeraars")
     policies = cat.policies_for(chosen)
@@ -56,7 +46,10 @@ with tab_stated:
     st.markdown("**Wat de documenten nog openlaten**")
     show_sourced_table(open_rows, name="gli-open-punten", key="open_items")
 
-with tab_diff:
+
+def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
+    """A computed comparison of any two policy records, item by item, with sources."""
+    keys = list(labels)
     default_from = keys.index("cz-2024") if "cz-2024" in keys else 0
     default_to = keys.index("cz-2027") if "cz-2027" in keys else min(1, len(keys) - 1)
     left, right = st.columns(2)
@@ -96,4 +89,26 @@ with tab_diff:
                 else:
                     line += f" (was: {md_escape(item.before)})"
                 sourced_line(line, (*item.before_sources[:1], *item.after_sources[:1]))
+
+
+page_header(
+    "Wijzigingen",
+    "Wat elk document zelf als wijziging noemt, en een berekende vergelijking tussen twee "
+    "beleidsdocumenten: dezelfde verzekeraar in twee jaren, of twee verzekeraars in één jaar.",
+)
+cat = catalogue()
+labels = {p.key: cat.policy_label(p) for p in cat.policies_for()}
+keys = list(labels)
+names = insurer_labels(cat)
+check_url({TAB_KEY: TABS, FROM_KEY: [labels[k] for k in keys], TO_KEY: [labels[k] for k in keys],
+           "verzekeraar": names.values()})
+
+# Bound to the URL: only the open tab runs, and a link reopens the same tab.
+stated_tab, diff_tab = st.tabs(TABS, key=TAB_KEY, bind="query-params")
+if stated_tab.open:
+    with stated_tab:
+        show_stated(cat, labels, names)
+if diff_tab.open:
+    with diff_tab:
+        show_diff(cat, labels)
 provenance_footer(cat.policies)

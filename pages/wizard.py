@@ -8,9 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from policy_model.batch import BATCH_COLUMNS, assess_batch
+from policy_model.catalogue import Catalogue
 from policy_model.profile import Profile, contradictions
 from policy_model.report import assessment_report_html
-from policy_model.rules import STATUS_LABELS, assess
+from policy_model.rules import STATUS_LABELS, Assessment, assess
 from policy_model.tabular import table_csv_bytes
 from policy_model.vocab import BACKGROUND_LABELS, ROLE_SHORT_LABELS, SCOPE_LABELS
 from ui.citation import source_column_config, source_columns, sourced_line
@@ -28,6 +29,50 @@ BOOL_LABELS = {"ja": "Ja", "nee": "Nee", "onbekend": "Niet ingevuld"}
 GGR_LABELS = {"none": "Niet verhoogd", "moderate": "Matig verhoogd", "high": "Hoog"}
 VERDICT_ICONS = {"eligible": "✅", "subcontractor_only": "🔁", "not_eligible": "⛔", "conditional": "❔"}
 STATUS_ORDER = {"unmet": 0, "to_check": 1, "met": 2}
+
+
+def checklist_table(a: Assessment, cat: Catalogue) -> list[dict]:
+    """The checklist of one assessment as table rows, unmet first, each with its source."""
+    return [
+        {"Status": ("❗ " if c.status == "unmet" else "") + STATUS_LABELS[c.status], "Onderwerp": c.topic_label,
+         "Eis": c.text, "Toelichting": c.why, **source_columns(c.source, cat)}
+        for c in sorted(a.checklist, key=lambda c: STATUS_ORDER[c.status])
+    ]
+
+
+def show_assessment(a: Assessment, cat: Catalogue) -> None:
+    """One insurer's verdict in detail: reasons, routes, deadlines, how to apply, checklist."""
+    st.markdown(md_escape(a.explanation))
+    for reason in a.reasons:
+        st.markdown(f"- {md_escape(reason)}")
+    if a.routes:
+        st.markdown("**Route en looptijd**")
+        for route in a.routes:
+            periods = "; ".join(route.periods) or "looptijd niet vermeld"
+            sourced_line(f"{md_escape(route.label)} – {md_escape(periods)}", route.source)
+    if a.deadlines:
+        st.markdown("**Deadlines die nog komen**")
+        for d in a.deadlines:
+            sourced_line(f"**{nl_date(d.date)}** – {md_escape(d.activity)}", d.source)
+    if a.apply:
+        st.markdown("**Zo vraagt u aan**")
+        for how in a.apply:
+            sourced_line(f"{md_escape(how.channel)} {md_escape(how.address or '')} ({md_escape(how.when)}): {md_escape(how.text)}", how.source)
+    if a.contacts:
+        st.caption("Vragen? " + " · ".join(md_escape(f"{c.channel}: {c.address}") for c in a.contacts))
+    for p in a.programmes:
+        st.markdown(f"Programma **{md_escape(p.name)}**: {md_escape(p.label)}")
+    for r in a.registries:
+        st.markdown(f"Register **{md_escape(r.name)}**: {md_escape(r.label)}")
+    rows = checklist_table(a, cat)
+    if rows:
+        # Unmet rows come first and start with ❗ (no row colouring: a pandas Styler made
+        # this table twenty times slower to send).
+        st.dataframe(pd.DataFrame(rows), hide_index=True, key=f"checklist_{a.insurer}",
+                     column_config=source_column_config())
+    else:
+        st.info("Het beleid noemt geen eisen voor deze situatie.")
+
 
 page_header(
     "Wat geldt voor mij?",
@@ -177,46 +222,15 @@ for column, a in zip(columns, assessments, strict=True):
         todo = sum(c.status == "to_check" for c in a.checklist)
         st.caption(f"{unmet} niet voldaan · {todo} na te gaan · {len(a.checklist) - unmet - todo} voldaan")
 
-checklist_rows = []
-tabs = st.tabs([f"{VERDICT_ICONS[a.verdict]} {a.insurer_name}" for a in assessments])
+# Only the open tab runs (on_change="rerun"); the downloads below cover every insurer. The
+# labels stay the same when a verdict changes, so the open tab stays open (the verdict
+# icons are on the cards above).
+tabs = st.tabs([a.insurer_name for a in assessments], key="resultaat_tab", on_change="rerun")
 for tab, a in zip(tabs, assessments, strict=True):
-    with tab:
-        st.markdown(md_escape(a.explanation))
-        for reason in a.reasons:
-            st.markdown(f"- {md_escape(reason)}")
-        if a.routes:
-            st.markdown("**Route en looptijd**")
-            for route in a.routes:
-                periods = "; ".join(route.periods) or "looptijd niet vermeld"
-                sourced_line(f"{md_escape(route.label)} – {md_escape(periods)}", route.source)
-        if a.deadlines:
-            st.markdown("**Deadlines die nog komen**")
-            for d in a.deadlines:
-                sourced_line(f"**{nl_date(d.date)}** – {md_escape(d.activity)}", d.source)
-        if a.apply:
-            st.markdown("**Zo vraagt u aan**")
-            for how in a.apply:
-                sourced_line(f"{md_escape(how.channel)} {md_escape(how.address or '')} ({md_escape(how.when)}): {md_escape(how.text)}", how.source)
-        if a.contacts:
-            st.caption("Vragen? " + " · ".join(md_escape(f"{c.channel}: {c.address}") for c in a.contacts))
-        for p in a.programmes:
-            st.markdown(f"Programma **{md_escape(p.name)}**: {md_escape(p.label)}")
-        for r in a.registries:
-            st.markdown(f"Register **{md_escape(r.name)}**: {md_escape(r.label)}")
-        rows = [
-            {"Status": ("❗ " if c.status == "unmet" else "") + STATUS_LABELS[c.status], "Onderwerp": c.topic_label,
-             "Eis": c.text, "Toelichting": c.why, **source_columns(c.source)}
-            for c in sorted(a.checklist, key=lambda c: STATUS_ORDER[c.status])
-        ]
-        checklist_rows += [{"Verzekeraar": a.insurer_name, "Jaar": a.year, **row} for row in rows]
-        if rows:
-            frame = pd.DataFrame(rows)
-            st.dataframe(
-                frame.style.apply(lambda r: ["font-weight: bold; background-color: #f6d0bd" if r["Status"].startswith("❗") else "" for _ in r], axis=1),
-                hide_index=True, key=f"checklist_{a.insurer}", column_config=source_column_config(),
-            )
-        else:
-            st.info("Het beleid noemt geen eisen voor deze situatie.")
+    if tab.open:
+        with tab:
+            show_assessment(a, cat)
+checklist_rows = [{"Verzekeraar": a.insurer_name, "Jaar": a.year, **row} for a in assessments for row in checklist_table(a, cat)]
 
 profile_lines = [f"{k}: {v}" for k, v in profile.model_dump(exclude_none=True).items() if v not in ([], "unknown")]
 c1, c2 = st.columns(2)

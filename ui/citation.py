@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from policy_model.catalogue import Catalogue
 from policy_model.schema import Source
 from ui.data import catalogue
 from ui.text import md_escape
@@ -39,9 +40,12 @@ def show_source(source: Source | Sequence[Source], *, label: str = "📄 Bron") 
         st.markdown("\n\n---\n\n".join(source_markdown(s) for s in sources))
 
 
-def source_columns(source: Source) -> dict[str, str]:
-    """Citation columns for a table row (see :data:`SOURCE_COLUMN_CONFIG`)."""
-    doc = catalogue().source(source.document)
+def source_columns(source: Source, cat: Catalogue | None = None) -> dict[str, str]:
+    """Citation columns for a table row (see :func:`source_column_config`).
+
+    Pass ``cat`` when building many rows: it saves a cache lookup per row.
+    """
+    doc = (cat or catalogue()).source(source.document)
     return {
         "Bron": f"{doc.publisher} – § {source.section}",
         "Citaat": source.quote,

@@ -90,9 +90,12 @@ def policy_filters(cat: Catalogue, *, role: bool = False, default_years: list[in
     return insurers, years, chosen_role
 
 
-def filtered_policies(cat: Catalogue, *, role: bool = False):
-    """The sidebar filters and the policies they select; stops the page when none match."""
-    insurers, years, chosen_role = policy_filters(cat, role=role)
+def filtered_policies(cat: Catalogue, *, role: bool = False, extra_params: dict[str, Iterable[str]] | None = None):
+    """The sidebar filters and the policies they select; stops the page when none match.
+
+    ``extra_params`` names the page's own URL parameters and their valid values.
+    """
+    insurers, years, chosen_role = policy_filters(cat, role=role, extra_params=extra_params)
     policies = cat.policies_for(insurers, years)
     if not policies:
         st.warning("Geen beleid gevonden voor deze selectie. Kies een andere verzekeraar of een ander jaar.")

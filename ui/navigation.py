@@ -24,3 +24,23 @@ PAGES: list[PageInfo] = [
     PageInfo("pages/begrippen.py", "Begrippen", "📖", "afkortingen en termen uitgelegd"),
     PageInfo("pages/zoeken.py", "Zoeken", "🔎", "in alle vastgelegde gegevens"),
 ]
+
+
+def ensure_app_navigation() -> None:
+    """Rerun through ``app.py`` when Streamlit ran a page file on its own.
+
+    With a ``pages/`` folder beside the entry script, Streamlit 1.67 starts each server
+    process in its old folder-based mode. If the very first request of a process is a deep
+    link (``/programmas?jaar=2027``), it runs ``pages/programmas.py`` directly, so
+    ``st.navigation`` is never called and the menu shows bare file names ("app",
+    "begrippen", ...) for every visitor until the server restarts. ``st.navigation``
+    switches that mode off; doing the same here and rerunning lets ``app.py`` build the
+    real menu and open the requested page. Uses a Streamlit internal on purpose: the
+    version is pinned and tests/e2e checks a deep link on a fresh server.
+    """
+    import streamlit as st
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if getattr(PagesManager, "uses_pages_directory", False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()

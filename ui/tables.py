@@ -5,37 +5,49 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from policy_model.compare import STATUS_SYMBOLS
+from policy_model.compare import status_cell
 from ui.citation import source_column_config, source_columns
+from ui.data import catalogue
 from ui.export import download_table
 
 #: Okabe–Ito based tints: distinguishable with colour-blindness, and every cell also
 #: carries a symbol and a word, so the table reads in black and white.
 STATUS_COLOURS = {
-    STATUS_SYMBOLS["bought"]: "background-color: #cdeee3",      # bluish green tint
-    STATUS_SYMBOLS["expected"]: "background-color: #fbf6c4",    # yellow tint
-    STATUS_SYMBOLS["conditional"]: "background-color: #fae3b8",  # orange tint
-    STATUS_SYMBOLS["not_bought"]: "background-color: #f6d0bd",   # vermillion tint
-    STATUS_SYMBOLS[None]: "background-color: #efefef; color: #555",
+    "bought": "#cdeee3",       # bluish green tint
+    "expected": "#fbf6c4",     # yellow tint
+    "conditional": "#fae3b8",  # orange tint
+    "not_bought": "#f6d0bd",   # vermillion tint
+    None: "#e4e4e4",
 }
 
 
-def status_style(value: object) -> str:
-    text = str(value)
-    for symbol, style in STATUS_COLOURS.items():
-        if text.startswith(symbol):
-            return style
-    return ""
+def show_status_matrix(matrix: pd.DataFrame, *, key: str, first: str = "Programma") -> None:
+    """A status matrix with each cell as a coloured label.
+
+    The colours come from a column type (one-option lists shown as labels), not from a
+    pandas Styler, which made this table about twenty times slower to send.
+    """
+    options = [status_cell(s) for s in STATUS_COLOURS]
+    colours = list(STATUS_COLOURS.values())
+    shown = matrix.copy()
+    config = {}
+    for column in shown.columns:
+        if column == first:
+            continue
+        shown[column] = [[value] for value in shown[column]]
+        config[column] = st.column_config.MultiselectColumn(column, options=options, color=colours, width="medium")
+    st.dataframe(shown, hide_index=True, key=key, column_config=config)
 
 
 def sourced_frame(rows: list[dict]) -> pd.DataFrame:
     """Rows with a ``source`` key become a frame with Bron/Citaat/Document columns."""
+    cat = catalogue()
     out = []
     for row in rows:
         row = dict(row)
         source = row.pop("source")
         row.pop("policy", None)
-        out.append({**row, **source_columns(source)})
+        out.append({**row, **source_columns(source, cat)})
     return pd.DataFrame(out)
 
 

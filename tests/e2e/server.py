@@ -111,3 +111,10 @@ def full_screenshot(page, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(size)
+
+
+def grid_headers(page) -> list[str]:
+    """Column headers of the first dataframe (the grid draws on a canvas; its accessible table has them)."""
+    headers = page.get_by_test_id("stDataFrame").first.locator("th[role=columnheader]")
+    headers.first.wait_for(state="attached")
+    return headers.all_text_contents()

@@ -7,14 +7,7 @@ import re
 
 import pandas as pd
 
-from tests.e2e.server import wait_idle
-
-
-def grid_headers(page) -> list[str]:
-    """Column headers of the first dataframe (from the grid's accessible table)."""
-    headers = page.get_by_test_id("stDataFrame").first.locator("th[role=columnheader]")
-    headers.first.wait_for(state="attached")
-    return headers.all_text_contents()
+from tests.e2e.server import grid_headers, wait_idle
 
 
 def test_changing_the_insurer_filter_updates_the_table_and_the_url(page, app_url):
@@ -73,3 +66,39 @@ def test_the_deadlines_download_as_a_calendar(page, app_url):
         page.get_by_role("button", name="📅 Deadlines als agenda (.ics)").click()
     text = open(info.value.path(), encoding="utf-8").read()
     assert text.startswith("BEGIN:VCALENDAR") and "DTSTART;VALUE=DATE:20261031" in text
+
+
+def test_a_contract_terms_tab_is_kept_in_the_link_and_shows_its_table(page, app_url):
+    page.goto(f"{app_url}/voorwaarden")
+    wait_idle(page)
+    page.get_by_role("tab", name="Contracteerroutes").click()
+    wait_idle(page)
+    assert "tab=Contracteerroutes" in page.url
+    assert grid_headers(page)[:3] == ["Beleid", "Route", "Voorkeur"]
+    page.goto(page.url)  # the link alone reopens the same tab
+    wait_idle(page)
+    assert page.get_by_role("tab", name="Contracteerroutes").get_attribute("aria-selected") == "true"
+
+
+def test_opening_a_handreiking_task_shows_its_policy_table_and_the_link_keeps_it_open(page, app_url):
+    page.goto(f"{app_url}/handreiking")
+    wait_idle(page)
+    assert page.get_by_test_id("stDataFrame").count() == 0  # closed tasks run nothing
+    page.get_by_test_id("stExpander").filter(has_text="Taak 1:").locator("summary").click()
+    wait_idle(page)
+    assert "taak1=true" in page.url
+    assert "Beleid" in grid_headers(page)
+
+
+def test_a_comparison_choice_survives_switching_tabs(page, app_url):
+    page.goto(f"{app_url}/wijzigingen?tab=Vergelijk+twee+beleidsdocumenten")
+    wait_idle(page)
+    page.get_by_role("combobox", name="Naar").click()
+    page.get_by_role("option", name="VGZ 2024", exact=True).click()
+    wait_idle(page)
+    page.get_by_role("tab", name="Genoemde wijzigingen").click()
+    wait_idle(page)
+    page.get_by_role("tab", name="Vergelijk twee beleidsdocumenten").click()
+    wait_idle(page)
+    assert "naar=VGZ+2024" in page.url
+    assert page.get_by_role("combobox", name="Naar").input_value() == "VGZ 2024"

@@ -38,9 +38,10 @@ def test_programme_matrix_2027_marks_what_cz_buys_and_what_it_does_not_state():
     matrix = at.dataframe[0].value.set_index("Programma")
     column = "CZ 2027"
     assert list(matrix.columns) == [column]
+    # Each cell is a one-label list, shown as a coloured label.
     for name in ["CooL", "Beweegkuur", "SLIMMER", "Samen Sportief in Beweging", "Keer Diabetes2 Om"]:
-        assert matrix.loc[name, column].endswith("Ingekocht"), name
-    assert matrix.loc["X-Fittt", column] == "– Niet vermeld in het beleid"
+        assert list(matrix.loc[name, column]) == ["✔ Ingekocht"], name
+    assert list(matrix.loc["X-Fittt", column]) == ["– Niet vermeld in het beleid"]
 
 
 def test_the_url_filter_restores_the_view():
@@ -67,7 +68,7 @@ def test_timeline_lists_the_cz_2027_signing_deadline():
 
 
 def test_the_diff_of_vgz_2023_to_2024_shows_x_fittt_added():
-    at = open_page("wijzigingen", van="VGZ 2023 (afgeleid)", naar="VGZ 2024")
+    at = open_page("wijzigingen", tab="Vergelijk twee beleidsdocumenten", van="VGZ 2023 (afgeleid)", naar="VGZ 2024")
     assert not at.exception
     text = all_text(at)
     assert "X\\-Fittt" in text or "X-Fittt" in text
@@ -100,3 +101,39 @@ def test_presentation_mode_is_a_url_parameter():
     at = open_page("programmas", presentatie="true")
     assert at.toggle(key="presentatie").value is True
     assert not at.exception
+
+
+def test_the_changes_page_opens_on_stated_changes_and_runs_the_comparison_only_when_asked():
+    at = open_page("wijzigingen")
+    assert [m.label for m in at.metric] == []  # the comparison's counts belong to the other tab
+    assert "Wijziging" in at.dataframe[0].value.columns
+    at = open_page("wijzigingen", tab="Vergelijk twee beleidsdocumenten")
+    assert [m.label for m in at.metric] == ["Nieuw", "Vervallen", "Gewijzigd"]
+
+
+@pytest.mark.parametrize(("tab", "column"), [
+    ("Eisen per onderwerp", "Onderwerp"), ("Contracteerroutes", "Route"), ("Looptijd en tarief", "Looptijd"),
+    ("Aanvragen en contact", "Via"),
+])
+def test_a_link_opens_a_contract_terms_tab_and_only_that_tab_runs(tab, column):
+    at = open_page("voorwaarden", tab=tab)
+    assert not at.exception
+    first = at.dataframe[0].value
+    assert column in first.columns
+    others = {"Onderwerp": "Route", "Route": "Looptijd", "Looptijd": "Route", "Via": "Route"}[column]
+    assert not any(others in d.value.columns for d in at.dataframe)
+
+
+@pytest.mark.parametrize(("page", "key", "expected"), [
+    ("programmas", "programma_cool", "Eigenaar"),
+    ("registers", "register_blcn", "BLCN"),
+])
+def test_an_about_section_runs_its_content_only_once_opened(page, key, expected):
+    at = open_page(page)
+    closed = all_text(at)
+    at.session_state[key] = True
+    at.run()
+    assert not at.exception
+    opened = all_text(at)
+    assert len(opened) > len(closed)
+    assert expected in opened

@@ -49,3 +49,16 @@ def test_a_shared_checklist_link_restores_the_answers(cat):
     option = cat.guidance.checklist.answer_options[1]
     at = open_page("handreiking", onderdeel="Checklist borging", b3=option)
     assert at.radio(key="b3").value == option
+
+
+def test_a_task_opened_by_link_shows_what_the_insurers_say_and_closed_tasks_run_nothing(cat):
+    closed = open_page("handreiking")
+    assert not closed.exception
+    assert len(closed.dataframe) == 0
+    opened = open_page("handreiking", taak1="true")
+    assert not opened.exception
+    tables = [d.value for d in opened.dataframe]
+    assert tables and all("Beleid" in t.columns for t in tables)
+    task = cat.guidance.themes[0].tasks[0]
+    assert task.number == 1
+    assert "Waarom" in all_text(opened)

@@ -84,3 +84,17 @@ def test_batch_mode_with_a_file_without_header_is_a_clear_message():
     at.file_uploader(key="batch_file").set_value(("x.csv", b"\x00\x01garbage", "text/csv")).run()
     assert not at.exception
     assert any("kolomnamen" in w.value for w in at.warning)
+
+
+def test_each_insurer_tab_shows_its_own_checklist_and_the_download_covers_all():
+    at = open_page("wizard", rol="Individuele coach", jaar="2024")
+    assert not at.exception
+    assert len(at.dataframe) == 1  # only the open tab runs
+    first = at.dataframe[0].value
+    names = [t.label for t in at.tabs]
+    assert len(names) >= 2
+    at.session_state["resultaat_tab"] = names[1]
+    at.run()
+    assert not at.exception
+    assert len(at.dataframe) == 1
+    assert not at.dataframe[0].value.equals(first)

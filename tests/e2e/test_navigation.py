@@ -1,0 +1,18 @@
+"""The menu is the app's own, whatever the first request of a fresh server is."""
+
+from __future__ import annotations
+
+from tests.e2e.server import grid_headers, running_app, wait_idle
+
+
+def test_a_deep_link_as_the_first_request_of_a_fresh_server_gets_the_real_menu(page):
+    # Own server: Streamlit decides its page mode on the first request of the process.
+    with running_app() as url:
+        page.goto(f"{url}/programmas?jaar=2027")
+        wait_idle(page)
+        nav = page.get_by_test_id("stSidebarNav")
+        assert nav.get_by_role("link", name="Programma's").is_visible()
+        assert "begrippen" not in nav.inner_text()  # bare file names = the folder-based menu
+        assert page.get_by_role("heading", level=1).inner_text() == "GLI-programma's per verzekeraar"
+        assert page.url.endswith("/programmas?jaar=2027")
+        assert grid_headers(page) == ["Programma", "CZ 2027"]
