@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import partial
-from html import escape
 
 import streamlit as st
 
 from policy_model.timeline import all_events, period_rows, to_ics, undated_items, upcoming
 from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
+from ui.charts import timeline_figure
 from ui.citation import sourced_line
 from ui.data import catalogue
 from ui.filters import filtered_policies
 from ui.layout import page_header, provenance_footer
 from ui.tables import show_sourced_table
 from ui.text import md_escape, nl_date, today
-
-# Okabe–Ito palette: distinguishable with the common forms of colour-blindness.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-SYMBOLS = ["circle", "diamond", "square", "triangle-up", "x", "star", "cross", "hexagon"]
 
 presenting = page_header(
     "Tijdlijn",
@@ -50,49 +46,8 @@ if events:
 
 st.subheader("Proces en looptijden")
 labels = {p.key: cat.policy_label(p) for p in policies}
-DAY_MS = 86_400_000
-# The figure is built as one plain spec (not trace by trace with graph objects): Plotly
-# validates it once in st.plotly_chart instead of on every add_trace.
-traces: list[dict] = [
-    {
-        "type": "bar", "orientation": "h", "showlegend": False,
-        "base": [row["start"].isoformat()], "x": [((row["end"] - row["start"]).days + 1) * DAY_MS],
-        "y": [f"{labels[row['policy_key']]} · {row['route']}"],
-        "marker": {"color": PALETTE[n % len(PALETTE)], "opacity": 0.55, "pattern": {"shape": "/" if n % 2 else ""}},
-        "name": f"{labels[row['policy_key']]}: {row['route']}",
-        "hovertemplate": f"{escape(row['label'])}<br>{nl_date(row['start'])} – {nl_date(row['end'])}<br>"
-                         f"{escape(row['duration'])}<extra></extra>",
-    }
-    for n, row in enumerate(periods)
-]
-for k, kind in enumerate(dict.fromkeys(e.kind for e in events)):
-    chosen = [e for e in events if e.kind == kind]
-    traces.append({
-        "type": "scatter", "mode": "markers", "name": TIMELINE_KIND_LABELS[kind],
-        "x": [e.date.isoformat() for e in chosen],
-        "y": [f"{labels[e.policy_key]} · contracteerproces" for e in chosen],
-        "marker": {"size": 16 if presenting else 12, "color": PALETTE[k % len(PALETTE)],
-                   "symbol": SYMBOLS[k % len(SYMBOLS)], "line": {"width": 1, "color": "#222"}},
-        "customdata": [[nl_date(e.date), escape(e.activity)] for e in chosen],
-        "hovertemplate": "%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
-    })
-fig = {
-    "data": traces,
-    "layout": {
-        "barmode": "overlay",
-        "height": max(380, 48 * (len(periods) + len(policies)) + 160) * (1.3 if presenting else 1),
-        "xaxis": {"type": "date", "title": {"text": None}},
-        "yaxis": {"autorange": "reversed", "title": {"text": None}},
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.04, "x": 0},
-        "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
-        "font": {"size": 18 if presenting else 13},
-        "shapes": [{"type": "line", "xref": "x", "yref": "paper", "x0": now.isoformat(), "x1": now.isoformat(),
-                    "y0": 0, "y1": 1, "line": {"dash": "dash", "color": "#444"}}],
-        "annotations": [{"x": now.isoformat(), "y": 0, "xref": "x", "yref": "paper", "yanchor": "top",
-                         "text": f"vandaag ({nl_date(now)})", "showarrow": False}],
-    },
-}
-if traces:
+fig = timeline_figure(tuple(p.key for p in policies), now, presenting)
+if fig is not None:
     st.plotly_chart(fig, config={"displaylogo": False, "toImageButtonOptions": {"filename": "gli-tijdlijn"}},
                     key="timeline_chart")
     st.caption("Balken: looptijden van overeenkomsten. Symbolen: activiteiten met een datum. Stippellijn: vandaag.")

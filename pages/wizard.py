@@ -40,6 +40,12 @@ def checklist_table(a: Assessment, cat: Catalogue) -> list[dict]:
     ]
 
 
+def checklist_csv(assessments: list[Assessment], cat: Catalogue) -> bytes:
+    """Every insurer's checklist in one CSV; built only when the download is clicked."""
+    rows = [{"Verzekeraar": a.insurer_name, "Jaar": a.year, **row} for a in assessments for row in checklist_table(a, cat)]
+    return table_csv_bytes(pd.DataFrame(rows))
+
+
 def show_assessment(a: Assessment, cat: Catalogue) -> None:
     """One insurer's verdict in detail: reasons, routes, deadlines, how to apply, checklist."""
     st.markdown(md_escape(a.explanation))
@@ -230,11 +236,9 @@ for tab, a in zip(tabs, assessments, strict=True):
     if tab.open:
         with tab:
             show_assessment(a, cat)
-checklist_rows = [{"Verzekeraar": a.insurer_name, "Jaar": a.year, **row} for a in assessments for row in checklist_table(a, cat)]
-
 profile_lines = [f"{k}: {v}" for k, v in profile.model_dump(exclude_none=True).items() if v not in ([], "unknown")]
 c1, c2 = st.columns(2)
-c1.download_button("⬇️ Checklist (CSV)", partial(table_csv_bytes, pd.DataFrame(checklist_rows)),
+c1.download_button("⬇️ Checklist (CSV)", partial(checklist_csv, assessments, cat),
                    file_name=f"gli-checklist-{year}.csv", mime="text/csv", on_click="ignore", key="checklist_csv")
 c2.download_button("⬇️ Checklist om af te drukken (HTML/PDF)",
                    partial(assessment_report_html, cat, assessments, profile_lines, today()),
