@@ -118,3 +118,18 @@ def grid_headers(page) -> list[str]:
     headers = page.get_by_test_id("stDataFrame").first.locator("th[role=columnheader]")
     headers.first.wait_for(state="attached")
     return headers.all_text_contents()
+
+
+def wait_for_grid(page, *first: str, timeout: float = 20_000) -> list[str]:
+    """Wait until the first dataframe's headers start with ``first``; return all headers.
+
+    After a click the app can look idle for a moment before the rerun starts (more so on
+    a busy machine), so a check right after ``wait_idle`` may still see the old table.
+    Waiting for the expected headers themselves removes that race.
+    """
+    from playwright.sync_api import expect
+
+    headers = page.get_by_test_id("stDataFrame").first.locator("th[role=columnheader]")
+    for index, text in enumerate(first):
+        expect(headers.nth(index)).to_have_text(text, timeout=timeout)
+    return headers.all_text_contents()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from tests.e2e.server import grid_headers, running_app, wait_idle
 
 
@@ -11,7 +13,7 @@ def test_a_deep_link_as_the_first_request_of_a_fresh_server_gets_the_real_menu(p
         page.goto(f"{url}/programmas?jaar=2027")
         wait_idle(page)
         nav = page.get_by_test_id("stSidebarNav")
-        assert nav.get_by_role("link", name="Programma's").is_visible()
+        expect(nav.get_by_role("link", name="Programma's")).to_be_visible(timeout=20_000)
         assert "begrippen" not in nav.inner_text()  # bare file names = the folder-based menu
         assert page.get_by_role("heading", level=1).inner_text() == "GLI-programma's per verzekeraar"
         assert page.url.endswith("/programmas?jaar=2027")
