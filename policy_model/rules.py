@@ -153,6 +153,10 @@ def _route_verdict(policy: Policy, profile: Profile) -> tuple[Verdict, list[str]
     if not policy.contract_routes:
         return "conditional", [f"Het beleid beschrijft geen contracteerroutes ({NOT_SETTLED})."], []
     if not routes:
+        if policy.partial:
+            # A derived record holds only what a later document says about this year: a
+            # route it does not mention is unknown, not absent.
+            return "conditional", [f"Het afgeleide beleid van dit jaar noemt deze contractvorm niet ({NOT_SETTLED})."], []
         if profile.role == "individual_coach" and umbrellas:
             names = ", ".join(ROUTE_LABELS[r.route] for r in umbrellas)
             return "subcontractor_only", [f"Deze verzekeraar contracteert geen individuele leefstijlcoaches; u kunt werken als onderaannemer van: {names}."], []
