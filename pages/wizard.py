@@ -170,14 +170,15 @@ else:
     data["background"] = c1.selectbox("Beroepsachtergrond", list(BACKGROUND_LABELS), format_func=BACKGROUND_LABELS.get,
                                       index=None, key="achtergrond", bind="query-params", placeholder="Niet ingevuld")
     data["registries"] = c2.multiselect("Registers waarin u (of uw coaches) staat", registry_ids,
-                                        format_func=registry_names.get, key="registers", bind="query-params",
+                                        format_func=registry_names.get, key="registers", bind="query-params", placeholder="Niet ingevuld",
                                         help=glossary_help("KABIZ BLCN KP CKR KNGF"))
     c1, c2 = st.columns(2)
     data["licences"] = c1.multiselect("Programmalicenties", list(programme_names), format_func=programme_names.get,
-                                      key="licenties", bind="query-params")
+                                      key="licenties", bind="query-params", placeholder="Niet ingevuld")
     if role != "individual_coach":
         data["programmes_offered"] = c2.number_input("Aantal GLI-programma's dat u aanbiedt", min_value=0, max_value=50,
-                                                     value=None, step=1, key="aantal", bind="query-params")
+                                                     value=None, step=1, key="aantal", bind="query-params",
+                                                     placeholder="Niet ingevuld")
     c1, c2, c3, c4 = st.columns(4)
     with c1:
         data["agb_code"] = tri_bool("AGB-code", "agb", glossary_help("AGB"))
@@ -204,7 +205,8 @@ else:
                                                      help="Alleen van belang waar een beleid onderscheid maakt (bijv. Zorg en Zekerheid).") or "unknown"
     c1, c2 = st.columns(2)
     data["prior_contract_with"] = c1.multiselect("Vorig jaar had ik een GLI-contract met", list(insurer_names),
-                                                 format_func=insurer_names.get, key="vorig_contract", bind="query-params")
+                                                 format_func=insurer_names.get, key="vorig_contract", bind="query-params",
+                                                 placeholder="Niet ingevuld")
     data["scope"] = c2.selectbox("Waar levert u zorg?", list(SCOPE_LABELS), format_func=SCOPE_LABELS.get, index=None,
                                  key="schaal", bind="query-params", placeholder="Niet ingevuld")
 
