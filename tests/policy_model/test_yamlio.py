@@ -40,7 +40,8 @@ def test_anchors_merge_keys_tags_and_scalars_read_the_same_as_with_pyyaml(tmp_pa
     assert not doc.problems
     assert doc.data == yaml.load(TRICKY, Loader=_Loader)  # noqa: S506
     assert doc.data["base"]["b"][-1] == "2024-01-02"  # dates stay text until the schema parses them
-    assert doc.lines[("merged", "c")] == 6
+    assert doc.line_of(("merged", "c")) == 6
+    assert doc.line_of(("merged", "nope", 3)) == 4  # the deepest prefix that exists
 
 
 def test_a_duplicate_key_inside_a_constructed_subtree_is_still_reported(tmp_path):
