@@ -7,6 +7,9 @@ show a readable error while still working with the parts that loaded.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,6 +97,25 @@ def load_catalogue(directory: Path | None = None, *, check_quotes: bool = False)
     With ``check_quotes`` every quote is also looked up in its source text (the validator
     does this; the app does not need to on every start).
     """
+    # Loading allocates some hundred thousand objects that all stay alive until it ends;
+    # Python's cycle collector kept scanning them and took half the load time.
+    with gc_paused():
+        return _load(directory, check_quotes)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause automatic garbage collection for a burst of allocations, then restore it."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load(directory: Path | None, check_quotes: bool) -> LoadResult:
     root = Path(directory) if directory else default_data_dir()
     problems: list[Problem] = []
     docs: dict[str, YamlDocument] = {}
