@@ -64,11 +64,41 @@ def share_bytecode_cache() -> None:
     local_script_runner.ScriptCache = lambda: shared
 
 
-def bench_pages(data_dir: Path | None, runs: int = 5) -> dict[str, float]:
+_SCRIPT_RUNS: list[float] = []
+
+
+def time_script_runs() -> None:
+    """Record how long each script run takes (app.py plus the page), inside the runner.
+
+    ``AppTest.run()`` also turns the page's output into its own element tree and waits on
+    the runner thread; that harness work grows with the number of elements and is not
+    part of the page's script run, which is what the benchmark reports. Both are kept in
+    the JSON (``pages`` = script run, ``apptest`` = the whole AppTest call).
+    """
+    from streamlit.runtime.scriptrunner import script_runner
+
+    if getattr(script_runner.exec_func_with_error_handling, "_timed", False):
+        return
+    original = script_runner.exec_func_with_error_handling
+
+    def timed(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            _SCRIPT_RUNS.append(time.perf_counter() - start)
+
+    timed._timed = True
+    script_runner.exec_func_with_error_handling = timed
+
+
+def bench_pages(data_dir: Path | None, runs: int = 5) -> tuple[dict[str, float], dict[str, float]]:
+    """Median script run and median AppTest round trip of every page, in ms."""
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
     share_bytecode_cache()
+    time_script_runs()
 
     if data_dir:
         os.environ["GLI_DATA_DIR"] = str(data_dir)
@@ -76,19 +106,22 @@ def bench_pages(data_dir: Path | None, runs: int = 5) -> dict[str, float]:
         os.environ.pop("GLI_DATA_DIR", None)
     st.cache_data.clear()
     st.cache_resource.clear()
-    out = {}
+    script, apptest = {}, {}
     for page in [REFERENCE_TABLE, REFERENCE_CHART, *[f"pages/{p}.py" for p in PAGES]]:
         at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120).run()
         at.switch_page(page).run()
         if at.exception:
             raise RuntimeError(f"{page}: {at.exception[0].message}")
-        samples = []
+        runs_ms, rounds_ms = [], []
         for _ in range(runs):
+            _SCRIPT_RUNS.clear()
             start = time.perf_counter()
             at.run()
-            samples.append(time.perf_counter() - start)
-        out[Path(page).stem] = median_ms(samples)
-    return out
+            rounds_ms.append(time.perf_counter() - start)
+            runs_ms.append(_SCRIPT_RUNS[-1])
+        script[Path(page).stem] = median_ms(runs_ms)
+        apptest[Path(page).stem] = median_ms(rounds_ms)
+    return script, apptest
 
 
 def bench_browser(runs: int = 3) -> dict[str, dict[str, float]]:
@@ -143,10 +176,12 @@ def main() -> int:
                     "cpus": os.cpu_count(), "date": time.strftime("%Y-%m-%d")},
     }
     report["load"] = bench_load()
-    report["pages"] = {"1x": bench_pages(None)}
+    report["pages"], report["apptest"] = {}, {}
+    report["pages"]["1x"], report["apptest"]["1x"] = bench_pages(None, runs=9)
     with tempfile.TemporaryDirectory() as tmp:
         for scale in (10, 50):
-            report["pages"][f"{scale}x"] = bench_pages(make_scaled_dataset(scale, Path(tmp) / f"data{scale}"), runs=3)
+            data = make_scaled_dataset(scale, Path(tmp) / f"data{scale}")
+            report["pages"][f"{scale}x"], report["apptest"][f"{scale}x"] = bench_pages(data, runs=3)
     os.environ.pop("GLI_DATA_DIR", None)
     skip_browser = "--no-browser" in sys.argv
     report["browser"] = {} if skip_browser else bench_browser()
@@ -156,7 +191,9 @@ def main() -> int:
     print(f"Dataset load: cold {report['load']['load_cold_ms']} ms (fresh process, incl. imports), "
           f"warm {report['load']['load_warm_ms']} ms")
     print()
-    header = f"{'page':<16}{'1x ms':>9}{'ratio':>7}{'10x ms':>9}{'50x ms':>9}{'cold ms':>10}{'ratio':>7}{'nav ms':>9}"
+    print("1x/10x/50x: median script run (app.py + page); AppTest: median whole AppTest.run() at 1x")
+    header = (f"{'page':<16}{'1x ms':>9}{'ratio':>7}{'10x ms':>9}{'50x ms':>9}{'AppTest':>9}"
+              f"{'cold ms':>10}{'ratio':>7}{'nav ms':>9}")
     print(header)
     print("-" * len(header))
     chart_cold = report["browser"].get("reference_chart", {}).get("cold_ms")
@@ -166,7 +203,7 @@ def main() -> int:
         cold = browser.get("cold_ms", float("nan"))
         ratio_cold = round(cold / chart_cold, 2) if chart_cold else float("nan")
         print(f"{name:<16}{one:>9}{round(one / ref, 2):>7}{report['pages']['10x'][name]:>9}{report['pages']['50x'][name]:>9}"
-              f"{cold:>10}{ratio_cold:>7}{browser.get('navigate_ms', float('nan')):>9}")
+              f"{report['apptest']['1x'][name]:>9}{cold:>10}{ratio_cold:>7}{browser.get('navigate_ms', float('nan')):>9}")
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
     print(f"\nwritten: {RESULTS / 'latest.json'}")
