@@ -78,8 +78,10 @@ def _timeline_figure(data_folder: str, policy_keys: tuple[str, ...], now: dt.dat
             "font": {"size": 18 if presenting else 13},
             "shapes": [{"type": "line", "xref": "x", "yref": "paper", "x0": now.isoformat(), "x1": now.isoformat(),
                         "y0": 0, "y1": 1, "line": {"dash": "dash", "color": "#444"}}],
-            "annotations": [{"x": now.isoformat(), "y": 0, "xref": "x", "yref": "paper", "yanchor": "top",
-                             "text": f"vandaag ({nl_date(now)})", "showarrow": False}],
+            # At the top of the plot, right of the line: below the axis it ran into the year labels.
+            "annotations": [{"x": now.isoformat(), "y": 1, "xref": "x", "yref": "paper", "yanchor": "top",
+                             "xanchor": "left", "xshift": 4, "text": f"vandaag ({nl_date(now)})",
+                             "showarrow": False, "bgcolor": "rgba(255,255,255,0.8)"}],
         },
     }
     return go.Figure(fig) if traces else None
