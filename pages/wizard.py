@@ -20,6 +20,7 @@ from ui.export import download_table
 from ui.filters import check_url
 from ui.glossary import glossary_help
 from ui.layout import page_header, provenance_footer
+from ui.tables import table_data
 from ui.text import md_escape, nl_date, today
 
 ROLES = ["individual_coach", "coach_network", "rho", "msv", "referrer"]
@@ -74,7 +75,7 @@ def show_assessment(a: Assessment, cat: Catalogue) -> None:
     if rows:
         # Unmet rows come first and start with ❗ (no row colouring: a pandas Styler made
         # this table twenty times slower to send).
-        st.dataframe(pd.DataFrame(rows), hide_index=True, key=f"checklist_{a.insurer}",
+        st.dataframe(table_data(rows), hide_index=True, key=f"checklist_{a.insurer}",
                      column_config=source_column_config())
     else:
         st.info("Het beleid noemt geen eisen voor deze situatie.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import pandas as pd
@@ -10,18 +11,22 @@ import streamlit as st
 from policy_model.tabular import table_csv_bytes, table_xlsx_bytes
 
 
-def download_table(frame: pd.DataFrame, name: str, *, key: str) -> None:
+def download_table(table: pd.DataFrame | list[dict], name: str, *, key: str) -> None:
     """Two buttons side by side; ``name`` is the file name without extension.
 
-    The bytes are made only when a button is clicked (deferred data), so a page with
-    many tables does not build workbooks on every rerun.
+    The bytes (and, for rows, the frame) are made only when a button is clicked
+    (deferred data), so a page with many tables does no export work on every rerun.
     """
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(
-        "⬇️ CSV", partial(table_csv_bytes, frame), on_click="ignore", file_name=f"{name}.csv", mime="text/csv",
+        "⬇️ CSV", partial(_bytes, table_csv_bytes, table), on_click="ignore", file_name=f"{name}.csv", mime="text/csv",
         key=f"{key}_csv", help="Puntkomma-gescheiden, UTF-8: opent direct in Excel",
     )
     right.download_button(
-        "⬇️ Excel", partial(table_xlsx_bytes, frame), on_click="ignore", file_name=f"{name}.xlsx",
+        "⬇️ Excel", partial(_bytes, table_xlsx_bytes, table), on_click="ignore", file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx",
     )
+
+
+def _bytes(make: Callable[[pd.DataFrame], bytes], table: pd.DataFrame | list[dict]) -> bytes:
+    return make(table if isinstance(table, pd.DataFrame) else pd.DataFrame(table))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from policy_model.compare import status_cell
@@ -39,8 +40,8 @@ def show_status_matrix(matrix: pd.DataFrame, *, key: str, first: str = "Programm
     st.dataframe(shown, hide_index=True, key=key, column_config=config)
 
 
-def sourced_frame(rows: list[dict]) -> pd.DataFrame:
-    """Rows with a ``source`` key become a frame with Bron/Citaat/Document columns."""
+def sourced_rows(rows: list[dict]) -> list[dict]:
+    """Rows with a ``source`` key get Bron/Citaat/Document columns instead."""
     cat = catalogue()
     out = []
     for row in rows:
@@ -48,17 +49,26 @@ def sourced_frame(rows: list[dict]) -> pd.DataFrame:
         source = row.pop("source")
         row.pop("policy", None)
         out.append({**row, **source_columns(source, cat)})
-    return pd.DataFrame(out)
+    return out
+
+
+def table_data(rows: list[dict]) -> pa.Table | pd.DataFrame:
+    """Rows as an Arrow table for ``st.dataframe``: Streamlit sends it as it is, while a
+    pandas frame is converted to Arrow first (about five times the cost per table). Rows
+    whose columns mix types Arrow cannot hold in one column fall back to pandas."""
+    try:
+        return pa.Table.from_pylist(rows)
+    except (pa.ArrowException, TypeError):
+        return pd.DataFrame(rows)
 
 
 def show_sourced_table(rows: list[dict], *, name: str, key: str, column_config: dict | None = None,
-                       empty: str = "Niets vermeld voor deze selectie.") -> pd.DataFrame | None:
-    """A dataframe of sourced rows plus CSV/Excel downloads of exactly what is shown."""
+                       empty: str = "Niets vermeld voor deze selectie.") -> None:
+    """A table of sourced rows plus CSV/Excel downloads of exactly what is shown."""
     if not rows:
         st.info(empty)
-        return None
-    frame = sourced_frame(rows)
+        return
+    shown = sourced_rows(rows)
     config = {**source_column_config(), **(column_config or {})}
-    st.dataframe(frame, hide_index=True, column_config=config, key=f"{key}_table")
-    download_table(frame, name, key=key)
-    return frame
+    st.dataframe(table_data(shown), hide_index=True, column_config=config, key=f"{key}_table")
+    download_table(shown, name, key=key)
