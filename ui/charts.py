@@ -66,13 +66,22 @@ def _timeline_figure(data_folder: str, policy_keys: tuple[str, ...], now: dt.dat
             "customdata": [[nl_date(e.date), escape(e.activity)] for e in chosen],
             "hovertemplate": "%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
         })
+    # Rows grouped per policy, in policy order: its contract periods, then its process.
+    used = {y for trace in traces for y in trace["y"]}
+    rows = [
+        row for p in policies
+        for row in (*(f"{labels[p.key]} · {r['route']}" for r in periods if r["policy_key"] == p.key),
+                    f"{labels[p.key]} · contracteerproces")
+        if row in used
+    ]
     fig = {
         "data": traces,
         "layout": {
             "barmode": "overlay",
             "height": max(380, 48 * (len(periods) + len(policies)) + 160) * (1.3 if presenting else 1),
             "xaxis": {"type": "date", "title": {"text": None}},
-            "yaxis": {"autorange": "reversed", "title": {"text": None}},
+            "yaxis": {"autorange": "reversed", "title": {"text": None}, "categoryorder": "array",
+                      "categoryarray": list(dict.fromkeys(rows))},
             "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.04, "x": 0},
             "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
             "font": {"size": 18 if presenting else 13},

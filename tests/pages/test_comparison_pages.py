@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.pages.conftest import all_text, open_page
@@ -137,3 +139,16 @@ def test_an_about_section_runs_its_content_only_once_opened(page, key, expected)
     opened = all_text(at)
     assert len(opened) > len(closed)
     assert expected in opened
+
+
+def test_the_timeline_chart_groups_each_policys_rows_together():
+    at = open_page("tijdlijn", verzekeraar="CZ")
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    rows = spec["layout"]["yaxis"]["categoryarray"]
+    policies = [row.split(" · ")[0] for row in rows]
+    assert policies == sorted(policies, key=policies.index)  # each policy's rows are contiguous
+    assert len(set(policies)) >= 2
+    for policy in set(policies):
+        own = [row for row in rows if row.startswith(f"{policy} · ")]
+        if f"{policy} · contracteerproces" in own:
+            assert own[-1] == f"{policy} · contracteerproces"
