@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from html import escape
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -22,6 +23,11 @@ SYSTEM_KIND_LABELS = {"referral": "Verwijzen", "declaration": "Declareren", "bot
                       "other": "Overige systemen en registers"}
 MECHANISM_LABELS = {"tariff_withholding": "Inhouding op het NZa-tarief", "oi_funds": "O&I-gelden",
                     "max_max": "Max-max tarief", "municipality": "Gemeente", "other": "Overig"}
+
+
+def short(text: str, limit: int = 48) -> str:
+    """A bar label from an example's own text (the whole text is in the hover and the table)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def crossref_rows(refs) -> list[dict]:
@@ -108,8 +114,13 @@ elif section == "Financiering":
     show_sourced_table(rows, name="handreiking-financiering", key="financing")
     with_pct = [f for f in guidance.financing_examples if f.percentage_min is not None]
     if with_pct:
+        # Plotly reads some HTML in labels: escape data text. Numbered if two labels clash.
+        bar_labels = [escape(short(f.text)) for f in with_pct]
+        if len(set(bar_labels)) < len(bar_labels):
+            bar_labels = [f"{n}. {label}" for n, label in enumerate(bar_labels, start=1)]
         fig = go.Figure(go.Bar(
-            x=[f.percentage_max for f in with_pct], y=[f"{MECHANISM_LABELS[f.mechanism]}: {f.id.replace('_', ' ')}" for f in with_pct],
+            x=[f.percentage_max for f in with_pct], y=bar_labels,
+            hovertext=[f"{MECHANISM_LABELS[f.mechanism]}: {escape(f.text)}" for f in with_pct], hoverinfo="text",
             orientation="h", marker_color="#0072B2", text=[f"{f.percentage_max:g}%" for f in with_pct], textposition="outside",
         ))
         fig.update_layout(height=80 + 45 * len(with_pct), xaxis_title="% van het tarief", margin={"l": 10, "r": 10, "t": 10, "b": 10})

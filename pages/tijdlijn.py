@@ -7,7 +7,7 @@ from functools import partial
 
 import streamlit as st
 
-from policy_model.timeline import all_events, period_rows, to_ics, undated_items, upcoming
+from policy_model.timeline import all_events, to_ics, undated_items, upcoming
 from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
 from ui.charts import timeline_figure
 from ui.citation import sourced_line
@@ -26,7 +26,6 @@ cat = catalogue()
 policies, _ = filtered_policies(cat)
 
 events = all_events(cat, policies)
-periods = period_rows(policies)  # already grouped per policy, in policy order
 now = today()
 
 st.subheader("Komende deadlines")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from policy_model.schema import Policy
 from ui.data import catalogue, load_result
@@ -82,7 +83,7 @@ def provenance_footer(policies: Iterable[Policy] = ()) -> None:
     st.caption("**Bronnen op deze pagina**  \n" + "\n".join(lines))
 
 
-def lazy_expander(label: str, *, key: str, in_url: bool = False):
+def lazy_expander(label: str, *, key: str, in_url: bool = False) -> DeltaGenerator | None:
     """An expander whose content runs only while it is open; returns it open, else ``None``.
 
     Streamlit runs the body of a closed expander on every rerun; pages with many of them

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
 
 class PageInfo(NamedTuple):
     path: str
@@ -38,9 +41,6 @@ def ensure_app_navigation() -> None:
     real menu and open the requested page. Uses a Streamlit internal on purpose: the
     version is pinned and tests/e2e checks a deep link on a fresh server.
     """
-    import streamlit as st
-    from streamlit.runtime.pages_manager import PagesManager
-
     if getattr(PagesManager, "uses_pages_directory", False):
         PagesManager.uses_pages_directory = False
         st.rerun()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from html import escape
+
 import pytest
 
 from policy_model.checklist import parse_checklist_csv
@@ -62,3 +65,13 @@ def test_a_task_opened_by_link_shows_what_the_insurers_say_and_closed_tasks_run_
     task = cat.guidance.themes[0].tasks[0]
     assert task.number == 1
     assert "Waarom" in all_text(opened)
+
+
+def test_the_financing_chart_labels_bars_with_the_examples_own_words(cat):
+    at = open_page("handreiking", onderdeel="Financiering")
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    labels = spec["data"][0]["y"]
+    examples = [f for f in cat.guidance.financing_examples if f.percentage_min is not None]
+    assert len(labels) == len(examples)
+    for label, example in zip(labels, examples, strict=True):
+        assert label.startswith(escape(example.text)[:20])  # not the example's id
