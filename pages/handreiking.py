@@ -123,7 +123,7 @@ elif section == "Financiering":
             hovertext=[f"{MECHANISM_LABELS[f.mechanism]}: {escape(f.text)}" for f in with_pct], hoverinfo="text",
             orientation="h", marker_color="#0072B2", text=[f"{f.percentage_max:g}%" for f in with_pct], textposition="outside",
         ))
-        fig.update_layout(height=80 + 45 * len(with_pct), xaxis_title="% van het tarief", margin={"l": 10, "r": 10, "t": 10, "b": 10})
+        fig.update_layout(height=80 + 45 * len(with_pct), xaxis_title="% van het tarief", yaxis_autorange="reversed", margin={"l": 10, "r": 10, "t": 10, "b": 10})
         st.plotly_chart(fig, key="financing_chart", config={"displaylogo": False})
     for example in guidance.financing_examples:
         refs = tariff_crossrefs(cat, example)
