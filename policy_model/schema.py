@@ -18,6 +18,9 @@ from policy_model.vocab import (
     Background,
     ChangeKind,
     Channel,
+    CoverageSubject,
+    DocumentKind,
+    Force,
     ProgrammeFactTopic,
     ProgrammeStatus,
     RegistryKind,
@@ -239,9 +242,14 @@ class Requirement(Sourced):
     )
     text: Text
     value: Value | None = None
-    registries: list[Id] = Field(
-        default_factory=list, description="Registries that satisfy it (topic quality_register)."
+    force: Force = Field(
+        description="How binding it is, from the document's own words and section (data/README.md)."
     )
+    registries: list[Id] = Field(
+        default_factory=list, description="Registries it names (that satisfy it, for quality_register)."
+    )
+    programmes: list[Id] = Field(default_factory=list, description="Programmes it names.")
+    routes: list[RouteKind] = Field(default_factory=list, description="Contract routes it names.")
     new_providers_only: bool = False
 
 
@@ -260,6 +268,9 @@ class Change(Sourced):
     kind: ChangeKind
     text: Text
     against_year: int
+    programmes: list[Id] = Field(default_factory=list, description="Programmes the change is about.")
+    registries: list[Id] = Field(default_factory=list, description="Registries the change is about.")
+    routes: list[RouteKind] = Field(default_factory=list, description="Contract routes the change is about.")
 
 
 class OpenItem(Sourced):
@@ -270,9 +281,32 @@ class OpenItem(Sourced):
     text: Text
 
 
+class Coverage(Strict):
+    """Which subjects the record's document addresses, so that silence reads as silence.
+
+    A subject listed in ``subjects`` is stated in full: something absent from the record's
+    list of that subject is absent from the policy (a comparison may call it added or
+    removed). A subject not listed is one the document does not address: absence there
+    means "not mentioned", and a comparison says "alleen vermeld in ...". Requirement
+    topics are addressed when ``requirements`` is listed (the document gives its full set
+    of requirements), when the record has a requirement on the topic, or when the topic
+    is in ``topics``.
+    """
+
+    subjects: list[CoverageSubject] = Field(default_factory=list)
+    topics: list[Topic] = Field(
+        default_factory=list, description="Requirement topics addressed beyond those the record has requirements on."
+    )
+    note: Text | None = Field(default=None, description="Why, in a sentence: what the document does and does not cover.")
+
+
 class Policy(Strict):
     insurer: Id
     year: int = Field(ge=2000, le=2100)
+    document_kind: DocumentKind = Field(
+        description="full_policy, summary_page (a short web page that summarises) or derived (from a later document)."
+    )
+    coverage: Coverage
     partial: bool = False
     derived_note: Text | None = Field(
         default=None, description="For partial records: from which statements it is derived."
@@ -297,7 +331,22 @@ class Policy(Strict):
     def _partial_is_explained(self) -> Policy:
         if self.partial and not self.derived_note:
             raise ValueError("a partial policy needs a derived_note saying where it comes from")
+        if self.partial != (self.document_kind == "derived"):
+            raise ValueError("partial: true goes with document_kind: derived, and only with it")
         return self
+
+    def addresses(self, subject: str) -> bool:
+        """Whether the document states ``subject`` (a CoverageSubject) in full."""
+        return subject in self.coverage.subjects
+
+    def addresses_topic(self, topic: str) -> bool:
+        """Whether the document addresses a requirement topic (see :class:`Coverage`)."""
+        return (
+            "requirements" in self.coverage.subjects
+            or topic in self.coverage.topics
+            or any(r.topic == topic for r in self.requirements)
+            or any(c.topic == topic for c in self.changes)
+        )
 
     @property
     def key(self) -> str:

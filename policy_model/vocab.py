@@ -308,6 +308,42 @@ CHANGE_KIND_LABELS: dict[str, str] = {
     "clarified": "Verduidelijkt",
 }
 
+Force = Literal["minimum", "obligation", "expectation", "exclusion"]
+#: How binding a requirement is, in the document's own terms. Ordered by weight: a
+#: minimum requirement or an exclusion ground decides whether a provider gets a contract,
+#: an obligation binds a contracted party, an expectation only describes what is wished.
+FORCE_LABELS: dict[str, str] = {
+    "minimum": "Minimumeis",
+    "exclusion": "Uitsluitingsgrond",
+    "obligation": "Verplichting",
+    "expectation": "Verwachting",
+}
+FORCE_ORDER: tuple[str, ...] = ("minimum", "exclusion", "obligation", "expectation")
+#: Forces that decide eligibility: only these can make the wizard say "niet voldaan".
+GATING_FORCES: frozenset[str] = frozenset({"minimum", "exclusion"})
+
+DocumentKind = Literal["full_policy", "summary_page", "derived"]
+DOCUMENT_KIND_LABELS: dict[str, str] = {
+    "full_policy": "Volledig beleidsdocument",
+    "summary_page": "Samenvatting (webpagina)",
+    "derived": "Afgeleid uit later document",
+}
+
+CoverageSubject = Literal[
+    "programmes", "registries", "routes", "periods", "tariffs", "applications", "timeline", "requirements"
+]
+#: The subjects a comparison can address; "requirements" stands for every requirement topic.
+COVERAGE_SUBJECT_LABELS: dict[str, str] = {
+    "programmes": "Programma's",
+    "registries": "Registers",
+    "routes": "Contracteerroutes",
+    "periods": "Looptijden",
+    "tariffs": "Tarieven",
+    "applications": "Aanvragen",
+    "timeline": "Tijdlijn",
+    "requirements": "Eisen (alle onderwerpen)",
+}
+
 ProgrammeFactTopic = Literal[
     "target_group", "provider_demands", "recognition", "content", "variant", "other"
 ]
