@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from policy_model.compare import programme_matrix, programme_statuses, status_cell
+from policy_model.comparison.matrix import programme_matrix, programme_statuses, status_cell
 from policy_model.vocab import PROGRAMME_FACT_LABELS
 from ui.citation import sourced_line
 from ui.data import catalogue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from policy_model.compare import registry_matrix
+from policy_model.comparison.matrix import registry_matrix
 from policy_model.vocab import BACKGROUND_LABELS, REGISTRY_KIND_LABELS, REGISTRY_USE_LABELS, ROLE_SHORT_LABELS
 from ui.citation import sourced_line
 from ui.data import catalogue

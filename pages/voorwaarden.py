@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from policy_model.catalogue import Catalogue
-from policy_model.compare import requirement_matrix, requirement_rows
+from policy_model.comparison.matrix import requirement_matrix, requirement_rows
 from policy_model.schema import Policy
 from policy_model.vocab import (
     APPLICATION_WINDOW_LABELS,

@@ -7,7 +7,7 @@ from functools import partial
 import streamlit as st
 
 from policy_model.catalogue import Catalogue
-from policy_model.diff import DIFF_KIND_LABELS, SECTION_LABELS, diff_policies
+from policy_model.comparison.diff import DIFF_KIND_LABELS, SECTION_LABELS, diff_policies
 from policy_model.report import diff_report_html
 from policy_model.vocab import CHANGE_KIND_LABELS, TOPIC_LABELS
 from ui.citation import sourced_line

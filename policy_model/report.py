@@ -10,7 +10,7 @@ import datetime as dt
 from html import escape
 
 from policy_model.catalogue import Catalogue
-from policy_model.diff import DIFF_KIND_LABELS, SECTION_LABELS, PolicyDiff
+from policy_model.comparison.diff import DIFF_KIND_LABELS, SECTION_LABELS, PolicyDiff
 from policy_model.schema import Source
 
 _CSS = """

@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from policy_model.catalogue import Catalogue
-from policy_model.compare import applies_to_role, value_text
+from policy_model.comparison.matrix import applies_to_role, value_text
 from policy_model.profile import GGR_LEVEL, Profile
 from policy_model.schema import ContractRoute, Policy, Requirement, Source
 from policy_model.vocab import (

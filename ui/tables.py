@@ -6,7 +6,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from policy_model.compare import status_cell
+from policy_model.comparison.matrix import status_cell
 from ui.citation import source_column_config, source_columns
 from ui.data import catalogue
 from ui.export import download_table

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from policy_model.compare import requirement_matrix
-from policy_model.diff import diff_policies
+from policy_model.comparison.diff import diff_policies
+from policy_model.comparison.matrix import requirement_matrix
 
 
 def _find(diff, section, subject):

@@ -8,7 +8,7 @@ import io
 import openpyxl
 import pandas as pd
 
-from policy_model.compare import programme_matrix
+from policy_model.comparison.matrix import programme_matrix
 from policy_model.tabular import table_csv_bytes, table_xlsx_bytes
 from policy_model.timeline import all_events, to_ics, upcoming
 

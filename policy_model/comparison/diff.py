@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from policy_model.catalogue import Catalogue
-from policy_model.compare import value_text
+from policy_model.comparison.matrix import value_text
 from policy_model.schema import Policy, Source
 from policy_model.vocab import (
     AVAILABILITY_LABELS,
