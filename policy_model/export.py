@@ -10,8 +10,6 @@ Dutch-language Excel by double-click; one row per fact (see :mod:`policy_model.f
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from pydantic import BaseModel, ConfigDict
@@ -27,8 +25,9 @@ from policy_model.schema import (
     Registry,
     SourceDocument,
 )
+from policy_model.tabular import CSV_SEPARATOR, csv_bytes, csv_text
 
-CSV_SEPARATOR = ";"
+__all__ = ["CSV_SEPARATOR", "DatasetExport", "csv_bytes", "export_csv", "export_json", "export_json_schema"]
 
 
 class DatasetExport(BaseModel):
@@ -63,18 +62,13 @@ def export_json(catalogue: Catalogue) -> str:
 
 
 def export_csv(catalogue: Catalogue) -> str:
-    """The tidy table as text; write it with encoding ``utf-8-sig`` (see :func:`csv_bytes`)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FACT_COLUMNS, delimiter=CSV_SEPARATOR, lineterminator="\r\n")
-    writer.writeheader()
-    for row in fact_dicts(all_facts(catalogue)):
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
-    return buffer.getvalue()
+    """The tidy table as text; write it with encoding ``utf-8-sig`` (see :func:`csv_bytes`).
 
-
-def csv_bytes(text: str) -> bytes:
-    """CSV text as bytes Excel reads as UTF-8 (with BOM)."""
-    return text.encode("utf-8-sig")
+    Written by the app's table writer (:mod:`policy_model.tabular`), so a data text that
+    starts like a formula is neutralised here too.
+    """
+    rows = ([row.get(column) for column in FACT_COLUMNS] for row in fact_dicts(all_facts(catalogue)))
+    return csv_text(FACT_COLUMNS, rows)
 
 
 def export_json_schema() -> str:

@@ -7,7 +7,11 @@ end. The home page asks for what is ahead of today, the timeline page for everyt
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
 from dataclasses import dataclass
+
+import icalendar
 
 from policy_model.catalogue import Catalogue
 from policy_model.schema import Policy, Source
@@ -80,38 +84,50 @@ def period_rows(policies: list[Policy]) -> list[dict]:
 
 # --------------------------------------------------------------------------- iCalendar
 
-
-def _ics_escape(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
-    )
+#: Characters a calendar reader may take as a line break, or RFC 5545 forbids in a text.
+_ICS_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+_ICS_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
-def _fold(line: str) -> str:
-    """Fold lines longer than 75 octets (RFC 5545 §3.1)."""
-    out, current = [], ""
-    for char in line:
-        if len((current + char).encode("utf-8")) > 75:
-            out.append(current)
-            current = " " + char
-        else:
-            current += char
-    out.append(current)
-    return "\r\n".join(out)
+def _ics_text(text: str) -> str:
+    """Data text made safe for an iCalendar TEXT value before the library escapes it.
+
+    ``icalendar`` escapes ``\\ ; ,`` and line feeds, but passes U+2028, NEL and other
+    controls through; a reader that splits on any line break would then see lines (even
+    whole events) that the data smuggled in. Every line break becomes a line feed (which
+    is escaped as ``\\n``) and the other controls are dropped.
+    """
+    return _ICS_CONTROLS.sub("", _ICS_LINE_BREAKS.sub("\n", text))
+
+
+def event_uid(event: Event, taken: set[str] | None = None) -> str:
+    """A UID that stays the same when the file is downloaded again.
+
+    It names the policy, the kind and the day of the event, not its place in the export,
+    so a calendar that imports or subscribes to a new download updates its events instead
+    of adding copies. Two events of one kind on one day of one policy are told apart by
+    a digest of their activity.
+    """
+    base = f"{event.policy_key}-{event.kind}-{event.date:%Y%m%d}"
+    if taken is not None and base in taken:
+        digest = hashlib.sha256(event.activity.encode("utf-8")).hexdigest()[:10]
+        base = f"{base}-{digest}"
+    if taken is not None:
+        taken.add(base)
+    return f"{base}@gli-inkoopwijzer"
 
 
 def to_ics(events: list[Event], catalogue: Catalogue, stamp: dt.datetime | None = None) -> str:
-    """An iCalendar file with one all-day event per deadline (RFC 5545)."""
-    now = (stamp or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//GLI-inkoopwijzer//Deadlines//NL",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "X-WR-CALNAME:GLI-inkoopwijzer deadlines",
-    ]
-    for n, event in enumerate(events):
+    """An iCalendar file with one all-day event per deadline (RFC 5545, via ``icalendar``)."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//GLI-inkoopwijzer//Deadlines//NL")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", "GLI-inkoopwijzer deadlines")
+    now = stamp or dt.datetime.now(dt.UTC)
+    taken: set[str] = set()
+    for event in events:
         insurer = catalogue.insurer(event.insurer).short_name
         doc = catalogue.source(event.source.document)
         end = (event.date_end or event.date) + dt.timedelta(days=1)
@@ -121,16 +137,13 @@ def to_ics(events: list[Event], catalogue: Catalogue, stamp: dt.datetime | None 
             + (f" Voor: {routes}." if routes else "")
             + f" Bron: {doc.title}, § {event.source.section}: \"{event.source.quote}\""
         )
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{event.policy_key}-{event.kind}-{event.date:%Y%m%d}-{n}@gli-inkoopwijzer",
-            f"DTSTAMP:{now}",
-            f"DTSTART;VALUE=DATE:{event.date:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{end:%Y%m%d}",
-            f"SUMMARY:{_ics_escape(f'{insurer} {event.year}: {event.kind_label}')}",
-            f"DESCRIPTION:{_ics_escape(description)}",
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+        item = icalendar.Event()
+        item.add("uid", event_uid(event, taken))
+        item.add("dtstamp", now)
+        item.add("dtstart", event.date)
+        item.add("dtend", end)
+        item.add("summary", _ics_text(f"{insurer} {event.year}: {event.kind_label}"))
+        item.add("description", _ics_text(description))
+        item.add("transp", "TRANSPARENT")
+        calendar.add_component(item)
+    return calendar.to_ical().decode("utf-8")
