@@ -67,9 +67,9 @@ st.subheader("Beleid per verzekeraar en jaar")
 rows = []
 for policy in cat.policies_for():
     rows.append({
-        "Verzekeraar": cat.insurer(policy.insurer).name,
+        "Verzekeraar": cat.insurer(policy.insurer).short_name,
         "Jaar": policy.year,
-        "Soort": "Afgeleid uit later document" if policy.partial else "Volledig beleidsdocument",
+        "Soort": cat.document_kind_label(policy),
         "Programma's": len(policy.programmes),
         "Eisen": len(policy.requirements),
         "Wijzigingen": len(policy.changes),

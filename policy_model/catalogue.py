@@ -17,6 +17,7 @@ from policy_model.schema import (
     Registry,
     SourceDocument,
 )
+from policy_model.vocab import DOCUMENT_KIND_LABELS
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,15 @@ class Catalogue:
     def policy_label(self, policy: Policy) -> str:
         """``CZ groep 2027`` and a marker for derived records, for column headers."""
         name = self.insurer(policy.insurer).short_name
-        return f"{name} {policy.year}" + (" (afgeleid)" if policy.partial else "")
+        marker = {"derived": " (afgeleid)", "summary_page": " (samenvatting)"}.get(policy.document_kind, "")
+        return f"{name} {policy.year}{marker}"
+
+    def document_kind_label(self, policy: Policy) -> str:
+        """``Volledig beleidsdocument``, ``Samenvatting (webpagina)`` or ``Afgeleid uit <document>``."""
+        if policy.document_kind != "derived":
+            return DOCUMENT_KIND_LABELS[policy.document_kind]
+        titles = [self.source(d).title for d in policy.documents if self.source(d)]
+        return "Afgeleid uit " + (" en ".join(titles) if titles else "een later document")
 
     def headline(self) -> dict[str, int]:
         """The dataset's headline figures, shown on the home page."""

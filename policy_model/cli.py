@@ -1,4 +1,4 @@
-"""Command line: ``python -m policy_model validate|export|schema|assess|assess-batch``.
+"""Command line: ``python -m policy_model validate|export|schema|assess|assess-batch|diff``.
 
 Bad data never produces a traceback here: problems are printed one per line as
 ``file:line: field.path: message`` and the exit code says whether the data is clean.
@@ -15,7 +15,8 @@ from pathlib import Path
 import pandas as pd
 
 from policy_model.assessment_output import assessment_json, assessment_text
-from policy_model.batch import assess_batch
+from policy_model.batch import assess_batch, read_upload_file
+from policy_model.comparison.diff import diff_json, diff_policies, diff_text
 from policy_model.export import csv_bytes, export_csv, export_json, export_json_schema
 from policy_model.loader import load_catalogue
 from policy_model.profile import contradictions, drop_unknown_ids, load_profile_file, unknown_ids
@@ -106,10 +107,10 @@ def _assess_batch(args: argparse.Namespace) -> int:
     if result.problems:
         print("the dataset has problems; run: python -m policy_model validate", file=sys.stderr)
         return 1
-    try:
-        text = args.csv.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"{args.csv}: cannot read: {exc}", file=sys.stderr)
+    text, notes = read_upload_file(args.csv)
+    for note in notes:
+        print(f"{args.csv}: {note}", file=sys.stderr)
+    if text is None:
         return 1
     batch = assess_batch(text, args.role, args.year, result.catalogue, _today(args))
     for problem in batch.problems:
@@ -122,6 +123,26 @@ def _assess_batch(args: argparse.Namespace) -> int:
         args.out.write_bytes(payload)
     else:
         sys.stdout.buffer.write(payload)
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    result = load_catalogue(args.data_dir)
+    if result.problems:
+        print("the dataset has problems; run: python -m policy_model validate", file=sys.stderr)
+        return 1
+    catalogue = result.catalogue
+    known = [p.key for p in catalogue.policies]
+    unknown = [key for key in (args.from_key, args.to_key) if key not in known]
+    if unknown:
+        for key in unknown:
+            print(f"unknown policy key {key!r}; known keys: {', '.join(known)}", file=sys.stderr)
+        return 1
+    diff = diff_policies(catalogue, catalogue.policy_by_key(args.from_key), catalogue.policy_by_key(args.to_key))
+    if args.format == "json":
+        print(json.dumps(diff_json(diff), ensure_ascii=False, indent=2))
+    else:
+        print(diff_text(catalogue, diff))
     return 0
 
 
@@ -155,6 +176,13 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--today", type=dt.date.fromisoformat, default=None)
     batch.add_argument("--data-dir", type=Path, default=None)
     batch.set_defaults(func=_assess_batch)
+
+    diff_cmd = sub.add_parser("diff", help="a classified comparison of two policy records (keys such as cz-2024)")
+    diff_cmd.add_argument("from_key", metavar="FROM")
+    diff_cmd.add_argument("to_key", metavar="TO")
+    diff_cmd.add_argument("--format", choices=("json", "text"), default="text")
+    diff_cmd.add_argument("--data-dir", type=Path, default=None)
+    diff_cmd.set_defaults(func=_diff)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the JSON export")
     schema.add_argument("--out", type=Path, default=None)

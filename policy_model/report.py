@@ -10,7 +10,14 @@ import datetime as dt
 from html import escape
 
 from policy_model.catalogue import Catalogue
-from policy_model.comparison.diff import DIFF_KIND_LABELS, SECTION_LABELS, PolicyDiff
+from policy_model.comparison.diff import (
+    DIFF_CLASS_LABELS,
+    KIND_LABELS,
+    ONLY_IN_ONE,
+    REAL_CHANGES,
+    DiffItem,
+    PolicyDiff,
+)
 from policy_model.schema import Source
 
 _CSS = """
@@ -42,28 +49,42 @@ def html_page(title: str, body: str, generated: dt.date) -> str:
 
 
 def diff_report_html(catalogue: Catalogue, diff: PolicyDiff, generated: dt.date) -> str:
-    """The computed comparison of two policies as one printable HTML page."""
+    """The computed comparison of two policies as one printable HTML page.
+
+    The headline counts only real changes (both documents address the subject); what only
+    one document mentions follows in its own, explained section.
+    """
     old, new = catalogue.policy_label(diff.old), catalogue.policy_label(diff.new)
     counts = diff.counts
+    only = counts["only_in_from"] + counts["only_in_to"]
     body = [
         f"<h1>Vergelijking GLI-inkoopbeleid: {escape(old)} → {escape(new)}</h1>",
-        f"<p>{counts['added']} nieuw, {counts['removed']} vervallen, {counts['changed']} gewijzigd.</p>",
+        f"<p>{counts['changed']} gewijzigd, {counts['added']} nieuw, {counts['removed']} vervallen. "
+        f"{only} onderwerp(en) staan maar in één van beide documenten; dat is geen wijziging.</p>",
     ]
-    for section, label in SECTION_LABELS.items():
-        items = diff.section(section)
-        body.append(f"<h2>{escape(label)}</h2>")
-        if not items:
-            body.append("<p>Geen verschillen.</p>")
-            continue
-        body.append(f"<table><tr><th>Wat</th><th>Soort</th><th>{escape(old)}</th><th>{escape(new)}</th></tr>")
-        for item in items:
-            body.append(
-                f"<tr class='{item.kind}'><td>{escape(item.subject)}</td><td>{DIFF_KIND_LABELS[item.kind]}</td>"
-                f"<td>{escape(item.before) or '–'}{_sources(catalogue, item.before_sources)}</td>"
-                f"<td>{escape(item.after) or '–'}{_sources(catalogue, item.after_sources)}</td></tr>"
-            )
-        body.append("</table>")
+    body.append("<h2>Verschillen</h2>")
+    body.append(_diff_table(catalogue, [i for i in diff.items if i.cls in REAL_CHANGES], old, new))
+    body.append("<h2>Alleen in één document vermeld</h2>")
+    body.append("<p>Het andere document gaat niet over dit onderwerp; of er iets veranderde, zegt het niet.</p>")
+    body.append(_diff_table(catalogue, [i for i in diff.items if i.cls in ONLY_IN_ONE], old, new))
     return html_page(f"Vergelijking {old} – {new}", "".join(body), generated)
+
+
+def _diff_table(catalogue: Catalogue, items: list[DiffItem], old: str, new: str) -> str:
+    if not items:
+        return "<p>Geen.</p>"
+    rows = [f"<table><tr><th>Wat</th><th>Soort</th><th>{escape(old)}</th><th>{escape(new)}</th></tr>"]
+    css = {"added": "added", "removed": "removed", "changed": "changed"}
+    for item in items:
+        stated = "<br><i>in de wijzigingenlijst van het document</i>" if item.stated_by_document else ""
+        rows.append(
+            f"<tr class='{css.get(item.cls, '')}'><td>{escape(KIND_LABELS[item.kind])}: {escape(item.subject)}</td>"
+            f"<td>{escape(DIFF_CLASS_LABELS[item.cls])}{stated}</td>"
+            f"<td>{escape(item.before or '–')}{_sources(catalogue, item.before_sources)}</td>"
+            f"<td>{escape(item.after or '–')}{_sources(catalogue, item.after_sources)}</td></tr>"
+        )
+    rows.append("</table>")
+    return "".join(rows)
 
 
 def assessment_report_html(catalogue: Catalogue, assessments: list, profile_lines: list[str], generated: dt.date) -> str:

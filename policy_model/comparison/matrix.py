@@ -13,6 +13,8 @@ from policy_model.catalogue import Catalogue
 from policy_model.schema import Policy, Requirement, Source
 from policy_model.vocab import (
     BACKGROUND_LABELS,
+    FORCE_LABELS,
+    FORCE_ORDER,
     NOT_STATED_LABEL,
     PROGRAMME_STATUS_LABELS,
     REGISTRY_USE_LABELS,
@@ -110,6 +112,7 @@ class TopicCell:
     texts: tuple[str, ...]
     values: tuple[str, ...]
     sources: tuple[Source, ...]
+    requirements: tuple[Requirement, ...] = ()
 
     @property
     def stated(self) -> bool:
@@ -120,6 +123,22 @@ class TopicCell:
             return f"– {NOT_STATED_LABEL}"
         return "\n".join(f"• {t}" for t in self.texts)
 
+    def structure(self) -> dict[str, object]:
+        """The comparable, structured content: registers per background, programmes,
+        routes, values with units, force and roles."""
+        reqs = self.requirements
+        return {
+            "registers": frozenset((reg, tuple(sorted(r.backgrounds))) for r in reqs for reg in r.registries),
+            "programma's": frozenset(p for r in reqs for p in r.programmes),
+            "routes": frozenset(x for r in reqs for x in r.routes),
+            "waarden": frozenset(self.values),
+            "soort eis": frozenset(r.force for r in reqs),
+            "voor wie": frozenset(x for r in reqs for x in r.roles),
+        }
+
+    def wording(self) -> frozenset[str]:
+        return frozenset(" ".join(r.text.lower().split()) for r in self.requirements)
+
 
 @dataclass(frozen=True)
 class TopicRow:
@@ -128,34 +147,63 @@ class TopicRow:
     cells: dict[str, TopicCell]  # policy key -> cell
 
     @property
+    def differences(self) -> list[str]:
+        """In what the policies differ on this topic, in Dutch: ``["registers", "tekst"]``.
+
+        Structured content is compared first (registers per background, programmes,
+        routes, values, force, roles); where that is the same, the texts are; a row whose
+        texts differ is never "the same". Empty when every policy says the same.
+        """
+        cells = list(self.cells.values())
+        if len({c.stated for c in cells}) > 1:
+            return ["niet overal vermeld"]
+        if not cells or not cells[0].stated:
+            return []
+        out = [aspect for aspect in cells[0].structure()
+               if len({c.structure()[aspect] for c in cells}) > 1]
+        if len({c.wording() for c in cells}) > 1:
+            out.append("tekst")
+        return out
+
+    @property
     def differs(self) -> bool:
-        """True when the policies do not all say the same on this topic (by value, or stated vs not)."""
-        signatures = {
-            (cell.stated, cell.values if any(cell.values) else None) for cell in self.cells.values()
-        }
-        return len(signatures) > 1
+        """True when the policies do not all say the same on this topic."""
+        return bool(self.differences)
 
 
 def requirement_matrix(policies: list[Policy], role: str | None = None) -> list[TopicRow]:
-    """Requirements aligned by topic (rows) and policy (columns), filtered by role."""
+    """Requirements aligned by topic (rows) and policy (columns), filtered by role.
+
+    Rows come in order of weight: topics with a minimum requirement or exclusion ground
+    first, then obligations, then expectations; within that, the shared topic order.
+    """
     topics: list[str] = []
     for policy in policies:
         for requirement in policy.requirements:
             if applies_to_role(requirement, role) and requirement.topic not in topics:
                 topics.append(requirement.topic)
     order = list(TOPIC_LABELS)
-    topics.sort(key=order.index)
     rows = []
     for topic in topics:
         cells = {}
         for policy in policies:
-            chosen = [r for r in policy.requirements if r.topic == topic and applies_to_role(r, role)]
+            chosen = sorted(
+                (r for r in policy.requirements if r.topic == topic and applies_to_role(r, role)),
+                key=lambda r: FORCE_ORDER.index(r.force),
+            )
             cells[policy.key] = TopicCell(
                 texts=tuple(_requirement_line(r) for r in chosen),
                 values=tuple(sorted(v for v in (value_text(r) for r in chosen) if v)),
                 sources=tuple(r.source for r in chosen),
+                requirements=tuple(chosen),
             )
         rows.append(TopicRow(topic, TOPIC_LABELS[topic], cells))
+
+    def weight(row: TopicRow) -> tuple[int, int]:
+        forces = [r.force for c in row.cells.values() for r in c.requirements]
+        return (min(FORCE_ORDER.index(f) for f in forces), order.index(row.topic))
+
+    rows.sort(key=weight)
     return rows
 
 
@@ -167,19 +215,20 @@ def _requirement_line(requirement: Requirement) -> str:
     if requirement.scopes:
         extra.append("bij (boven)regionale/landelijke levering")
     suffix = f" [{who}{'; ' + '; '.join(extra) if extra else ''}]"
-    return requirement.text + suffix
+    return f"{FORCE_LABELS[requirement.force]}: {requirement.text}{suffix}"
 
 
 def requirement_rows(catalogue: Catalogue, policies: list[Policy], role: str | None = None) -> list[dict]:
     """Long form: one row per requirement with its source (for tables and exports)."""
     rows = []
     for policy in policies:
-        for r in policy.requirements:
+        for r in sorted(policy.requirements, key=lambda r: FORCE_ORDER.index(r.force)):
             if not applies_to_role(r, role):
                 continue
             rows.append({
                 "Beleid": catalogue.policy_label(policy),
                 "Onderwerp": TOPIC_LABELS[r.topic],
+                "Soort eis": FORCE_LABELS[r.force],
                 "Eis": r.text,
                 "Waarde": value_text(r),
                 "Geldt voor": ", ".join(ROLE_SHORT_LABELS[x] for x in r.roles),
