@@ -7,7 +7,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from policy_model.batch import BATCH_COLUMNS, assess_batch
+from policy_model.batch import BATCH_COLUMNS, assess_batch, decode_upload
 from policy_model.catalogue import Catalogue
 from policy_model.profile import Profile, contradictions
 from policy_model.report import assessment_report_html
@@ -132,16 +132,13 @@ if mode == "Meerdere coaches (CSV)":
     batch_role = c2.selectbox("Contractvorm van de coaches", ROLES[:4], format_func=ROLE_SHORT_LABELS.get, key="batch_rol")
     upload = st.file_uploader("CSV met coaches", type=["csv", "txt"], key="batch_file")
     if upload is not None:
-        raw = upload.getvalue()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("latin-1")
-            st.warning("Het bestand is geen UTF-8; gelezen als Latin-1. Controleer de namen met accenten.")
-        result = assess_batch(text, batch_role, batch_year, cat, today())
-        for problem in result.problems:
-            st.warning(md_escape(problem))
-        if result.rows:
+        # Bounded: the upload's size, the rows and the warnings (see policy_model.batch).
+        text, notes = decode_upload(upload.getvalue())
+        result = assess_batch(text, batch_role, batch_year, cat, today()) if text is not None else None
+        problems = notes + (result.problems if result else [])
+        if problems:
+            st.warning("\n".join(f"- {md_escape(problem)}" for problem in problems))
+        if result and result.rows:
             frame = pd.DataFrame(result.rows)
             st.dataframe(frame, hide_index=True, key="batch_matrix")
             download_table(frame, f"gli-coaches-{batch_year}", key="batch")
