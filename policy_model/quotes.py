@@ -79,8 +79,8 @@ def quote_problems(
     for doc, model in located:
         for loc, src in iter_sources(model):
             path = files.get(src.document)
-            if path is None:
-                continue  # an unknown document is reported by the integrity check
+            if path is None or src.review is not None:
+                continue  # an unknown document: the integrity check; a review mark: a draft warning
             if not path.is_file():
                 if src.document not in missing_reported:
                     missing_reported.add(src.document)

@@ -45,12 +45,21 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Review(Strict):
+    """A mark left by ``carry-forward``: the quote is not in the new document; check the fact."""
+
+    reason: Text
+    best_match: str | None = Field(default=None, description="The most similar passage of the new document.")
+    similarity: float | None = Field(default=None, ge=0, le=100, description="0-100, rapidfuzz partial ratio.")
+
+
 class Source(Strict):
     """Where a fact comes from: a document id, the document's own section, a verbatim quote."""
 
     document: Id
     section: Text
     quote: Annotated[str, StringConstraints(strip_whitespace=True, min_length=8, max_length=400)]
+    review: Review | None = Field(default=None, description="Set on draft records only: to be checked by hand.")
 
 
 class Sourced(Strict):
@@ -308,6 +317,7 @@ class Policy(Strict):
     )
     coverage: Coverage
     partial: bool = False
+    draft: bool = Field(default=False, description="Carried forward, not yet reviewed: hidden in the app.")
     derived_note: Text | None = Field(
         default=None, description="For partial records: from which statements it is derived."
     )
