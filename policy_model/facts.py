@@ -25,11 +25,13 @@ class Fact:
     insurer: str
     year: int | None
     partial: bool
+    document_kind: str
     kind: str
     topic: str
     key: str
     text: str
     roles: str
+    force: str
     date: str
     document: str
     section: str
@@ -61,16 +63,18 @@ KIND_PAGE = {
 
 
 def _row(policy: Policy | None, kind: str, topic: str, key: str, text: str, source: Source,
-         roles: list[str] | None = None, date: str = "") -> Fact:
+         roles: list[str] | None = None, date: str = "", force: str = "") -> Fact:
     return Fact(
         insurer=policy.insurer if policy else "",
         year=policy.year if policy else None,
         partial=policy.partial if policy else False,
+        document_kind=policy.document_kind if policy else "",
         kind=kind,
         topic=topic,
         key=key,
         text=text,
         roles=", ".join(roles or []),
+        force=force,
         date=date,
         document=source.document,
         section=source.section,
@@ -106,7 +110,7 @@ def policy_facts(policy: Policy) -> Iterator[Fact]:
         yield _row(p, "timeline", item.kind, item.kind, item.activity, item.source,
                    [ROUTE_LABELS[r] for r in item.routes], str(item.date or item.date_text))
     for item in p.requirements:
-        yield _row(p, "requirement", item.topic, item.id, item.text, item.source, list(item.roles))
+        yield _row(p, "requirement", item.topic, item.id, item.text, item.source, list(item.roles), force=item.force)
     for item in p.provisions:
         yield _row(p, "provision", item.topic, item.id, item.text, item.source)
     for item in p.changes:
