@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from policy_model.catalogue import Catalogue
-from policy_model.comparison.matrix import requirement_matrix, requirement_rows
+from policy_model.comparison.matrix import duration_label, requirement_matrix, requirement_rows
 from policy_model.schema import Policy
 from policy_model.vocab import (
     APPLICATION_WINDOW_LABELS,
@@ -59,7 +59,7 @@ def show_routes(cat: Catalogue, policies: list[Policy], role: str | None) -> Non
         {
             "Beleid": cat.policy_label(p),
             "Route": ROUTE_LABELS[r.route],
-            "Voorkeur": r.preference,
+            "Voorkeur": str(r.preference) if r.preference else "niet vermeld",
             "Mogelijk": AVAILABILITY_LABELS[r.available],
             "Omschrijving": r.description,
             "Voorwaarden": r.conditions or "",
@@ -68,7 +68,7 @@ def show_routes(cat: Catalogue, policies: list[Policy], role: str | None) -> Non
         for p in policies for r in p.contract_routes
     ]
     show_sourced_table(rows, name="gli-contracteerroutes", key="routes",
-                       column_config={"Voorkeur": st.column_config.NumberColumn(help="1 = eerste keus van de verzekeraar")})
+                       column_config={"Voorkeur": st.column_config.TextColumn(help="1 = eerste keus van de verzekeraar")})
 
 
 def show_terms(cat: Catalogue, policies: list[Policy], role: str | None) -> None:
@@ -79,7 +79,7 @@ def show_terms(cat: Catalogue, policies: list[Policy], role: str | None) -> None
             "Voor": period.label,
             "Start": nl_date(period.start) or "niet vermeld",
             "Einde": nl_date(period.end) or "niet vermeld",
-            "Looptijd": period.duration_text + (" (maximaal)" if period.maximum else ""),
+            "Looptijd": duration_label(period),
             "source": period.source,
         }
         for p in policies for period in p.contract_periods

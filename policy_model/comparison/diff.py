@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from policy_model.catalogue import Catalogue
-from policy_model.comparison.matrix import value_text
+from policy_model.comparison.matrix import duration_label, value_text
 from policy_model.schema import Change, Policy, Source
 from policy_model.vocab import (
     APPLICATION_WINDOW_LABELS,
@@ -217,7 +217,7 @@ def _periods(policy: Policy) -> dict[str, _Side]:
 
     def text(p) -> str:
         span = f" ({p.start:%d-%m-%Y} t/m {p.end:%d-%m-%Y})" if p.start and p.end else ""
-        return f"{p.duration_text}{span}"
+        return f"{duration_label(p)}{span}"
 
     return _grouped(policy.contract_periods, lambda p: p.route, text,
                     lambda p: (p.duration_years, p.maximum) if p.duration_years else p.duration_text.lower())

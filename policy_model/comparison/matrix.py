@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from policy_model.catalogue import Catalogue
-from policy_model.schema import Policy, Requirement, Source
+from policy_model.schema import ContractPeriod, Policy, Requirement, Source
 from policy_model.vocab import (
     BACKGROUND_LABELS,
     FORCE_LABELS,
@@ -94,6 +94,15 @@ def applies_to_role(requirement: Requirement, role: str | None) -> bool:
     if role is None:
         return True
     return role in requirement.roles or "coach" in requirement.roles
+
+
+def duration_label(period: ContractPeriod) -> str:
+    """The document's wording of a contract period, with "(maximaal)" added once where the
+    period is a maximum and the wording does not already say so."""
+    text = period.duration_text
+    if period.maximum and "maxima" not in text.lower():
+        text += " (maximaal)"
+    return text
 
 
 def value_text(requirement: Requirement) -> str:
