@@ -1,0 +1,199 @@
+"""VGZ 2024 and the 2023 record derived from it, checked against the document itself.
+
+Source: "Inkoopbeleid Huisartsenzorg en multidisciplinaire zorg 2024" (vgz_mdz_2024). Every
+expectation below is written from that text, not from data/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+D = dt.date
+RHO_SECTION = "Minimumeisen voor Zorgovereenkomst Zorgverlening Regionale Huisartsenorganisaties (RHO)"
+GLI_SECTION = "Minimumeisen voor Zorgovereenkomst Gecombineerde Leefstijlinterventie"
+
+
+@pytest.fixture(scope="module")
+def vgz_2024(cat):
+    return cat.policy("vgz", 2024)
+
+
+@pytest.fixture(scope="module")
+def vgz_2023(cat):
+    return cat.policy("vgz", 2023)
+
+
+def _rho_agreement_requirements(policy):
+    return [r for r in policy.requirements if RHO_SECTION in r.source.section]
+
+
+# --------------------------------------------------------------------------- force
+
+
+def test_every_requirement_of_the_2024_annex_2_lists_is_a_minimum_requirement(vgz_2024):
+    # Bijlage 2: "De volgende minimumeisen zijn van toepassing om in aanmerking te komen voor een
+    # Zorgovereenkomst GLI" and "Om in aanmerking te komen voor de Zorgovereenkomst Zorgverlening
+    # Regionale huisartsenorganisaties gelden de volgende minimumeisen". Every VGZ requirement comes
+    # from annex 2, so none of them is a mere expectation.
+    assert vgz_2024.requirements
+    for requirement in vgz_2024.requirements:
+        assert requirement.source.section.startswith("Bijlage 2"), requirement.id
+        assert requirement.force == "minimum", requirement.id
+
+
+# --------------------------------------------------------------------------- RHO agreement (correction 1)
+
+
+def test_the_rho_agreement_minimum_requirements_that_gate_the_gli_addendum_are_recorded(vgz_2024):
+    # Bijlage 2 lists 17 minimum requirements for the RHO agreement; the GLI is one of the addenda
+    # an RHO can agree "naast de zorgovereenkomst".
+    rho = _rho_agreement_requirements(vgz_2024)
+    assert len(rho) >= 17
+    for requirement in rho:
+        assert requirement.roles == ["rho"], requirement.id
+        assert requirement.force == "minimum", requirement.id
+        assert requirement.routes == ["rho"], requirement.id
+        assert "RHO-overeenkomst" in requirement.text and "GLI-addendum" in requirement.text, requirement.id
+
+
+def test_an_rho_must_be_a_legal_entity_registered_with_the_chamber_of_commerce(vgz_2024):
+    # 1. "De zorgaanbieder is een rechtspersoon en is als zodanig geregistreerd bij de Kamer van Koophandel."
+    kvk = [r for r in _rho_agreement_requirements(vgz_2024) if r.topic == "kvk_registration"]
+    assert len(kvk) == 1 and kvk[0].registries == ["kvk"]
+    assert "rechtspersoon" in kvk[0].text
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Governancecode Zorg 2022",  # 2.
+        "VGZ preferent",  # 3. "werkzaam in een voor VGZ preferente regio"
+        "80 procent van de huisartsen",  # 4. "mandaat van tenminste 80 procent van de huisartsen"
+        "andere RHO",  # 5. only GPs not yet with another RHO
+        "kaderarts",  # 7.
+        "regionale transmurale afspraken",  # 9.
+        "1 juni",  # 13. financial accounts
+        "15 mei",  # 15. quality report
+        "Ineen",  # 17. performance indicators
+    ],
+)
+def test_the_rho_agreement_names_each_condition_of_the_annex(vgz_2024, words):
+    texts = [r.text.lower() for r in _rho_agreement_requirements(vgz_2024)]
+    assert any(words.lower() in t for t in texts), words
+
+
+def test_an_rho_needs_at_least_100000_registered_patients(vgz_2024):
+    # 4. "een minimale omvang van 100.000 op naam ingeschreven patiënten"
+    values = {
+        (r.value.amount, r.value.unit, r.value.comparison)
+        for r in _rho_agreement_requirements(vgz_2024)
+        if r.value
+    }
+    assert (100000, "count", "min") in values
+
+
+def test_rhos_contracted_in_2023_may_get_an_exception_on_size_and_mandate(vgz_2024):
+    # "Voor RHO's die in 2023 gecontracteerd zijn als RHO en niet aan deze voorwaarde voldoen, kan een
+    # uitzondering gemaakt worden." It is the insurer's discretion, not a requirement.
+    exceptions = [p for p in vgz_2024.provisions if "uitzondering" in p.text and "2023" in p.text]
+    assert exceptions and exceptions[0].topic == "insurer_discretion"
+
+
+def test_the_rho_agreement_procedure_is_on_the_timeline(vgz_2024):
+    # Planning, Zorgovereenkomst Zorgverlening RHO: regioplan and offerte by 15 July 2023, purchasing
+    # talks from 1 August, written agreement 1 October - 22 December 2023 12.00, administration by
+    # 31 January 2024.
+    rho = {(t.kind, t.date, t.date_end) for t in vgz_2024.timeline if t.routes == ["rho"]}
+    assert ("plan_submission", D(2023, 7, 15), None) in rho
+    assert ("negotiation", D(2023, 8, 1), None) in rho
+    assert ("agreement_deadline", D(2023, 10, 1), D(2023, 12, 22)) in rho
+    assert ("administration", D(2024, 1, 31), None) in rho
+    for item in vgz_2024.timeline:
+        if item.routes == ["rho"]:
+            assert "RHO-overeenkomstprocedure" in item.activity
+    agreement = next(t for t in vgz_2024.timeline if t.kind == "agreement_deadline" and t.routes == ["rho"])
+    assert "12.00" in agreement.date_text
+
+
+def test_an_rho_applies_for_its_agreement_with_a_regional_plan_by_email(vgz_2024):
+    # "vragen wij om een regioplan en een ingevuld offerteformat ... via e-mail bij de regionale zorginkoper"
+    rho = [a for a in vgz_2024.applications if a.routes == ["rho"]]
+    assert any(a.channel == "email" and "regioplan" in a.text for a in rho)
+
+
+def test_the_rho_agreement_runs_two_years(vgz_2024):
+    # "vormen de basis voor de 2-jarige zorgovereenkomsten die we afsluiten"
+    periods = [p for p in vgz_2024.contract_periods if p.route == "rho" and "Zorgverlening RHO" in p.label]
+    assert periods and periods[0].duration_years == 2
+    assert periods[0].start is None and periods[0].end is None  # the passage gives no dates
+
+
+# --------------------------------------------------------------------------- end date 2023 (correction 2)
+
+
+def test_the_2023_record_has_no_contract_period_ending_31_december_2023(vgz_2023):
+    # "Zorgaanbieders die voor 2023 een zorgovereenkomst met ons hebben met einddatum 31 december 2023
+    # en voldoen aan de minimumeisen ... ontvangen voor 2024-2025 een aanbod": the end date selects who
+    # gets the offer; it does not say every 2023 contract ended then.
+    assert all(p.end != D(2023, 12, 31) for p in vgz_2023.contract_periods)
+    assert not vgz_2023.addresses("periods")
+
+
+@pytest.mark.parametrize("year", [2023, 2024])
+def test_the_end_date_is_the_condition_for_the_2024_2025_offer_to_individual_coaches(cat, year):
+    route = next(r for r in cat.policy("vgz", year).contract_routes if r.route == "individual_coach")
+    assert "31 december 2023" in route.conditions
+    assert "2024-2025" in route.conditions and "voorwaarde" in route.conditions
+
+
+def test_the_2023_summary_does_not_say_all_individual_contracts_ended_on_31_december(vgz_2023):
+    assert "liepen af op 31 december 2023" not in vgz_2023.summary
+    assert "31 december 2023" not in vgz_2023.derived_note
+
+
+# --------------------------------------------------------------------------- kind and coverage
+
+
+def test_the_2024_document_is_a_full_policy_that_states_no_gli_tariff(vgz_2024):
+    assert vgz_2024.document_kind == "full_policy" and not vgz_2024.partial
+    assert {"programmes", "registries", "routes", "periods", "applications", "timeline", "requirements"} <= set(
+        vgz_2024.coverage.subjects
+    )
+    assert "tariffs" not in vgz_2024.coverage.subjects and not vgz_2024.tariffs
+
+
+def test_the_2023_record_addresses_only_the_annex_1_list_of_recognised_programmes(vgz_2023):
+    # Bijlage 1, Beleid 2023: "Erkende programma's waren COOL, BEWEEGKUUR, SLIMMER en Samen Sportief in
+    # Beweging (SsiB)" is a full list; nothing else about 2023 is stated in full.
+    assert vgz_2023.document_kind == "derived" and vgz_2023.partial
+    assert vgz_2023.coverage.subjects == ["programmes"]
+    assert not vgz_2023.requirements
+    assert vgz_2023.addresses_topic("programme_recognition")
+    assert not vgz_2023.addresses_topic("quality_register")
+
+
+# --------------------------------------------------------------------------- structured references
+
+
+def test_the_quality_register_requirement_names_the_four_registers_of_annex_2(vgz_2024):
+    # "lid van de ... (BLCN), en/of staat geregistreerd in het KNGF Kwaliteitsregister en/of ... (KABIZ)
+    # en/of in het KP-register met aantekening 'leefstijlcoach'"
+    register = next(r for r in vgz_2024.requirements if r.topic == "quality_register")
+    assert set(register.registries) == {"blcn", "kngf", "kabiz", "kp"}
+    for name in ("BLCN", "KNGF", "KABIZ", "KP-register"):
+        assert name in register.source.quote
+
+
+def test_the_annex_1_gli_row_names_its_programmes(vgz_2024):
+    # Bijlage 1 "Nieuw GLI programma toegevoegd": X-Fittt added; KD2O contracted in 2024 if available.
+    refs = {tuple(c.programmes) for c in vgz_2024.changes if c.against_year == 2023}
+    assert ("x_fittt",) in refs and ("kd2o",) in refs
+    kd2o = next(c for c in vgz_2024.changes if c.programmes == ["kd2o"])
+    assert "beschikbaar" in kd2o.text
+
+
+def test_the_stepped_care_quote_proves_the_principle_it_names(vgz_2024):
+    stepped = next(r for r in vgz_2024.requirements if r.topic == "stepped_care")
+    assert "stepped care" in stepped.source.quote and "minst ingrijpende" in stepped.source.quote
