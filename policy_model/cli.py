@@ -17,6 +17,7 @@ import pandas as pd
 from policy_model.assessment_output import assessment_json, assessment_text
 from policy_model.batch import assess_batch, read_upload_file
 from policy_model.comparison.diff import diff_json, diff_policies, diff_text
+from policy_model.curation.cli import add_curation_commands, print_warnings
 from policy_model.export import csv_bytes, export_csv, export_json, export_json_schema
 from policy_model.loader import load_catalogue
 from policy_model.profile import contradictions, drop_unknown_ids, load_profile_file, unknown_ids
@@ -32,6 +33,7 @@ def _validate(args: argparse.Namespace) -> int:
         print(problem)
     for problem in internal:
         print(f"internal error (not your data): {problem}")
+    print_warnings(args.data_dir)  # sections and drafts: printed, do not change the exit code
     if result.problems:
         print(f"{len(result.problems)} problem(s) in {result.data_dir}", file=sys.stderr)
         return 1
@@ -187,6 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="print the JSON Schema of the JSON export")
     schema.add_argument("--out", type=Path, default=None)
     schema.set_defaults(func=_schema)
+    add_curation_commands(sub)
     return parser
 
 

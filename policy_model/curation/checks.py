@@ -7,6 +7,7 @@ They print as ``file:line: field.path: warning: message`` and do not change the 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from policy_model.curation.locate import describe, outline_of, section_matches
@@ -45,3 +46,55 @@ def section_warnings(
             warnings.append(doc.problem((*loc, "section"), f"warning: section {src.section!r} does not match the "
                                                           f"heading the quote is under: {found!r}"))
     return warnings
+
+
+def is_draft(policy: object) -> bool:
+    """A record is a draft when it says so or when any of its facts carries a review mark."""
+    if getattr(policy, "draft", False):
+        return True
+    return any(src.review is not None for _, src in iter_sources(policy))
+
+
+def draft_warnings(policy_docs: Iterable[tuple[YamlDocument, BaseModel]]) -> list[Problem]:
+    """One warning per draft record and one per review mark, each at its line."""
+    warnings: list[Problem] = []
+    for doc, policy in policy_docs:
+        if not is_draft(policy):
+            continue
+        marks = [(loc, src) for loc, src in iter_sources(policy) if src.review is not None]
+        warnings.append(doc.problem(("draft",), f"warning: draft record with {len(marks)} fact(s) marked for "
+                                                "review; hidden in the app unless GLI_SHOW_DRAFTS=1"))
+        for loc, src in marks:
+            review = src.review
+            found = (f"; best match ({review.similarity:.0f}/100): {review.best_match[:100]!r}"
+                     if review.best_match else "")
+            warnings.append(doc.problem((*loc, "review"), f"warning: review: {review.reason}{found}"))
+    return warnings
+
+
+def validation_warnings(data_dir: Path | None = None) -> list[Problem]:
+    """Section and draft warnings for the dataset (files that do not load are left to the errors)."""
+    from policy_model import schema
+    from policy_model.loader import CATALOGUE_FILES, POLICY_DIR, validate_model
+    from policy_model.paths import data_dir as default_data_dir
+    from policy_model.yamlio import read_yaml
+
+    root = Path(data_dir) if data_dir else default_data_dir()
+    located: list[tuple[YamlDocument, BaseModel]] = []
+    sources: Sequence[SourceDocument] = ()
+    for name, model in CATALOGUE_FILES.items():
+        doc = read_yaml(root / name, name)
+        parsed = validate_model(doc, model)
+        if parsed is not None:
+            located.append((doc, parsed))
+            if name == "sources.yaml":
+                sources = parsed.sources
+    policies: list[tuple[YamlDocument, BaseModel]] = []
+    for path in sorted((root / POLICY_DIR).glob("*.yaml")):
+        doc = read_yaml(path, f"{POLICY_DIR}/{path.name}")
+        parsed = validate_model(doc, schema.Policy)
+        if parsed is not None:
+            policies.append((doc, parsed))
+    folder = sources_dir()
+    found = section_warnings(located + policies, sources) if folder.is_dir() else []
+    return draft_warnings(policies) + found

@@ -1,0 +1,142 @@
+"""The yearly purchasing calendar (``data/calendar.yaml``) and the policy years it says must exist.
+
+The rule is data, not code: each milestone is a day of the year with a year offset against
+the policy year (publication of the policy for year Y on 1 April of Y-1, ...). From it:
+
+- :func:`required_years`: the policy years of an insurer that must have been published by a day;
+- :func:`missing_years`: per insurer, those of them the dataset lacks (and those it has only as a
+  derived, partial record);
+- :func:`generic_milestones`: the general calendar's days for the years the dataset lacks, for
+  the timeline (clearly not an insurer's own dates).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import Field
+
+from policy_model.catalogue import Catalogue
+from policy_model.paths import data_dir as default_data_dir
+from policy_model.schema import Source, Strict, Text
+from policy_model.yamlio import read_yaml
+
+CALENDAR_FILE = "calendar.yaml"
+
+
+class Milestone(Strict):
+    id: str
+    label: Text
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=31)
+    year_offset: int = Field(ge=-2, le=1)
+    sources: list[Source] = Field(min_length=1)
+
+    def day_for(self, policy_year: int) -> dt.date:
+        return dt.date(policy_year + self.year_offset, self.month, self.day)
+
+
+class Rule(Strict):
+    general_knowledge: Text = Field(description="What is not in the sources, marked as general knowledge.")
+
+
+class CalendarFile(Strict):
+    rule: Rule
+    milestones: list[Milestone] = Field(min_length=1)
+
+    def milestone(self, milestone_id: str) -> Milestone:
+        return next(m for m in self.milestones if m.id == milestone_id)
+
+
+def load_calendar(directory: Path | None = None) -> CalendarFile | None:
+    """The calendar of the data folder, or None when it is missing or invalid (validate says why)."""
+    doc = read_yaml((Path(directory) if directory else default_data_dir()) / CALENDAR_FILE, CALENDAR_FILE)
+    if doc.problems or doc.data is None:
+        return None
+    try:
+        calendar = CalendarFile.model_validate(doc.data)
+    except ValueError:
+        return None
+    ids = {m.id for m in calendar.milestones}
+    return calendar if "policy_published" in ids else None
+
+
+def latest_required_year(calendar: CalendarFile, today: dt.date) -> int:
+    """The newest policy year whose publication day is on or before ``today``."""
+    publication = calendar.milestone("policy_published")
+    year = today.year - publication.year_offset + 1
+    while publication.day_for(year) > today:
+        year -= 1
+    return year
+
+
+@dataclass(frozen=True)
+class MissingYears:
+    insurer: str
+    name: str
+    missing: tuple[int, ...]  # no record at all
+    partial_only: tuple[int, ...]  # only a derived (partial) record
+    newest: int | None  # newest full record
+
+    @property
+    def message(self) -> str:
+        """``Zorg en Zekerheid: beleid 2025, 2026 en 2027 is gepubliceerd maar staat niet in deze wijzer; nieuwste: 2024``."""
+        parts = []
+        if self.missing:
+            verbs = "is gepubliceerd maar staat" if len(self.missing) == 1 else "zijn gepubliceerd maar staan"
+            parts.append(f"beleid {_nl_list(self.missing)} {verbs} niet in deze wijzer")
+        if self.partial_only:
+            parts.append(f"van {_nl_list(self.partial_only)} staat alleen wat andere documenten erover zeggen (afgeleid)")
+        newest = f"; nieuwste: {self.newest}" if self.newest else ""
+        return f"{self.name}: " + "; ".join(parts) + newest
+
+
+def _nl_list(years: tuple[int, ...]) -> str:
+    words = [str(y) for y in years]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " en " + words[-1]
+
+
+def missing_years(catalogue: Catalogue, calendar: CalendarFile, today: dt.date) -> list[MissingYears]:
+    """Per insurer with policies: published years (from its first full record up to the
+    newest that must be published by ``today``) that the dataset lacks. Insurers lacking none are left out."""
+    latest = latest_required_year(calendar, today)
+    out = []
+    for insurer in catalogue.insurers:
+        records = [p for p in catalogue.policies if p.insurer == insurer.id]
+        if not records:
+            continue
+        full = {p.year for p in records if not p.partial}
+        partial = {p.year for p in records if p.partial} - full
+        first = min(full) if full else min(partial)
+        required = range(first, latest + 1)
+        missing = tuple(y for y in required if y not in full and y not in partial)
+        partial_only = tuple(y for y in required if y in partial)
+        if missing or partial_only:
+            out.append(MissingYears(insurer.id, insurer.short_name, missing, partial_only,
+                                    max(full) if full else None))
+    return out
+
+
+@dataclass(frozen=True)
+class GenericMilestone:
+    insurer: str
+    year: int  # the policy year
+    date: dt.date
+    label: str
+    source: Source  # the first quote showing the day in a document
+
+
+def generic_milestones(catalogue: Catalogue, calendar: CalendarFile, today: dt.date,
+                       insurers: list[str] | None = None) -> list[GenericMilestone]:
+    """The general calendar's days for every policy year the dataset lacks (see :func:`missing_years`)."""
+    out = []
+    for gap in missing_years(catalogue, calendar, today):
+        if insurers and gap.insurer not in insurers:
+            continue
+        for year in gap.missing:
+            for milestone in calendar.milestones:
+                out.append(GenericMilestone(gap.insurer, year, milestone.day_for(year), milestone.label,
+                                            milestone.sources[0]))
+    return sorted(out, key=lambda m: (m.date, m.insurer))
