@@ -62,10 +62,10 @@ def extract(path: Path) -> Extracted:
         raise ExtractionError(f"{path}: the file is empty")
     if raw.lstrip()[:5] == PDF_MAGIC:
         result = _from_pdf(path, raw)
-    elif path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(raw):
-        result = _from_html(path, raw)
     elif path.suffix.lower() == ".pdf":
         raise ExtractionError(f"{path}: not a PDF file (it does not start with %PDF-); is the download complete?")
+    elif path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(raw):
+        result = _from_html(path, raw)
     else:
         result = _from_text(path, raw)
     if not result.text.strip():
