@@ -13,7 +13,7 @@ import streamlit as st
 
 from policy_model.catalogue import Catalogue
 from policy_model.vocab import CONTRACTING_ROLES, ROLE_SHORT_LABELS
-from ui.layout import PRESENTATION_KEY
+from ui.layout import PRESENTATION_KEY, presenting
 from ui.text import md_escape
 
 INSURER_KEY = "verzekeraar"
@@ -67,21 +67,27 @@ def policy_filters(cat: Catalogue, *, role: bool = False, default_years: list[in
     valid.update(extra_params or {})
     check_url(valid)
 
-    sidebar = st.sidebar
-    sidebar.header("Filters")
+    if presenting():
+        # The sidebar is hidden while presenting: the same widgets (same keys, same URL)
+        # in a compact bar at the top of the page.
+        bar = st.columns(3 if role else 2, gap="small")
+        sidebar, year_box, role_box = bar[0], bar[1], bar[-1]
+    else:
+        sidebar = year_box = role_box = st.sidebar
+        sidebar.header("Filters")
     insurers = sidebar.multiselect(
         "Zorgverzekeraar", list(labels), format_func=labels.get, key=INSURER_KEY,
         bind="query-params", placeholder="Alle verzekeraars",
         help="Laat leeg om alle verzekeraars te tonen.",
     )
-    years = sidebar.multiselect(
+    years = year_box.multiselect(
         "Beleidsjaar", cat.years, default=default_years, format_func=str, key=YEAR_KEY,
         bind="query-params", placeholder="Alle jaren",
         help="Jaren met ‘(afgeleid)’ zijn gereconstrueerd uit wat een later document over dat jaar zegt.",
     )
     chosen_role = None
     if role:
-        chosen_role = sidebar.selectbox(
+        chosen_role = role_box.selectbox(
             "Rol", list(CONTRACTING_ROLES), format_func=ROLE_SHORT_LABELS.get, key=ROLE_KEY,
             bind="query-params", index=None, placeholder="Alle rollen",
             help="Toon alleen eisen die gelden voor deze rol. Eisen aan de leefstijlcoach die de GLI "

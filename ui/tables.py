@@ -1,6 +1,15 @@
-"""Tables with their sources: one way to show rows that carry a citation."""
+"""Tables with their sources: one way to show rows that carry a citation.
+
+Every table goes through :func:`show_table`: an ``st.dataframe`` grid normally, and in
+presentation mode an HTML table whose text scales with the page (the grid draws on a
+canvas at a fixed 13 px that no CSS reaches).
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from html import escape
 
 import pandas as pd
 import pyarrow as pa
@@ -10,6 +19,8 @@ from policy_model.comparison.matrix import status_cell
 from ui.citation import source_column_config, source_columns
 from ui.data import catalogue
 from ui.export import download_table
+from ui.layout import presenting
+from ui.text import nl_date
 
 #: Okabe–Ito based tints: distinguishable with colour-blindness, and every cell also
 #: carries a symbol and a word, so the table reads in black and white.
@@ -37,7 +48,75 @@ def show_status_matrix(matrix: pd.DataFrame, *, key: str, first: str = "Programm
             continue
         shown[column] = [[value] for value in shown[column]]
         config[column] = st.column_config.MultiselectColumn(column, options=options, color=colours, width="medium")
+    if presenting():
+        by_label = dict(zip(options, colours, strict=True))
+        show_table(matrix, key=key, cell_colours=by_label)
+        return
     st.dataframe(shown, hide_index=True, key=key, column_config=config)
+
+
+def _rows_of(data: pa.Table | pd.DataFrame | Sequence[Mapping]) -> tuple[list[str], list[Mapping]]:
+    if isinstance(data, pa.Table):
+        return list(data.column_names), data.to_pylist()
+    if isinstance(data, pd.DataFrame):
+        return [str(c) for c in data.columns], data.to_dict("records")
+    rows = list(data)
+    return (list(dict.fromkeys(k for row in rows for k in row)), rows)
+
+
+def _cell_html(value: object, config: Mapping | None) -> str:
+    """One cell as escaped HTML, shown as the grid's column type would show it."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    kind = ((config or {}).get("type_config") or {}).get("type")
+    if isinstance(value, list | tuple):
+        return escape(", ".join(str(v) for v in value))
+    if kind == "link":
+        url = str(value)
+        if not url.startswith("https://"):
+            return escape(url)
+        shown = (config or {}).get("type_config", {}).get("display_text") or url
+        return f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{escape(str(shown))}</a>'
+    if isinstance(value, dt.date):
+        return escape(nl_date(value))
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return escape(str(value)).replace("\n", "<br>")
+
+
+def table_html(data: pa.Table | pd.DataFrame | Sequence[Mapping], column_config: Mapping | None = None,
+               cell_colours: Mapping[str, str] | None = None) -> str:
+    """A table as escaped HTML: column labels and link texts from ``column_config``,
+    hidden columns (config ``None``) left out, optional background per cell text."""
+    config = dict(column_config or {})
+    columns, rows = _rows_of(data)
+    columns = [c for c in columns if not (c in config and config[c] is None)]
+    head = "".join(f"<th>{escape(str((config.get(c) or {}).get('label') or c))}</th>" for c in columns)
+    body = []
+    for row in rows:
+        cells = []
+        for column in columns:
+            value = row.get(column)
+            colour = (cell_colours or {}).get(value) if isinstance(value, str) else None
+            style = f' style="background:{escape(colour)}"' if colour else ""
+            cells.append(f"<td{style}>{_cell_html(value, config.get(column))}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return (f'<div class="gli-table-wrap"><table class="gli-table"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table></div>")
+
+
+def show_table(data: pa.Table | pd.DataFrame | Sequence[Mapping], *, key: str, column_config: Mapping | None = None,
+               cell_colours: Mapping[str, str] | None = None, **dataframe_kwargs) -> None:
+    """A table: ``st.dataframe`` normally; in presentation mode HTML whose text scales.
+
+    ``dataframe_kwargs`` go to ``st.dataframe`` only (``height``, ``width``, ...).
+    """
+    if presenting():
+        st.html(table_html(data, column_config, cell_colours))
+        return
+    if isinstance(data, list):
+        data = table_data(data)
+    st.dataframe(data, hide_index=True, column_config=column_config, key=key, **dataframe_kwargs)
 
 
 def sourced_rows(rows: list[dict]) -> list[dict]:
@@ -70,5 +149,5 @@ def show_sourced_table(rows: list[dict], *, name: str, key: str, column_config: 
         return
     shown = sourced_rows(rows)
     config = {**source_column_config(), **(column_config or {})}
-    st.dataframe(table_data(shown), hide_index=True, column_config=config, key=f"{key}_table")
+    show_table(table_data(shown), column_config=config, key=f"{key}_table")
     download_table(shown, name, key=key)
