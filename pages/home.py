@@ -10,8 +10,9 @@ from policy_model.vocab import SOURCE_KIND_LABELS
 from ui.citation import show_source
 from ui.data import catalogue
 from ui.filters import check_url
-from ui.layout import page_header, provenance_footer
+from ui.layout import page_header, presentation_query, provenance_footer
 from ui.navigation import PAGES
+from ui.tables import show_table
 from ui.text import md_escape, nl_date, today
 
 page_header(
@@ -41,7 +42,7 @@ st.subheader("Waar wilt u naartoe?")
 link_columns = st.columns(3)
 for n, info in enumerate(PAGES[1:]):
     with link_columns[n % 3]:
-        st.page_link(info.path, label=info.title, icon=info.icon)
+        st.page_link(info.path, label=info.title, icon=info.icon, query_params=presentation_query())
         st.caption(info.about)
 
 st.subheader("Wat komt eraan")
@@ -75,8 +76,8 @@ for policy in cat.policies_for():
         "Wijzigingen": len(policy.changes),
         "Samenvatting": policy.summary,
     })
-st.dataframe(
-    pd.DataFrame(rows), hide_index=True,
+show_table(
+    pd.DataFrame(rows), key="policy_overview",
     column_config={"Jaar": st.column_config.NumberColumn(format="%d"),
                    "Samenvatting": st.column_config.TextColumn(width="large")},
 )
@@ -94,8 +95,8 @@ source_rows = [
     }
     for doc in cat.sources
 ]
-st.dataframe(
-    pd.DataFrame(source_rows), hide_index=True,
+show_table(
+    pd.DataFrame(source_rows), key="source_documents",
     column_config={
         "Beleidsjaar": st.column_config.NumberColumn(format="%d"),
         "Adres": st.column_config.LinkColumn("Origineel", display_text="openen"),
