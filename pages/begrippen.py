@@ -11,6 +11,7 @@ from ui.data import catalogue
 from ui.export import download_table
 from ui.filters import check_url
 from ui.layout import page_header, provenance_footer
+from ui.tables import show_table
 
 page_header("Begrippen", "Afkortingen en termen uit het GLI-inkoopbeleid, kort uitgelegd.")
 cat = catalogue()
@@ -27,7 +28,7 @@ else:
         row.update(source_columns(term.source) if term.source else {"Bron": "eigen uitleg", "Citaat": "", "Document": ""})
         rows.append(row)
     frame = pd.DataFrame(rows)
-    st.dataframe(frame, hide_index=True, key="glossary_table",
-                 column_config={**source_column_config(), "Uitleg": st.column_config.TextColumn(width="large")})
+    show_table(frame, key="glossary_table",
+               column_config={**source_column_config(), "Uitleg": st.column_config.TextColumn(width="large")})
     download_table(frame, "gli-begrippen", key="glossary")
 provenance_footer()

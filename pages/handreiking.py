@@ -14,7 +14,7 @@ from ui.citation import show_source, sourced_line
 from ui.data import catalogue
 from ui.filters import check_url
 from ui.glossary import glossary_help
-from ui.layout import lazy_expander, page_header, provenance_footer
+from ui.layout import lazy_expander, page_header, presenting, provenance_footer
 from ui.tables import show_sourced_table
 from ui.text import md_escape, today
 
@@ -123,7 +123,8 @@ elif section == "Financiering":
             hovertext=[f"{MECHANISM_LABELS[f.mechanism]}: {escape(f.text)}" for f in with_pct], hoverinfo="text",
             orientation="h", marker_color="#0072B2", text=[f"{f.percentage_max:g}%" for f in with_pct], textposition="outside",
         ))
-        fig.update_layout(height=80 + 45 * len(with_pct), xaxis_title="% van het tarief", yaxis_autorange="reversed", margin={"l": 10, "r": 10, "t": 10, "b": 10})
+        fig.update_layout(height=(80 + 45 * len(with_pct)) * (1.4 if presenting() else 1), xaxis_title="% van het tarief", yaxis_autorange="reversed", margin={"l": 10, "r": 10, "t": 10, "b": 10},
+                          font={"size": 18 if presenting() else 13})
         st.plotly_chart(fig, key="financing_chart", config={"displaylogo": False})
     for example in guidance.financing_examples:
         refs = tariff_crossrefs(cat, example)

@@ -20,7 +20,7 @@ from ui.export import download_table
 from ui.filters import check_url
 from ui.glossary import glossary_help
 from ui.layout import page_header, provenance_footer
-from ui.tables import table_data
+from ui.tables import show_table, table_data
 from ui.text import md_escape, nl_date, today
 
 ROLES = ["individual_coach", "coach_network", "rho", "msv", "referrer"]
@@ -75,8 +75,7 @@ def show_assessment(a: Assessment, cat: Catalogue) -> None:
     if rows:
         # Unmet rows come first and start with ❗ (no row colouring: a pandas Styler made
         # this table twenty times slower to send).
-        st.dataframe(table_data(rows), hide_index=True, key=f"checklist_{a.insurer}",
-                     column_config=source_column_config())
+        show_table(table_data(rows), key=f"checklist_{a.insurer}", column_config=source_column_config())
     else:
         st.info("Het beleid noemt geen eisen voor deze situatie.")
 
@@ -140,7 +139,7 @@ if mode == "Meerdere coaches (CSV)":
             st.warning("\n".join(f"- {md_escape(problem)}" for problem in problems))
         if result and result.rows:
             frame = pd.DataFrame(result.rows)
-            st.dataframe(frame, hide_index=True, key="batch_matrix")
+            show_table(frame, key="batch_matrix")
             download_table(frame, f"gli-coaches-{batch_year}", key="batch")
     provenance_footer(cat.policies_for(years=[batch_year]))
     st.stop()

@@ -13,7 +13,8 @@ from ui.citation import source_column_config
 from ui.data import catalogue, facts
 from ui.export import download_table
 from ui.filters import check_url
-from ui.layout import page_header, provenance_footer
+from ui.layout import page_header, presentation_query, provenance_footer
+from ui.tables import show_table
 
 KIND_LABELS = {
     "programme": "Programma-status", "registry": "Register", "contract_route": "Contracteerroute",
@@ -44,6 +45,7 @@ for fact in results:
     params = {}
     if fact.insurer:
         params = {"verzekeraar": cat.insurer(fact.insurer).short_name, "jaar": str(fact.year)}
+    params.update(presentation_query())  # an HTML link opens a new session: carry the mode
     link = f"/{page}" + (f"?{urlencode(params)}" if params else "")
     policy = cat.policy(fact.insurer, fact.year) if fact.insurer else None
     rows.append({
@@ -56,7 +58,7 @@ for fact in results:
         "Document": cat.source(fact.document).url or "",
     })
 frame = pd.DataFrame(rows)
-st.dataframe(frame, hide_index=True, key="search_results", column_config={
+show_table(frame, key="search_results", column_config={
     **source_column_config(),
     "Tekst": st.column_config.TextColumn(width="large"),
     "Bekijk": st.column_config.LinkColumn("Bekijk", display_text="open pagina", help="De pagina waar dit gegeven staat"),

@@ -73,7 +73,7 @@ def _cell_html(value: object, config: Mapping | None) -> str:
         return escape(", ".join(str(v) for v in value))
     if kind == "link":
         url = str(value)
-        if not url.startswith("https://"):
+        if not (url.startswith("https://") or (url.startswith("/") and not url.startswith("//"))):
             return escape(url)
         shown = (config or {}).get("type_config", {}).get("display_text") or url
         return f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{escape(str(shown))}</a>'
