@@ -1,0 +1,151 @@
+"""carry-forward against a modified copy of a real document, locate, section check, missing years."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from policy_model.curation.add_source import add_source
+from policy_model.curation.calendar import load_calendar, missing_years
+from policy_model.curation.carry_forward import _sources, carry_forward
+from policy_model.curation.checks import validation_warnings
+from policy_model.curation.locate import describe, outline_of
+from policy_model.loader import load_catalogue
+from policy_model.paths import DEFAULT_DATA_DIR
+from policy_model.quotes import normalise
+
+DELETED_START = "Om een gezonde leefstijl bij verzekerden"
+DELETED_END = "het lokale beweegaanbod in de regio."
+DATE_OLD, DATE_NEW = "12 november 2023 Informeren", "15 november 2023 Informeren"
+ADDED = ("Zorg en Zekerheid vraagt multidisciplinaire samenwerkingsverbanden vanaf 2025 jaarlijks een "
+         "duurzaamheidsplan voor de GLI aan te leveren.")
+
+#: Section mismatches in data/policies that are reported to the data owners (policy files are
+#: edited by others); remove an entry once its section or quote is fixed.
+PENDING_DATA_FIXES = {
+    ("policies/cz-2027.yaml", "requirements[69].source.section"),
+    ("policies/cz-2027.yaml", "requirements[86].source.section"),
+    ("policies/cz-2027.yaml", "requirements[87].source.section"),
+}
+
+
+@pytest.fixture()
+def workspace(tmp_path: Path, source_texts: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    sources = tmp_path / "sources"
+    shutil.copytree(source_texts, sources)
+    monkeypatch.setenv("GLI_SOURCES_DIR", str(sources))
+    return data, sources
+
+
+def _modified_zz(source_texts: Path, target: Path) -> tuple[str, list[tuple[int, int]]]:
+    raw = (source_texts / "zz-gli-2024.txt").read_text(encoding="utf-8")
+    start = raw.index(DELETED_START)
+    end = raw.index(DELETED_END, start) + len(DELETED_END)
+    deleted = raw[start:end]
+    assert raw.count(DATE_OLD) == 1
+    new = raw[:start] + raw[end:]
+    new = new.replace(DATE_OLD, DATE_NEW)
+    new = new.replace("4 Wat willen wij bereiken", f"{ADDED}\n\n4 Wat willen wij bereiken", 1)
+    target.write_text(new, encoding="utf-8")
+    norm = normalise(raw)
+    spans = [(norm.index(normalise(deleted)), norm.index(normalise(deleted)) + len(normalise(deleted))),
+             (norm.index(DATE_OLD), norm.index(DATE_OLD) + len(DATE_OLD))]
+    return norm, spans
+
+
+def test_carry_forward_marks_exactly_the_changed_facts(workspace, source_texts: Path) -> None:
+    data, sources = workspace
+    norm, spans = _modified_zz(source_texts, data.parent / "zz-2025.txt")
+    add_source(data.parent / "zz-2025.txt", source_id="zz_gli_2025_test", publisher="Zorg en Zekerheid",
+               title="Zorginkoopbeleid GLI 2025", year=2025, sources_dir=sources, data_dir=data)
+
+    old = yaml.safe_load((data / "policies" / "zz-2024.yaml").read_text(encoding="utf-8"))
+    expected_marked, expected_kept = set(), {}
+    for loc, src in _sources(old):
+        if src["document"] != "zz_gli_2024":
+            continue
+        quote = normalise(src["quote"])
+        found = [at for at in _all(norm, quote)]
+        assert found, src["quote"]
+        path = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(loc))
+        if all(any(a < at + len(quote) and at < b for a, b in spans) for at in found):
+            expected_marked.add(path)
+        else:
+            expected_kept[path] = src["section"]
+    assert len(expected_marked) >= 2  # the test changes something that facts cite
+
+    report = carry_forward("zz-2024", 2025, "zz_gli_2025_test", data_dir=data, sources_dir=sources)
+    assert {f.path for f in report.marked} == expected_marked
+    assert {f.path: f.section for f in report.kept} == expected_kept  # sections survive
+    assert all(f.best_match and f.similarity > 50 for f in report.marked)
+    assert [p.text for p in report.uncited if "duurzaamheidsplan" in p.text] == [normalise(ADDED)]
+
+    draft = yaml.safe_load((data / "policies" / "zz-2025.yaml").read_text(encoding="utf-8"))
+    assert draft["draft"] is True and draft["year"] == 2025 and draft["documents"] == ["zz_gli_2025_test"]
+    result = load_catalogue(data, check_quotes=True)
+    assert result.problems == []
+    warnings = [str(w) for w in validation_warnings(data) if w.file == "policies/zz-2025.yaml"]
+    assert sum(".review: warning: review: quote not found" in w for w in warnings) == len(expected_marked)
+    assert any("draft: warning: draft record" in w and "GLI_SHOW_DRAFTS=1" in w for w in warnings)
+
+
+def _all(text: str, needle: str) -> list[int]:
+    out, at = [], text.find(needle)
+    while at >= 0:
+        out.append(at)
+        at = text.find(needle, at + 1)
+    return out
+
+
+def test_carry_forward_cz_2024_to_2027_numbers(workspace) -> None:
+    data, sources = workspace
+    report = carry_forward("cz-2024", 2027, "cz_gli_2027", data_dir=data, sources_dir=sources, force=True)
+    counts = report.counts()
+    print("CZ 2024 -> 2027:", counts)
+    old = yaml.safe_load((DEFAULT_DATA_DIR / "policies" / "cz-2024.yaml").read_text(encoding="utf-8"))
+    cited = [s for _, s in _sources(old) if s["document"] in old["documents"]]
+    assert counts["kept"] + counts["marked"] == len(cited)
+    assert counts["uncited"] > 0
+
+
+def test_locate_zz(source_texts: Path) -> None:
+    outline = outline_of(source_texts / "zz-gli-2024.txt")
+    chains = [describe(outline.chain_at(at))
+              for at in outline.occurrences("De zorgovereenkomst wordt aangegaan voor de duur van één jaar.")]
+    assert chains == ["5.2 Looptijd van de zorgovereenkomsten"]
+    chains = [describe(outline.chain_at(at))
+              for at in outline.occurrences("De GLI is opgenomen in het Loket Gezond Leven van het RIVM")]
+    assert chains == ["5.1 Minimum- en kwaliteitseisen – Eisen aan de GLI"]
+
+
+def test_every_section_matches_its_heading(source_texts: Path) -> None:
+    found = {(w.file, w.path) for w in validation_warnings(DEFAULT_DATA_DIR) if "section" in w.message}
+    assert found <= PENDING_DATA_FIXES, sorted(found - PENDING_DATA_FIXES)
+
+
+def test_missing_years_on_a_fixed_day(cat) -> None:
+    calendar = load_calendar(DEFAULT_DATA_DIR)
+    gaps = {g.insurer: g for g in missing_years(cat, calendar, dt.date(2026, 11, 26))}
+    assert gaps["zz"].missing == (2025, 2026, 2027) and gaps["zz"].newest == 2024
+    assert gaps["zz"].message == ("Zorg en Zekerheid: beleid 2025, 2026 en 2027 zijn gepubliceerd maar staan "
+                                  "niet in deze wijzer; nieuwste: 2024")
+    assert gaps["vgz"].missing == (2025, 2026, 2027)
+    assert gaps["cz"].missing == (2025,) and gaps["cz"].partial_only == (2026,)
+    before = {g.insurer: g.missing for g in missing_years(cat, calendar, dt.date(2026, 3, 31))}
+    assert before["zz"] == (2025, 2026)  # the 2027 policy is due on 1 April 2026
+
+
+def test_calendar_quotes_occur_in_the_sources(source_texts: Path) -> None:
+    from policy_model.quotes import quote_found
+
+    calendar = load_calendar(DEFAULT_DATA_DIR)
+    files = {s.id: s.file for s in load_catalogue(DEFAULT_DATA_DIR).catalogue.sources}
+    for milestone in calendar.milestones:
+        for src in milestone.sources:
+            assert quote_found(src.quote, source_texts / files[src.document]), src.quote
