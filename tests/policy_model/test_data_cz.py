@@ -1,0 +1,228 @@
+"""CZ groep records, checked against what the documents say (issue 10).
+
+Written from the source texts cz-gli-2024-web.txt (the 2024 web page, section 2.1) and
+cz-gli-volwassenen-2027.txt (the full 2027 policy), not from the data: each test names the
+sentence or section it comes from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from policy_model.walk import iter_sources
+
+D = dt.date
+KWALITEITSREGISTERS = {"kabiz", "blcn", "irf_kfir", "kp"}
+PROGRAMMES_2027 = {"cool", "beweegkuur", "slimmer", "ssib", "kd2o"}
+
+
+def _requirements(cat, year, section_prefix):
+    return [r for r in cat.policy("cz", year).requirements if r.source.section.startswith(section_prefix)]
+
+
+# --------------------------------------------------------------------------- force
+
+
+def test_cz_2027_minimum_requirement_lists_in_3_3_1_and_3_3_2_are_minimum(cat):
+    for prefix in ("3.3.1", "3.3.2"):
+        found = _requirements(cat, 2027, prefix)
+        assert found, prefix
+        assert {r.force for r in found} == {"minimum"}, prefix
+
+
+def test_cz_2027_exclusions_in_3_3_3_are_exclusion_grounds(cat):
+    found = _requirements(cat, 2027, "3.3.3")
+    assert len(found) == 8  # eight grounds under "Niet in aanmerking ... komt de zorgaanbieder"
+    assert {r.force for r in found} == {"exclusion"}
+
+
+def test_cz_2027_bijlage_1_is_vision_and_expectation_never_a_minimum(cat):
+    # "In deze bijlage leest u onze visie ... We verwachten dan ook van RHO's ..."
+    found = _requirements(cat, 2027, "Bijlage 1")
+    assert len(found) >= 25
+    assert {r.force for r in found} == {"expectation"}
+
+
+def test_cz_2027_what_cz_finds_important_or_expects_in_2_2_is_an_expectation(cat):
+    # "We vinden het hierbij belangrijk dat ...", "Wij verwachten dus ...", "dan gaan we ervan uit dat ..."
+    found = _requirements(cat, 2027, "2.2")
+    assert len(found) == 4
+    assert {r.force for r in found} == {"expectation"}
+
+
+def test_cz_2027_only_contracts_coaches_in_the_named_registers_as_a_minimum(cat):
+    # 2.1.1: "CZ groep contracteert daarom alleen leefstijlcoaches die zijn geregistreerd in de volgende
+    # erkende kwaliteitsregisters: KABIZ inclusief BLCN; IRF / KFIR; KP."
+    register = {r.id: r for r in cat.policy("cz", 2027).requirements}["coach_quality_register"]
+    assert register.force == "minimum"
+    assert set(register.registries) == KWALITEITSREGISTERS
+
+
+def test_cz_2027_licence_for_the_bought_programmes_is_needed_at_the_start(cat):
+    # 3.2: "Voor het uitvoeren van bovenstaande GLI-programma's moet de zorgaanbieder bij aanvang én
+    # gedurende de looptijd van de overeenkomst beschikken over een geldige licentie."
+    licence = {r.id: r for r in cat.policy("cz", 2027).requirements}["programme_licence_valid"]
+    assert licence.force == "minimum"
+    assert set(licence.programmes) == PROGRAMMES_2027
+
+
+def test_cz_2027_every_quality_register_requirement_names_its_registers(cat):
+    found = [r for r in cat.policy("cz", 2027).requirements if r.topic == "quality_register"]
+    assert found and all(set(r.registries) == KWALITEITSREGISTERS for r in found)
+
+
+def test_cz_2024_page_makes_the_quality_register_and_minimum_requirements_conditions(cat):
+    # "Voor de uitvoering van de GLI contracteren we alleen leefstijlcoaches die zijn geregistreerd in
+    # een door CZ groep erkend kwaliteitsregister." / "... die voldoen aan onze minimumeisen voor een
+    # overeenkomst." / "We hebben de minimumeisen voor RHO's ... uitgebreid"
+    reqs = {r.id: r for r in cat.policy("cz", 2024).requirements}
+    assert reqs["coach_quality_register"].force == "minimum"
+    assert reqs["coach_network_minimum_requirements"].force == "minimum"
+    assert reqs["coach_network_minimum_requirements"].routes == ["coach_network"]
+    assert reqs["rho_minimum_requirements"].force == "minimum"
+    assert reqs["rho_minimum_requirements"].routes == ["rho"]
+
+
+def test_cz_2024_target_group_is_who_comes_into_consideration_for_a_gli(cat):
+    # "Volwassenen met ten minste een matig verhoogd GGR die voldoende gemotiveerd zijn, komen in
+    # aanmerking voor een GLI."
+    found = [r for r in cat.policy("cz", 2024).requirements if r.topic == "target_group"]
+    assert len(found) == 3 and {r.force for r in found} == {"minimum"}
+
+
+def test_cz_2024_stated_changes_name_the_routes_they_are_about(cat):
+    changes = {c.id: c for c in cat.policy("cz", 2024).changes}
+    assert changes["coach_networks_bought_from_2024"].routes == ["coach_network"]
+    assert changes["rho_minimum_requirements_extended"].routes == ["rho"]
+
+
+# --------------------------------------------------------------------------- coverage
+
+
+def test_cz_document_kinds(cat):
+    kinds = {year: cat.policy("cz", year).document_kind for year in (2023, 2024, 2026, 2027)}
+    assert kinds == {2023: "derived", 2024: "summary_page", 2026: "derived", 2027: "full_policy"}
+
+
+def test_cz_2024_web_page_states_only_its_programmes_and_routes_in_full(cat):
+    coverage = cat.policy("cz", 2024).coverage
+    assert set(coverage.subjects) == {"programmes", "routes"}
+    assert coverage.note
+
+
+def test_cz_derived_years_state_no_subject_in_full(cat):
+    for year in (2023, 2026):
+        policy = cat.policy("cz", year)
+        assert policy.partial and policy.coverage.subjects == [] and policy.coverage.note
+
+
+def test_cz_2027_full_policy_addresses_everything_but_tariffs(cat):
+    assert set(cat.policy("cz", 2027).coverage.subjects) == {
+        "programmes", "registries", "routes", "periods", "applications", "timeline", "requirements"
+    }
+
+
+# --------------------------------------------------------------------------- correction 5: no tariffs
+
+
+def test_cz_2027_states_no_tariff(cat):
+    policy = cat.policy("cz", 2027)
+    assert policy.tariffs == []
+    assert not policy.addresses("tariffs")
+
+
+def test_cz_2027_only_dates_when_it_informs_about_the_2027_tariffs(cat):
+    # 4.1: "Informeren over de tarieven voor 2027 bij lopende overeenkomsten van RHO's,
+    # samenwerkingsverbanden en uitloopovereenkomst 31 oktober 2026"
+    items = [t for t in cat.policy("cz", 2027).timeline if t.kind == "tariff_information"]
+    assert len(items) == 1
+    assert items[0].date == D(2026, 10, 31)
+    assert set(items[0].routes) == {"rho", "coach_network", "runoff"}
+
+
+def test_cz_2027_follow_policy_is_a_provision_on_following_content_and_tariff(cat):
+    # 2.3: "... de overeenkomst met de preferente zorgverzekeraar te volgen op inhoud en tarief. Het is
+    # voor zorgverzekeraars niet verplicht om hierin mee te gaan."
+    follow = [p for p in cat.policy("cz", 2027).provisions if p.topic == "follow_policy"]
+    quotes = " ".join(p.source.quote for p in follow)
+    assert "inhoud en tarief" in quotes and "niet verplicht" in quotes
+    assert all(p.source.section == "2.3 Volgbeleid" for p in follow)
+
+
+# --------------------------------------------------------------------------- correction 6: recognition
+
+
+def test_cz_2027_contracts_only_rivm_recognised_interventions_as_a_minimum(cat):
+    # 2.1.1: "Voor de uitvoering van de GLI contracteren wij uitsluitend leefstijlinterventies die door
+    # het RIVM zijn erkend en die zijn toegelaten tot het basispakket."
+    policy = cat.policy("cz", 2027)
+    assert policy.addresses_topic("programme_recognition")
+    found = [r for r in policy.requirements if r.topic == "programme_recognition"]
+    recognised = [r for r in found if "door het RIVM zijn erkend" in r.source.quote]
+    assert len(recognised) == 1
+    assert recognised[0].force == "minimum"
+    assert recognised[0].source.section.startswith("2.1.1")
+
+
+def test_cz_2027_new_programmes_only_when_they_fit_the_gli_op_maat(cat):
+    # 3.2: "Nieuwe programma's komen daarom alleen in aanmerking voor vergoeding wanneer zij aantoonbaar
+    # aansluiten op deze doorontwikkeling."
+    found = [r for r in cat.policy("cz", 2027).requirements
+             if r.topic == "programme_recognition" and r.source.section.startswith("3.2")]
+    assert len(found) == 1 and found[0].force == "minimum"
+
+
+# --------------------------------------------------------------------------- correction 7: RIVM register
+
+
+def test_cz_2026_rivm_register_was_required_only_until_it_ended_during_2026(cat):
+    # 2027, 3.1: "De registratie via de indicatorenlijst van het RIVM is geen minimumeis meer doordat
+    # deze registratie in 2026 beëindigd is." 2.1.1: "... het bijbehorende GLI-register zijn in 2026
+    # beëindigd."
+    entries = [r for r in cat.policy("cz", 2026).registries if r.registry == "rivm_gli_register"]
+    assert {e.use for e in entries} == {"required", "no_longer_required"}
+    required = next(e for e in entries if e.use == "required")
+    assert "2026" in required.note and "beëindigd" in required.note
+
+
+def test_cz_2027_rivm_register_is_no_longer_required_and_the_stated_change_names_it(cat):
+    policy = cat.policy("cz", 2027)
+    assert {r.use for r in policy.registries if r.registry == "rivm_gli_register"} == {"no_longer_required"}
+    dropped = [c for c in policy.changes if "rivm_gli_register" in c.registries]
+    assert len(dropped) == 1
+    assert dropped[0].kind == "removed" and dropped[0].against_year == 2026
+
+
+def test_cz_rivm_register_is_in_both_2026_and_2027_so_it_cannot_read_as_new(cat):
+    for year in (2026, 2027):
+        assert "rivm_gli_register" in {r.registry for r in cat.policy("cz", year).registries}, year
+
+
+def test_cz_2027_only_encourages_monitoring_via_the_current_register(cat):
+    # 3.1: "We stimuleren zorgaanbieders wel om waar mogelijk bij te dragen aan monitoring via het
+    # actuele register."
+    monitoring = [r for r in cat.policy("cz", 2027).requirements if r.topic == "monitoring"]
+    assert len(monitoring) == 1 and monitoring[0].force == "expectation"
+    assert not monitoring[0].registries  # the document does not name "het actuele register"
+
+
+# --------------------------------------------------------------------------- correction 8: CZ 2023
+
+
+_ROUTE_SENTENCE_2024 = "Als er in een bepaalde regio geen GLI is gecontracteerd via een RHO"
+
+
+def test_cz_2023_holds_nothing_from_the_sentence_that_introduces_the_2024_route(cat):
+    quotes = [s.quote for _, s in iter_sources(cat.policy("cz", 2023))]
+    assert not any(_ROUTE_SENTENCE_2024 in q for q in quotes)
+    assert not any("erkend kwaliteitsregister" in q for q in quotes)
+
+
+def test_cz_2023_routes_are_only_what_the_2024_page_says_about_2023(cat):
+    # "CZ groep zet daarom vooralsnog het beleid uit 2023 voort. Dit betekent dat wij voor 2024 ...
+    # bij voorkeur via regionale huisartsenorganisaties (RHO's) inkopen." and "We verruimen in 2024 ons
+    # zorginkoopbeleid door ook samenwerkingsverbanden van leefstijlcoaches in te kopen".
+    routes = {r.route: r for r in cat.policy("cz", 2023).contract_routes}
+    assert set(routes) == {"rho", "coach_network"}
+    assert routes["rho"].preference == 1 and routes["rho"].available == "yes"
+    assert routes["coach_network"].available == "no"
