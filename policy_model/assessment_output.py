@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from policy_model.rules import STATUS_LABELS, Assessment
+import datetime as dt
+
+from policy_model.rules import GROUP_LABELS, GROUP_ORDER, STATUS_LABELS, WHEN_LABELS, Assessment
 
 STATUS_MARK = {"met": "[x]", "unmet": "[ ]", "to_check": "[?]"}
 
@@ -13,42 +15,69 @@ def assessment_json(a: Assessment) -> dict:
     return {
         "insurer": data["insurer"],
         "year": data["year"],
+        "requested_year": data["requested_year"],
+        "hint": data["hint"],
+        "notice": data["notice"],
         "partial": data["partial"],
+        "document_kind": data["document_kind"],
         "verdict": data["verdict"],
         "verdict_label": data["verdict_label"],
         "reasons": data["reasons"],
+        "verdict_sources": data["verdict_sources"],
         "explanation": data["explanation"],
+        "next_step": data["next_step"],
+        "question": data["question"],
         "routes": data["routes"],
+        "groups": data["groups"],
         "checklist": [
-            {"topic": c["topic"], "text": c["text"], "status": c["status"], "why": c["why"], "source": c["source"]}
+            {"topic": c["topic"], "text": c["text"], "status": c["status"], "force": c["force"], "group": c["group"],
+             "why": c["why"], "source": c["source"]}
             for c in data["checklist"]
         ],
         "programmes": data["programmes"],
         "registries": data["registries"],
         "deadlines": data["deadlines"],
+        "actions": data["actions"],
         "apply": data["apply"],
         "contacts": data["contacts"],
     }
 
 
+def assessments_json(assessments: list[Assessment], warnings: list[str], today: dt.date, year: int) -> dict:
+    """The whole answer: ``{year, today, warnings, assessments}``; warnings include the hints' notices."""
+    notices = [a.notice for a in assessments if a.notice]
+    return {"year": year, "today": today.isoformat(), "warnings": warnings + notices,
+            "assessments": [assessment_json(a) for a in assessments]}
+
+
 def assessment_text(assessments: list[Assessment]) -> str:
     lines = []
     for a in assessments:
-        lines.append(f"== {a.insurer_name} {a.year}{' (afgeleid)' if a.partial else ''}: {a.verdict_label} ==")
+        if a.notice:
+            lines.append(f"!! {a.notice}")
+        hint = " (HINT: ander jaar)" if a.hint else ""
+        lines.append(f"== {a.insurer_name} {a.year}{' (afgeleid)' if a.partial else ''}{hint}: {a.verdict_label} ==")
         lines.append(a.explanation)
         for reason in a.reasons:
             lines.append(f"  - {reason}")
+        lines.append(f"Volgende stap: {a.next_step}")
         if a.routes:
             lines.append("Route(s): " + "; ".join(r.label + (f" ({', '.join(r.periods)})" if r.periods else "") for r in a.routes))
+        for action in a.actions:
+            date = action.date.isoformat() if action.date else "geen deadline"
+            lines.append(f"  {WHEN_LABELS[action.when]:>13} {date}: {action.text}")
+        counts = " · ".join(f"{a.groups[g]} {GROUP_LABELS[g].lower()}" for g in GROUP_ORDER)
+        lines.append(f"Checklist: {counts}")
         for item in a.checklist:
-            lines.append(f"  {STATUS_MARK[item.status]} {item.topic_label}: {item.text} — {STATUS_LABELS[item.status]}: {item.why}")
+            lines.append(f"  {STATUS_MARK[item.status]} [{item.force_label}] {item.topic_label}: {item.text} — "
+                         f"{STATUS_LABELS[item.status]}: {item.why}")
             lines.append(f"      bron: {item.source.document}, {item.source.section}")
         for p in a.programmes:
             lines.append(f"  programma {p.name}: {p.label}")
         for r in a.registries:
             lines.append(f"  register {r.name}: {r.label}")
         for d in a.deadlines:
-            lines.append(f"  deadline {d.date.isoformat()}: {d.activity}")
+            lines.append(f"  deadline {d.date.isoformat()} ({WHEN_LABELS[d.when]}): {d.activity}")
         for how in a.apply:
             lines.append(f"  aanvragen via {how.channel}{' ' + how.address if how.address else ''} ({how.when})")
         lines.append("")

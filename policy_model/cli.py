@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from policy_model.assessment_output import assessment_json, assessment_text
+from policy_model.assessment_output import assessment_text, assessments_json
 from policy_model.batch import assess_batch, read_upload_file
 from policy_model.comparison.diff import diff_json, diff_policies, diff_text
 from policy_model.curation.cli import add_curation_commands, print_warnings
 from policy_model.export import csv_bytes, export_csv, export_json, export_json_schema
 from policy_model.loader import load_catalogue
-from policy_model.profile import contradictions, drop_unknown_ids, load_profile_file, unknown_ids
+from policy_model.profile import read_profile_file
 from policy_model.rules import assess
 from policy_model.tabular import table_csv_bytes
 
@@ -79,26 +79,30 @@ def _today(args: argparse.Namespace) -> dt.date:
 
 
 def _assess(args: argparse.Namespace) -> int:
-    profile, problems = load_profile_file(args.profile)
-    if profile is None:
-        for problem in problems or [f"{args.profile}: not a valid profile"]:
-            print(problem, file=sys.stderr)
-        return 1
     result = load_catalogue(args.data_dir)
     if result.problems:
         print("the dataset has problems; run: python -m policy_model validate", file=sys.stderr)
         return 1
     catalogue = result.catalogue
-    warnings = unknown_ids(profile, catalogue)
-    for warning in warnings + contradictions(profile):
-        print(f"warning: {warning}", file=sys.stderr)
-    profile = drop_unknown_ids(profile, catalogue)
-    assessments = assess(profile, catalogue, _today(args))
-    if not assessments:
-        print(f"no policy for year {profile.year}; years with data: {', '.join(map(str, catalogue.years))}", file=sys.stderr)
+    # Names or ids, any case; a value that is not understood is an error, never ignored.
+    profile, errors, warnings = read_profile_file(args.profile, catalogue)
+    if profile is None:
+        for error in errors:
+            print(f"fout: {error}", file=sys.stderr)
         return 1
+    for warning in warnings:
+        print(f"waarschuwing: {warning}", file=sys.stderr)
+    today = _today(args)
+    assessments = assess(profile, catalogue, today)
+    if not assessments or all(a.hint for a in assessments):
+        print(f"geen beleid voor {profile.year} in deze wijzer; jaren met gegevens: "
+              f"{', '.join(map(str, catalogue.years))}", file=sys.stderr)
+        return 1
+    for a in assessments:
+        if a.notice:
+            print(f"waarschuwing: {a.notice}", file=sys.stderr)
     if args.format == "json":
-        print(json.dumps([assessment_json(a) for a in assessments], ensure_ascii=False, indent=2))
+        print(json.dumps(assessments_json(assessments, warnings, today, profile.year), ensure_ascii=False, indent=2))
     else:
         print(assessment_text(assessments))
     return 0

@@ -1,25 +1,43 @@
 """The "wat geldt voor mij?" profile: who the user is, what they have, their situation.
 
 Everything but ``role`` and ``year`` is optional. ``None`` means "not answered", which the
-rules turn into "to check" — never into a yes or a no.
+rules turn into "to check" — never into a yes or a no. An explicit "none" (``[]``, or the
+word ``none``/``geen`` in a file or CSV) is an answer: no licence, no previous contract.
+
+:func:`normalise_input` turns what a person writes (ids or names, any case: ``BLCN``,
+``blcn``, ``CooL``, ``Zorg en Zekerheid``, ``Diëtist``) into ids, and reports every value it
+does not know as an error naming the valid values and the closest match. The command line,
+the batch CSV and the page all use it, so the same spelling works everywhere.
 """
 
 from __future__ import annotations
 
+import difflib
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from policy_model.problems import Problem
 from policy_model.schema import Id
-from policy_model.vocab import Background, Scope
+from policy_model.vocab import (
+    BACKGROUND_LABELS,
+    ROLE_LABELS,
+    ROLE_SHORT_LABELS,
+    SCOPE_LABELS,
+    Background,
+    Scope,
+)
 from policy_model.yamlio import read_yaml
 
 ProfileRole = Literal["individual_coach", "coach_network", "rho", "msv", "referrer"]
 Tri = Literal["yes", "no", "unknown"]
 GGR = Literal["none", "moderate", "high"]
 GGR_LEVEL = {"none": 0, "moderate": 1, "high": 2}
+GGR_LABELS = {"none": "Niet verhoogd", "moderate": "Matig verhoogd", "high": "Hoog"}
+#: Where the README lists the profile keys; named in the message for an unknown key.
+README_SECTION = "README.md, sectie ‘\"Wat geldt voor mij?\"’"
 
 
 class Profile(BaseModel):
@@ -38,9 +56,14 @@ class Profile(BaseModel):
     hbo_level: bool | None = None
     region_has_rho: Tri = "unknown"
     region_has_network: Tri = "unknown"
-    prior_contract_with: list[Id] = Field(default_factory=list)
+    prior_contract_with: list[Id] | None = Field(
+        default=None, description="Insurers with whom the provider had a GLI contract; [] = none, None = not answered."
+    )
     scope: Scope | None = None
-    in_insurer_region: Tri = "unknown"
+    in_insurer_region: Tri | list[Id] = Field(
+        default="unknown",
+        description="yes/no/unknown for every insurer, or the insurers in whose core region the provider works.",
+    )
     participant_age: int | None = Field(default=None, ge=0, le=120)
     participant_ggr: GGR | None = None
     participant_repeat: bool | None = Field(
@@ -54,6 +77,18 @@ class Profile(BaseModel):
         if isinstance(value, bool):
             return "yes" if value else "no"
         return value
+
+    def region_for(self, insurer: str) -> Tri:
+        """Whether the provider works in ``insurer``'s core region."""
+        if isinstance(self.in_insurer_region, list):
+            return "yes" if insurer in self.in_insurer_region else "no"
+        return self.in_insurer_region
+
+    def had_contract_with(self, insurer: str) -> bool | None:
+        """True/False where the profile says, None where the question was not answered."""
+        if self.prior_contract_with is None:
+            return None
+        return insurer in self.prior_contract_with
 
 
 def contradictions(profile: Profile) -> list[str]:
@@ -70,41 +105,228 @@ def contradictions(profile: Profile) -> list[str]:
     return notes
 
 
-def load_profile_file(path: Path) -> tuple[Profile | None, list[Problem]]:
-    """Read a YAML or JSON profile (JSON is YAML); problems are located, never raised."""
-    from policy_model.loader import validate_model
+# --------------------------------------------------------------------------- forgiving input
 
-    doc = read_yaml(path, path.name)
-    profile = validate_model(doc, Profile) if not doc.problems else None
-    return profile, doc.problems  # type: ignore[return-value]
+NONE_WORDS = frozenset({"none", "geen", "nee", "no", "-", "niets", "geen enkele"})
+UNANSWERED_WORDS = frozenset({"", "unknown", "onbekend", "weet ik niet", "niet ingevuld", "?"})
+TRI_WORDS = {"yes": "yes", "ja": "yes", "j": "yes", "y": "yes", "true": "yes",
+             "no": "no", "nee": "no", "n": "no", "false": "no",
+             "unknown": "unknown", "onbekend": "unknown", "weet ik niet": "unknown", "?": "unknown"}
+BOOL_WORDS = {"ja": True, "yes": True, "true": True, "1": True, "j": True, "y": True,
+              "nee": False, "no": False, "false": False, "0": False, "n": False}
+LIST_SEPARATORS = ("|", ",", ";", "/")
+LIST_KEYS = ("registries", "licences", "prior_contract_with")
+BOOL_KEYS = ("agb_code", "kvk_registered", "accredited_training", "hbo_level", "participant_repeat")
+TRI_KEYS = ("region_has_rho", "region_has_network")
+KIND_NL = {"registries": "register", "licences": "programma", "prior_contract_with": "verzekeraar",
+           "in_insurer_region": "verzekeraar", "background": "achtergrond", "role": "rol", "scope": "werkgebied",
+           "participant_ggr": "GGR"}
 
 
-def unknown_ids(profile: Profile, catalogue) -> list[str]:
-    """Registers, programmes or insurers in the profile that the catalogue does not know."""
-    known = {
-        "registries": {r.id for r in catalogue.registries},
-        "licences": {p.id for p in catalogue.programmes},
-        "prior_contract_with": {i.id for i in catalogue.insurers},
-    }
-    kinds = {"registries": "register", "licences": "programme", "prior_contract_with": "insurer"}
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key: ``Diëtist`` and ``dietist`` match."""
+    decomposed = unicodedata.normalize("NFKD", str(text).strip().casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+@dataclass
+class NameTable:
+    """Written names (ids, abbreviations, names, aliases, labels) -> id, and what to show."""
+
+    kind: str
+    lookup: dict[str, str] = field(default_factory=dict)
+    shown: dict[str, str] = field(default_factory=dict)  # id -> how the valid values are listed
+
+    def add(self, id_: str, *names: object, show: str | None = None) -> None:
+        self.shown.setdefault(id_, show or id_)
+        for name in names:
+            for value in (name if isinstance(name, list | tuple) else [name]):
+                if value:
+                    self.lookup.setdefault(fold(value), id_)
+
+    def get(self, written: str) -> str | None:
+        return self.lookup.get(fold(written))
+
+    def closest(self, written: str) -> str | None:
+        match = difflib.get_close_matches(fold(written), list(self.lookup), n=1, cutoff=0.6)
+        return self.shown[self.lookup[match[0]]] if match else None
+
+    def unknown_message(self, written: str, key: str) -> str:
+        near = self.closest(written)
+        hint = f" Bedoelde u ‘{near}’?" if near else ""
+        valid = ", ".join(self.shown.values())
+        return f"onbekend {self.kind} ‘{_short(written)}’ bij {key}.{hint} Geldige waarden: {valid}."
+
+
+def _short(value: str, limit: int = 60) -> str:
+    value = " ".join(str(value).split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def name_tables(catalogue) -> dict[str, NameTable]:
+    """The name tables for every key with a fixed set of values (built once per catalogue)."""
+    registries = NameTable("register")
+    for r in catalogue.registries:
+        registries.add(r.id, r.id, r.abbreviation, r.name, r.aliases, show=r.abbreviation or r.name)
+    programmes = NameTable("programma")
+    for p in catalogue.programmes:
+        programmes.add(p.id, p.id, p.abbreviation, p.name, p.aliases, show=p.abbreviation or p.name)
+    insurers = NameTable("verzekeraar")
+    for i in catalogue.insurers:
+        insurers.add(i.id, i.id, i.name, i.short_name, [e.name for e in i.entities], show=i.short_name)
+    roles = NameTable("rol")
+    for role in ("individual_coach", "coach_network", "rho", "msv", "referrer"):
+        roles.add(role, role, ROLE_LABELS[role], ROLE_SHORT_LABELS[role])
+    backgrounds = NameTable("achtergrond")
+    for bg, label in BACKGROUND_LABELS.items():
+        backgrounds.add(bg, bg, label)
+    scopes = NameTable("werkgebied")
+    for scope, label in SCOPE_LABELS.items():
+        scopes.add(scope, scope, label)
+    ggr = NameTable("GGR")
+    for level, label in GGR_LABELS.items():
+        ggr.add(level, level, label)
+    return {"registries": registries, "licences": programmes, "prior_contract_with": insurers,
+            "in_insurer_region": insurers, "role": roles, "background": backgrounds, "scope": scopes,
+            "participant_ggr": ggr}
+
+
+def _split(value: object) -> list[str]:
+    if isinstance(value, list | tuple):
+        return [str(v).strip() for v in value if str(v).strip()]
+    text = str(value).strip()
+    for sep in LIST_SEPARATORS:
+        text = text.replace(sep, "|")
+    return [part.strip() for part in text.split("|") if part.strip()]
+
+
+@dataclass
+class InputResult:
+    """Normalised profile data, with errors (a value is unknown or wrong) and warnings."""
+
+    data: dict
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    #: Keys whose value was not understood: left out, so they read as "not answered".
+    dropped: list[str] = field(default_factory=list)
+
+
+def normalise_input(raw: dict, catalogue, tables: dict[str, NameTable] | None = None,
+                    keys: tuple[str, ...] | None = None) -> InputResult:
+    """Names to ids, words to values; every value not understood is an error with the valid values.
+
+    A key whose value is not understood is left out (so it reads as "not answered", never
+    as "none", which could flip a verdict) and named in ``dropped``.
+    """
+    tables = tables or name_tables(catalogue)
+    known = keys or tuple(Profile.model_fields)
+    result = InputResult(data={})
+    for key, value in raw.items():
+        key_text = str(key).strip()
+        norm = key_text.casefold()
+        if norm not in known:
+            near = difflib.get_close_matches(norm, list(known), n=1, cutoff=0.6)
+            hint = f" Bedoelde u ‘{near[0]}’?" if near else ""
+            result.errors.append(f"onbekende sleutel ‘{_short(key_text)}’.{hint} De sleutels staan in {README_SECTION}.")
+            continue
+        problem = _normalise_value(norm, value, tables, result)
+        if problem:
+            result.errors.append(problem)
+            result.dropped.append(norm)
+    return result
+
+
+def _normalise_value(key: str, value: object, tables: dict[str, NameTable], result: InputResult) -> str | None:
+    data = result.data
+    if value is None:
+        return None
+    text = value.strip() if isinstance(value, str) else value
+    if key in LIST_KEYS or (key == "in_insurer_region" and not _is_tri(value)):
+        if isinstance(text, str) and fold(text) in UNANSWERED_WORDS:
+            return None
+        parts = _split(value)
+        if isinstance(text, str) and fold(text) in NONE_WORDS or (not parts and isinstance(value, list)):
+            data[key] = []
+            return None
+        ids, bad = [], []
+        for part in parts:
+            if fold(part) in NONE_WORDS:
+                continue
+            found = tables[key].get(part)
+            if found:
+                ids.append(found)
+            else:
+                bad.append(tables[key].unknown_message(part, key))
+        if bad:
+            return " ".join(bad)
+        data[key] = list(dict.fromkeys(ids))
+        return None
+    if key in ("role", "background", "scope", "participant_ggr"):
+        if isinstance(text, str) and fold(text) in UNANSWERED_WORDS and key != "role":
+            return None
+        found = tables[key].get(str(text))
+        if not found:
+            return tables[key].unknown_message(str(text), key)
+        data[key] = found
+        return None
+    if key in TRI_KEYS or key == "in_insurer_region":
+        if isinstance(value, bool):
+            data[key] = "yes" if value else "no"
+            return None
+        found = TRI_WORDS.get(fold(text)) if isinstance(text, str) else None
+        if not found:
+            return f"‘{_short(text)}’ bij {key} is geen ja, nee of onbekend."
+        data[key] = found
+        return None
+    if key in BOOL_KEYS:
+        if isinstance(value, bool):
+            data[key] = value
+            return None
+        if isinstance(text, str) and fold(text) in UNANSWERED_WORDS:
+            return None
+        if isinstance(text, str) and fold(text) in BOOL_WORDS:
+            data[key] = BOOL_WORDS[fold(text)]
+            return None
+        return f"‘{_short(text)}’ bij {key} is geen ja/nee."
+    if isinstance(text, str) and key not in ("name",) and fold(text) in UNANSWERED_WORDS:
+        return None
+    data[key] = text
+    return None
+
+
+def _is_tri(value: object) -> bool:
+    return isinstance(value, bool) or (isinstance(value, str) and fold(value) in TRI_WORDS)
+
+
+def validation_messages(exc: ValidationError) -> list[str]:
     out = []
-    for key, ids in known.items():
-        for value in getattr(profile, key) or []:
-            if value not in ids:
-                out.append(f"unknown {kinds[key]} {value!r} in {key} (ignored); known: {', '.join(sorted(ids))}")
+    for error in exc.errors():
+        where = ".".join(str(x) for x in error["loc"])
+        out.append(f"{where}: {error['msg']} (gevonden: ‘{_short(error.get('input'))}’)")
     return out
 
 
-def drop_unknown_ids(profile: Profile, catalogue) -> Profile:
-    """The profile without ids the catalogue does not know (they were reported)."""
-    keep = {
-        "registries": {r.id for r in catalogue.registries},
-        "licences": {p.id for p in catalogue.programmes},
-        "prior_contract_with": {i.id for i in catalogue.insurers},
-    }
-    update = {
-        key: [v for v in getattr(profile, key)] if getattr(profile, key) is None else [v for v in getattr(profile, key) if v in ids]
-        for key, ids in keep.items()
-        if getattr(profile, key) is not None
-    }
-    return profile.model_copy(update=update)
+def profile_from_input(raw: object, catalogue) -> tuple[Profile | None, list[str], list[str]]:
+    """A profile from what a person wrote: ``(profile, errors, warnings)``.
+
+    Any error means no profile: a value that is not understood is never silently ignored.
+    """
+    if not isinstance(raw, dict):
+        return None, ["een profiel is een lijst van sleutels met waarden (role: ..., year: ...)"], []
+    result = normalise_input(raw, catalogue)
+    if result.errors:
+        return None, result.errors, result.warnings
+    try:
+        profile = Profile.model_validate(result.data)
+    except ValidationError as exc:
+        return None, validation_messages(exc), result.warnings
+    return profile, [], result.warnings + contradictions(profile)
+
+
+def read_profile_file(path: Path, catalogue) -> tuple[Profile | None, list[str], list[str]]:
+    """Read a YAML or JSON profile (JSON is YAML): ``(profile, errors, warnings)``, never raised."""
+    doc = read_yaml(path, path.name)
+    if doc.problems:
+        return None, [str(p) for p in doc.problems], []
+    profile, errors, warnings = profile_from_input(doc.data, catalogue)
+    return profile, [f"{path.name}: {e}" for e in errors], warnings

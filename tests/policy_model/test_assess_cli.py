@@ -22,14 +22,19 @@ def _clean_data(load_result):
 
 def test_assess_prints_json_with_the_documented_keys(capsys):
     assert main(["assess", str(EXAMPLE), "--format", "json", "--today", "2026-06-01"]) == 0
-    data = json.loads(capsys.readouterr().out)
-    assert [a["insurer"] for a in data] == ["cz"]
+    answer = json.loads(capsys.readouterr().out)
+    assert {"year", "today", "warnings", "assessments"} <= set(answer)
+    data = answer["assessments"]
+    assert [a["insurer"] for a in data] == ["cz", "vgz", "zz"]  # every insurer, one run
+    assert [a["hint"] for a in data] == [False, True, True]
+    assert any("VGZ: geen beleid voor 2027 in deze wijzer; het nieuwste is 2024" in w for w in answer["warnings"])
     first = data[0]
-    assert {"insurer", "year", "verdict", "reasons", "routes", "checklist", "programmes", "registries", "deadlines"} <= set(first)
+    assert {"insurer", "year", "verdict", "reasons", "routes", "checklist", "programmes", "registries", "deadlines",
+            "next_step", "actions", "groups"} <= set(first)
     assert first["verdict"] in {"eligible", "subcontractor_only", "not_eligible", "conditional"}
     item = first["checklist"][0]
     assert {"topic", "text", "status", "source"} <= set(item)
-    assert set(item["source"]) == {"document", "section", "quote"}
+    assert {"document", "section", "quote"} <= set(item["source"])
     assert any(d["date"] == "2026-10-31" for d in first["deadlines"])
 
 
@@ -43,7 +48,7 @@ def test_a_json_profile_works_too(tmp_path, capsys):
     profile = tmp_path / "p.json"
     profile.write_text(json.dumps({"role": "rho", "year": 2024}), encoding="utf-8")
     assert main(["assess", str(profile), "--format", "json"]) == 0
-    assert len(json.loads(capsys.readouterr().out)) == 3
+    assert len(json.loads(capsys.readouterr().out)["assessments"]) == 3
 
 
 @pytest.mark.parametrize(
@@ -51,9 +56,9 @@ def test_a_json_profile_works_too(tmp_path, capsys):
     [
         ("", "file is empty"),
         ("role: [unclosed", "YAML syntax error"),
-        ("role: astronaut\nyear: 2027\n", "role: not one of the allowed values"),
-        ("year: 2027\n", "role: required field is missing"),
-        ("- just a list\n", "expected a mapping"),
+        ("role: astronaut\nyear: 2027\n", "onbekend rol ‘astronaut’ bij role"),
+        ("year: 2027\n", "role: Field required"),
+        ("- just a list\n", "een profiel is een lijst van sleutels met waarden"),
     ],
 )
 def test_a_bad_profile_is_a_clear_message_and_exit_1(tmp_path, capsys, content, message):
@@ -64,13 +69,56 @@ def test_a_bad_profile_is_a_clear_message_and_exit_1(tmp_path, capsys, content, 
     assert message in err and "Traceback" not in err
 
 
-def test_unknown_register_in_a_profile_is_named_and_the_rest_assessed(tmp_path, capsys):
+def test_unknown_register_in_a_profile_is_an_error_with_the_closest_match(tmp_path, capsys):
     profile = tmp_path / "p.yaml"
-    profile.write_text("role: individual_coach\nyear: 2027\nregistries: [blcn, nonsense]\n", encoding="utf-8")
+    profile.write_text("role: individual_coach\nyear: 2027\nregistries: [blcn, BLNC]\n", encoding="utf-8")
+    assert main(["assess", str(profile), "--format", "json"]) == 1
+    err = capsys.readouterr().err
+    assert "onbekend register ‘BLNC’ bij registries" in err
+    assert "Bedoelde u ‘BLCN’?" in err and "Geldige waarden:" in err and "KABIZ" in err
+
+
+@pytest.mark.parametrize("spelling", ["[BLCN]", "[blcn]", "BLCN", "[Beroepsvereniging Leefstijlcoaches Nederland]"])
+def test_registers_programmes_insurers_and_backgrounds_by_id_or_name_any_case(tmp_path, capsys, spelling):
+    profile = tmp_path / "p.yaml"
+    profile.write_text(f"role: Individuele coach\nyear: 2024\nregistries: {spelling}\nlicences: [CooL, slimmer]\n"
+                       "prior_contract_with: [Zorg en Zekerheid]\nbackground: Diëtist\nin_insurer_region: [cz]\n",
+                       encoding="utf-8")
+    assert main(["assess", str(profile), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)["assessments"]
+    assert {r["registry"] for r in data[0]["registries"]} == {"blcn"}
+    assert {p["programme"] for p in data[0]["programmes"]} == {"cool", "slimmer"}
+
+
+def test_an_unknown_key_names_the_readme_section(tmp_path, capsys):
+    profile = tmp_path / "p.yaml"
+    profile.write_text("role: rho\nyear: 2024\nlicenses: [cool]\n", encoding="utf-8")
+    assert main(["assess", str(profile)]) == 1
+    err = capsys.readouterr().err
+    assert "onbekende sleutel ‘licenses’" in err and "Bedoelde u ‘licences’?" in err and "README.md" in err
+
+
+def test_explicit_none_differs_from_not_answered(tmp_path, capsys):
+    def programme_licence(text: str) -> set[str]:
+        profile = tmp_path / "p.yaml"
+        profile.write_text("role: individual_coach\nyear: 2027\nregion_has_rho: 'no'\nregion_has_network: 'no'\n" + text,
+                           encoding="utf-8")
+        assert main(["assess", str(profile), "--format", "json"]) == 0
+        cz = json.loads(capsys.readouterr().out)["assessments"][0]
+        return {c["status"] for c in cz["checklist"] if c["topic"] == "programme_licence" and c["force"] == "minimum"}
+
+    assert programme_licence("") == {"to_check"}
+    assert programme_licence("licences: none\n") == {"unmet"}
+    assert programme_licence("licences: []\n") == {"unmet"}
+
+
+def test_warnings_are_in_the_json_output_too(tmp_path, capsys):
+    profile = tmp_path / "p.yaml"
+    profile.write_text("role: coach_network\nyear: 2027\nlicences: []\nprogrammes_offered: 3\n", encoding="utf-8")
     assert main(["assess", str(profile), "--format", "json"]) == 0
     captured = capsys.readouterr()
-    assert "unknown register 'nonsense'" in captured.err
-    assert json.loads(captured.out)[0]["registries"][0]["registry"] == "blcn"
+    warnings = json.loads(captured.out)["warnings"]
+    assert any("geen licentie" in w for w in warnings) and "geen licentie" in captured.err
 
 
 def test_a_year_without_policies_says_which_years_exist(tmp_path, capsys):

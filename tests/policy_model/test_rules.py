@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policy_model.profile import Profile, contradictions
-from policy_model.rules import assess
+from policy_model.rules import GROUP_ORDER, assess, assess_policy
+from policy_model.vocab import GATING_FORCES
 from policy_model.walk import iter_sources
 
 SCENARIOS = yaml.safe_load((Path(__file__).parent / "scenarios" / "wizard.yaml").read_text(encoding="utf-8"))
@@ -25,31 +26,103 @@ def test_scenario(cat, scenario):
     results = {a.insurer: a for a in assess(profile, cat, today)}
     for insurer, expected in scenario["expect"].items():
         a = results[insurer]
+        reasons = " ".join(a.reasons)
         assert a.verdict == expected["verdict"], (insurer, a.reasons)
         if "reason" in expected:
-            assert expected["reason"] in " ".join(a.reasons), (insurer, a.reasons)
+            assert expected["reason"] in reasons, (insurer, a.reasons)
+        if "not_reason" in expected:
+            assert expected["not_reason"] not in reasons, (insurer, a.reasons)
+        if "question" in expected:
+            assert a.question and expected["question"] in a.question, (insurer, a.question)
+        if "next_step" in expected:
+            assert expected["next_step"] in a.next_step, (insurer, a.next_step)
         for topic, status in expected.get("checklist", {}).items():
             statuses = {c.status for c in a.checklist if c.topic == topic}
             assert status in statuses, (insurer, topic, statuses)
+        for topic, status in expected.get("no_status", {}).items():
+            assert status not in {c.status for c in a.checklist if c.topic == topic}, (insurer, topic)
         for topic in expected.get("absent_topics", []):
             assert topic not in {c.topic for c in a.checklist}, (insurer, topic)
+        for programme, status in expected.get("programme", {}).items():
+            check = next(p for p in a.programmes if p.programme == programme)
+            assert check.status == status, (insurer, programme, check)
+            if status == "not_bought":
+                assert check.source is not None  # "not bought" always with its source
+        for route in expected.get("route", []):
+            assert route in {r.route for r in a.routes}, (insurer, a.routes)
+        for route in expected.get("no_route", []):
+            assert route not in {r.route for r in a.routes}, (insurer, a.routes)
+        if "period" in expected:
+            assert any(expected["period"] in p for r in a.routes for p in r.periods), a.routes
+        if "deadline" in expected:
+            assert expected["deadline"] in {d.date.isoformat() for d in a.deadlines}
+        if expected.get("sources"):
+            assert a.verdict_sources and all(s.quote for s in a.verdict_sources)
         for item in a.checklist:
             assert item.source.quote  # every item traced to the policy text
 
 
-def test_deadlines_are_only_those_still_ahead(cat):
+def test_deadlines_are_marked_against_today_and_the_first_possible_is_on_top(cat):
     profile = Profile(role="individual_coach", year=2027)
-    before = {d.date for d in assess(profile, cat, dt.date(2026, 9, 1))[0].deadlines}
-    after = {d.date for d in assess(profile, cat, dt.date(2026, 11, 1))[0].deadlines}
-    assert dt.date(2026, 10, 31) in before and dt.date(2026, 10, 31) not in after
-    assert all(d >= dt.date(2026, 11, 1) for d in after)
+    before = {d.date: d.when for d in assess(profile, cat, dt.date(2026, 9, 1))[0].deadlines}
+    after = assess(profile, cat, dt.date(2026, 11, 1))[0]
+    assert before[dt.date(2026, 10, 31)] == "upcoming"
+    assert {d.date: d.when for d in after.deadlines}[dt.date(2026, 10, 31)] == "past"
+    whens = [a.when for a in after.actions]
+    assert whens == sorted(whens, key=["today", "open", "upcoming", "past"].index)
+    assert after.actions[0].when != "past"  # the first thing still possible is on top
+
+
+def test_a_new_cz_coach_is_told_to_apply_by_mail_without_deadline(cat):
+    profile = Profile(role="individual_coach", year=2027, prior_contract_with=[], region_has_rho="no",
+                      region_has_network="no")
+    cz = assess(profile, cat, DEFAULT_TODAY)[0]
+    assert cz.verdict == "eligible"
+    assert cz.actions[0].when == "open" and "rz.gli@cz.nl" in cz.actions[0].text
+    assert "rz.gli@cz.nl" in cz.next_step and "geen deadline" in cz.next_step
 
 
 def test_cz_2027_individual_coach_route_carries_its_contract_period(cat):
     profile = Profile(role="individual_coach", year=2027, region_has_rho="no", region_has_network="no")
-    (a,) = assess(profile, cat, DEFAULT_TODAY)
-    assert any("1 jaar" in p for r in a.routes for p in r.periods)
-    assert any(h.address and "cz.nl" in h.address for h in a.apply) or a.contacts
+    cz = assess(profile, cat, DEFAULT_TODAY)[0]
+    assert any("1 jaar" in p for r in cz.routes for p in r.periods)
+    assert any(h.address and "cz.nl" in h.address for h in cz.apply) or cz.contacts
+
+
+def test_every_insurer_is_answered_and_a_missing_year_is_a_marked_hint(cat):
+    results = assess(Profile(role="individual_coach", year=2027), cat, DEFAULT_TODAY)
+    assert [a.insurer for a in results] == cat.insurer_ids
+    vgz = next(a for a in results if a.insurer == "vgz")
+    assert vgz.hint and vgz.year == 2024 and vgz.requested_year == 2027
+    assert vgz.notice.startswith("VGZ: geen beleid voor 2027 in deze wijzer; het nieuwste is 2024")
+    cz = next(a for a in results if a.insurer == "cz")
+    assert not cz.hint and cz.notice is None
+
+
+def test_checklist_is_ordered_by_weight_with_counts(cat):
+    profile = Profile(role="coach_network", year=2027, programmes_offered=1, licences=["cool"], region_has_rho="no")
+    cz = assess(profile, cat, DEFAULT_TODAY)[0]
+    ranks = [GROUP_ORDER.index(c.group) for c in cz.checklist]
+    assert ranks == sorted(ranks)
+    assert cz.checklist[0].group == "unmet"
+    assert cz.groups == {g: sum(c.group == g for c in cz.checklist) for g in GROUP_ORDER}
+
+
+def test_only_minimum_and_exclusion_can_be_unmet(cat):
+    """Flip a requirement's force: the same fact is unmet as a minimum, never as an obligation."""
+    policy = cat.policy("cz", 2027)
+    profile = Profile(role="individual_coach", year=2027, kvk_registered=False, region_has_rho="no",
+                      region_has_network="no")
+    kvk = next(r for r in policy.requirements if r.topic == "kvk_registration")
+    for force in ("minimum", "exclusion", "obligation", "expectation"):
+        changed = policy.model_copy(update={"requirements": [
+            r.model_copy(update={"force": force}) if r is kvk else r for r in policy.requirements]})
+        a = assess_policy(changed, profile, cat, DEFAULT_TODAY)
+        item = next(c for c in a.checklist if c.topic == "kvk_registration")
+        if force in GATING_FORCES:
+            assert item.status == "unmet" and a.verdict == "not_eligible"
+        else:
+            assert item.status == "to_check" and item.group == force and a.verdict == "eligible"
 
 
 def test_contradictory_answers_give_a_gentle_warning():
@@ -72,8 +145,8 @@ def profiles(draw, cat):
         programmes_offered=draw(st.one_of(st.none(), st.integers(0, 8))),
         agb_code=draw(OPT_BOOL), kvk_registered=draw(OPT_BOOL), accredited_training=draw(OPT_BOOL),
         hbo_level=draw(OPT_BOOL), region_has_rho=draw(TRI), region_has_network=draw(TRI),
-        in_insurer_region=draw(TRI),
-        prior_contract_with=draw(st.lists(st.sampled_from([i.id for i in cat.insurers]), max_size=2)),
+        in_insurer_region=draw(st.one_of(TRI, st.lists(st.sampled_from(cat.insurer_ids), max_size=2))),
+        prior_contract_with=draw(st.one_of(st.none(), st.lists(st.sampled_from([i.id for i in cat.insurers]), max_size=2))),
         scope=draw(st.sampled_from([None, "local", "regional", "national"])),
         participant_age=draw(st.one_of(st.none(), st.integers(0, 99))),
         participant_ggr=draw(st.sampled_from([None, "none", "moderate", "high"])),
@@ -95,12 +168,59 @@ def test_any_profile_gets_a_sound_assessment(cat, data):
     known_sources = {s.id for s in cat.sources}
     for a in assess(profile, cat, DEFAULT_TODAY):
         assert a.verdict in {"eligible", "subcontractor_only", "not_eligible", "conditional"}
-        assert a.explanation
+        assert a.explanation and a.next_step
+        if a.verdict == "conditional":
+            assert a.question
         for _, source in iter_sources(a.checklist):
             assert source.document in known_sources
         for item in a.checklist:
+            assert item.status != "unmet" or item.force in GATING_FORCES, item
             field = STATED.get(item.topic)
             if item.status in ("met", "unmet") and field and profile.role != "referrer":
                 assert getattr(profile, field) is not None, (item.topic, item.status)
             if profile.role != "referrer" and item.topic not in STATED and item.topic != "competence_level":
                 assert item.status == "to_check", item
+
+
+# The answers a profile can leave open, each with the values that could fill it in.
+FILLABLE = {
+    "background": st.sampled_from(["leefstijlcoach", "fysiotherapeut", "oefentherapeut", "dietist"]),
+    "registries": st.lists(st.sampled_from(["blcn", "kabiz", "kp", "ckr", "kngf", "irf_kfir"]), max_size=3),
+    "agb_code": st.booleans(), "kvk_registered": st.booleans(), "accredited_training": st.booleans(),
+    "hbo_level": st.booleans(), "programmes_offered": st.integers(0, 6),
+    "region_has_rho": st.sampled_from(["yes", "no"]), "region_has_network": st.sampled_from(["yes", "no"]),
+    "scope": st.sampled_from(["local", "regional", "national"]),
+    "prior_contract_with": st.lists(st.sampled_from(["cz", "vgz", "zz"]), max_size=2),
+    "participant_age": st.integers(0, 99), "participant_ggr": st.sampled_from(["none", "moderate", "high"]),
+    "participant_repeat": st.booleans(),
+}
+
+
+def _unset(profile: Profile, key: str) -> bool:
+    return getattr(profile, key) in (None, "unknown")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_more_complete_profile_never_makes_a_conditional_unjustly_not_eligible(cat, data):
+    """Answering an open question may settle a conditional either way, but a new
+    not_eligible must be justified: an unmet minimum/exclusion (which needs a stated fact)
+    or a reason the policy states (a closed route, an unbought programme, a region)."""
+    profile = data.draw(profiles(cat))
+    open_keys = [k for k in FILLABLE if _unset(profile, k)]
+    if not open_keys:
+        return
+    keys = data.draw(st.lists(st.sampled_from(open_keys), min_size=1, max_size=len(open_keys), unique=True))
+    fuller = profile.model_copy(update={k: data.draw(FILLABLE[k]) for k in keys})
+    before = {a.insurer: a for a in assess(profile, cat, DEFAULT_TODAY)}
+    for after in assess(fuller, cat, DEFAULT_TODAY):
+        was = before[after.insurer]
+        if was.verdict != "conditional" or after.verdict != "not_eligible":
+            continue
+        assert after.reasons and after.verdict_sources, after
+        for item in after.checklist:
+            if item.status == "unmet":
+                assert item.force in GATING_FORCES
+                field = STATED.get(item.topic)
+                if field and fuller.role != "referrer":
+                    assert getattr(fuller, field) is not None
