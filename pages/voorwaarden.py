@@ -1,154 +1,119 @@
-"""Contractvoorwaarden: requirements by topic and insurer-year, routes, periods, tariffs, applying."""
+"""Contractvoorwaarden: the chosen policies side by side as full text: requirements by topic
+(minimum requirements first), routes, periods, tariffs, applying, contacts, provisions."""
 
 from __future__ import annotations
 
-import pandas as pd
+from functools import partial
+
 import streamlit as st
 
 from policy_model.catalogue import Catalogue
-from policy_model.comparison.matrix import duration_label, requirement_matrix, requirement_rows
-from policy_model.schema import Policy
-from policy_model.vocab import (
-    APPLICATION_WINDOW_LABELS,
-    AVAILABILITY_LABELS,
-    CHANNEL_LABELS,
-    ROUTE_LABELS,
-    TARIFF_KIND_LABELS,
-    TOPIC_LABELS,
+from policy_model.comparison.matrix import requirement_rows
+from policy_model.comparison.text_rows import (
+    application_text_rows,
+    contact_text_rows,
+    period_text_rows,
+    provision_text_rows,
+    requirement_text_rows,
+    route_text_rows,
+    tariff_text_rows,
 )
+from policy_model.handout import comparison_handout_html
+from policy_model.schema import Policy
+from policy_model.vocab import CONTRACTING_ROLES, ROLE_SHORT_LABELS
 from ui.data import catalogue
-from ui.export import download_table
-from ui.filters import filtered_policies
-from ui.layout import lazy_expander, page_header, provenance_footer
+from ui.filters import check_url
+from ui.layout import page_header, provenance_footer
+from ui.selection import PARAMS, policy_picker, url_expander, url_select, url_tabs, url_toggle
+from ui.side_by_side import filter_rows, show_side_by_side, word_pairs
 from ui.tables import show_sourced_table
-from ui.text import nl_date
+from ui.text import today
 
-TAB_KEY = "tab"
+TAB_KEY, ROLE_KEY, DIFF_KEY, WORDS_KEY, SOURCES_KEY = "tab", "rol", "alleen_verschillen", "woorden", "eisen_bronnen"
 TABS = ["Eisen per onderwerp", "Contracteerroutes", "Looptijd en tarief", "Aanvragen en contact"]
+ALL_ROLES = "alle"  # a value, not None: a selectbox shows None as "no choice"
 
 
-def show_requirements(cat: Catalogue, policies: list[Policy], role: str | None) -> None:
-    matrix = requirement_matrix(policies, role)
-    if not matrix:
-        st.info("Geen eisen vastgelegd voor deze selectie.")
-    else:
-        labels = {p.key: cat.policy_label(p) for p in policies}
-        frame = pd.DataFrame([
-            {"✱": "✱" if row.differs else "", "Onderwerp": row.label,
-             **{labels[key]: cell.display() for key, cell in row.cells.items()}}
-            for row in matrix
-        ])
-        only_diff = st.toggle("Alleen onderwerpen die verschillen", key="alleen_verschillen")
-        shown = frame[frame["✱"] == "✱"] if only_diff else frame
-        # Differing rows are marked by the ✱ column (and can be filtered), not by row colour:
-        # a pandas Styler made this table about twenty times slower to send.
-        st.dataframe(
-            shown, hide_index=True, key="requirement_matrix", row_height=90,
-            column_config={"✱": st.column_config.TextColumn("✱", help="Verschilt tussen de gekozen beleidsdocumenten", width="small")},
-        )
-        st.caption("‘– Niet vermeld in het beleid’ betekent dat het document er niets over zegt; dat is geen ‘nee’.")
-        download_table(shown, "gli-eisen-per-onderwerp", key="requirement_matrix")
-        box = lazy_expander("Alle eisen met bron", key="eisen_bronnen")
-        if box is not None:
-            with box:
-                show_sourced_table(requirement_rows(cat, policies, role), name="gli-eisen-bronnen", key="requirement_sources")
+def _role_label(role: str) -> str:
+    return ROLE_SHORT_LABELS.get(role, "Alle rollen")
 
 
-def show_routes(cat: Catalogue, policies: list[Policy], role: str | None) -> None:
-    rows = [
-        {
-            "Beleid": cat.policy_label(p),
-            "Route": ROUTE_LABELS[r.route],
-            "Voorkeur": str(r.preference) if r.preference else "niet vermeld",
-            "Mogelijk": AVAILABILITY_LABELS[r.available],
-            "Omschrijving": r.description,
-            "Voorwaarden": r.conditions or "",
-            "source": r.source,
-        }
-        for p in policies for r in p.contract_routes
-    ]
-    show_sourced_table(rows, name="gli-contracteerroutes", key="routes",
-                       column_config={"Voorkeur": st.column_config.TextColumn(help="1 = eerste keus van de verzekeraar")})
+def show_requirements(cat: Catalogue, policies: list[Policy], only_diff: bool, words: bool) -> None:
+    chosen_role = url_select(
+        "Rol", [ALL_ROLES, *CONTRACTING_ROLES], ROLE_KEY, format_func=_role_label,
+        help="Toon alleen eisen die gelden voor deze rol. Eisen aan de leefstijlcoach die de GLI "
+        "uitvoert gelden voor elke rol.",
+    )
+    role = None if chosen_role == ALL_ROLES else chosen_role
+    rows = requirement_text_rows(policies, role)
+    st.caption("Minimumeisen en uitsluitingsgronden eerst, dan verplichtingen, dan verwachtingen.")
+    show_side_by_side(cat, filter_rows(rows, only_diff), policies, key="requirements", show_words=words,
+                      name="gli-eisen-per-onderwerp", empty="Geen eisen vastgelegd voor deze selectie.")
+    box = url_expander("Alle eisen met bron, als tabel om te sorteren", SOURCES_KEY)
+    if box is not None:
+        with box:
+            show_sourced_table(requirement_rows(cat, policies, role), name="gli-eisen-bronnen", key="requirement_sources")
 
 
-def show_terms(cat: Catalogue, policies: list[Policy], role: str | None) -> None:
+def show_routes(cat: Catalogue, policies: list[Policy], only_diff: bool, words: bool) -> None:
+    show_side_by_side(cat, filter_rows(route_text_rows(policies), only_diff), policies, key="routes", first="Route",
+                      show_words=words, name="gli-contracteerroutes")
+
+
+def show_terms(cat: Catalogue, policies: list[Policy], only_diff: bool, words: bool) -> None:
     st.markdown("**Looptijden**")
-    rows = [
-        {
-            "Beleid": cat.policy_label(p),
-            "Voor": period.label,
-            "Start": nl_date(period.start) or "niet vermeld",
-            "Einde": nl_date(period.end) or "niet vermeld",
-            "Looptijd": duration_label(period),
-            "source": period.source,
-        }
-        for p in policies for period in p.contract_periods
-    ]
-    show_sourced_table(rows, name="gli-looptijden", key="periods")
+    show_side_by_side(cat, filter_rows(period_text_rows(policies), only_diff), policies, key="periods",
+                      first="Route", show_words=words, name="gli-looptijden")
     st.markdown("**Tarieven**")
-    rows = [
-        {
-            "Beleid": cat.policy_label(p),
-            "Soort": TARIFF_KIND_LABELS[t.kind],
-            "Mogelijk": AVAILABILITY_LABELS[t.available],
-            "Toelichting": t.text,
-            "source": t.source,
-        }
-        for p in policies for t in p.tariffs
-    ]
-    show_sourced_table(rows, name="gli-tarieven", key="tariffs",
-                       empty="De gekozen beleidsdocumenten zeggen niets over tarieven.")
+    show_side_by_side(cat, filter_rows(tariff_text_rows(policies), only_diff), policies, key="tariffs",
+                      first="Tarief", show_words=words, name="gli-tarieven",
+                      empty="De gekozen beleidsdocumenten zeggen niets over tarieven.")
 
 
-def show_applying(cat: Catalogue, policies: list[Policy], role: str | None) -> None:
+def show_applying(cat: Catalogue, policies: list[Policy], only_diff: bool, words: bool) -> None:
     st.markdown("**Zo vraagt u een overeenkomst aan**")
-    rows = [
-        {
-            "Beleid": cat.policy_label(p),
-            "Voor": ", ".join(ROUTE_LABELS[r] for r in a.routes),
-            "Via": CHANNEL_LABELS[a.channel],
-            "Adres": a.address or "",
-            "Wanneer": APPLICATION_WINDOW_LABELS[a.window],
-            "Toelichting": a.text,
-            "source": a.source,
-        }
-        for p in policies for a in p.applications
-    ]
-    show_sourced_table(rows, name="gli-aanvragen", key="applications")
+    show_side_by_side(cat, filter_rows(application_text_rows(policies), only_diff), policies, key="applications",
+                      first="Route", show_words=words, name="gli-aanvragen")
     st.markdown("**Contact**")
-    rows = [
-        {
-            "Beleid": cat.policy_label(p),
-            "Waarvoor": c.purpose,
-            "Via": CHANNEL_LABELS[c.channel],
-            "Adres": c.address,
-            "Antwoordtermijn": c.answer_time_text or "niet vermeld",
-            "Bereikbaar": c.hours or "",
-            "source": c.source,
-        }
-        for p in policies for c in p.contacts
-    ]
-    show_sourced_table(rows, name="gli-contact", key="contacts")
+    show_side_by_side(cat, filter_rows(contact_text_rows(policies), only_diff), policies, key="contacts",
+                      first="Contact", show_words=words, name="gli-contact")
     st.markdown("**Bepalingen van de verzekeraar**")
-    rows = [
-        {"Beleid": cat.policy_label(p), "Onderwerp": TOPIC_LABELS[x.topic], "Bepaling": x.text, "source": x.source}
-        for p in policies for x in p.provisions
-    ]
-    show_sourced_table(rows, name="gli-bepalingen", key="provisions")
+    show_side_by_side(cat, filter_rows(provision_text_rows(policies), only_diff), policies, key="provisions",
+                      show_words=words, name="gli-bepalingen")
 
 
 page_header(
     "Contractvoorwaarden",
-    "Eisen per onderwerp naast elkaar, met de contracteerroutes, looptijden, tarieven en hoe u een "
-    "overeenkomst aanvraagt. Rijen met ✱ verschillen tussen de gekozen beleidsdocumenten.",
+    "Kies twee tot vier beleidsdocumenten: hun eisen per onderwerp staan naast elkaar, volledig leesbaar, "
+    "met de contracteerroutes, looptijden, tarieven en hoe u een overeenkomst aanvraagt. Rijen met ✱ "
+    "verschillen tussen de gekozen beleidsdocumenten.",
 )
 cat = catalogue()
-policies, role = filtered_policies(cat, role=True, extra_params={TAB_KEY: TABS})
+check_url({TAB_KEY: TABS, ROLE_KEY: [_role_label(r) for r in (ALL_ROLES, *CONTRACTING_ROLES)]},
+          extra_known=(*PARAMS, DIFF_KEY, WORDS_KEY, SOURCES_KEY))
+policies = policy_picker(cat)
+with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
+    only_diff = url_toggle("Alleen onderwerpen die verschillen", DIFF_KEY,
+                           help="Verbergt onderwerpen waarover alle gekozen documenten hetzelfde zeggen.")
+    words = url_toggle(
+        "Tekstwijzigingen woord voor woord", WORDS_KEY, default=True,
+        help="Bij twee jaren van dezelfde verzekeraar: doorgestreept wat verviel, groen wat nieuw is.",
+    ) if word_pairs(policies) else False
+    chosen_role = st.session_state.get(ROLE_KEY)
+    st.download_button(
+        "⬇️ Hand-out (HTML, 1–2 A4)",
+        partial(comparison_handout_html, cat, policies, today(),
+                role=None if chosen_role in (None, ALL_ROLES) else chosen_role),
+        file_name="gli-hand-out-" + "-".join(p.key for p in policies) + ".html", mime="text/html",
+        on_click="ignore", key="handout",
+        help="Een afdrukbare samenvatting van deze vergelijking op één of twee A4: gekozen documenten, "
+        "programma's, registers, routes, data, eisen per onderwerp en bronnen.",
+    )
 
-# Bound to the URL: only the open tab runs, and a link reopens the same tab.
-tabs = st.tabs(TABS, key=TAB_KEY, bind="query-params")
+# Only the open tab runs; the open tab is always in the link.
+tabs = url_tabs(TABS, TAB_KEY)
 for tab, show in zip(tabs, (show_requirements, show_routes, show_terms, show_applying), strict=True):
     if tab.open:
         with tab:
-            show(cat, policies, role)
+            show(cat, policies, only_diff, words)
 provenance_footer(policies)

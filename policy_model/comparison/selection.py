@@ -1,0 +1,146 @@
+"""Which policy records a comparison shows: the default choice and the keys in a link.
+
+The comparison pages show the records the user chose (two to four, any insurer, any
+year) as their columns. Without a choice they show the newest full policy of each
+insurer; derived records and summaries appear only when chosen, or offered when the user
+asks for them ("ook afgeleide jaren"). Links carry the choice as repeated ``beleid``
+parameters holding policy keys (``?beleid=cz-2027&beleid=vgz-2024``).
+
+Pure functions: the widget that uses them is :mod:`ui.selection`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from policy_model.catalogue import Catalogue
+from policy_model.schema import Policy
+
+#: Fewest and most records a comparison shows side by side.
+MIN_CHOSEN = 2
+MAX_CHOSEN = 4
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The chosen policy keys, in column order, and Dutch notices about the link."""
+
+    keys: tuple[str, ...]
+    notices: tuple[str, ...] = ()
+    from_link: bool = False
+
+    def policies(self, catalogue: Catalogue) -> list[Policy]:
+        return [p for p in (catalogue.policy_by_key(k) for k in self.keys) if p is not None]
+
+
+def _insurer_order(catalogue: Catalogue) -> dict[str, int]:
+    return {i.id: n for n, i in enumerate(catalogue.insurers)}
+
+
+def ordered(catalogue: Catalogue, policies: Iterable[Policy]) -> list[Policy]:
+    """Insurer order of the catalogue, then newest year first."""
+    order = _insurer_order(catalogue)
+    return sorted(policies, key=lambda p: (order.get(p.insurer, 99), -p.year))
+
+
+def default_keys(catalogue: Catalogue) -> list[str]:
+    """The newest full policy of each insurer, in insurer order.
+
+    An insurer without a full policy is left out; when that leaves fewer than two, the
+    newest record of each insurer (of any kind) fills up, so a comparison always starts
+    with something to compare.
+    """
+    chosen: list[str] = []
+    for insurer in catalogue.insurer_ids:
+        full = [p for p in catalogue.policies if p.insurer == insurer and p.document_kind == "full_policy"]
+        if full:
+            chosen.append(max(full, key=lambda p: p.year).key)
+    if len(chosen) < MIN_CHOSEN:
+        for insurer in catalogue.insurer_ids:
+            own = [p for p in catalogue.policies if p.insurer == insurer]
+            newest = max(own, key=lambda p: p.year).key
+            if newest not in chosen:
+                chosen.append(newest)
+    return chosen[:MAX_CHOSEN]
+
+
+def options(catalogue: Catalogue, *, include_derived: bool, chosen: Iterable[str] = ()) -> list[str]:
+    """The keys a user can pick: full policies, plus derived records and summaries when
+    ``include_derived`` is on, plus whatever is already chosen (so a choice never vanishes)."""
+    keep = set(chosen)
+    offered = [
+        p for p in catalogue.policies
+        if include_derived or p.document_kind == "full_policy" or p.key in keep
+    ]
+    return [p.key for p in ordered(catalogue, offered)]
+
+
+def is_secondary(policy: Policy) -> bool:
+    """Derived records and summary pages: shown only when chosen or asked for."""
+    return policy.document_kind != "full_policy"
+
+
+def parse_keys(catalogue: Catalogue, raw: Sequence[str]) -> Selection:
+    """The ``beleid`` values of a link, checked: unknown keys and duplicates are dropped
+    with a notice, at most :data:`MAX_CHOSEN` are kept; with none left, the default."""
+    notices: list[str] = []
+    keys: list[str] = []
+    unknown: list[str] = []
+    for value in raw:
+        key = value.strip().lower()
+        if not key:
+            continue
+        if catalogue.policy_by_key(key) is None:
+            unknown.append(value)
+        elif key not in keys:
+            keys.append(key)
+    if unknown:
+        notices.append(
+            "Onbekend beleidsdocument in de link genegeerd: "
+            + ", ".join(f"‘{u}’" for u in unknown[:5])
+            + ". Een beleidsdocument heet in de link verzekeraar-jaar, bijvoorbeeld ‘cz-2027’."
+        )
+    if len(keys) > MAX_CHOSEN:
+        notices.append(
+            f"De link noemde {len(keys)} beleidsdocumenten; er passen er {MAX_CHOSEN} naast elkaar, "
+            f"de eerste {MAX_CHOSEN} worden getoond."
+        )
+        keys = keys[:MAX_CHOSEN]
+    if not keys:
+        if raw:
+            notices.append("Daarom worden de nieuwste volledige beleidsdocumenten van elke verzekeraar getoond.")
+        return Selection(tuple(default_keys(catalogue)), tuple(notices), from_link=False)
+    return Selection(tuple(keys), tuple(notices), from_link=True)
+
+
+def from_filters(catalogue: Catalogue, insurers: Iterable[str] = (), years: Iterable[int] = ()) -> list[str]:
+    """A shortcut: the records of some insurers and/or years (at most :data:`MAX_CHOSEN`,
+    full policies first when there are more)."""
+    insurers, years = list(insurers), list(years)
+    found = catalogue.policies_for(insurers or None, years or None)
+    if len(found) > MAX_CHOSEN:
+        full = [p for p in found if not is_secondary(p)]
+        found = (full + [p for p in found if is_secondary(p)])[:MAX_CHOSEN]
+        found = [p for p in catalogue.policies_for(insurers or None, years or None) if p in found]
+    return [p.key for p in found]
+
+
+def shortcuts(catalogue: Catalogue) -> dict[str, list[str]]:
+    """Named quick choices: the default, each insurer's years, each year's insurers."""
+    out: dict[str, list[str]] = {"Nieuwste volledige beleid van elke verzekeraar": default_keys(catalogue)}
+    for insurer in catalogue.insurer_ids:
+        keys = from_filters(catalogue, insurers=[insurer])
+        if len(keys) > 1:
+            out[f"Alle jaren van {catalogue.insurer(insurer).short_name}"] = keys
+    for year in catalogue.years:
+        keys = from_filters(catalogue, years=[year])
+        if len(keys) > 1:
+            out[f"Alle verzekeraars in {year}"] = keys
+    return out
+
+
+def predecessor(policies: Sequence[Policy], policy: Policy) -> Policy | None:
+    """The chosen record of the same insurer with the nearest earlier year, if any."""
+    earlier = [p for p in policies if p.insurer == policy.insurer and p.year < policy.year]
+    return max(earlier, key=lambda p: p.year) if earlier else None

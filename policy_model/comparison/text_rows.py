@@ -1,0 +1,301 @@
+"""Text-first side by side: one row per subject, one cell per chosen policy, full texts.
+
+Every builder returns :class:`TextRow` objects whose cells hold the whole sentences a
+record states (never a truncated summary), each with a small label (the force of a
+requirement, a programme's status, whether a route is open) and its sources. Rows say in
+what the records differ (:attr:`TextRow.differences`), so a page can mark them and a
+reader can filter on them. The same rows feed the page (:mod:`ui.side_by_side`), the
+CSV/XLSX downloads (:func:`export_rows`) and the printable handout.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from policy_model.catalogue import Catalogue
+from policy_model.comparison.matrix import STATUS_SYMBOLS, requirement_matrix, value_text
+from policy_model.comparison.wording import diff_plain, pair_texts, word_diff
+from policy_model.schema import Policy, Source
+from policy_model.vocab import (
+    APPLICATION_WINDOW_LABELS,
+    AVAILABILITY_LABELS,
+    BACKGROUND_LABELS,
+    CHANNEL_LABELS,
+    FORCE_LABELS,
+    NOT_STATED_LABEL,
+    PROGRAMME_STATUS_LABELS,
+    REGISTRY_USE_LABELS,
+    ROLE_SHORT_LABELS,
+    ROUTE_LABELS,
+    TARIFF_KIND_LABELS,
+    TOPIC_LABELS,
+)
+
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december")
+
+
+def _date(value: dt.date | None) -> str:
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if value else "niet vermeld"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One statement of one record: its full text, a small label, who it is for, its sources."""
+
+    text: str
+    label: str = ""
+    detail: str = ""
+    sources: tuple[Source, ...] = ()
+    #: For requirements: the force id (``minimum``, ...), for styling the label.
+    force: str | None = None
+
+
+@dataclass(frozen=True)
+class TextRow:
+    key: str
+    label: str
+    cells: dict[str, tuple[Entry, ...]]  # policy key -> entries (empty: not stated)
+    differences: tuple[str, ...] = ()
+
+    @property
+    def differs(self) -> bool:
+        return bool(self.differences)
+
+    def sources(self) -> list[Source]:
+        return [s for entries in self.cells.values() for e in entries for s in e.sources]
+
+
+def _differences(cells: dict[str, tuple[Entry, ...]]) -> tuple[str, ...]:
+    """``niet overal vermeld`` / ``soort`` (labels) / ``tekst``; empty when all say the same."""
+    values = list(cells.values())
+    if len({bool(v) for v in values}) > 1:
+        return ("niet overal vermeld",)
+    if not values or not values[0]:
+        return ()
+    out = []
+    if len({frozenset(e.label for e in v) for v in values}) > 1:
+        out.append("soort")
+    if len({frozenset(" ".join(f"{e.text} {e.detail}".lower().split()) for e in v) for v in values}) > 1:
+        out.append("tekst")
+    return tuple(out)
+
+
+def _rows(policies: Sequence[Policy], keys: Iterable[str], label: Callable[[str], str],
+          entries: Callable[[Policy, str], list[Entry]]) -> list[TextRow]:
+    rows = []
+    for key in dict.fromkeys(keys):
+        cells = {p.key: tuple(entries(p, key)) for p in policies}
+        rows.append(TextRow(key, label(key), cells, _differences(cells)))
+    return rows
+
+
+def _who(roles: Iterable[str], backgrounds: Iterable[str] = ()) -> str:
+    parts = [", ".join(ROLE_SHORT_LABELS[r] for r in roles)]
+    backgrounds = list(backgrounds)
+    if backgrounds:
+        parts.append(", ".join(BACKGROUND_LABELS[b] for b in backgrounds))
+    return "Voor: " + "; ".join(p for p in parts if p)
+
+
+# --------------------------------------------------------------------------- builders
+
+
+def requirement_text_rows(policies: Sequence[Policy], role: str | None = None) -> list[TextRow]:
+    """Requirements by topic, minimum requirements first (the order of the requirement matrix)."""
+    rows = []
+    for row in requirement_matrix(list(policies), role):
+        cells = {}
+        for key, cell in row.cells.items():
+            cells[key] = tuple(
+                Entry(
+                    text=r.text + (f" ({value_text(r)})" if r.value else ""),
+                    label=FORCE_LABELS[r.force],
+                    detail=_who(r.roles, r.backgrounds)
+                    + ("; bij (boven)regionale/landelijke levering" if r.scopes else "")
+                    + ("; alleen nieuwe aanbieders" if r.new_providers_only else ""),
+                    sources=(r.source,),
+                    force=r.force,
+                )
+                for r in cell.requirements
+            )
+        rows.append(TextRow(row.topic, row.label, cells, tuple(row.differences)))
+    return rows
+
+
+def route_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
+    def entries(p: Policy, route: str) -> list[Entry]:
+        return [
+            Entry(
+                text=r.description + (f" Voorwaarden: {r.conditions}" if r.conditions else ""),
+                label=f"Mogelijk: {AVAILABILITY_LABELS[r.available].lower()}"
+                + (f" · voorkeur {r.preference}" if r.preference else ""),
+                detail={True: "Alleen in de eigen regio", False: "Alleen buiten de eigen regio"}.get(r.in_region, ""),
+                sources=(r.source,),
+            )
+            for r in sorted((r for r in p.contract_routes if r.route == route), key=lambda r: r.preference or 99)
+        ]
+
+    keys = sorted({r.route for p in policies for r in p.contract_routes}, key=list(ROUTE_LABELS).index)
+    return _rows(policies, keys, ROUTE_LABELS.__getitem__, entries)
+
+
+def period_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
+    def entries(p: Policy, route: str) -> list[Entry]:
+        return [
+            Entry(
+                text=f"{x.label}: {x.duration_text}" + (" (maximaal)" if x.maximum else ""),
+                label="Looptijd",
+                detail=f"Van {_date(x.start)} tot en met {_date(x.end)}" if x.start or x.end else "",
+                sources=(x.source,),
+            )
+            for x in p.contract_periods if x.route == route
+        ]
+
+    keys = sorted({x.route for p in policies for x in p.contract_periods}, key=list(ROUTE_LABELS).index)
+    return _rows(policies, keys, ROUTE_LABELS.__getitem__, entries)
+
+
+def tariff_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
+    def entries(p: Policy, kind: str) -> list[Entry]:
+        return [Entry(text=t.text, label=f"Mogelijk: {AVAILABILITY_LABELS[t.available].lower()}", sources=(t.source,))
+                for t in p.tariffs if t.kind == kind]
+
+    keys = sorted({t.kind for p in policies for t in p.tariffs}, key=list(TARIFF_KIND_LABELS).index)
+    return _rows(policies, keys, TARIFF_KIND_LABELS.__getitem__, entries)
+
+
+def application_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
+    def entries(p: Policy, route: str) -> list[Entry]:
+        return [
+            Entry(
+                text=a.text,
+                label=APPLICATION_WINDOW_LABELS[a.window],
+                detail=f"Via {CHANNEL_LABELS[a.channel].lower()}" + (f": {a.address}" if a.address else "")
+                + ("; alleen nieuwe aanbieders" if a.new_providers_only else ""),
+                sources=(a.source,),
+            )
+            for a in p.applications if route in a.routes
+        ]
+
+    keys = sorted({r for p in policies for a in p.applications for r in a.routes}, key=list(ROUTE_LABELS).index)
+    return _rows(policies, keys, ROUTE_LABELS.__getitem__, entries)
+
+
+def contact_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
+    def entries(p: Policy, channel: str) -> list[Entry]:
+        return [
+            Entry(
+                text=f"{c.purpose}: {c.address}",
+                label=CHANNEL_LABELS[c.channel],
+                detail="; ".join(x for x in (
+                    f"Antwoord: {c.answer_time_text}" if c.answer_time_text else "",
+                    f"Bereikbaar: {c.hours}" if c.hours else "") if x),
+                sources=(c.source,),
+            )
+            for c in p.contacts if c.channel == channel
+        ]
+
+    keys = sorted({c.channel for p in policies for c in p.contacts}, key=list(CHANNEL_LABELS).index)
+    return _rows(policies, keys, lambda k: f"Contact: {CHANNEL_LABELS[k]}", entries)
+
+
+def provision_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
+    def entries(p: Policy, topic: str) -> list[Entry]:
+        return [Entry(text=x.text, label="Bepaling", sources=(x.source,)) for x in p.provisions if x.topic == topic]
+
+    keys = sorted({x.topic for p in policies for x in p.provisions}, key=list(TOPIC_LABELS).index)
+    return _rows(policies, keys, TOPIC_LABELS.__getitem__, entries)
+
+
+def registry_text_rows(catalogue: Catalogue, policies: Sequence[Policy]) -> list[TextRow]:
+    def entries(p: Policy, registry: str) -> list[Entry]:
+        return [
+            Entry(text=r.note or REGISTRY_USE_LABELS[r.use], label=REGISTRY_USE_LABELS[r.use],
+                  detail=_who(r.roles, r.backgrounds), sources=(r.source,))
+            for r in p.registries if r.registry == registry
+        ]
+
+    named = {r.registry for p in policies for r in p.registries}
+    keys = [r.id for r in catalogue.registries if r.id in named]
+
+    def label(key: str) -> str:
+        registry = catalogue.registry(key)
+        return registry.abbreviation or registry.name
+
+    return _rows(policies, keys, label, entries)
+
+
+def programme_text_rows(catalogue: Catalogue, policies: Sequence[Policy]) -> list[TextRow]:
+    def entries(p: Policy, programme: str) -> list[Entry]:
+        return [
+            Entry(
+                text="; ".join(x for x in (", ".join(s.variants), s.note or "") if x)
+                or PROGRAMME_STATUS_LABELS[s.status],
+                label=f"{STATUS_SYMBOLS[s.status]} {PROGRAMME_STATUS_LABELS[s.status]}",
+                sources=(s.source,),
+            )
+            for s in p.programmes if s.programme == programme
+        ]
+
+    return _rows(policies, [p.id for p in catalogue.programmes], lambda k: catalogue.programme(k).name, entries)
+
+
+# --------------------------------------------------------------------------- wording and export
+
+
+@dataclass(frozen=True)
+class Worded:
+    """An entry of a newer record beside the older record of the same insurer."""
+
+    entry: Entry | None          # None: a sentence of the older record with no successor
+    before: str | None           # the paired older text (None: new sentence)
+
+    def segments(self):
+        if self.entry is None:
+            return word_diff(self.before or "", "")
+        return word_diff(self.before or "", self.entry.text)
+
+
+def worded(before: Sequence[Entry], after: Sequence[Entry]) -> list[Worded]:
+    """Each newer entry with the older sentence it rewords (see :func:`pair_texts`),
+    then the older sentences without a successor."""
+    pairs = pair_texts([e.text for e in before], [e.text for e in after])
+    return [
+        Worded(after[j] if j is not None else None, before[i].text if i is not None else None)
+        for i, j in pairs
+    ]
+
+
+def cell_text(entries: Sequence[Entry]) -> str:
+    """A cell as plain text for exports: one line per entry, label first."""
+    if not entries:
+        return f"– {NOT_STATED_LABEL}"
+    return "\n".join(
+        f"{e.label}: {e.text}" + (f" ({e.detail})" if e.detail else "") if e.label else e.text for e in entries
+    )
+
+
+def export_rows(catalogue: Catalogue, rows: Sequence[TextRow], policies: Sequence[Policy], first: str,
+                word_changes: dict[str, str] | None = None) -> list[dict]:
+    """The rows as a table (one column per policy), with what differs, for CSV/XLSX.
+
+    ``word_changes`` maps a policy key to the key of the older record it is worded against:
+    its column then shows ``[-deleted-]`` and ``{+added+}`` words.
+    """
+    labels = {p.key: catalogue.policy_label(p) for p in policies}
+    out = []
+    for row in rows:
+        record: dict = {first: row.label, "Verschilt in": ", ".join(row.differences)}
+        for policy in policies:
+            entries = row.cells.get(policy.key, ())
+            older = (word_changes or {}).get(policy.key)
+            if older is not None and entries and row.cells.get(older):
+                record[labels[policy.key]] = "\n".join(
+                    diff_plain(w.segments()) for w in worded(row.cells[older], entries))
+            else:
+                record[labels[policy.key]] = cell_text(entries)
+        out.append(record)
+    return out
