@@ -25,7 +25,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from policy_model.catalogue import Catalogue
-from policy_model.profile import Profile
+from policy_model.profile import NONE_WORDS, Profile, fold, name_tables
 from policy_model.rules import assess
 
 LIST_SEPARATORS = ("|", ",", ";", "/")
@@ -115,11 +115,10 @@ def _index(items, *fields) -> dict[str, str]:
 
 
 def resolver(catalogue: Catalogue):
-    """Functions that map a written register/programme/insurer name to its id, or None."""
-    registries = _index(catalogue.registries, "id", "abbreviation", "name", "aliases")
-    programmes = _index(catalogue.programmes, "id", "abbreviation", "name", "aliases")
-    insurers = _index(catalogue.insurers, "id", "name", "short_name")
-    return registries, programmes, insurers
+    """Tables that map a written register/programme/insurer name (any case, with or without
+    accents: the profile's shared name tables) to its id."""
+    tables = name_tables(catalogue)
+    return tables["registries"].lookup, tables["licences"].lookup, tables["prior_contract_with"].lookup
 
 
 @dataclass
@@ -153,12 +152,13 @@ def parse_profile_row(row: dict[str, str], number: int, role: str, year: int, ca
         if key in tables:
             ids = []
             for name in _split(value):
-                found = tables[key].get(name.casefold())
+                found = tables[key].get(fold(name))
                 if found:
                     ids.append(found)
                 else:
                     messages.add(f"onbekend {_LIST_KINDS[key]} ‘{_short(name)}’ genegeerd", number)
-            data[key] = ids
+            if ids or fold(value) in NONE_WORDS:
+                data[key] = ids  # nothing recognised stays "not answered", never "none"
         elif key in _BOOL_COLUMNS:
             if value.casefold() in BOOL_WORDS:
                 data[key] = BOOL_WORDS[value.casefold()]
@@ -295,7 +295,7 @@ def assess_batch(text: str, role: str, year: int, catalogue: Catalogue, today: d
             continue
         out = {"Naam": name}
         for a in assess(profile, catalogue, today):
-            out[a.insurer_name] = a.verdict_label
+            out[a.insurer_name] = a.matrix_label()
             unmet = [c.topic_label for c in a.checklist if c.status == "unmet"]
             out[f"{a.insurer_name}: niet voldaan"] = "; ".join(dict.fromkeys(unmet))
         result.rows.append(out)

@@ -148,7 +148,7 @@ class NameTable:
         return self.lookup.get(fold(written))
 
     def closest(self, written: str) -> str | None:
-        match = difflib.get_close_matches(fold(written), list(self.lookup), n=1, cutoff=0.6)
+        match = difflib.get_close_matches(fold(written), list(self.lookup), n=1, cutoff=0.75)
         return self.shown[self.lookup[match[0]]] if match else None
 
     def unknown_message(self, written: str, key: str) -> str:
