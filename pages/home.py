@@ -11,6 +11,7 @@ from ui.citation import show_source
 from ui.data import catalogue
 from ui.filters import check_url
 from ui.layout import page_header, presentation_query, provenance_footer
+from ui.missing_years import show_missing_years
 from ui.navigation import PAGES
 from ui.tables import show_table
 from ui.text import md_escape, nl_date, today
@@ -22,6 +23,7 @@ page_header(
 )
 cat = catalogue()
 check_url({})
+show_missing_years(cat)
 
 st.markdown(
     "Zorgverzekeraars publiceren elk jaar hun inkoopbeleid voor de GLI: welke programma's ze inkopen, "

@@ -7,6 +7,7 @@ Data text goes through Markdown in many Streamlit elements; escaping keeps a str
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:])")
@@ -30,5 +31,15 @@ def nl_date(value: dt.date | None) -> str:
 
 
 def today() -> dt.date:
-    """Today's date; one place so tests and benchmarks could pin it."""
+    """Today's date; ``GLI_TODAY=YYYY-MM-DD`` pins it (tests, demonstrations of a past day).
+
+    An unreadable ``GLI_TODAY`` is ignored in favour of the real date rather than breaking
+    every page; the value is set by whoever runs the server, not by a visitor.
+    """
+    pinned = os.environ.get("GLI_TODAY", "")
+    if pinned:
+        try:
+            return dt.date.fromisoformat(pinned)
+        except ValueError:
+            pass
     return dt.date.today()

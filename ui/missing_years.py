@@ -1,0 +1,48 @@
+"""Say which published policy years the wijzer lacks, on Home and every comparison page.
+
+The rule (policy for year Y published by 1 April of Y-1) is data (``data/calendar.yaml``);
+:mod:`policy_model.curation.calendar` computes the gaps. This module only shows them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from policy_model.catalogue import Catalogue
+from policy_model.curation.calendar import CalendarFile, MissingYears, load_calendar, missing_years
+from policy_model.paths import data_dir
+from ui.text import md_escape, nl_date, today
+
+
+@st.cache_resource(show_spinner=False)
+def _calendar(directory: str) -> CalendarFile | None:
+    return load_calendar(Path(directory))
+
+
+def calendar() -> CalendarFile | None:
+    """The yearly purchasing calendar of the data folder (None when missing or invalid)."""
+    return _calendar(str(data_dir()))
+
+
+def gaps(cat: Catalogue, insurers: list[str] | None = None) -> list[MissingYears]:
+    cal = calendar()
+    if cal is None:
+        return []
+    found = missing_years(cat, cal, today())
+    return [g for g in found if not insurers or g.insurer in insurers]
+
+
+def show_missing_years(cat: Catalogue, insurers: list[str] | None = None) -> None:
+    """A notice per insurer whose published policy years are not (fully) in the dataset."""
+    found = gaps(cat, insurers)
+    if not found:
+        return
+    lines = "\n".join(f"- {md_escape(g.message)}" for g in found)
+    st.warning(
+        f"**Niet alle gepubliceerde beleidsjaren staan in deze wijzer** (stand {nl_date(today())}).  \n"
+        f"{lines}\n\nVerzekeraars publiceren hun beleid voor jaar J uiterlijk 1 april van jaar J-1. "
+        "Controleer voor deze jaren het actuele beleid op de site van de verzekeraar.",
+        icon="📅",
+    )
