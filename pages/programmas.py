@@ -10,9 +10,10 @@ from policy_model.vocab import PROGRAMME_FACT_LABELS
 from ui.citation import sourced_line
 from ui.data import catalogue
 from ui.export import download_table
-from ui.filters import filtered_policies
+from ui.filters import check_url
 from ui.glossary import glossary_help
-from ui.layout import lazy_expander, page_header, provenance_footer
+from ui.layout import page_header, provenance_footer
+from ui.selection import PARAMS, policy_picker, url_expander
 from ui.tables import show_sourced_table, show_status_matrix
 from ui.text import md_escape
 
@@ -22,7 +23,8 @@ page_header(
     "dat het beleid er niets over zegt – niet dat het programma niet wordt ingekocht.",
 )
 cat = catalogue()
-policies, _ = filtered_policies(cat)
+check_url({}, extra_known=(*PARAMS, *(f"programma_{p.id}" for p in cat.programmes)))
+policies = policy_picker(cat)
 
 matrix = pd.DataFrame(programme_matrix(cat, policies)).drop(columns="_id")
 st.subheader("Overzicht")
@@ -50,7 +52,7 @@ show_sourced_table(rows, name="gli-programmas-bronnen", key="programme_sources")
 st.subheader("Over de programma's")
 for programme in cat.programmes:
     title = programme.name + (f" ({programme.abbreviation})" if programme.abbreviation else "")
-    box = lazy_expander(title, key=f"programma_{programme.id}")
+    box = url_expander(title, f"programma_{programme.id}")
     if box is None:
         continue
     with box:

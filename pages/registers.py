@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from policy_model.comparison.matrix import registry_matrix
+from policy_model.comparison.text_rows import registry_text_rows
 from policy_model.vocab import BACKGROUND_LABELS, REGISTRY_KIND_LABELS, REGISTRY_USE_LABELS, ROLE_SHORT_LABELS
 from ui.citation import sourced_line
 from ui.data import catalogue
-from ui.export import download_table
-from ui.filters import filtered_policies
+from ui.filters import check_url
 from ui.glossary import glossary_help
-from ui.layout import lazy_expander, page_header, provenance_footer
+from ui.layout import page_header, provenance_footer
+from ui.selection import PARAMS, policy_picker, url_expander, url_toggle
+from ui.side_by_side import filter_rows, show_side_by_side, word_pairs
 from ui.tables import show_sourced_table
 from ui.text import md_escape
 
@@ -22,16 +22,17 @@ page_header(
     "(leefstijlcoach, fysiotherapeut, oefentherapeut, diëtist)?",
 )
 cat = catalogue()
-policies, _ = filtered_policies(cat)
+DIFF_KEY, WORDS_KEY = "alleen_verschillen", "woorden"
+check_url({}, extra_known=(*PARAMS, DIFF_KEY, WORDS_KEY, *(f"register_{r.id}" for r in cat.registries)))
+policies = policy_picker(cat)
 
 st.subheader("Naast elkaar")
-matrix_rows = registry_matrix(cat, policies)
-if matrix_rows:
-    matrix = pd.DataFrame(matrix_rows).drop(columns="_id")
-    st.dataframe(matrix, hide_index=True, key="registry_matrix")
-    download_table(matrix, "gli-registers", key="registry_matrix")
-else:
-    st.info("De gekozen beleidsdocumenten noemen geen specifieke registers.")
+with st.container(horizontal=True, gap="medium"):
+    only_diff = url_toggle("Alleen registers die verschillen", DIFF_KEY)
+    words = url_toggle("Tekstwijzigingen woord voor woord", WORDS_KEY, default=True) if word_pairs(policies) else False
+show_side_by_side(cat, filter_rows(registry_text_rows(cat, policies), only_diff), policies, key="registries",
+                  first="Register", show_words=words, name="gli-registers",
+                  empty="De gekozen beleidsdocumenten noemen geen specifieke registers.")
 
 st.subheader("Per register, met bron")
 rows = []
@@ -52,8 +53,8 @@ show_sourced_table(rows, name="gli-registers-bronnen", key="registry_sources")
 st.subheader("Over de registers")
 for registry in cat.registries:
     backgrounds = ", ".join(BACKGROUND_LABELS[b] for b in registry.backgrounds) or "alle achtergronden"
-    box = lazy_expander(f"{registry.abbreviation or registry.name} – {REGISTRY_KIND_LABELS[registry.kind]}",
-                        key=f"register_{registry.id}")
+    box = url_expander(f"{registry.abbreviation or registry.name} – {REGISTRY_KIND_LABELS[registry.kind]}",
+                       f"register_{registry.id}")
     if box is None:
         continue
     with box:

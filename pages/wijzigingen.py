@@ -15,43 +15,31 @@ from policy_model.comparison.diff import (
     diff_policies,
     stated_changes,
 )
+from policy_model.comparison.text_rows import change_text_rows, open_item_text_rows
+from policy_model.comparison.wording import pair_texts, word_diff
 from policy_model.report import diff_report_html
-from policy_model.vocab import CHANGE_KIND_LABELS, TOPIC_LABELS
-from ui.citation import sourced_line
+from policy_model.vocab import CHANGE_KIND_LABELS
+from ui.citation import show_source, sourced_line
 from ui.data import catalogue
-from ui.filters import check_url, insurer_labels
+from ui.filters import check_url
 from ui.layout import page_header, provenance_footer
-from ui.tables import show_sourced_table
+from ui.selection import PARAMS, policy_picker, url_expander, url_select, url_tabs, url_toggle
+from ui.side_by_side import filter_rows, segments_markdown, show_side_by_side
 from ui.text import md_escape, today
 
-FROM_KEY, TO_KEY, TAB_KEY = "van", "naar", "tab"
+FROM_KEY, TO_KEY, TAB_KEY, ONLY_KEY, DIFF_KEY = "van", "naar", "tab", "alleen_in_een", "alleen_verschillen"
 TABS = ["Genoemde wijzigingen", "Vergelijk twee beleidsdocumenten"]
 
 
-def show_stated(cat: Catalogue, labels: dict[str, str], names: dict[str, str]) -> None:
-    """What each document itself lists as changed since last year, and what it leaves open."""
-    chosen = st.multiselect("Zorgverzekeraar", list(names), format_func=names.get, key="verzekeraar",
-                            bind="query-params", placeholder="Alle verzekeraars")
-    policies = cat.policies_for(chosen)
-    rows = [
-        {
-            "Beleid": labels[p.key],
-            "Ten opzichte van": c.against_year,
-            "Soort": CHANGE_KIND_LABELS[c.kind],
-            "Onderwerp": TOPIC_LABELS[c.topic],
-            "Wijziging": c.text,
-            "source": c.source,
-        }
-        for p in policies for c in p.changes
-    ]
-    show_sourced_table(rows, name="gli-wijzigingen", key="stated_changes",
-                       column_config={"Ten opzichte van": st.column_config.NumberColumn(format="%d")})
-    open_rows = [
-        {"Beleid": labels[p.key], "Onderwerp": TOPIC_LABELS[o.topic], "Nog open": o.text, "source": o.source}
-        for p in policies for o in p.open_items
-    ]
+def show_stated(cat: Catalogue) -> None:
+    """What each chosen document itself lists as changed, and what it leaves open, by topic."""
+    policies = policy_picker(cat)
+    only_diff = url_toggle("Alleen onderwerpen die verschillen", DIFF_KEY)
+    show_side_by_side(cat, filter_rows(change_text_rows(policies), only_diff), policies, key="stated_changes",
+                      name="gli-wijzigingen", empty="De gekozen documenten noemen zelf geen wijzigingen.")
     st.markdown("**Wat de documenten nog openlaten**")
-    show_sourced_table(open_rows, name="gli-open-punten", key="open_items")
+    show_side_by_side(cat, filter_rows(open_item_text_rows(policies), only_diff), policies, key="open_items",
+                      name="gli-open-punten", empty="De gekozen documenten laten niets uitdrukkelijk open.")
 
 
 def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
@@ -64,8 +52,10 @@ def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
     default_from = keys.index("cz-2024") if "cz-2024" in keys else 0
     default_to = keys.index("cz-2027") if "cz-2027" in keys else min(1, len(keys) - 1)
     left, right = st.columns(2)
-    old_key = left.selectbox("Van", keys, index=default_from, format_func=labels.get, key=FROM_KEY, bind="query-params")
-    new_key = right.selectbox("Naar", keys, index=default_to, format_func=labels.get, key=TO_KEY, bind="query-params")
+    with left:
+        old_key = url_select("Van", keys, FROM_KEY, format_func=labels.get, default_index=default_from)
+    with right:
+        new_key = url_select("Naar", keys, TO_KEY, format_func=labels.get, default_index=default_to)
     if old_key == new_key:
         st.info("Kies twee verschillende beleidsdocumenten om te vergelijken.")
         return
@@ -88,8 +78,11 @@ def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
     )
     labels_pair = (labels[old_key], labels[new_key])
     show_stated_beside_computed(cat, diff, labels_pair)
+    words = old.insurer == new.insurer
     st.markdown("#### Verschillen")
-    st.caption("Onderwerpen waar beide documenten over gaan en iets anders zeggen.")
+    st.caption("Onderwerpen waar beide documenten over gaan en iets anders zeggen."
+               + (" Gewijzigde eisen woord voor woord: :red[~~doorgestreept~~] verviel, "
+                  ":green-background[groen] is nieuw." if words else ""))
     if not diff.changes:
         st.caption("Geen verschillen tussen wat beide documenten zeggen.")
     for kind, label in KIND_LABELS.items():
@@ -97,34 +90,54 @@ def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
         if items:
             st.markdown(f"**{label}**")
             for item in items:
-                _item_line(item, labels_pair)
+                _item_block(item, labels_pair, words)
     only = diff.only_in_one
-    with st.expander(f"Alleen in één document vermeld ({len(only)})", expanded=False):
-        st.caption("Het andere document gaat niet over dit onderwerp. Dat het er niet staat, is geen "
-                   "wijziging en geen ‘nee’: het document zegt er niets over.")
-        for item in only:
-            _item_line(item, labels_pair)
+    box = url_expander(f"Alleen in één document vermeld ({len(only)})", ONLY_KEY)
+    if box is not None:
+        with box:
+            st.caption("Het andere document gaat niet over dit onderwerp. Dat het er niet staat, is geen "
+                       "wijziging en geen ‘nee’: het document zegt er niets over.")
+            for item in only:
+                _item_block(item, labels_pair, words)
 
 
 SYMBOLS = {"added": "➕", "removed": "➖", "changed": "✏️", "only_in_from": "◧", "only_in_to": "◨", "same": "="}
 
 
-def _item_line(item: DiffItem, labels_pair: tuple[str, str]) -> None:
+def _texts_markdown(before: tuple[str, ...], after: tuple[str, ...]) -> str:
+    """The newer texts word by word against the older ones they reword."""
+    lines = []
+    for i, j in pair_texts(before, after):
+        old_text = before[i] if i is not None else ""
+        if j is None:
+            lines.append(f":red[~~{md_escape(old_text)}~~]")
+        else:
+            lines.append(segments_markdown(word_diff(old_text, after[j])) if i is not None
+                         else f":green-background[{md_escape(after[j])}]")
+    return "\n\n".join(f"- {line}" for line in lines)
+
+
+def _item_block(item: DiffItem, labels_pair: tuple[str, str], words: bool) -> None:
+    """One compared subject: what each document says, side by side, in full."""
     old_label, new_label = (md_escape(x) for x in labels_pair)
-    line = f"{SYMBOLS[item.cls]} **{md_escape(item.subject)}** – "
-    if item.cls == "only_in_from":
-        line += f"alleen vermeld in {old_label}: {md_escape(item.before)}"
-    elif item.cls == "only_in_to":
-        line += f"alleen vermeld in {new_label}: {md_escape(item.after)}"
-    elif item.cls == "changed":
-        line += f"gewijzigd: {md_escape(item.before)} → {md_escape(item.after)}"
-    elif item.cls == "added":
-        line += f"nieuw: {md_escape(item.after)}"
-    else:
-        line += f"vervallen (was: {md_escape(item.before)})"
-    if item.stated_by_document:
-        line += " *(staat in de wijzigingenlijst van het document)*"
-    sourced_line(line, (*item.before_sources[:3], *item.after_sources[:3]))
+    with st.container(border=True, key=f"gli-row-{'diff' if item.is_change else 'same'}-diff-{item.kind}-{item.key}"):
+        head = f"{SYMBOLS[item.cls]} **{md_escape(item.subject)}** · {DIFF_CLASS_LABELS[item.cls]}"
+        if item.stated_by_document:
+            head += " · *staat in de wijzigingenlijst van het document*"
+        st.markdown(head)
+        left, right = st.columns(2)
+        left.markdown(f":gray[{old_label}]  \n" + (md_escape(item.before) if item.before is not None
+                                                     else ":gray[– niet vermeld]"))
+        if words and item.cls == "changed" and item.before_texts and item.after_texts:
+            after = _texts_markdown(item.before_texts, item.after_texts)
+            right.markdown(f":gray[{new_label}, woord voor woord]\n\n{after}")
+        else:
+            right.markdown(f":gray[{new_label}]  \n" + (md_escape(item.after) if item.after is not None
+                                                         else ":gray[– niet vermeld]"))
+        sources = (*item.before_sources[:3], *item.after_sources[:3])
+        if sources:
+            with right:
+                show_source(sources, label="📄 Bron")
 
 
 def show_stated_beside_computed(cat: Catalogue, diff, labels_pair: tuple[str, str]) -> None:
@@ -159,15 +172,14 @@ page_header(
 cat = catalogue()
 labels = {p.key: cat.policy_label(p) for p in cat.policies_for()}
 keys = list(labels)
-names = insurer_labels(cat)
-check_url({TAB_KEY: TABS, FROM_KEY: [labels[k] for k in keys], TO_KEY: [labels[k] for k in keys],
-           "verzekeraar": names.values()})
+check_url({TAB_KEY: TABS, FROM_KEY: [*keys, *(labels[k] for k in keys)], TO_KEY: [*keys, *(labels[k] for k in keys)]},
+          extra_known=(*PARAMS, ONLY_KEY, DIFF_KEY, "woorden"))
 
-# Bound to the URL: only the open tab runs, and a link reopens the same tab.
-stated_tab, diff_tab = st.tabs(TABS, key=TAB_KEY, bind="query-params")
+# Only the open tab runs; the open tab is always in the link.
+stated_tab, diff_tab = url_tabs(TABS, TAB_KEY)
 if stated_tab.open:
     with stated_tab:
-        show_stated(cat, labels, names)
+        show_stated(cat)
 if diff_tab.open:
     with diff_tab:
         show_diff(cat, labels)

@@ -171,8 +171,9 @@ def policy_picker(cat: Catalogue, *, minimum: int = selection.MIN_CHOSEN) -> lis
 
 def url_select(label: str, options: Sequence, key: str, *, format_func, default_index: int = 0,
                help: str | None = None):
-    """A selectbox whose choice is always in the URL, as the option's label."""
-    by_text = {format_func(o): o for o in options}
+    """A selectbox whose choice is always in the URL, as the option's label (a link may
+    also name the option itself, such as a policy key)."""
+    by_text = {str(o): o for o in options} | {format_func(o): o for o in options}
     if key not in st.session_state:
         raw = st.query_params.get(key)
         if raw is not None and raw not in by_text:

@@ -22,6 +22,7 @@ from policy_model.vocab import (
     APPLICATION_WINDOW_LABELS,
     AVAILABILITY_LABELS,
     BACKGROUND_LABELS,
+    CHANGE_KIND_LABELS,
     CHANNEL_LABELS,
     FORCE_LABELS,
     NOT_STATED_LABEL,
@@ -213,7 +214,7 @@ def provision_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
 def registry_text_rows(catalogue: Catalogue, policies: Sequence[Policy]) -> list[TextRow]:
     def entries(p: Policy, registry: str) -> list[Entry]:
         return [
-            Entry(text=r.note or REGISTRY_USE_LABELS[r.use], label=REGISTRY_USE_LABELS[r.use],
+            Entry(text=r.note or "", label=REGISTRY_USE_LABELS[r.use],
                   detail=_who(r.roles, r.backgrounds), sources=(r.source,))
             for r in p.registries if r.registry == registry
         ]
@@ -241,6 +242,25 @@ def programme_text_rows(catalogue: Catalogue, policies: Sequence[Policy]) -> lis
         ]
 
     return _rows(policies, [p.id for p in catalogue.programmes], lambda k: catalogue.programme(k).name, entries)
+
+
+def change_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
+    """The changes each document itself states, by topic."""
+    def entries(p: Policy, topic: str) -> list[Entry]:
+        return [Entry(text=c.text, label=CHANGE_KIND_LABELS[c.kind], detail=f"Ten opzichte van {c.against_year}",
+                      sources=(c.source,)) for c in p.changes if c.topic == topic]
+
+    keys = sorted({c.topic for p in policies for c in p.changes}, key=list(TOPIC_LABELS).index)
+    return _rows(policies, keys, TOPIC_LABELS.__getitem__, entries)
+
+
+def open_item_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
+    """What each document explicitly leaves open, by topic."""
+    def entries(p: Policy, topic: str) -> list[Entry]:
+        return [Entry(text=o.text, label="Nog open", sources=(o.source,)) for o in p.open_items if o.topic == topic]
+
+    keys = sorted({o.topic for p in policies for o in p.open_items}, key=list(TOPIC_LABELS).index)
+    return _rows(policies, keys, TOPIC_LABELS.__getitem__, entries)
 
 
 # --------------------------------------------------------------------------- wording and export
@@ -274,7 +294,7 @@ def cell_text(entries: Sequence[Entry]) -> str:
     if not entries:
         return f"– {NOT_STATED_LABEL}"
     return "\n".join(
-        f"{e.label}: {e.text}" + (f" ({e.detail})" if e.detail else "") if e.label else e.text for e in entries
+        ": ".join(x for x in (e.label, e.text) if x) + (f" ({e.detail})" if e.detail else "") for e in entries
     )
 
 
