@@ -79,8 +79,14 @@ def _describe(error: dict[str, Any]) -> str:
 
 
 def validate_model(doc: YamlDocument, model: type[BaseModel]) -> BaseModel | None:
-    """Validate parsed YAML against a model; errors become located problems on ``doc``."""
+    """Validate parsed YAML against a model; errors become located problems on ``doc``.
+
+    A file that parsed to nothing (only ``---``, ``null`` or ``~``) is a problem too: it
+    used to drop a policy without a word.
+    """
     if doc.data is None:
+        if not doc.problems:
+            doc.problems.append(doc.problem((), "the file holds no data (only '---' or null); fill it in or remove it"))
         return None
     try:
         return model.model_validate(doc.data)
@@ -126,18 +132,19 @@ def _load(directory: Path | None, check_quotes: bool) -> LoadResult:
         return LoadResult(Catalogue(), problems, root)
 
     for name, model in CATALOGUE_FILES.items():
-        doc = read_yaml(root / name, name)
+        doc = read_yaml(root / name, name, root=root)
         docs[name] = doc
         parsed[name] = validate_model(doc, model)
         problems.extend(doc.problems)
 
     policy_docs: list[tuple[YamlDocument, schema.Policy]] = []
     policy_root = root / POLICY_DIR
-    policy_files = sorted(policy_root.glob("*.yaml")) if policy_root.is_dir() else []
+    policy_files, skipped = _policy_files(policy_root)
+    problems += skipped
     if not policy_files:
         problems.append(Problem(f"{POLICY_DIR}/", None, "", "no policy files (*.yaml) found"))
     for path in policy_files:
-        doc = read_yaml(path, f"{POLICY_DIR}/{path.name}")
+        doc = read_yaml(path, f"{POLICY_DIR}/{path.name}", root=root)
         policy = validate_model(doc, schema.Policy)
         problems.extend(doc.problems)
         if policy is not None:
@@ -175,6 +182,33 @@ def _load(directory: Path | None, check_quotes: bool) -> LoadResult:
         policies=tuple(p for doc, p in policy_docs if doc.file not in bad_policies),
     )
     return LoadResult(catalogue, sorted(set(problems), key=_sort_key), root)
+
+
+def _policy_files(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The ``*.yaml`` files directly in ``policies/``, and a problem for anything else there.
+
+    Policy files are named ``<insurer>-<year>.yaml``. A ``.yml`` or ``.YAML`` file, a file
+    in a subfolder or any other file would otherwise be skipped without a word, and the
+    app would show fewer facts than the curator thinks it holds.
+    """
+    if not folder.is_dir():
+        return [], []
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in sorted(folder.iterdir()):
+        where = f"{POLICY_DIR}/{path.name}"
+        if path.is_dir():
+            problems.append(Problem(f"{where}/", None, "", "a folder in policies/ is not read: put policy files "
+                                    "directly in policies/"))
+        elif path.suffix == ".yaml" and path.stem:
+            files.append(path)
+        elif path.suffix.lower() in (".yaml", ".yml") or path.name.lower() in (".yaml", ".yml"):
+            problems.append(Problem(where, None, "", "not read: policy files end in .yaml (lower case) and are "
+                                    "named <insurer>-<year>.yaml; rename it"))
+        else:
+            problems.append(Problem(where, None, "", "not a policy file (<insurer>-<year>.yaml), so it was not "
+                                    "read; move it out of policies/"))
+    return files, problems
 
 
 def _sort_key(problem: Problem) -> tuple:

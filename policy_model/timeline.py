@@ -100,20 +100,19 @@ def _ics_text(text: str) -> str:
     return _ICS_CONTROLS.sub("", _ICS_LINE_BREAKS.sub("\n", text))
 
 
-def event_uid(event: Event, taken: set[str] | None = None) -> str:
+def event_uid(event: Event, catalogue: Catalogue) -> str:
     """A UID that stays the same when the file is downloaded again.
 
-    It names the policy, the kind and the day of the event, not its place in the export,
-    so a calendar that imports or subscribes to a new download updates its events instead
-    of adding copies. Two events of one kind on one day of one policy are told apart by
-    a digest of their activity.
+    It names the policy, the kind and the day of the event, not its place in the export
+    (nor which other events were chosen), so a calendar that imports or subscribes to a
+    new download updates its events instead of adding copies. Only where the policy itself
+    has two events of one kind on one day is a digest of the activity added.
     """
     base = f"{event.policy_key}-{event.kind}-{event.date:%Y%m%d}"
-    if taken is not None and base in taken:
-        digest = hashlib.sha256(event.activity.encode("utf-8")).hexdigest()[:10]
-        base = f"{base}-{digest}"
-    if taken is not None:
-        taken.add(base)
+    policy = catalogue.policy_by_key(event.policy_key)
+    siblings = [e for e in policy_events(policy) if e.kind == event.kind and e.date == event.date] if policy else []
+    if len(siblings) > 1:
+        base += "-" + hashlib.sha256(event.activity.encode("utf-8")).hexdigest()[:10]
     return f"{base}@gli-inkoopwijzer"
 
 
@@ -126,7 +125,6 @@ def to_ics(events: list[Event], catalogue: Catalogue, stamp: dt.datetime | None 
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", "GLI-inkoopwijzer deadlines")
     now = stamp or dt.datetime.now(dt.UTC)
-    taken: set[str] = set()
     for event in events:
         insurer = catalogue.insurer(event.insurer).short_name
         doc = catalogue.source(event.source.document)
@@ -138,7 +136,7 @@ def to_ics(events: list[Event], catalogue: Catalogue, stamp: dt.datetime | None 
             + f" Bron: {doc.title}, § {event.source.section}: \"{event.source.quote}\""
         )
         item = icalendar.Event()
-        item.add("uid", event_uid(event, taken))
+        item.add("uid", event_uid(event, catalogue))
         item.add("dtstamp", now)
         item.add("dtstart", event.date)
         item.add("dtend", end)

@@ -4,10 +4,31 @@ Only a safe loader is used (the C one when available). Timestamps are *not* conv
 implicitly: dates stay strings until the schema parses them, so an impossible date such
 as 2026-02-30 becomes a located validation message instead of a loader crash. Duplicate
 mapping keys, which YAML silently resolves to the last value, are reported.
+
+A data folder may be handed over by someone else, so reading is bounded and every odd
+input is a located problem, never a crash or a hang:
+
+- only regular files are read (no device, FIFO or folder; no link out of the data
+  folder), opened without blocking and read up to :data:`MAX_FILE_BYTES`;
+- deep nesting is refused *before* PyYAML builds its node tree (its C composer recurses
+  and crashed the process on 50,000 nested ``[``): a file that may nest deeply is checked
+  against :data:`MAX_DEPTH` first, and nesting too deep for the Python builder is a
+  message too;
+- aliases may repeat a value, but not expand the file by more than
+  :data:`MAX_ALIAS_VALUES` values (a "billion laughs" took gigabytes) nor refer to the
+  value they are part of;
+- a list or mapping used as a key, a number too long to be one, and control characters
+  in texts (which would break exports and calendars) are located messages.
+
+The deep and alias checks walk the parser's events, which costs about half a parse; they
+run only for files a cheap look at the text cannot clear (no real data file needs them).
 """
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +41,27 @@ _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: Larger files are refused before parsing: no policy is anywhere near this size.
 MAX_FILE_BYTES = 2 * 1024 * 1024
+#: Deepest nesting of lists and mappings accepted (the data uses about six).
+MAX_DEPTH = 100
+#: Values that aliases may add to a file (each alias repeats the whole anchored value).
+MAX_ALIAS_VALUES = 100_000
+#: Longest number accepted, in characters (Python refuses ints over 4,300 digits anyway).
+MAX_NUMBER_CHARS = 40
+
+#: Cheap looks at the text decide whether a file needs the exact (slower) event check.
+#: Each block level starts at least half a column right of its parent, at the start of a
+#: line or after indicators, anchors and tags on it (none of which holds ``, [ ] { }``); so
+#: a file whose lines have no such run of 400 characters, and fewer than 400 flow brackets,
+#: nests at most about 1,200 levels: safe for the C composer. Deeper than the Python
+#: builder allows (about 1,000) is then still a located message (RecursionError below).
+_LONG_PREFIX = re.compile(r"\n[^\n,\[\]{}]{400}")
+_MAX_FLOW_UNCHECKED = 400
+_ALIAS = re.compile(r"(?:^|[\s\[{,:])\*[^\s\]},]", re.M)
+#: Raw characters _CONTROL may find in a text (the YAML reader refuses the other controls).
+_RAW_SEPARATORS = ("\\", "\x85", "\u2028", "\u2029")
+#: Characters not allowed in a data text: C0/C1 controls but tab and line feed, a lone
+#: carriage return, and the Unicode line and paragraph separators.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
@@ -60,7 +102,18 @@ assert not _Base.yaml_path_resolvers, "the lean resolver assumes no path resolve
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_NUMBERS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _SCALAR, _MAPPING = yaml.ScalarNode, yaml.MappingNode
+
+
+class _Refused(Exception):
+    """A node this program does not read, with why (becomes a located problem)."""
+
+    def __init__(self, node: yaml.Node, message: str) -> None:
+        super().__init__(message)
+        self.node = node
+        self.message = message
+
 
 @dataclass
 class YamlDocument:
@@ -113,14 +166,18 @@ def _build(node: yaml.Node, loader: yaml.BaseLoader | None, duplicates: list[tup
     """
     kind = type(node)
     if kind is _SCALAR:
-        return node.value if loader is None or node.tag == _STR else loader.construct_object(node, deep=True)
+        return node.value if loader is None or node.tag == _STR else _scalar(node, loader)
     if loader is not None and node.tag != (_MAP if kind is _MAPPING else _SEQ):
         return _constructed(node, loader, duplicates)
     if kind is _MAPPING:
         result: dict[object, Any] = {}
         for key_node, value_node in node.value:
-            if loader is not None and key_node.tag != _STR:
-                return _constructed(node, loader, duplicates)
+            if key_node.tag != _STR:
+                if type(key_node) is not _SCALAR:
+                    raise _Refused(key_node, "a key must be a single name, not a list or mapping ('? [a, b]'); "
+                                   "write it as a plain key")
+                if loader is not None:
+                    return _constructed(node, loader, duplicates)
             key = key_node.value
             if key in result:
                 duplicates.append((node, key_node))
@@ -135,10 +192,33 @@ def _build(node: yaml.Node, loader: yaml.BaseLoader | None, duplicates: list[tup
     ]
 
 
+def _scalar(node: yaml.ScalarNode, loader: yaml.BaseLoader) -> Any:
+    """A number, boolean or null built by the safe constructor; absurdly long numbers refused."""
+    if node.tag in _NUMBERS and len(node.value) > MAX_NUMBER_CHARS:
+        raise _Refused(node, f"a number of {len(node.value):,} characters: too long to be a year, count or "
+                       "amount; check the value")
+    return loader.construct_object(node, deep=True)
+
+
+def _check_numbers(node: yaml.Node) -> None:
+    """The number check of :func:`_scalar` for a subtree the safe constructor builds."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if type(current) is _SCALAR:
+            if current.tag in _NUMBERS and len(current.value) > MAX_NUMBER_CHARS:
+                _scalar(current, None)  # type: ignore[arg-type]  # raises _Refused
+        elif type(current) is _MAPPING:
+            stack += [part for pair in current.value for part in pair]
+        else:
+            stack += current.value
+
+
 def _constructed(node: yaml.Node, loader: yaml.BaseLoader, duplicates: list[tuple[yaml.Node, yaml.Node]]) -> Any:
     """A subtree built by the safe constructor, still checked for duplicate keys."""
     found: list[tuple[yaml.Node, yaml.Node]] = []
     _build(node, None, found)
+    _check_numbers(node)
     duplicates += [pair for pair in found if pair not in duplicates]
     return loader.construct_object(node, deep=True)
 
@@ -171,51 +251,195 @@ def _duplicate_problems(doc: YamlDocument, duplicates: list[tuple[yaml.Node, yam
     return out
 
 
-def read_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
-    """Parse ``path``; every failure becomes a :class:`Problem`, never an exception."""
-    doc = YamlDocument(display_name or path.name)
+def _read_text(path: Path, file: str, root: Path | None) -> tuple[str | None, Problem | None]:
+    """The file's text, or the problem that stops it being read.
+
+    Only a regular file is read: a FIFO would hang the reader and a device such as
+    ``/dev/zero`` never ends. A link may point only inside ``root`` (the data folder). The
+    file is opened without blocking and read with a byte limit, so a file swapped for a
+    FIFO or grown after the checks cannot hang or flood the reader either.
+    """
+    def problem(message: str) -> tuple[None, Problem]:
+        return None, Problem(file, None, "", message)
+
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            doc.problems.append(
-                Problem(doc.file, None, "", f"file is {size / 1e6:.1f} MB, larger than the "
-                        f"{MAX_FILE_BYTES // (1024 * 1024)} MB limit for a data file; is it the right file?")
-            )
-            return doc
-        text = path.read_text(encoding="utf-8")
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            target = path.resolve(strict=True)
+            if root is not None and not target.is_relative_to(root.resolve()):
+                return problem(f"is a link to {target}, outside the data folder; copy the file in instead")
+            info = target.stat()
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a device, FIFO or socket"
+            return problem(f"is {kind}, not a regular file; it was not read")
+        if info.st_size > MAX_FILE_BYTES:
+            return problem(f"file is {info.st_size / 1e6:.1f} MB, larger than the "
+                           f"{MAX_FILE_BYTES // (1024 * 1024)} MB limit for a data file; is it the right file?")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return problem("is not a regular file; it was not read")
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        doc.problems.append(Problem(doc.file, None, "", "file is missing"))
-        return doc
-    except UnicodeDecodeError as exc:
-        doc.problems.append(
-            Problem(doc.file, None, "", f"file is not UTF-8 text (byte {exc.start}); save it as UTF-8")
-        )
-        return doc
+        return problem("file is missing")
+    except RuntimeError:  # a symlink loop, from resolve()
+        return problem("is a link that points to itself (a loop); it was not read")
     except OSError as exc:
-        doc.problems.append(Problem(doc.file, None, "", f"cannot read file: {exc.strerror}"))
+        return problem(f"cannot read file: {exc.strerror}")
+    if len(raw) > MAX_FILE_BYTES:
+        return problem(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB limit for a data file; "
+                       "is it the right file?")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return problem(f"file is not UTF-8 text (byte {exc.start}); save it as UTF-8")
+    if "\r" in text:  # as text mode reads it: Windows and old Mac line ends become \n
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, None
+
+
+def _needs_event_check(text: str) -> bool:
+    """Whether the text might nest too deep to compose safely or hold aliases (see _LONG_PREFIX)."""
+    # The searches are kept to what the C regex engine does fast: a literal first character.
+    if _LONG_PREFIX.search("\n" + text) or ("*" in text and _ALIAS.search(text)):
+        return True
+    if text.count("[") + text.count("{") <= _MAX_FLOW_UNCHECKED:
+        return False
+    depth = 0
+    for char in re.findall(r"[\[\]{}]", text):
+        depth = depth + 1 if char in "[{" else max(depth - 1, 0)
+        if depth > _MAX_FLOW_UNCHECKED:
+            return True
+    return False
+
+
+def _event_check(text: str) -> tuple[int, str] | None:
+    """The first nesting or alias problem as (line, message), walking the parser's events.
+
+    libyaml's parser keeps its own stack, so this is safe at any depth; the node tree is
+    not built. The number of values each anchor stands for is counted, so the expansion
+    of aliases is known without performing it.
+    """
+    loader = _Loader(text)
+    try:
+        depth = 0
+        sizes: list[int] = [0]
+        open_anchors: list[str | None] = [None]
+        anchors: dict[str, int] = {}
+        added = 0
+        while True:
+            event = loader.get_event()
+            kind = type(event)
+            if kind is yaml.StreamEndEvent:
+                return None
+            if kind in (yaml.SequenceStartEvent, yaml.MappingStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1, (
+                        f"lists and mappings nested more than {MAX_DEPTH} levels deep; the data needs a few")
+                sizes.append(1)
+                open_anchors.append(event.anchor)
+            elif kind in (yaml.SequenceEndEvent, yaml.MappingEndEvent):
+                depth -= 1
+                size = sizes.pop()
+                anchor = open_anchors.pop()
+                if anchor is not None:
+                    anchors[anchor] = size
+                sizes[-1] += size
+            elif kind is yaml.ScalarEvent:
+                sizes[-1] += 1
+                if event.anchor is not None:
+                    anchors[event.anchor] = 1
+            elif kind is yaml.AliasEvent:
+                if event.anchor in open_anchors:
+                    return event.start_mark.line + 1, (
+                        f"alias *{event.anchor} refers to the value it is part of; write the value out")
+                size = anchors.get(event.anchor, 1)
+                sizes[-1] += size
+                added += size
+                if added > MAX_ALIAS_VALUES:
+                    return event.start_mark.line + 1, (
+                        f"aliases (*{event.anchor}) repeat more than {MAX_ALIAS_VALUES:,} values; "
+                        "the data needs no anchors or aliases: write the values out")
+    finally:
+        loader.dispose()
+
+
+def _control_problems(doc: YamlDocument) -> list[Problem]:
+    """Texts holding control characters or line separators, each located."""
+    out: list[Problem] = []
+    stack: list[tuple[object, tuple[object, ...]]] = [(doc.data, ())]
+    while stack:
+        value, loc = stack.pop()
+        if isinstance(value, str):
+            bad = _CONTROL.search(value)
+            if bad:
+                out.append(doc.problem(loc, f"text contains the control character U+{ord(bad.group()):04X}; remove "
+                                       "it (it would break exports and calendars)"))
+        elif isinstance(value, dict):
+            stack += [(item, (*loc, key)) for key, item in value.items()]
+        elif isinstance(value, list):
+            stack += [(item, (*loc, index)) for index, item in enumerate(value)]
+    return out
+
+
+def read_yaml(path: Path, display_name: str | None = None, root: Path | None = None) -> YamlDocument:
+    """Parse ``path``; every failure becomes a :class:`Problem`, never an exception.
+
+    ``root`` is the data folder: a link may point only inside it.
+    """
+    doc = YamlDocument(display_name or path.name)
+    text, problem = _read_text(path, doc.file, root)
+    if text is None:
+        doc.problems.append(problem)  # type: ignore[arg-type]
         return doc
     if not text.strip():
         doc.problems.append(Problem(doc.file, None, "", "file is empty"))
         return doc
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            doc.problems.append(Problem(doc.file, None, "", "file holds no YAML document (only comments?)"))
-            return doc
-        doc.root = node
-        duplicates: list[tuple[yaml.Node, yaml.Node]] = []
-        doc.data = _build(node, loader, duplicates)
+        if _needs_event_check(text):
+            found = _event_check(text)
+            if found is not None:
+                doc.problems.append(Problem(doc.file, found[0], "", found[1]))
+                return doc
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                doc.problems.append(Problem(doc.file, None, "", "file holds no YAML document (only comments?)"))
+                return doc
+            doc.root = node
+            duplicates: list[tuple[yaml.Node, yaml.Node]] = []
+            doc.data = _build(node, loader, duplicates)
+        finally:
+            loader.dispose()
         doc.problems += _duplicate_problems(doc, duplicates)
+        if any(char in text for char in _RAW_SEPARATORS):  # only an escape or a raw separator puts one in
+            doc.problems += _control_problems(doc)
+    except _Refused as exc:
+        loc = _path_to(doc.root, exc.node) if doc.root is not None else ()
+        doc.problems.append(Problem(doc.file, exc.node.start_mark.line + 1, format_path(loc), exc.message))
+        doc.data = None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
         doc.problems.append(Problem(doc.file, line, "", f"YAML syntax error: {what}"))
         doc.data = None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        doc.problems.append(Problem(doc.file, line, "", f"the character U+{code:04X} is not allowed in a "
+                                    "data file (a control character?); remove it"))
+        doc.data = None
     except yaml.YAMLError as exc:
         doc.problems.append(Problem(doc.file, None, "", f"YAML error: {exc}"))
         doc.data = None
-    finally:
-        loader.dispose()
+    except RecursionError:
+        doc.problems.append(Problem(doc.file, None, "", f"lists and mappings nested more than {MAX_DEPTH} levels "
+                                    "deep; the data needs a few"))
+        doc.data = None
+    except ValueError as exc:  # what the safe constructor may still raise
+        doc.problems.append(Problem(doc.file, None, "", f"a value cannot be read: {exc}"))
+        doc.data = None
     return doc

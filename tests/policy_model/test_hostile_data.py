@@ -1,0 +1,138 @@
+"""Hostile data folders: every case is a located message and exit code 1, never a crash,
+a hang, a flood of memory or a policy dropped without a word."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+
+from policy_model.cli import main
+from policy_model.paths import DEFAULT_DATA_DIR
+from policy_model.yamlio import MAX_DEPTH, read_yaml
+from tests.conftest import REPO
+
+POLICY_HEAD = "insurer: zz\nyear: 2030\n"
+LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 9)}]\n" for n in range(9)
+)
+
+
+@pytest.fixture
+def data(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, folder)
+    return folder
+
+
+def validate(folder, capsys) -> tuple[int, str]:
+    started = time.monotonic()
+    code = main(["validate", str(folder), "--no-quotes"])
+    out = capsys.readouterr()
+    assert time.monotonic() - started < 60, "validate took far too long"
+    printed = out.out + out.err
+    assert "Traceback" not in printed and "internal error" not in printed, printed
+    return code, printed
+
+
+def test_fifty_thousand_nested_brackets_do_not_crash_the_process(tmp_path):
+    """Once a segmentation fault: run in a child process so a regression cannot take pytest down."""
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    (data / "policies" / "zz-2030.yaml").write_text(POLICY_HEAD + "title: " + "[" * 50_000 + "\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "policy_model", "validate", str(data), "--no-quotes"],
+                         cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1, run.stderr
+    assert f"policies/zz-2030.yaml:3: (file): lists and mappings nested more than {MAX_DEPTH} levels deep" in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("title: " + "[" * 1000 + "]" * 1000, "zz-2030.yaml:3: (file): lists and mappings nested more than"),
+        ("title:\n" + "".join(" " * n + "- \n" for n in range(1, 1200)), "nested more than 100 levels"),
+        (LAUGHS, "repeat more than 100,000 values; the data needs no anchors or aliases"),
+        ("title: &t [*t]\n", "zz-2030.yaml:3: (file): alias *t refers to the value it is part of"),
+        ("? [a, b]\n: 1\n", "zz-2030.yaml:3: (file): a key must be a single name, not a list or mapping"),
+        ("summary: 1\nproblem: " + "9" * 5000, "zz-2030.yaml:4: problem: a number of 5,000 characters"),
+        ('title: "Beleid\\x07 2030"\n', "zz-2030.yaml:3: title: text contains the control character U+0007"),
+        ('summary: "een\\rregel"\n', "zz-2030.yaml:3: summary: text contains the control character U+000D"),
+        ('summary: "een\\u2028regel"\n', "zz-2030.yaml:3: summary: text contains the control character U+2028"),
+        ("summary: b\x01c\n", "zz-2030.yaml:3: (file): the character U+0001 is not allowed in a data file"),
+    ],
+    ids=["deep-flow", "deep-block", "billion-laughs", "recursive-alias", "complex-key", "huge-number",
+         "bell-in-text", "carriage-return-in-text", "line-separator-in-text", "raw-control-character"],
+)
+def test_odd_yaml_is_a_located_message(data, capsys, content, expected):
+    (data / "policies" / "zz-2030.yaml").write_text(POLICY_HEAD + content, encoding="utf-8")
+    code, printed = validate(data, capsys)
+    assert code == 1
+    assert expected in printed, printed
+
+
+def test_aliases_that_expand_a_little_are_still_fine(tmp_path):
+    path = tmp_path / "x.yaml"
+    path.write_text("base: &b {a: 1, b: [x, y]}\ncopy: *b\n", encoding="utf-8")
+    doc = read_yaml(path)
+    assert not doc.problems and doc.data["copy"] == {"a": 1, "b": ["x", "y"]}
+
+
+@pytest.mark.parametrize("content", ["---\n", "null\n", "~\n", "--- null\n...\n"])
+def test_a_policy_file_that_holds_nothing_is_an_error(data, capsys, content):
+    (data / "policies" / "zz-2030.yaml").write_text(content, encoding="utf-8")
+    code, printed = validate(data, capsys)
+    assert code == 1
+    assert "(file): the file holds no data (only '---' or null)" in printed
+    assert printed.startswith("policies/zz-2030.yaml:")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("zz-2030.yml", "policies/zz-2030.yml: (file): not read: policy files end in .yaml (lower case)"),
+        ("ZZ-2030.YAML", "policies/ZZ-2030.YAML: (file): not read: policy files end in .yaml (lower case)"),
+        (".yml", "policies/.yml: (file): not read: policy files end in .yaml"),
+        ("oud/zz-2030.yaml", "policies/oud/: (file): a folder in policies/ is not read"),
+        ("notities.txt", "policies/notities.txt: (file): not a policy file"),
+    ],
+)
+def test_files_the_loader_does_not_read_are_reported_not_skipped(data, capsys, name, expected):
+    target = data / "policies" / name
+    target.parent.mkdir(exist_ok=True)
+    shutil.copy(data / "policies" / "zz-2024.yaml", target)
+    code, printed = validate(data, capsys)
+    assert code == 1
+    assert expected in printed, printed
+
+
+def test_a_fifo_named_yaml_does_not_hang_validation(data, capsys):
+    os.mkfifo(data / "policies" / "zz-2030.yaml")
+    code, printed = validate(data, capsys)
+    assert code == 1
+    assert "policies/zz-2030.yaml: (file): is a device, FIFO or socket, not a regular file" in printed
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "/etc/hostname"])
+def test_a_link_out_of_the_data_folder_is_not_followed(data, capsys, target):
+    (data / "policies" / "zz-2030.yaml").symlink_to(target)
+    code, printed = validate(data, capsys)
+    assert code == 1
+    assert f"policies/zz-2030.yaml: (file): is a link to {target}, outside the data folder" in printed
+
+
+def test_a_link_inside_the_data_folder_is_read(data, capsys):
+    (data / "policies" / "zz-2024.yaml").rename(data / "zz-2024-original.yaml")
+    (data / "policies" / "zz-2024.yaml").symlink_to(data / "zz-2024-original.yaml")
+    code, printed = validate(data, capsys)
+    assert code == 0, printed
+
+
+def test_a_link_loop_is_a_message(data, capsys):
+    (data / "policies" / "zz-2030.yaml").symlink_to(data / "policies" / "zz-2030.yaml")
+    code, printed = validate(data, capsys)
+    assert code == 1
+    assert "policies/zz-2030.yaml: (file): is a link that points to itself" in printed
