@@ -186,7 +186,8 @@ TOPIC_LABELS: dict[str, str] = {
 }
 
 ValueUnit = Literal[
-    "days", "working_days", "weeks", "years", "count", "per_year", "participants", "age", "score", "ggr_level"
+    "days", "working_days", "weeks", "years", "count", "per_year", "participants", "age", "score", "ggr_level",
+    "percent",
 ]
 VALUE_UNIT_LABELS: dict[str, str] = {
     "days": "dagen",
@@ -199,6 +200,7 @@ VALUE_UNIT_LABELS: dict[str, str] = {
     "age": "jaar (leeftijd)",
     "score": "score",
     "ggr_level": "GGR-niveau (1 = matig verhoogd, 2 = hoog)",
+    "percent": "procent",
 }
 
 TimelineKind = Literal[
