@@ -12,6 +12,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from policy_model.addresses import ContactAddress, WebUrl
 from policy_model.vocab import (
     ApplicationWindow,
     Availability,
@@ -80,7 +81,8 @@ class SourceDocument(Strict):
     kind: SourceKind
     policy_year: int | None = Field(default=None, ge=2000, le=2100)
     covers: Text = Field(description="What the document covers, in our words.")
-    url: Text | None = Field(default=None, description="Original address, where a document states it.")
+    url: WebUrl | None = Field(default=None, description="Original address, where a document states it "
+                               "(http or https; see policy_model.addresses).")
     file: Annotated[str, StringConstraints(pattern=r"^[\w.\-]+\.txt$")]
     published: dt.date | None = None
 
@@ -208,7 +210,7 @@ class TariffRule(Sourced):
 class Application(Sourced):
     routes: list[RouteKind] = Field(min_length=1)
     channel: Channel
-    address: Text | None = None
+    address: ContactAddress | None = None
     window: ApplicationWindow
     text: Text
     new_providers_only: bool = False
@@ -216,7 +218,7 @@ class Application(Sourced):
 
 class Contact(Sourced):
     channel: Channel
-    address: Text
+    address: ContactAddress
     purpose: Text
     answer_time_text: Text | None = None
     answer_working_days: int | None = Field(default=None, ge=0)
