@@ -11,7 +11,7 @@ from policy_model.batch import BATCH_COLUMNS, assess_batch, decode_upload
 from policy_model.catalogue import Catalogue
 from policy_model.profile import Profile, contradictions
 from policy_model.report import assessment_report_html
-from policy_model.rules import STATUS_LABELS, Assessment, assess
+from policy_model.rules import GROUP_ORDER, STATUS_LABELS, WHEN_LABELS, Assessment, assess
 from policy_model.tabular import table_csv_bytes
 from policy_model.vocab import BACKGROUND_LABELS, ROLE_SHORT_LABELS, SCOPE_LABELS
 from ui.citation import source_column_config, source_columns, sourced_line
@@ -29,16 +29,34 @@ BOOL = {"ja": True, "nee": False, "onbekend": None}
 BOOL_LABELS = {"ja": "Ja", "nee": "Nee", "onbekend": "Niet ingevuld"}
 GGR_LABELS = {"none": "Niet verhoogd", "moderate": "Matig verhoogd", "high": "Hoog"}
 VERDICT_ICONS = {"eligible": "✅", "subcontractor_only": "🔁", "not_eligible": "⛔", "conditional": "❔"}
-STATUS_ORDER = {"unmet": 0, "to_check": 1, "met": 2}
+#: The explicit "none" answer in a multiple choice: distinct from leaving it empty (not answered).
+NONE = "none"
+NONE_LABEL = "— Geen —"
+WHEN_ICONS = {"today": "⏰", "open": "▶️", "upcoming": "🗓️", "past": "✖️"}
 
 
 def checklist_table(a: Assessment, cat: Catalogue) -> list[dict]:
-    """The checklist of one assessment as table rows, unmet first, each with its source."""
+    """The checklist of one assessment as table rows, by weight (unmet minimum requirements
+    and exclusion grounds first, expectations last), each with its source."""
     return [
-        {"Status": ("❗ " if c.status == "unmet" else "") + STATUS_LABELS[c.status], "Onderwerp": c.topic_label,
-         "Eis": c.text, "Toelichting": c.why, **source_columns(c.source, cat)}
-        for c in sorted(a.checklist, key=lambda c: STATUS_ORDER[c.status])
+        {"Status": ("❗ " if c.status == "unmet" else "") + STATUS_LABELS[c.status], "Soort": c.force_label,
+         "Onderwerp": c.topic_label, "Eis": c.text, "Toelichting": c.why, **source_columns(c.source, cat)}
+        for c in a.checklist
     ]
+
+
+def group_counts(a: Assessment) -> str:
+    """``1 niet voldaan · 4 na te gaan · 3 voldaan · 2 verplichtingen · 5 verwachtingen``."""
+    words = {"unmet": "niet voldaan", "to_check": "na te gaan", "met": "voldaan", "obligation": "verplichtingen",
+             "expectation": "verwachtingen"}
+    return " · ".join(f"{a.groups[g]} {words[g]}" for g in GROUP_ORDER)
+
+
+def answer_list(values: list[str]) -> list[str] | None:
+    """A multiselect's answer: nothing chosen is "not answered", ``Geen`` is an explicit none."""
+    if not values:
+        return None
+    return [v for v in values if v != NONE]
 
 
 def checklist_csv(assessments: list[Assessment], cat: Catalogue) -> bytes:
@@ -49,18 +67,25 @@ def checklist_csv(assessments: list[Assessment], cat: Catalogue) -> bytes:
 
 def show_assessment(a: Assessment, cat: Catalogue) -> None:
     """One insurer's verdict in detail: reasons, routes, deadlines, how to apply, checklist."""
+    if a.notice:
+        st.warning(md_escape(a.notice), icon="💡")
+    st.info(f"**Volgende stap:** {md_escape(a.next_step)}")
     st.markdown(md_escape(a.explanation))
     for reason in a.reasons:
         st.markdown(f"- {md_escape(reason)}")
+    for source in a.verdict_sources[:4]:
+        sourced_line(f"Bron: {md_escape(source.section)}", source)
     if a.routes:
         st.markdown("**Route en looptijd**")
         for route in a.routes:
             periods = "; ".join(route.periods) or "looptijd niet vermeld"
             sourced_line(f"{md_escape(route.label)} – {md_escape(periods)}", route.source)
-    if a.deadlines:
-        st.markdown("**Deadlines die nog komen**")
-        for d in a.deadlines:
-            sourced_line(f"**{nl_date(d.date)}** – {md_escape(d.activity)}", d.source)
+    if a.actions:
+        st.markdown("**Wat u kunt doen, en wanneer** (ten opzichte van vandaag)")
+        for action in a.actions:
+            when = WHEN_LABELS[action.when]
+            date = nl_date(action.date) if action.date else "geen deadline"
+            sourced_line(f"{WHEN_ICONS[action.when]} **{date}** ({when}) – {md_escape(action.text)}", action.source)
     if a.apply:
         st.markdown("**Zo vraagt u aan**")
         for how in a.apply:
@@ -73,6 +98,7 @@ def show_assessment(a: Assessment, cat: Catalogue) -> None:
         st.markdown(f"Register **{md_escape(r.name)}**: {md_escape(r.label)}")
     rows = checklist_table(a, cat)
     if rows:
+        st.markdown(f"**Checklist** – {group_counts(a)}")
         # Unmet rows come first and start with ❗ (no row colouring: a pandas Styler made
         # this table twenty times slower to send).
         show_table(table_data(rows), key=f"checklist_{a.insurer}", column_config=source_column_config())
@@ -93,8 +119,9 @@ programme_names = {p.id: p.name for p in cat.programmes}
 insurer_names = {i.id: i.short_name for i in cat.insurers}
 check_url({
     "rol": [ROLE_SHORT_LABELS[r] for r in ROLES], "jaar": [str(y) for y in years],
-    "achtergrond": BACKGROUND_LABELS.values(), "registers": [registry_names[r] for r in registry_ids],
-    "licenties": programme_names.values(), "vorig_contract": insurer_names.values(),
+    "achtergrond": BACKGROUND_LABELS.values(), "registers": [*(registry_names[r] for r in registry_ids), NONE_LABEL],
+    "licenties": [*programme_names.values(), NONE_LABEL], "vorig_contract": [*insurer_names.values(), NONE_LABEL],
+    "kernregio": [*insurer_names.values(), NONE_LABEL],
     "schaal": SCOPE_LABELS.values(), "rho_in_regio": TRI.values(), "sv_in_regio": TRI.values(),
     "eigen_regio": TRI.values(), "ggr": GGR_LABELS.values(), "herhaling": BOOL_LABELS.values(),
     "agb": BOOL_LABELS.values(), "kvk": BOOL_LABELS.values(), "opleiding": BOOL_LABELS.values(),
@@ -166,11 +193,12 @@ else:
     c1, c2 = st.columns(2)
     data["background"] = c1.selectbox("Beroepsachtergrond", list(BACKGROUND_LABELS), format_func=BACKGROUND_LABELS.get,
                                       index=None, key="achtergrond", bind="query-params", placeholder="Niet ingevuld")
-    data["registries"] = c2.multiselect("Registers waarin u (of uw coaches) staat", registry_ids,
-                                        format_func=registry_names.get, key="registers", bind="query-params", placeholder="Niet ingevuld",
+    data["registries"] = c2.multiselect("Registers waarin u (of uw coaches) staat", [*registry_ids, NONE],
+                                        format_func=lambda r: NONE_LABEL if r == NONE else registry_names[r], key="registers", bind="query-params", placeholder="Niet ingevuld",
                                         help=glossary_help("KABIZ BLCN KP CKR KNGF"))
     c1, c2 = st.columns(2)
-    data["licences"] = c1.multiselect("Programmalicenties", list(programme_names), format_func=programme_names.get,
+    data["licences"] = c1.multiselect("Programmalicenties", [*programme_names, NONE],
+                                      format_func=lambda p: NONE_LABEL if p == NONE else programme_names[p],
                                       key="licenties", bind="query-params", placeholder="Niet ingevuld")
     if role != "individual_coach":
         data["programmes_offered"] = c2.number_input("Aantal GLI-programma's dat u aanbiedt", min_value=0, max_value=50,
@@ -185,9 +213,9 @@ else:
         data["accredited_training"] = tri_bool("Geaccrediteerde opleiding leefstijlcoach", "opleiding")
     with c4:
         data["hbo_level"] = tri_bool("Competenties op hbo-niveau", "hbo")
-    # An empty selection is "not answered" (to check), not "none": the form cannot tell them apart.
-    data["registries"] = data["registries"] or None
-    data["licences"] = data["licences"] or None
+    # An empty selection is "not answered" (to check); "— Geen —" is the answer "none".
+    data["registries"] = answer_list(data["registries"])
+    data["licences"] = answer_list(data["licences"])
     st.subheader("Stap 3 – Uw situatie")
     c1, c2, c3 = st.columns(3)
     data["region_has_rho"] = c1.segmented_control("Is in uw regio een RHO gecontracteerd voor de GLI?", list(TRI),
@@ -196,25 +224,33 @@ else:
     data["region_has_network"] = c2.segmented_control("… of een samenwerkingsverband van leefstijlcoaches?", list(TRI),
                                                       format_func=TRI.get, default="unknown", key="sv_in_regio",
                                                       bind="query-params") or "unknown"
-    data["in_insurer_region"] = c3.segmented_control("Werkt u in de eigen regio van de verzekeraar?", list(TRI),
-                                                     format_func=TRI.get, default="unknown", key="eigen_regio",
-                                                     bind="query-params",
-                                                     help="Alleen van belang waar een beleid onderscheid maakt (bijv. Zorg en Zekerheid).") or "unknown"
+    regions = c3.multiselect("In de kernregio van welke verzekeraars werkt u?", [*insurer_names, NONE],
+                             format_func=lambda i: NONE_LABEL if i == NONE else insurer_names[i], key="kernregio",
+                             bind="query-params", placeholder="Weet ik niet",
+                             help="Per verzekeraar: alleen van belang waar een beleid onderscheid maakt (bijv. Zorg en "
+                                  "Zekerheid volgt buiten de eigen regio de preferente zorgverzekeraar).")
+    region_list = answer_list(regions)
+    data["in_insurer_region"] = "unknown" if region_list is None else region_list
     c1, c2 = st.columns(2)
-    data["prior_contract_with"] = c1.multiselect("Vorig jaar had ik een GLI-contract met", list(insurer_names),
-                                                 format_func=insurer_names.get, key="vorig_contract", bind="query-params",
-                                                 placeholder="Niet ingevuld")
+    data["prior_contract_with"] = answer_list(c1.multiselect(
+        "Vorig jaar had ik een GLI-contract met", [*insurer_names, NONE],
+        format_func=lambda i: NONE_LABEL if i == NONE else insurer_names[i], key="vorig_contract",
+        bind="query-params", placeholder="Niet ingevuld"))
     data["scope"] = c2.selectbox("Waar levert u zorg?", list(SCOPE_LABELS), format_func=SCOPE_LABELS.get, index=None,
                                  key="schaal", bind="query-params", placeholder="Niet ingevuld")
 
 profile = Profile.model_validate(data)
 for note in contradictions(profile):
     st.warning(note, icon="⚠️")
+chosen = [k for k in ("registers", "licenties", "vorig_contract", "kernregio") if NONE in (st.session_state.get(k) or [])]
+for key in chosen:
+    if len(st.session_state[key]) > 1:
+        st.warning(f"U koos bij ‘{key.replace('_', ' ')}’ zowel ‘Geen’ als iets anders; ‘Geen’ telt dan niet.", icon="⚠️")
 
 st.subheader("Stap 4 – Resultaat")
 assessments = assess(profile, cat, today())
 if not assessments:
-    st.info(f"Er is geen beleid voor {year}.")
+    st.info(f"Er is geen beleid in deze wijzer; jaren met gegevens: {', '.join(map(str, cat.years))}.")
     st.stop()
 st.caption("De link van deze pagina bevat uw antwoorden: bewaar of deel hem om dit resultaat terug te zien.")
 
@@ -222,10 +258,10 @@ columns = st.columns(len(assessments))
 for column, a in zip(columns, assessments, strict=True):
     with column.container(border=True):
         st.markdown(f"**{md_escape(a.insurer_name)} {a.year}**" + (" *(afgeleid)*" if a.partial else ""))
+        if a.hint:
+            st.caption(f"💡 Hint: geen beleid voor {a.requested_year}; dit is het beleid van {a.year}.")
         st.markdown(f"### {VERDICT_ICONS[a.verdict]} {a.verdict_label}")  # a fixed label, no data
-        unmet = sum(c.status == "unmet" for c in a.checklist)
-        todo = sum(c.status == "to_check" for c in a.checklist)
-        st.caption(f"{unmet} niet voldaan · {todo} na te gaan · {len(a.checklist) - unmet - todo} voldaan")
+        st.caption(group_counts(a))
 
 # Only the open tab runs (on_change="rerun"); the downloads below cover every insurer. The
 # labels stay the same when a verdict changes, so the open tab stays open (the verdict
@@ -242,4 +278,4 @@ c1.download_button("⬇️ Checklist (CSV)", partial(checklist_csv, assessments,
 c2.download_button("⬇️ Checklist om af te drukken (HTML/PDF)",
                    partial(assessment_report_html, cat, assessments, profile_lines, today()),
                    file_name=f"gli-checklist-{year}.html", mime="text/html", on_click="ignore", key="checklist_html")
-provenance_footer(cat.policies_for(years=[year]))
+provenance_footer([p for a in assessments if (p := cat.policy(a.insurer, a.year))])

@@ -28,13 +28,16 @@ def test_answering_the_steps_changes_the_verdict():
     at.multiselect(key="licenties").set_value(["cool"]).run()
     at.segmented_control(key="rho_in_regio").set_value("yes").run()
     assert not at.exception
-    assert verdicts(at) == ["### 🔁 Alleen via een RHO of samenwerkingsverband (als onderaannemer)"]
+    # Every insurer in one run: CZ for 2027, VGZ and ZZ from their newest year as a marked hint.
+    assert verdicts(at)[0] == "### 🔁 Alleen via een RHO of samenwerkingsverband (als onderaannemer)"
+    assert len(verdicts(at)) == 3
+    assert sum("Hint: geen beleid voor 2027" in c.value for c in at.caption) == 2
 
 
 def test_a_shared_link_restores_the_result():
     at = open_page("wizard", rol="Samenwerkingsverband", jaar="2027", aantal="1", rho_in_regio="Nee")
     assert not at.exception
-    assert verdicts(at) == ["### ⛔ Komt niet in aanmerking"]
+    assert verdicts(at)[0] == "### ⛔ Komt niet in aanmerking"
     assert "Minimum aantal programma's" in all_text(at) or "minimum aantal" in all_text(at)
 
 
@@ -98,3 +101,33 @@ def test_each_insurer_tab_shows_its_own_checklist_and_the_download_covers_all():
     assert not at.exception
     assert len(at.dataframe) == 1
     assert not at.dataframe[0].value.equals(first)
+
+
+def test_the_open_tab_leads_with_the_next_step_the_actions_and_the_weighted_checklist():
+    at = open_page("wizard", rol="Individuele coach", jaar="2027", rho_in_regio="Nee", sv_in_regio="Nee",
+                   vorig_contract="— Geen —")
+    assert not at.exception
+    assert at.info[0].value.startswith("**Volgende stap:**") and "rz\\.gli@cz\\.nl" in at.info[0].value  # escaped markdown
+    text = all_text(at)
+    assert "Wat u kunt doen, en wanneer" in text and "geen deadline" in text
+    assert "verwachtingen" in text and "verplichtingen" in text  # counts per group
+    table = at.dataframe[0].value
+    assert "Soort" in table.columns
+
+
+def test_explicit_none_is_an_answer_and_differs_from_empty():
+    at = open_page("wizard", rol="Individuele coach", jaar="2027", rho_in_regio="Nee", sv_in_regio="Nee",
+                   licenties="— Geen —")
+    assert not at.exception
+    assert verdicts(at)[0] == "### ⛔ Komt niet in aanmerking"
+    at = open_page("wizard", rol="Individuele coach", jaar="2027", rho_in_regio="Nee", sv_in_regio="Nee")
+    assert verdicts(at)[0] != "### ⛔ Komt niet in aanmerking"
+
+
+def test_region_is_asked_per_insurer_and_zz_follows_outside_its_region():
+    at = open_page("wizard", rol="Multidisciplinair / zorggroep", jaar="2024", kernregio="CZ")
+    assert not at.exception
+    names = [t.label for t in at.tabs]
+    at.session_state["resultaat_tab"] = next(n for n in names if "Zekerheid" in n)
+    at.run()
+    assert "preferente zorgverzekeraar" in all_text(at)
