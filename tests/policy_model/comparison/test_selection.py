@@ -1,0 +1,73 @@
+"""Which records a comparison shows: the default, the options, the keys of a link."""
+
+from __future__ import annotations
+
+from policy_model.comparison.selection import (
+    MAX_CHOSEN,
+    default_keys,
+    from_filters,
+    options,
+    parse_keys,
+    predecessor,
+    shortcuts,
+)
+
+
+def test_the_default_is_the_newest_full_policy_of_each_insurer(cat):
+    keys = default_keys(cat)
+    assert keys == ["cz-2027", "vgz-2024", "zz-2024"]
+    for key in keys:
+        policy = cat.policy_by_key(key)
+        assert policy.document_kind == "full_policy"
+        newer = [p for p in cat.policies if p.insurer == policy.insurer and p.year > policy.year
+                 and p.document_kind == "full_policy"]
+        assert not newer
+
+
+def test_derived_records_and_summaries_are_offered_only_when_asked_or_chosen(cat):
+    plain = options(cat, include_derived=False)
+    assert all(cat.policy_by_key(k).document_kind == "full_policy" for k in plain)
+    every = options(cat, include_derived=True)
+    assert set(every) == {p.key for p in cat.policies}
+    assert "cz-2023" in options(cat, include_derived=False, chosen=["cz-2023"])
+
+
+def test_a_link_with_two_keys_of_any_insurer_and_year_is_kept_in_order(cat):
+    chosen = parse_keys(cat, ["cz-2027", "vgz-2024"])
+    assert chosen.keys == ("cz-2027", "vgz-2024") and not chosen.notices and chosen.from_link
+    assert parse_keys(cat, ["VGZ-2023", "cz-2024"]).keys == ("vgz-2023", "cz-2024")
+
+
+def test_unknown_and_duplicate_keys_are_dropped_with_a_dutch_notice(cat):
+    chosen = parse_keys(cat, ["cz-2027", "ohra-2031", "cz-2027", "vgz-2024"])
+    assert chosen.keys == ("cz-2027", "vgz-2024")
+    assert len(chosen.notices) == 1
+    assert "ohra-2031" in chosen.notices[0] and "genegeerd" in chosen.notices[0]
+
+
+def test_a_link_of_only_unknown_keys_falls_back_to_the_default_and_says_so(cat):
+    chosen = parse_keys(cat, ["<script>", "x"])
+    assert chosen.keys == tuple(default_keys(cat)) and not chosen.from_link
+    assert any("nieuwste volledige" in n for n in chosen.notices)
+
+
+def test_more_than_four_keys_keep_the_first_four(cat):
+    keys = [p.key for p in cat.policies]
+    chosen = parse_keys(cat, keys)
+    assert chosen.keys == tuple(keys[:MAX_CHOSEN])
+    assert any(str(MAX_CHOSEN) in n for n in chosen.notices)
+
+
+def test_filter_shortcuts_choose_at_most_four_records_and_only_their_own(cat):
+    assert from_filters(cat, insurers=["vgz"]) == ["vgz-2023", "vgz-2024"]
+    assert from_filters(cat, years=[2027]) == ["cz-2027"]
+    for name, keys in shortcuts(cat).items():
+        assert 1 <= len(keys) <= MAX_CHOSEN, name
+    assert shortcuts(cat)["Alle verzekeraars in 2024"] == ["cz-2024", "vgz-2024", "zz-2024"]
+
+
+def test_the_predecessor_is_the_nearest_earlier_chosen_year_of_the_same_insurer(cat):
+    chosen = [cat.policy_by_key(k) for k in ("cz-2023", "cz-2027", "cz-2024", "vgz-2024")]
+    assert predecessor(chosen, chosen[1]).key == "cz-2024"
+    assert predecessor(chosen, chosen[0]) is None
+    assert predecessor(chosen, chosen[3]) is None

@@ -1,0 +1,91 @@
+"""Text-first rows (full texts per chosen policy) and the printable hand-out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from policy_model.comparison.text_rows import (
+    application_text_rows,
+    change_text_rows,
+    export_rows,
+    registry_text_rows,
+    requirement_text_rows,
+    route_text_rows,
+)
+from policy_model.handout import comparison_handout_html
+from policy_model.vocab import FORCE_LABELS, FORCE_ORDER
+
+
+def _pair(cat):
+    return [cat.policy_by_key("cz-2027"), cat.policy_by_key("vgz-2024")]
+
+
+def test_every_requirement_text_is_in_full_in_its_cell_with_its_force_and_source(cat):
+    policies = _pair(cat)
+    rows = requirement_text_rows(policies)
+    shown = {(key, e.text.split(" (")[0], e.label, e.sources[0]) for r in rows for key, es in r.cells.items() for e in es}
+    for policy in policies:
+        for r in policy.requirements:
+            assert any(k == policy.key and r.text.startswith(t) and label == FORCE_LABELS[r.force] and s == r.source
+                       for k, t, label, s in shown), r.id
+
+
+def test_minimum_requirements_come_first_and_differing_rows_say_in_what(cat):
+    rows = requirement_text_rows(_pair(cat))
+    weights = [min(FORCE_ORDER.index(e.force) for es in r.cells.values() for e in es) for r in rows]
+    assert weights == sorted(weights)
+    assert weights[0] == 0
+    assert any(r.differs for r in rows)
+    assert all(set(r.differences) <= {"niet overal vermeld", "registers", "programma's", "routes", "waarden",
+                                      "soort eis", "voor wie", "tekst"} for r in rows)
+
+
+def test_other_subjects_align_on_their_key_and_mark_silence(cat):
+    policies = _pair(cat)
+    for rows in (route_text_rows(policies), application_text_rows(policies), registry_text_rows(cat, policies),
+                 change_text_rows(policies)):
+        assert rows
+        for row in rows:
+            assert set(row.cells) == {p.key for p in policies}
+            if any(not v for v in row.cells.values()):
+                assert row.differences == ("niet overal vermeld",)
+
+
+def test_the_export_has_one_column_per_policy_with_the_full_texts(cat):
+    policies = _pair(cat)
+    rows = requirement_text_rows(policies)
+    table = export_rows(cat, rows, policies, "Onderwerp")
+    assert list(table[0]) == ["Onderwerp", "Verschilt in", "CZ 2027", "VGZ 2024"]
+    text = "\n".join(v for r in table for v in r.values())
+    for r in policies[1].requirements:
+        assert r.text in text
+
+
+def test_the_export_marks_changed_words_between_two_years_of_one_insurer(cat):
+    policies = [cat.policy_by_key("cz-2024"), cat.policy_by_key("cz-2027")]
+    rows = requirement_text_rows(policies)
+    table = export_rows(cat, rows, policies, "Onderwerp", {"cz-2027": "cz-2024"})
+    column = "\n".join(r["CZ 2027"] for r in table)
+    assert "{+" in column and "[-" in column
+
+
+def test_the_handout_names_the_records_their_documents_and_escapes_data(cat):
+    policies = [cat.policy_by_key(k) for k in ("cz-2027", "vgz-2024", "zz-2024", "cz-2024")]
+    html = comparison_handout_html(cat, policies, dt.date(2026, 11, 26), role="rho", link="http://x/?a=<b>")
+    assert "CZ 2027 · VGZ 2024 · Zorg en Zekerheid 2024 · CZ 2024 (samenvatting)" in html
+    assert "26-11-2026" in html and "@page" in html and "<script" not in html
+    assert "?a=&lt;b&gt;" in html
+    for policy in policies:
+        for doc in policy.documents:
+            assert cat.source(doc).title.replace("'", "&#x27;") in html
+    assert "Minimumeis" in html
+
+
+def test_hostile_text_in_a_record_stays_text_in_the_handout(cat):
+    policy = cat.policy_by_key("cz-2027")
+    evil = "<img src=x onerror=alert(1)>"
+    period = policy.contract_periods[0].model_copy(update={"duration_text": evil})
+    hostile = policy.model_copy(update={"contract_periods": [period]})
+    html = comparison_handout_html(cat, [hostile], dt.date(2026, 1, 1))
+    assert "<img" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
