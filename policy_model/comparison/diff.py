@@ -26,6 +26,7 @@ from policy_model.vocab import (
     BACKGROUND_LABELS,
     CHANNEL_LABELS,
     FORCE_LABELS,
+    GATING_FORCES,
     PROGRAMME_STATUS_LABELS,
     REGISTRY_USE_LABELS,
     ROUTE_LABELS,
@@ -154,10 +155,14 @@ def _keyed(kind: ItemKind, old: Policy, new: Policy, describe: Callable[[Policy]
            names: Callable[[str], str]) -> list[DiffItem]:
     a, b = describe(old), describe(new)
     subject = KIND_SUBJECT[kind]
-    return [
-        _classify(kind, key, names(key), a.get(key), b.get(key), old.addresses(subject), new.addresses(subject))
-        for key in dict.fromkeys([*a, *b])
-    ]
+    items = []
+    for key in dict.fromkeys([*a, *b]):
+        # A one-off dated activity ("kind:activity" keys) belongs to its own year: another
+        # year's timeline not having it is not a removal.
+        one_off = kind == "timeline" and ":" in key
+        items.append(_classify(kind, key, names(key), a.get(key), b.get(key),
+                               old.addresses(subject) and not one_off, new.addresses(subject) and not one_off))
+    return items
 
 
 def _grouped(entries, key, text, signature) -> dict[str, _Side]:
@@ -284,13 +289,29 @@ def _requirements(policy: Policy) -> dict[str, _Side]:
     return out
 
 
+def _addresses_topic(policy: Policy, topic: str, other: Policy) -> bool:
+    """Whether ``policy`` addresses a requirement topic that ``other`` has requirements on.
+
+    A document's full list of requirements (coverage subject ``requirements``) is its list
+    of conditions: its silence on a topic settles only the other side's minimum
+    requirements and exclusion grounds. That the newer document no longer describes an
+    expectation in the same words is not a removal: topics of expectations line up less
+    well between documents than conditions do.
+    """
+    if topic in policy.coverage.topics or any(x.topic == topic for x in (*policy.requirements, *policy.changes)):
+        return True
+    return "requirements" in policy.coverage.subjects and any(
+        r.topic == topic and r.force in GATING_FORCES for r in other.requirements
+    )
+
+
 def _requirement_items(old: Policy, new: Policy) -> list[DiffItem]:
     a, b = _requirements(old), _requirements(new)
     items = []
     for topic in [t for t in TOPIC_LABELS if t in a or t in b]:
         old_side, new_side = a.get(topic), b.get(topic)
         item = _classify("requirement", topic, TOPIC_LABELS[topic], old_side, new_side,
-                         old.addresses_topic(topic), new.addresses_topic(topic))
+                         _addresses_topic(old, topic, new), _addresses_topic(new, topic, old))
         if item.cls == "changed" and old_side and new_side:
             # Same structure but other sentences: changed only where our texts differ too.
             same_structure = old_side.signature[0] == new_side.signature[0]  # type: ignore[index]
@@ -402,7 +423,7 @@ def diff_json(diff: PolicyDiff) -> dict:
                 "to": i.after,
                 "stated_by_document": i.stated_by_document,
                 "sources": [
-                    {"side": side, **s.model_dump()}
+                    {"side": side, "document": s.document, "section": s.section, "quote": s.quote}
                     for side, sources in (("from", i.before_sources), ("to", i.after_sources))
                     for s in sources
                 ],

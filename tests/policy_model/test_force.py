@@ -18,7 +18,8 @@ from policy_model.vocab import FORCE_LABELS
 MINIMUM_SECTION = re.compile(r"minimumeis|minimum- en kwaliteitseisen|in aanmerking|voorwaarden nieuwe zorgaanbieders", re.I)
 EXCLUSION_SECTION = re.compile(r"uitsluiting", re.I)
 CONDITION_WORDS = re.compile(
-    r"alleen in aanmerking|komt .*in aanmerking|voorwaarde|minimumeis|moet voldoen|voldoet aan|alleen .*contract|contracteren .*alleen",
+    r"alleen in aanmerking|kom\w* .*in aanmerking|voorwaarde|minimumeis|moet voldoen|voldoet aan|alleen .*contract"
+    r"|contracte\w* .*alleen|uitsluitend",
     re.I,
 )
 
