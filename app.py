@@ -9,6 +9,7 @@ import os
 
 import streamlit as st
 
+from ui.guard import page_guard
 from ui.navigation import PAGES
 
 st.set_page_config(page_title="GLI-inkoopwijzer", page_icon="🥗", layout="wide")
@@ -20,4 +21,5 @@ if os.environ.get("GLI_BENCH"):
         st.Page("benchmarks/reference_table.py", title="Referentie", url_path="ref_table", visibility="hidden"),
         st.Page("benchmarks/reference_chart.py", title="Referentie grafiek", url_path="ref_chart", visibility="hidden"),
     ]
-st.navigation(pages).run()
+with page_guard():  # a visitor never sees a traceback: a Dutch message with a reference instead
+    st.navigation(pages).run()

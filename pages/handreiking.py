@@ -67,10 +67,10 @@ if section == "Taken":
     for theme in guidance.themes:
         if chosen and theme.id not in chosen:
             continue
-        st.subheader(theme.name)
+        st.subheader(md_escape(theme.name))  # headings and labels render Markdown too
         for task in theme.tasks:
             # In the URL, so a link can open a task for a meeting.
-            box = lazy_expander(f"Taak {task.number}: {task.title}", key=task_keys[task.number], in_url=True)
+            box = lazy_expander(f"Taak {task.number}: {md_escape(task.title)}", key=task_keys[task.number], in_url=True)
             if box is None:
                 continue
             with box:
@@ -150,7 +150,7 @@ elif section == "Systemen en stakeholders":
                 st.markdown(f"**{md_escape(holder.name)}** – {md_escape(holder.role)}")
 
 else:
-    st.subheader(checklist.title)
+    st.subheader(md_escape(checklist.title))
     st.caption("Vul de checklist in voor uw regio. Uw antwoorden staan in de link van deze pagina; u kunt ze "
                "ook downloaden en later weer uploaden om verder te gaan.")
     upload = st.file_uploader("Eerder ingevulde checklist hervatten (CSV)", type=["csv"], key="checklist_upload")
@@ -172,7 +172,7 @@ else:
         st.markdown(f"**{md_escape(group)}**")
         for item in [i for i in checklist.items if i.group == group]:
             left, right = st.columns([5, 2])
-            answer = left.radio(item.question, checklist.answer_options, index=None, key=item_keys[item.id],
+            answer = left.radio(md_escape(item.question), checklist.answer_options, index=None, key=item_keys[item.id],
                                 bind="query-params", horizontal=True)
             note = right.text_input("Toelichting", key=f"note_{item.id}", label_visibility="collapsed",
                                     placeholder="Toelichting (optioneel)")

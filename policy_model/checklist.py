@@ -13,18 +13,33 @@ from html import escape
 
 from policy_model.report import html_page
 from policy_model.schema import Checklist
+from policy_model.tabular import csv_cell, is_formula_like
 
 CHECKLIST_COLUMNS = ["id", "groep", "vraag", "antwoord", "toelichting"]
 
 
+#: Bounds on an uploaded checklist: a real one has a few dozen rows and a short region name.
+MAX_PROBLEMS = 20
+MAX_REGION_CHARS = 200
+MAX_NOTE_CHARS = 2000
+
+
 def checklist_csv(checklist: Checklist, answers: dict[str, str], notes: dict[str, str], region: str) -> bytes:
+    """The filled-in checklist, written like every download (formula-like cells neutralised)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(["# regio", region])
+    writer.writerow(["# regio", csv_cell(region)])
     writer.writerow(CHECKLIST_COLUMNS)
     for item in checklist.items:
-        writer.writerow([item.id, item.group, item.question, answers.get(item.id, ""), notes.get(item.id, "")])
+        writer.writerow([csv_cell(v) for v in (item.id, item.group, item.question, answers.get(item.id, ""),
+                                               notes.get(item.id, ""))])
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def _cell(value: str) -> str:
+    """A cell as the user typed it: the apostrophe :func:`csv_cell` put before a formula removed."""
+    value = value.strip()
+    return value[1:] if value.startswith("'") and is_formula_like(value[1:]) else value
 
 
 def parse_checklist_csv(data: bytes, checklist: Checklist) -> tuple[str, dict[str, str], dict[str, str], list[str]]:
@@ -34,10 +49,14 @@ def parse_checklist_csv(data: bytes, checklist: Checklist) -> tuple[str, dict[st
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return "", {}, {}, ["Het bestand is geen UTF-8-tekst; gebruik het bestand dat u hier downloadde."]
-    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    except csv.Error as exc:
+        return "", {}, {}, [f"Het bestand is geen leesbare CSV ({exc}); gebruik het bestand dat u hier downloadde."]
     region = ""
     if rows and rows[0] and rows[0][0] == "# regio":
-        region = rows[0][1] if len(rows[0]) > 1 else ""
+        # The region goes into the page's link: a long one made the next reload fail (HTTP 400).
+        region = _cell(rows[0][1])[:MAX_REGION_CHARS] if len(rows[0]) > 1 else ""
         rows = rows[1:]
     if not rows or [c.strip() for c in rows[0][:4]] != CHECKLIST_COLUMNS[:4]:
         return region, {}, {}, ["Dit is geen ingevulde checklist borging (de kolommen kloppen niet)."]
@@ -58,7 +77,10 @@ def parse_checklist_csv(data: bytes, checklist: Checklist) -> tuple[str, dict[st
         elif answer:
             answers[item_id] = answer
         if len(row) > 4 and row[4].strip():
-            notes[item_id] = row[4].strip()
+            notes[item_id] = _cell(row[4])[:MAX_NOTE_CHARS]
+    if len(problems) > MAX_PROBLEMS:
+        hidden = len(problems) - MAX_PROBLEMS
+        problems = [*problems[:MAX_PROBLEMS], f"… en {hidden:,} meer meldingen (niet getoond).".replace(",", ".")]
     return region, answers, notes, problems
 
 

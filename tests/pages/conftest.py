@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import REPO
+from ui.guard import RERAISE_ENV
+
+# The page guard (ui/guard.py) turns errors into a Dutch message for visitors; in these
+# tests an error must stay an exception (at.exception), except where the guard is tested.
+os.environ.setdefault(RERAISE_ENV, "1")
 
 
 @pytest.fixture(autouse=True)
