@@ -1,0 +1,203 @@
+"""Zorg en Zekerheid 2024 and the 2023 record derived from it, checked against the document itself.
+
+Source: "Zorginkoopbeleid Gecombineerde Leefstijlinterventie (GLI) 2024" (zz_gli_2024). Every
+expectation below is written from that text, not from data/.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_model.comparison.diff import diff_policies
+
+MSV_LIST = "Eisen aan multidisciplinair samenwerkingsverband en Zorggroep"
+PARAMEDIC_LIST = "Aanvullende eisen aan de leefstijlcoach met achtergrond fysiotherapeut, oefentherapeut of diëtist"
+NON_PARAMEDIC_LIST = "Aanvullende eisen aan de leefstijlcoach niet zijnde fysiotherapeut, oefentherapeut of diëtist"
+PARAMEDICS = {"fysiotherapeut", "oefentherapeut", "dietist"}
+
+
+@pytest.fixture(scope="module")
+def zz_2024(cat):
+    return cat.policy("zz", 2024)
+
+
+@pytest.fixture(scope="module")
+def zz_2023(cat):
+    return cat.policy("zz", 2023)
+
+
+def _requirement(policy, quote_part):
+    found = [r for r in policy.requirements if quote_part in " ".join(r.source.quote.split())]
+    assert len(found) == 1, f"{len(found)} requirements quote {quote_part!r}"
+    return found[0]
+
+
+# --------------------------------------------------------------------------- force
+
+
+def test_the_vision_chapters_only_describe_expectations(zz_2024):
+    # Hoofdstuk 3 "Wat is de visie van Zorg en Zekerheid?": 3.2 finds it "belangrijk" that the coach
+    # seeks alignment, 3.4 describes positieve gezondheid; neither names a consequence for the contract.
+    vision = [r for r in zz_2024.requirements if r.source.section.startswith(("3.2", "3.4"))]
+    assert len(vision) >= 6
+    assert {r.force for r in vision} == {"expectation"}
+
+
+def test_the_5_1_lists_and_the_chapter_5_conditions_are_minimum_requirements(zz_2024):
+    # 5.1 "Minimum- en kwaliteitseisen"; chapter 5 "In de regio ... komen alleen zorgaanbieders die
+    # fungeren als regionale samenwerking in aanmerking".
+    gating = [r for r in zz_2024.requirements if r.source.section.startswith(("5.1", "5 Hoe komt u"))]
+    assert len(gating) >= 20
+    assert {r.force for r in gating} == {"minimum"}
+
+
+def test_checking_ones_vektis_data_is_advice_and_the_vecozo_certificate_an_obligation(zz_2024):
+    # 6.2: "Het is daarom belangrijk dat u de gegevens controleert" (no condition, no "dient")
+    # against "U dient tijdig een certificaat aan te vragen bij VECOZO".
+    assert _requirement(zz_2024, "belangrijk dat u de gegevens controleert").force == "expectation"
+    assert _requirement(zz_2024, "certificaat aan te vragen bij VECOZO").force == "obligation"
+
+
+# --------------------------------------------------------------------------- structured references
+
+
+def test_the_requirements_for_samenwerkingsverband_and_zorggroep_name_both_routes(zz_2024):
+    # 5.1 "Eisen aan multidisciplinair samenwerkingsverband en Zorggroep".
+    listed = [r for r in zz_2024.requirements if MSV_LIST in r.source.section]
+    assert len(listed) == 4
+    assert all(set(r.routes) == {"msv", "zorggroep"} for r in listed)
+
+
+def test_the_registers_5_1_names_are_referenced_by_the_requirements_that_name_them(zz_2024):
+    assert _requirement(zz_2024, "Vektis AGB-register verbonden").registries == ["vektis_agb"]
+    assert _requirement(zz_2024, "(BLCN)").registries == ["blcn"]
+    assert _requirement(zz_2024, "kwaliteitsregister van de eigen beroepsgroep").registries == ["beroepsgroep_kwaliteitsregister"]
+    assert _requirement(zz_2024, "Loket Gezond Leven").registries == ["loket_gezond_leven"]
+    assert _requirement(zz_2024, "geregistreerd in het bijbehorende register").registries == ["licence_holder_register"]
+
+
+def test_background_requirements_apply_only_to_the_backgrounds_the_list_names(zz_2024):
+    # "Aanvullende eisen aan de leefstijlcoach met achtergrond fysiotherapeut, oefentherapeut of
+    # diëtist" and "... niet zijnde fysiotherapeut, oefentherapeut of diëtist"; the CKR sentence
+    # starts "In het geval van fysiotherapie".
+    paramedic = [r for r in zz_2024.requirements if PARAMEDIC_LIST in r.source.section]
+    assert len(paramedic) == 3
+    physio_only = _requirement(zz_2024, "In het geval van fysiotherapie")
+    assert physio_only.backgrounds == ["fysiotherapeut"]
+    assert all(set(r.backgrounds) == PARAMEDICS for r in paramedic if r is not physio_only)
+    others = [r for r in zz_2024.requirements if NON_PARAMEDIC_LIST in r.source.section]
+    assert len(others) == 2 and all(r.backgrounds == ["leefstijlcoach"] for r in others)
+
+
+def test_the_interim_application_change_is_about_the_routes_zorg_en_zekerheid_contracts(zz_2024):
+    change = next(c for c in zz_2024.changes if "tussentijds" in c.source.quote)
+    assert set(change.routes) == {"msv", "zorggroep"}
+
+
+# --------------------------------------------------------------------------- kind and coverage
+
+
+def test_2024_is_a_full_policy_that_names_no_programme_but_asks_for_an_rivm_recognised_gli(zz_2024):
+    # 5.1 "De GLI is opgenomen in het Loket Gezond Leven van het RIVM ..." without a list of programmes.
+    assert zz_2024.document_kind == "full_policy" and not zz_2024.partial
+    assert not zz_2024.programmes and not zz_2024.addresses("programmes")
+    assert zz_2024.addresses_topic("programme_recognition")
+    assert {"registries", "routes", "periods", "tariffs", "applications", "timeline"} <= set(zz_2024.coverage.subjects)
+
+
+def test_2024_does_not_claim_its_full_set_of_requirements(zz_2024):
+    # 5.1: "Het Algemeen zorginkoopbeleid beschrijft de algemene minimum- en kwaliteitseisen. Vanuit
+    # GLI gelden de volgende aanvullende kwaliteits- en minimumeisen" - the general ones are elsewhere.
+    assert not zz_2024.addresses("requirements")
+    assert not zz_2024.addresses_topic("kvk_registration")
+    assert "Algemeen zorginkoopbeleid" in (zz_2024.coverage.note or "")
+
+
+def test_2023_is_derived_and_addresses_only_what_the_2024_document_says_about_it(zz_2023):
+    assert zz_2023.document_kind == "derived" and zz_2023.partial and zz_2023.derived_note
+    assert zz_2023.coverage.subjects == [] and zz_2023.coverage.note
+    assert not zz_2023.requirements
+    # Chapter 1 says the tariff, precedence and sustainability parts changed against 2023 ...
+    assert {"tariff", "policy_precedence", "sustainability"} <= set(zz_2023.coverage.topics)
+    # ... but nothing about the 5.1 requirements on a digital GLI or the quality registers.
+    assert not zz_2023.addresses_topic("digital_care")
+    assert not zz_2023.addresses_topic("quality_register")
+
+
+# --------------------------------------------------------------------------- correction 3: Centraal Kwaliteitsregister
+
+
+def test_the_unnamed_central_quality_register_is_not_shown_as_the_physiotherapy_register(cat, zz_2024):
+    # 5.1: "De leefstijlcoach is voor de eigen paramedische zorg kwaliteitsgeregistreerd in het
+    # Centraal Kwaliteitsregister" - for fysiotherapeut, oefentherapeut and diëtist, with no full name.
+    requirement = _requirement(zz_2024, "kwaliteitsgeregistreerd in het Centraal Kwaliteitsregister")
+    assert set(requirement.backgrounds) == PARAMEDICS
+    assert "ckr" not in requirement.registries
+    for registry_id in requirement.registries:
+        registry = cat.registry(registry_id)
+        assert "Fysiotherapie" not in registry.name and registry.abbreviation != "CKR"
+        assert set(registry.backgrounds) == PARAMEDICS
+
+
+def test_only_physiotherapy_names_the_ckr_fysiotherapie_beside_kp_or_a_comparable_register(cat, zz_2024):
+    # 5.1: "In het geval van fysiotherapie: ... Centraal Kwaliteitsregister Fysiotherapie (CKR),
+    # kwaliteitsregister Paramedici (KP) of een vergelijkbaar door de zorgverzekeraar goedgekeurd register."
+    requirement = _requirement(zz_2024, "Centraal Kwaliteitsregister Fysiotherapie (CKR)")
+    assert set(requirement.registries) == {"ckr", "kp"}
+    assert cat.registry("ckr").backgrounds == ["fysiotherapeut"]
+    ckr_rows = [r for r in zz_2024.registries if r.registry == "ckr"]
+    assert ckr_rows and all(r.backgrounds == ["fysiotherapeut"] and r.use == "accepted" for r in ckr_rows)
+
+
+def test_the_glossary_does_not_explain_the_unnamed_register_as_the_physiotherapy_register(cat):
+    ckr = next(t for t in cat.glossary if t.id == "ckr")
+    assert "Centraal Kwaliteitsregister" not in ckr.aliases
+
+
+# --------------------------------------------------------------------------- correction 4: individual coaches
+
+
+def test_2024_ties_the_end_of_individual_contracts_to_following_outside_the_region(zz_2024):
+    # 3.1: "Buiten de regio sluit Zorg en Zekerheid aan bij de overeengekomen afspraken met
+    # zorgaanbieders en hun preferente zorgverzekeraar. Dit betekent dat we geen nieuwe
+    # zorgovereenkomsten aangaan met individuele GLI-zorgaanbieders waarmee in 2023 een zorgovereenkomst was."
+    individual = [r for r in zz_2024.contract_routes if r.route == "individual_coach"]
+    assert len(individual) == 1
+    route = individual[0]
+    assert route.available == "no" and route.in_region is False
+    assert "preferente zorgverzekeraar" in route.source.quote and "Dit betekent" in route.source.quote
+    assert "preferente zorgverzekeraar" in (route.conditions or "")
+    follow = [r for r in zz_2024.contract_routes if r.route == "follow"]
+    assert follow and all(r.available == "yes" and r.in_region is False for r in follow)
+
+
+def test_2023_only_knows_that_individual_contracts_existed(zz_2023):
+    # The 2024 document says only "individuele GLI-zorgaanbieders waarmee in 2023 een
+    # zorgovereenkomst was": not where they worked nor on what terms.
+    individual = [r for r in zz_2023.contract_routes if r.route == "individual_coach"]
+    assert len(individual) == 1
+    route = individual[0]
+    assert route.available == "yes" and route.in_region is None and route.preference is None
+    assert route.conditions and "niet" in route.conditions
+    assert {r.route for r in zz_2023.contract_routes} == {"individual_coach"}
+
+
+def test_the_comparison_shows_the_individual_route_closing_outside_the_region(cat, zz_2023, zz_2024):
+    item = next(i for i in diff_policies(cat, zz_2023, zz_2024).items
+                if i.kind == "route" and i.key == "individual_coach")
+    assert item.before == "Ja"
+    assert item.after.startswith("Nee") and "buiten de eigen regio" in item.after
+
+
+# --------------------------------------------------------------------------- correction 9: technische variant
+
+
+def test_the_insurer_judges_whether_a_gli_is_a_technical_variant(cat, zz_2024):
+    # 5.1: "Daarnaast dient Zorg en Zekerheid de GLI beoordeeld te hebben als een technische
+    # variant, zoals die is geduid door Zorginstituut Nederland."
+    term = next(t for t in cat.glossary if t.id == "technische_variant")
+    assert "beoordeelt" in term.explanation and "Zorg en Zekerheid" in term.explanation
+    assert "aangemerkt" not in term.explanation
+    assert term.source.document == "zz_gli_2024" and term.source.section.startswith("5.1")
+    requirement = _requirement(zz_2024, "technische variant")
+    assert requirement.force == "minimum" and "Zorg en Zekerheid" in requirement.text
