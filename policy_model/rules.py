@@ -677,7 +677,7 @@ def assess_policy(policy: Policy, profile: Profile, catalogue: Catalogue, today:
     groups = {g: sum(c.group == g for c in checklist) for g in GROUP_ORDER}
     label = (REFERRER_VERDICT_LABELS if profile.role == "referrer" else VERDICT_LABELS)[d.verdict]
     return Assessment(
-        insurer=policy.insurer, insurer_name=insurer.name, year=policy.year,
+        insurer=policy.insurer, insurer_name=insurer.short_name, year=policy.year,
         requested_year=requested_year or policy.year, partial=policy.partial, document_kind=policy.document_kind,
         verdict=d.verdict, verdict_label=label, reasons=d.reasons,
         verdict_sources=list(dict.fromkeys(s for s in d.sources if s is not None)),

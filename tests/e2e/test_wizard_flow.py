@@ -25,7 +25,7 @@ def test_a_coach_answers_and_gets_every_insurer_the_next_step_and_a_checklist(pa
     # The open tab leads with the next step: apply by mail, no deadline.
     expect(page.get_by_text("Volgende stap:").first).to_be_visible()
     expect(page.get_by_text(re.compile(r"Vraag aan via e-mail rz\.gli@cz\.nl")).first).to_be_visible()
-    page.get_by_role("tab", name="Coöperatie VGZ").click()
+    page.get_by_role("tab", name="VGZ").click()
     wait_idle(page)
     expect(page.get_by_text("VGZ: geen beleid voor 2027 in deze wijzer; het nieuwste is 2024").first).to_be_visible(
         timeout=20_000)
@@ -33,4 +33,4 @@ def test_a_coach_answers_and_gets_every_insurer_the_next_step_and_a_checklist(pa
         page.get_by_role("button", name="⬇️ Checklist (CSV)").click()
     frame = pd.read_csv(io.BytesIO(open(info.value.path(), "rb").read()), sep=";", encoding="utf-8-sig")
     assert {"Verzekeraar", "Status", "Soort", "Eis"} <= set(frame.columns)
-    assert {"CZ groep", "Coöperatie VGZ", "Zorg en Zekerheid"} <= set(frame["Verzekeraar"])
+    assert {"CZ", "VGZ", "Zorg en Zekerheid"} <= set(frame["Verzekeraar"])

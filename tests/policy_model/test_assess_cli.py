@@ -41,7 +41,7 @@ def test_assess_prints_json_with_the_documented_keys(capsys):
 def test_assess_text_output_is_dutch_and_names_the_verdict(capsys):
     assert main(["assess", str(EXAMPLE), "--today", "2026-06-01"]) == 0
     out = capsys.readouterr().out
-    assert "CZ groep 2027" in out and "bron:" in out
+    assert "== CZ 2027" in out and "bron:" in out
 
 
 def test_a_json_profile_works_too(tmp_path, capsys):
@@ -143,7 +143,7 @@ def test_batch_writes_a_coach_by_insurer_matrix_and_names_bad_rows(tmp_path, cap
     assert "rij 3: ‘misschien’ bij kvk_registered is geen ja/nee" in err
     matrix = pd.read_csv(out, sep=";", encoding="utf-8-sig")
     assert list(matrix["Naam"]) == ["Anna", "Bram"]
-    assert {"CZ groep", "Coöperatie VGZ", "Zorg en Zekerheid"} <= set(matrix.columns)
+    assert {"CZ", "VGZ", "Zorg en Zekerheid"} <= set(matrix.columns)
 
 
 def test_batch_with_an_empty_file_fails_clearly(tmp_path, capsys):
