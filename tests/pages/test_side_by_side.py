@@ -1,0 +1,138 @@
+"""AppTest of choosing what to compare and of links that restore the whole view.
+
+Every choice is written to the URL, defaults included, so opening the written URL again
+gives the same view whatever the defaults are then.
+"""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.pages.conftest import all_text, open_page
+
+
+def _all(at: AppTest, key: str) -> list[str]:
+    value = at.query_params.get(key)
+    return value if isinstance(value, list) else [value] if value is not None else []
+
+
+def _reopen(at: AppTest, page: str) -> AppTest:
+    """A new session opening the URL the first one wrote."""
+    return open_page(page, **{k: v for k, v in at.query_params.items()})
+
+
+def test_the_default_choice_is_written_to_the_url_with_every_toggle_and_the_tab():
+    at = open_page("voorwaarden")
+    assert not at.exception
+    assert _all(at, "beleid") == ["cz-2027", "vgz-2024", "zz-2024"]
+    assert at.query_params["afgeleid"] == "false"
+    assert at.query_params["alleen_verschillen"] == "false"
+    assert at.query_params["tab"] == "Eisen per onderwerp"
+    assert at.query_params["rol"] == "Alle rollen"
+    assert at.query_params["eisen_bronnen"] == "false"
+
+
+def test_two_chosen_records_of_any_insurer_and_year_are_the_only_columns():
+    at = open_page("voorwaarden", beleid=["cz-2027", "vgz-2024"])
+    assert at.multiselect(key="beleid").value == ["cz-2027", "vgz-2024"]
+    text = all_text(at)
+    assert "**CZ 2027**" in text and "**VGZ 2024**" in text
+    assert "Zorg en Zekerheid 2024" not in text
+    assert ":blue-badge[Minimumeis]" in text
+
+
+def test_an_unknown_key_in_the_link_is_named_in_a_dutch_notice():
+    at = open_page("voorwaarden", beleid=["cz-2027", "bestaat-1999"])
+    notice = " ".join(i.value for i in at.info)
+    assert "bestaat" in notice and "genegeerd" in notice
+    assert at.multiselect(key="beleid").value == ["cz-2027"]
+    assert _all(at, "beleid") == ["cz-2027"]
+
+
+def test_derived_years_are_offered_only_with_the_switch():
+    at = open_page("programmas")
+    assert "cz-2023" not in at.multiselect(key="beleid").options and "CZ 2023 (afgeleid)" not in at.multiselect(
+        key="beleid").options
+    at.toggle(key="afgeleid").set_value(True).run()
+    assert "CZ 2023 (afgeleid)" in at.multiselect(key="beleid").options
+    assert at.query_params["afgeleid"] == "true"
+    assert at.multiselect(key="beleid").value == ["cz-2027", "vgz-2024", "zz-2024"]  # the switch adds no column
+
+
+def test_a_shortcut_sets_the_choice_and_the_url():
+    at = open_page("registers")
+    at.selectbox(key="snelkeuze").select("Alle jaren van VGZ").run()
+    assert not at.exception
+    assert at.multiselect(key="beleid").value == ["vgz-2023", "vgz-2024"]
+    assert _all(at, "beleid") == ["vgz-2023", "vgz-2024"]
+    assert at.selectbox(key="snelkeuze").value is None
+
+
+def test_toggling_only_differences_is_kept_in_the_url_and_a_new_session_restores_it():
+    at = open_page("voorwaarden", beleid=["cz-2023", "cz-2024"])  # these agree on some topics
+    full = all_text(at)
+    assert "**Onderaannemers**" in full
+    at.toggle(key="alleen_verschillen").set_value(True).run()
+    assert at.query_params["alleen_verschillen"] == "true"
+    fewer = all_text(at)
+    assert "**Onderaannemers**" not in fewer and "✱ verschilt" in fewer
+    again = _reopen(at, "voorwaarden")
+    assert again.toggle(key="alleen_verschillen").value is True
+    assert again.multiselect(key="beleid").value == ["cz-2023", "cz-2024"]
+    assert all_text(again) == fewer
+
+
+@pytest.mark.parametrize("value", ["false", "true"])
+def test_a_toggle_equal_to_its_default_stays_in_the_link(value):
+    at = open_page("voorwaarden", alleen_verschillen=value, woorden=value, beleid=["cz-2024", "cz-2027"])
+    assert at.query_params["alleen_verschillen"] == value
+    assert at.query_params["woorden"] == value
+    assert at.toggle(key="woorden").value is (value == "true")
+
+
+def test_two_years_of_one_insurer_show_changed_words_struck_through_and_highlighted():
+    at = open_page("voorwaarden", beleid=["cz-2024", "cz-2027"])
+    text = all_text(at)
+    assert ":green-background[" in text and ":red[~~" in text
+    plain = open_page("voorwaarden", beleid=["cz-2024", "cz-2027"], woorden="false")
+    assert ":green-background[" not in "\n".join(m.value for m in plain.markdown if "gli" not in m.value)
+
+
+def test_an_open_section_is_restored_from_the_link():
+    at = open_page("voorwaarden", eisen_bronnen="true")
+    assert any("Soort eis" in d.value.columns for d in at.dataframe)
+    assert at.query_params["eisen_bronnen"] == "true"
+    at = open_page("programmas", programma_cool="true")
+    assert "Eigenaar" in all_text(at)
+    assert at.query_params["programma_cool"] == "true" and at.query_params["programma_slimmer"] == "false"
+
+
+def test_the_role_and_tab_choices_round_trip():
+    at = open_page("voorwaarden", rol="RHO", beleid=["vgz-2024", "zz-2024"])
+    assert at.selectbox(key="rol").value == "rho"
+    at2 = _reopen(at, "voorwaarden")
+    assert at2.selectbox(key="rol").value == "rho"
+    assert all_text(at2) == all_text(at)
+
+
+def test_the_comparison_of_two_records_takes_keys_and_writes_both_choices():
+    at = open_page("wijzigingen", tab="Vergelijk twee beleidsdocumenten", van="cz-2024", naar="cz-2027")
+    assert not at.exception
+    assert at.selectbox(key="van").value == "cz-2024"
+    assert at.query_params["naar"] == "CZ 2027" and at.query_params["alleen_in_een"] == "false"
+    assert ":green-background[" in all_text(at)  # requirement wording word by word
+
+
+def test_the_stated_changes_are_side_by_side_for_the_chosen_records():
+    at = open_page("wijzigingen", beleid=["cz-2027", "zz-2024"])
+    text = all_text(at)
+    assert "**CZ 2027**" in text and "**Zorg en Zekerheid 2024**" in text and "**VGZ 2024**" not in text
+    assert at.query_params["tab"] == "Genoemde wijzigingen"
+
+
+def test_every_chosen_page_runs_with_four_records_including_derived_ones():
+    for page in ("programmas", "registers", "voorwaarden", "wijzigingen"):
+        at = open_page(page, beleid=["cz-2023", "cz-2026", "vgz-2023", "zz-2023"])
+        assert not at.exception, page
+        assert at.multiselect(key="beleid").value == ["cz-2023", "cz-2026", "vgz-2023", "zz-2023"]
