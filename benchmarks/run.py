@@ -49,6 +49,53 @@ def bench_load() -> dict:
     return {"load_cold_ms": median_ms(cold), "load_warm_ms": median_ms(warm)}
 
 
+_BATCH_CODE = """
+import datetime as dt, json, resource, sys, time, tracemalloc
+from policy_model.batch import MAX_ROWS, assess_batch
+from policy_model.loader import load_catalogue
+from policy_model.tabular import table_csv_bytes, table_xlsx_bytes
+cat = load_catalogue().catalogue
+year = max(cat.years, key=lambda y: len(cat.policies_for(years=[y])))
+header = "name;background;registries;licences;agb_code;kvk_registered;accredited_training;hbo_level;scope;" \\
+         "region_has_rho;region_has_network;prior_contract_with;in_insurer_region;programmes_offered"
+backgrounds = ["leefstijlcoach", "fysiotherapeut", "oefentherapeut", "dietist"]
+rows = [f"Coach {n};{backgrounds[n % 4]};BLCN|KP;CooL|SLIMMER;ja;{'ja' if n % 3 else 'nee'};ja;nee;local;"
+        f"{'yes' if n % 2 else 'unknown'};no;vgz;unknown;{n % 4}" for n in range(MAX_ROWS)]
+text = header + "\\n" + "\\n".join(rows) + "\\n"
+rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+start = time.perf_counter()
+result = assess_batch(text, "individual_coach", year, cat, dt.date(2026, 6, 1))
+assess_s = time.perf_counter() - start
+start = time.perf_counter()
+table_csv_bytes(result.rows)
+csv_s = time.perf_counter() - start
+start = time.perf_counter()
+table_xlsx_bytes(result.rows)
+xlsx_s = time.perf_counter() - start
+rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+tracemalloc.start()
+table_xlsx_bytes(assess_batch(text, "individual_coach", year, cat, dt.date(2026, 6, 1)).rows)
+peak = tracemalloc.get_traced_memory()[1]
+tracemalloc.stop()
+assert len(result.rows) == MAX_ROWS, result.problems
+print(json.dumps({"coaches": MAX_ROWS, "year": year, "insurers": len(cat.policies_for(years=[year])),
+                  "upload_kb": round(len(text.encode()) / 1024), "assess_s": round(assess_s, 2),
+                  "csv_s": round(csv_s, 2), "xlsx_s": round(xlsx_s, 2),
+                  "python_peak_mb": round(peak / 2**20, 1),
+                  "rss_growth_mb": round((rss_after - rss_before) / 1024, 1),
+                  "rss_peak_mb": round(rss_after / 1024, 1)}))
+"""
+
+
+def bench_batch() -> dict:
+    """The largest batch a visitor can upload (MAX_ROWS coaches, every column), in a fresh
+    process: time to assess it and write the downloads (untraced), then memory: the peak
+    of Python allocations in a second, traced pass, and how much the process's peak
+    resident size grew in the first."""
+    out = subprocess.run([sys.executable, "-c", _BATCH_CODE], cwd=REPO, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
 def share_bytecode_cache() -> None:
     """Make AppTest reuse compiled page code between runs, as the real server does.
 
@@ -175,6 +222,10 @@ def main() -> int:
         "machine": {"platform": platform.platform(), "python": platform.python_version(),
                     "cpus": os.cpu_count(), "date": time.strftime("%Y-%m-%d")},
     }
+    report["batch"] = bench_batch()
+    print(f"Largest batch: {report['batch']}")
+    if "--only-batch" in sys.argv:
+        return 0
     report["load"] = bench_load()
     report["pages"], report["apptest"] = {}, {}
     report["pages"]["1x"], report["apptest"]["1x"] = bench_pages(None, runs=9)
