@@ -62,10 +62,16 @@ def test_checking_ones_vektis_data_is_advice_and_the_vecozo_certificate_an_oblig
 
 
 def test_the_requirements_for_samenwerkingsverband_and_zorggroep_name_both_routes(zz_2024):
-    # 5.1 "Eisen aan multidisciplinair samenwerkingsverband en Zorggroep".
+    # 5.1 "Eisen aan multidisciplinair samenwerkingsverband en Zorggroep": "De partij dient ..." twice,
+    # the AGB link to "het multidisciplinair samenwerkingsverband of de zorggroep", the written
+    # agreement with the affiliated coaches, and "aantoonbare samenwerking met gemeente".
     listed = [r for r in zz_2024.requirements if MSV_LIST in r.source.section]
-    assert len(listed) == 4
-    assert all(set(r.routes) == {"msv", "zorggroep"} for r in listed)
+    assert len(listed) == 12  # four on the party, the written-agreement rule, six criteria (licence and register apart)
+    for quote in ("De partij dient een zorgovereenkomst", "De partij dient een Wtza vergunning",
+                  "Vektis AGB-register verbonden", "schriftelijk overeen te komen", "aantoonbare samenwerking"):
+        assert set(_requirement(zz_2024, quote).routes) == {"msv", "zorggroep"}
+    # The criteria about the coach name no route themselves.
+    assert _requirement(zz_2024, "binnen een week na doorverwijzing").routes == []
 
 
 def test_the_registers_5_1_names_are_referenced_by_the_requirements_that_name_them(zz_2024):
