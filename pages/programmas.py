@@ -52,7 +52,7 @@ show_sourced_table(rows, name="gli-programmas-bronnen", key="programme_sources")
 st.subheader("Over de programma's")
 for programme in cat.programmes:
     title = programme.name + (f" ({programme.abbreviation})" if programme.abbreviation else "")
-    box = url_expander(title, f"programma_{programme.id}")
+    box = url_expander(md_escape(title), f"programma_{programme.id}")  # labels render Markdown
     if box is None:
         continue
     with box:

@@ -53,7 +53,7 @@ show_sourced_table(rows, name="gli-registers-bronnen", key="registry_sources")
 st.subheader("Over de registers")
 for registry in cat.registries:
     backgrounds = ", ".join(BACKGROUND_LABELS[b] for b in registry.backgrounds) or "alle achtergronden"
-    box = url_expander(f"{registry.abbreviation or registry.name} – {REGISTRY_KIND_LABELS[registry.kind]}",
+    box = url_expander(f"{md_escape(registry.abbreviation or registry.name)} – {REGISTRY_KIND_LABELS[registry.kind]}",
                        f"register_{registry.id}")
     if box is None:
         continue
