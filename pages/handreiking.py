@@ -124,7 +124,8 @@ elif section == "Financiering":
             orientation="h", marker_color="#0072B2", text=[f"{f.percentage_max:g}%" for f in with_pct], textposition="outside",
         ))
         fig.update_layout(height=(80 + 45 * len(with_pct)) * (1.4 if presenting() else 1), xaxis_title="% van het tarief", yaxis_autorange="reversed", margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                          font={"size": 18 if presenting() else 13})
+                          font={"size": 18 if presenting() else 13}, xaxis_tickfont_size=18 if presenting() else 13,
+                          yaxis_tickfont_size=18 if presenting() else 13, xaxis_title_font_size=18 if presenting() else 14)
         st.plotly_chart(fig, key="financing_chart", config={"displaylogo": False})
     for example in guidance.financing_examples:
         refs = tariff_crossrefs(cat, example)

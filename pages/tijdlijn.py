@@ -8,6 +8,7 @@ from functools import partial
 import streamlit as st
 
 from policy_model.timeline import all_events, to_ics, undated_items, upcoming
+from policy_model.timeline_handout import timeline_entries, timeline_handout_html
 from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
 from ui.charts import timeline_figure
 from ui.citation import sourced_line
@@ -16,6 +17,14 @@ from ui.filters import filtered_policies
 from ui.layout import page_header, provenance_footer
 from ui.tables import show_sourced_table
 from ui.text import md_escape, nl_date, today
+
+# Streamlit cannot see the screen width: the browser picks chart or list. Constant CSS.
+_NARROW_CSS = """
+<style>
+@media (max-width: 640px) { .st-key-gli_timeline_chart { display: none !important; } }
+@media (min-width: 641px) { .st-key-gli_timeline_list { display: none !important; } }
+</style>
+"""
 
 presenting = page_header(
     "Tijdlijn",
@@ -36,23 +45,38 @@ if ahead:
                       f"{event.year}: {md_escape(event.activity)}", event.source)
 else:
     st.info(f"Geen deadlines na vandaag ({nl_date(now)}) in de gekozen beleidsdocumenten.")
+downloads = st.container(horizontal=True)
 if events:
-    st.download_button(
+    downloads.download_button(
         "📅 Deadlines als agenda (.ics)", partial(to_ics, events, cat), file_name="gli-deadlines.ics",
         mime="text/calendar", on_click="ignore", key="ics",
         help="Alle gedateerde activiteiten van de gekozen beleidsdocumenten, voor Outlook of Google Agenda.",
     )
+downloads.download_button(
+    "🖨️ Tijdlijn als hand-out (HTML, 1–2 A4)", partial(timeline_handout_html, cat, policies, now),
+    file_name="gli-tijdlijn-handout.html", mime="text/html", on_click="ignore", key="timeline_handout",
+    help="De looptijden en activiteiten van de gekozen beleidsdocumenten met hun bronnen, om af te drukken "
+    "of als PDF te bewaren.",
+)
 
 st.subheader("Proces en looptijden")
 labels = {p.key: cat.policy_label(p) for p in policies}
+st.html(_NARROW_CSS)
 fig = timeline_figure(tuple(p.key for p in policies), now, presenting)
-if fig is not None:
-    st.plotly_chart(fig, config={"displaylogo": False, "toImageButtonOptions": {"filename": "gli-tijdlijn"}},
-                    key="timeline_chart")
-    st.caption("Balken: looptijden van overeenkomsten. Symbolen: activiteiten met een datum. Stippellijn: vandaag.")
-else:
-    st.info("De gekozen beleidsdocumenten noemen geen looptijden of activiteiten met een precieze datum; "
-            "zie de tabel hieronder.")
+with st.container(key="gli_timeline_chart"):
+    if fig is not None:
+        st.plotly_chart(fig, config={"displaylogo": False, "toImageButtonOptions": {"filename": "gli-tijdlijn"}},
+                        key="timeline_chart")
+        st.caption("Balken: looptijden van overeenkomsten, een kleur per route. Symbolen: activiteiten met een "
+                   "datum, een vast symbool per soort. Stippellijn: vandaag. Klik op de legenda om iets te verbergen.")
+    else:
+        st.info("De gekozen beleidsdocumenten noemen geen looptijden of activiteiten met een precieze datum; "
+                "zie de tabel hieronder.")
+with st.container(key="gli_timeline_list"):
+    # On a phone the chart is unreadable: the same periods and activities as a list.
+    for key, entries in timeline_entries(policies).items():
+        st.markdown(f"**{md_escape(labels[key])}**\n\n" + "\n".join(
+            f"- **{md_escape(e.when)}** · {md_escape(e.what)}: {md_escape(e.text)}" for e in entries))
 
 st.subheader("Alle activiteiten")
 rows = []

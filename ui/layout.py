@@ -30,7 +30,8 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 20px !important; }
 [data-testid="stMain"] code, [data-testid="stMain"] div { font-size: max(1em, 18px); }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.2rem !important; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
-[data-testid="stWidgetLabel"] p, [data-testid="stTooltipHoverTarget"] { font-size: 18px !important; }
+[data-testid="stWidgetLabel"] p, [data-testid="stTooltipHoverTarget"],
+[data-testid="stMain"] .stMarkdownBadge { font-size: 18px !important; }
 [data-testid="stMain"] h1 { font-size: 2.4rem !important; }
 [data-testid="stMain"] h2 { font-size: 1.9rem !important; }
 [data-testid="stMain"] h3 { font-size: 1.5rem !important; }

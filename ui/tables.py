@@ -149,5 +149,8 @@ def show_sourced_table(rows: list[dict], *, name: str, key: str, column_config: 
         return
     shown = sourced_rows(rows)
     config = {**source_column_config(), **(column_config or {})}
+    if presenting():
+        # For a room: document and section stay, the quote is in the downloads and the normal view.
+        config["Citaat"] = None
     show_table(table_data(shown), column_config=config, key=f"{key}_table")
     download_table(shown, name, key=key)
