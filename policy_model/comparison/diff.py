@@ -205,7 +205,7 @@ def _route_pairs(old: Policy, new: Policy) -> tuple[dict[str, _Side], dict[str, 
             parts = [AVAILABILITY_LABELS[r.available]]
             if r.preference:
                 parts.append(f"voorkeur {r.preference}")
-            if r.in_region is not None:
+            if r.in_region is not None and r.available != "no":
                 parts.append("alleen in de eigen regio" if r.in_region else "alleen buiten de eigen regio")
             return ", ".join(parts)
 
