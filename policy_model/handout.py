@@ -23,10 +23,15 @@ from policy_model.vocab import (
     FORCE_ORDER,
     REGISTRY_USE_LABELS,
     ROLE_SHORT_LABELS,
-    ROUTE_LABELS,
     TIMELINE_KIND_LABELS,
 )
 
+#: Short route names: a hand-out cell has little room.
+ROUTE_SHORT = {"rho": "RHO", "coach_network": "Samenwerkingsverband", "msv": "Multidisciplinair sv.",
+               "zorggroep": "Zorggroep", "individual_coach": "Individuele coach", "runoff": "Uitloop",
+               "follow": "Volgen preferente verzekeraar"}
+#: Short force names, with a legend on the page.
+FORCE_SHORT = {"minimum": "Min", "exclusion": "Uitsl", "obligation": "Verpl", "expectation": "Verw"}
 #: Timeline kinds a provider has to act on: the dates a hand-out lists.
 KEY_DATES = ("publication", "application", "plan_submission", "objection_deadline", "offer", "signing_deadline",
              "agreement_deadline")
@@ -34,19 +39,25 @@ KEY_DATES = ("publication", "application", "plan_submission", "objection_deadlin
 _CSS = """
 @page { size: A4; margin: 11mm 10mm; }
 * { box-sizing: border-box; }
-body { font-family: system-ui, -apple-system, 'Segoe UI', Arial, sans-serif; font-size: 9pt; line-height: 1.3;
+body { font-family: system-ui, -apple-system, 'Segoe UI', Arial, sans-serif; font-size: 8pt; line-height: 1.22;
        color: #111; margin: 0 auto; max-width: 190mm; }
 h1 { font-size: 14pt; margin: 0 0 1mm; } h2 { font-size: 10.5pt; margin: 3mm 0 1mm; }
 p { margin: 0 0 1.5mm; } .meta { color: #444; font-size: 8pt; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-th, td { border: 0.6pt solid #999; padding: 0.8mm 1.2mm; vertical-align: top; text-align: left;
+th, td { border: 0.6pt solid #999; padding: 0.5mm 1.1mm; vertical-align: top; text-align: left;
          overflow-wrap: anywhere; }
-th { background: #eee; } th.row { width: 24%; background: #f6f6f6; }
+tr { break-inside: avoid; }
+th { background: #eee; } th.row { width: 22%; background: #f6f6f6; }
 tr.diff th.row { border-left: 2.5pt solid #E69F00; }
 .force-minimum, .force-exclusion { font-weight: 600; }
 ul.src { margin: 0; padding-left: 4mm; font-size: 7.5pt; color: #333; }
 @media print { body { max-width: none; } a { color: inherit; text-decoration: none; } }
 """
+
+
+def _years(value: float) -> str:
+    amount = int(value) if value == int(value) else value
+    return f"{amount} jaar"
 
 
 def _date(value: dt.date) -> str:
@@ -66,11 +77,13 @@ def _overview(catalogue: Catalogue, policy: Policy) -> dict[str, str]:
         if name not in registries[REGISTRY_USE_LABELS[r.use].lower()]:
             registries[REGISTRY_USE_LABELS[r.use].lower()].append(name)
     routes = [
-        (f"{r.preference}. " if r.preference else "") + ROUTE_LABELS[r.route]
+        (f"{r.preference}. " if r.preference else "") + ROUTE_SHORT[r.route]
         + ("" if r.available == "yes" else f" ({AVAILABILITY_LABELS[r.available].lower()})")
         for r in sorted(policy.contract_routes, key=lambda r: (r.preference or 99))
     ]
-    periods = [f"{ROUTE_LABELS[p.route]}: {p.duration_text}" for p in policy.contract_periods]
+    periods = [f"{ROUTE_SHORT[p.route]}: " + (_years(p.duration_years) + (" (max.)" if p.maximum else "")
+                                              if p.duration_years else p.duration_text)
+               for p in policy.contract_periods]
     applying = [APPLICATION_WINDOW_LABELS[a.window] for a in policy.applications]
     dates = sorted((t for t in policy.timeline if t.date and t.kind in KEY_DATES), key=lambda t: t.date)
     return {
@@ -120,9 +133,10 @@ def comparison_handout_html(catalogue: Catalogue, policies: Sequence[Policy], ge
 
     rows = requirement_matrix(policies, role)
     body.append(
-        "<h2>Eisen per onderwerp</h2><p class='meta'>Per onderwerp: hoe bindend de eisen zijn (aantal eisen). "
-        "Een balk links: de documenten verschillen op dit onderwerp. De volledige teksten staan in de app "
-        "(Contractvoorwaarden) en in de downloads.</p>"
+        "<h2>Eisen per onderwerp</h2><p class='meta'>Per onderwerp hoe bindend de eisen zijn, met het aantal: "
+        + ", ".join(f"<b>{FORCE_SHORT[f]}</b> = {FORCE_LABELS[f].lower()}" for f in FORCE_ORDER)
+        + "; – = niet vermeld. Een balk links: de documenten verschillen op dit onderwerp. De volledige "
+        "teksten staan in de app (Contractvoorwaarden) en in de downloads.</p>"
         f"<table><tr><th class='row'>Onderwerp</th>{head}</tr>"
     )
     for row in rows:
@@ -132,10 +146,10 @@ def comparison_handout_html(catalogue: Catalogue, policies: Sequence[Policy], ge
             reqs = row.cells[policy.key].requirements
             counts = {f: sum(1 for r in reqs if r.force == f) for f in FORCE_ORDER}
             text = ", ".join(
-                f"<span class='force-{f}'>{escape(FORCE_LABELS[f])}</span>" + (f" ({n})" if n > 1 else "")
+                f"<span class='force-{f}'>{FORCE_SHORT[f]}</span>" + (f" {n}" if n > 1 else "")
                 for f, n in counts.items() if n
             )
-            cells.append(f"<td>{text or _cell('')}</td>")
+            cells.append(f"<td>{text or '–'}</td>")
         body.append(f"<tr{css}><th class='row'>{escape(row.label)}</th>{''.join(cells)}</tr>")
     body.append("</table>")
 

@@ -78,13 +78,13 @@ def test_the_handout_names_the_records_their_documents_and_escapes_data(cat):
     for policy in policies:
         for doc in policy.documents:
             assert cat.source(doc).title.replace("'", "&#x27;") in html
-    assert "Minimumeis" in html
+    assert "Min" in html and "minimumeis" in html
 
 
 def test_hostile_text_in_a_record_stays_text_in_the_handout(cat):
     policy = cat.policy_by_key("cz-2027")
     evil = "<img src=x onerror=alert(1)>"
-    period = policy.contract_periods[0].model_copy(update={"duration_text": evil})
+    period = policy.contract_periods[0].model_copy(update={"duration_text": evil, "duration_years": None})
     hostile = policy.model_copy(update={"contract_periods": [period]})
     html = comparison_handout_html(cat, [hostile], dt.date(2026, 1, 1))
     assert "<img" not in html
