@@ -196,11 +196,17 @@ def _timeline_figure(data_folder: str, policy_keys: tuple[str, ...], now: dt.dat
         })
 
     font = 18 if presenting else 13
+    # The legend below the plot takes its height from the figure: add it, or the rows get
+    # squeezed. Its two groups sit side by side, or (large type) one under the other.
+    kinds_shown = sum(1 for t in traces if t["type"] == "scatter")
+    routes_shown = len(traces) - kinds_shown
+    legend_rows = (routes_shown + kinds_shown + 2) if presenting else (max(routes_shown, kinds_shown) + 1)
+    legend_px = legend_rows * (font + 10)
     fig = {
         "data": traces,
         "layout": {
             "barmode": "overlay",
-            "height": max(380, int(unit * top) + 150),
+            "height": max(380, int(unit * top) + 150 + legend_px),
             # Tick fonts set on the axes: Streamlit's chart theme sets them there, over layout.font.
             "xaxis": {"type": "date", "title": {"text": None}, "side": "bottom", "tickfont": {"size": font}},
             "yaxis": {"autorange": False, "range": [top, 0], "title": {"text": None},
