@@ -60,7 +60,11 @@ class Source(Strict):
     document: Id
     section: Text
     quote: Annotated[str, StringConstraints(strip_whitespace=True, min_length=8, max_length=400)]
-    review: Review | None = Field(default=None, description="Set on draft records only: to be checked by hand.")
+    # A citation exports as {document, section, quote}; the review mark only where set.
+    review: Review | None = Field(
+        default=None, exclude_if=lambda value: value is None,
+        description="Set on draft records only: to be checked by hand.",
+    )
 
 
 class Sourced(Strict):

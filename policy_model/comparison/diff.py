@@ -205,8 +205,9 @@ def _route_pairs(old: Policy, new: Policy) -> tuple[dict[str, _Side], dict[str, 
             parts = [AVAILABILITY_LABELS[r.available]]
             if r.preference:
                 parts.append(f"voorkeur {r.preference}")
-            if r.in_region is not None and r.available != "no":
-                parts.append("alleen in de eigen regio" if r.in_region else "alleen buiten de eigen regio")
+            if r.in_region is not None:
+                where = "in de eigen regio" if r.in_region else "buiten de eigen regio"
+                parts.append(where if r.available == "no" else f"alleen {where}")
             return ", ".join(parts)
 
         return _grouped(
