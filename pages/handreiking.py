@@ -62,7 +62,7 @@ section = st.segmented_control(
 ) or "Taken"
 
 if section == "Taken":
-    chosen = st.pills("Thema", list(theme_names), format_func=theme_names.get, selection_mode="multi",
+    chosen = st.pills("Thema", list(theme_names), format_func=lambda t: md_escape(theme_names[t]), selection_mode="multi",
                       key="thema", bind="query-params", help="Kies een of meer thema's; niets gekozen = alle.")
     for theme in guidance.themes:
         if chosen and theme.id not in chosen:
@@ -174,6 +174,7 @@ else:
         for item in [i for i in checklist.items if i.group == group]:
             left, right = st.columns([5, 2])
             answer = left.radio(md_escape(item.question), checklist.answer_options, index=None, key=item_keys[item.id],
+                                format_func=md_escape,
                                 bind="query-params", horizontal=True)
             note = right.text_input("Toelichting", key=f"note_{item.id}", label_visibility="collapsed",
                                     placeholder="Toelichting (optioneel)")

@@ -266,7 +266,7 @@ for column, a in zip(columns, assessments, strict=True):
 # Only the open tab runs (on_change="rerun"); the downloads below cover every insurer. The
 # labels stay the same when a verdict changes, so the open tab stays open (the verdict
 # icons are on the cards above).
-tabs = st.tabs([a.insurer_name for a in assessments], key="resultaat_tab", on_change="rerun")
+tabs = st.tabs([md_escape(a.insurer_name) for a in assessments], key="resultaat_tab", on_change="rerun")
 for tab, a in zip(tabs, assessments, strict=True):
     if tab.open:
         with tab:
