@@ -486,6 +486,11 @@ def _check(requirement: Requirement, ctx: Ctx, age: _AgeRule) -> tuple[Status, s
             names = ", ".join(catalogue.registry(r).abbreviation or catalogue.registry(r).name for r in sorted(held))
             return "met", f"U staat in {names}."
         names = ", ".join(catalogue.registry(r).abbreviation or catalogue.registry(r).name for r in sorted(accepted))
+        if any(catalogue.registry(r).generic for r in accepted):
+            # The document describes the register without naming it: a named register the
+            # coach holds may be it. Only the insurer can say.
+            return "to_check", (f"Het beleid noemt dit register niet bij naam ({names}); vraag de verzekeraar of "
+                                "uw register telt.")
         return "unmet", f"Geen van uw registers wordt hier genoemd (genoemd: {names})."
     if topic == "programme_licence":
         if profile.licences is None:

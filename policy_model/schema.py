@@ -139,6 +139,11 @@ class Registry(Strict):
         default_factory=list, description="Professional backgrounds it concerns; empty = any."
     )
     aliases: list[Text] = Field(default_factory=list)
+    generic: bool = Field(
+        default=False,
+        description="A register the documents describe but do not name (\"het kwaliteitsregister van de eigen "
+        "beroepsgroep\"): whether a named register counts as it cannot be settled from the data.",
+    )
     facts: list[RegistryFact] = Field(default_factory=list)
     source: Source
 
