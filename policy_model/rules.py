@@ -678,7 +678,7 @@ def assess_policy(policy: Policy, profile: Profile, catalogue: Catalogue, today:
                    text=a.text, source=a.source)
         for a in applications
     ]
-    actions = _actions(applications, deadlines, d.verdict)
+    actions = _actions(applications, deadlines, d.verdict, policy)
     groups = {g: sum(c.group == g for c in checklist) for g in GROUP_ORDER}
     label = (REFERRER_VERDICT_LABELS if profile.role == "referrer" else VERDICT_LABELS)[d.verdict]
     return Assessment(
@@ -695,14 +695,23 @@ def assess_policy(policy: Policy, profile: Profile, catalogue: Catalogue, today:
     )
 
 
-def _actions(applications: list, deadlines: list[Deadline], verdict: Verdict) -> list[Action]:
-    """What to do and by when: still possible first (no deadline, then by date), past last."""
+def _actions(applications: list, deadlines: list[Deadline], verdict: Verdict,
+             policy: Policy | None = None) -> list[Action]:
+    """What to do and by when: still possible first (no deadline, then by date), past last.
+
+    An application without deadline also says when the contract would start, where a
+    provision on the contract's duration stands in the same section of the document.
+    """
     out = []
     for a in applications:
         if a.window in ("all_year", "open"):
             where = f" {a.address}" if a.address else ""
+            start = [p.text for p in (policy.provisions if policy else ())
+                     if p.topic == "contract_duration" and p.source.document == a.source.document
+                     and p.source.section == a.source.section]
             out.append(Action(text=f"Vraag aan via {CHANNEL_LABELS[a.channel].lower()}{where}; geen deadline"
-                                   f" ({APPLICATION_WINDOW_LABELS[a.window].lower()}). {a.text}",
+                                   f" ({APPLICATION_WINDOW_LABELS[a.window].lower()}). {a.text}"
+                                   + "".join(f" {t}" for t in start),
                               date=None, when="open", source=a.source))
     for d in deadlines:
         if d.kind not in ACTION_KINDS:
