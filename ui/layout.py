@@ -69,8 +69,11 @@ def presentation_mode() -> bool:
 
     Once on, it stays on across every in-app navigation until it is switched off.
     """
-    if st.session_state.get(_PRESENTING_STICKY) and PRESENTATION_KEY not in st.query_params:
-        st.session_state[PRESENTATION_KEY] = True
+    remembered = st.session_state.get(_PRESENTING_STICKY)
+    if remembered is not None and PRESENTATION_KEY not in st.query_params:
+        # The session decides, not a value Streamlit restores for the page's own widget:
+        # after "uit" a page visited while presenting would otherwise switch it back on.
+        st.session_state[PRESENTATION_KEY] = remembered
     on = st.sidebar.toggle(
         "Presentatiemodus", key=PRESENTATION_KEY, bind="query-params", on_change=_remember_presentation,
         help="Verbergt de zijbalk en vergroot tekst, tabellen en grafieken, voor een beamer. "

@@ -1,0 +1,184 @@
+"""Presentation mode in a real browser at 1024×768: every text, table cell and chart label
+at 18 px or more, modest buttons, number-first metrics, kept after clicking a Home tile;
+the timeline hand-out prints to at most two A4 pages; a phone gets the timeline as a list."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from tests.e2e.server import full_screenshot, wait_idle
+
+PROJECTOR = {"width": 1024, "height": 768}
+PHONE = {"width": 390, "height": 844}
+
+#: Visible text below 18 px in the main area (outside charts), chart text below 18 px,
+#: and the canvas grids still shown (their text cannot scale).
+FONT_SIZES_JS = """
+() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const small = [];
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  let texts = 0;
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (!node.textContent.trim()) continue;
+    const el = node.parentElement;
+    if (el.closest('svg')) continue;
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+    texts += 1;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < 17.95) small.push(`${size}px ${el.tagName}: ${node.textContent.trim().slice(0, 50)}`);
+  }
+  const chart = [];
+  let chartTexts = 0;
+  for (const t of main.querySelectorAll('[data-testid="stPlotlyChart"] svg text')) {
+    if (!t.textContent.trim() || t.getBoundingClientRect().width === 0) continue;
+    chartTexts += 1;
+    const size = parseFloat(getComputedStyle(t).fontSize);
+    if (size < 17.95) chart.push(`${size}px ${t.getAttribute('class')}: ${t.textContent.trim().slice(0, 50)}`);
+  }
+  const cells = [...main.querySelectorAll('table.gli-table td, table.gli-table th')].filter(c => c.textContent.trim());
+  const cellSizes = cells.map(c => parseFloat(getComputedStyle(c).fontSize));
+  const grids = [...main.querySelectorAll('[data-testid="stDataFrame"]')].filter(g => g.getBoundingClientRect().height > 0);
+  return {texts, small, chartTexts, chart, cells: cells.length, minCell: Math.min(...cellSizes), grids: grids.length};
+}
+"""
+
+PAGES = [
+    "", "programmas", "registers", "voorwaarden", "tijdlijn", "wijzigingen", "wizard?rho_in_regio=Ja",
+    "handreiking?onderdeel=Financiering", "begrippen", "zoeken?q=sociaal+domein",
+]
+
+
+@pytest.fixture
+def projector(browser):
+    context = browser.new_context(viewport=PROJECTOR, locale="nl-NL", accept_downloads=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, locale="nl-NL", is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
+def _presenting(page) -> bool:
+    return page.get_by_role("button", name="Presentatiemodus uit").is_visible()
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[p.split("?")[0] or "home" for p in PAGES])
+def test_every_text_table_and_chart_label_is_at_least_18_px_when_presenting(projector, app_url, path):
+    separator = "&" if "?" in path else "?"
+    projector.goto(f"{app_url}/{path}{separator}presentatie=true")
+    wait_idle(projector)
+    assert _presenting(projector)
+    sizes = projector.evaluate(FONT_SIZES_JS)
+    assert sizes["texts"] > 10
+    assert sizes["small"] == [], sizes["small"][:10]
+    assert sizes["chart"] == [], sizes["chart"][:10]
+    assert sizes["grids"] == 0  # canvas grids keep 13 px: tables are HTML while presenting
+    if sizes["cells"]:
+        assert sizes["minCell"] >= 18
+    if path.startswith(("tijdlijn", "handreiking")):
+        assert sizes["chartTexts"] > 5  # the chart is there and was measured
+    if path.startswith(("tijdlijn", "begrippen", "zoeken")) or path == "":
+        assert sizes["cells"] > 0  # a table is there and was measured
+
+
+def test_buttons_stay_modest_and_metrics_read_number_first(projector, app_url):
+    projector.goto(f"{app_url}/tijdlijn?presentatie=true")
+    wait_idle(projector)
+    body = float(projector.locator('[data-testid="stMarkdownContainer"] p').first.evaluate(
+        "e => parseFloat(getComputedStyle(e).fontSize)"))
+    buttons = [b for b in projector.locator('[data-testid="stDownloadButton"] button').all() if b.is_visible()]
+    assert len(buttons) >= 2
+    for button in buttons:
+        box = button.bounding_box()
+        size = float(button.evaluate("e => parseFloat(getComputedStyle(e.querySelector('p') || e).fontSize)"))
+        assert size <= body, "a button's text is larger than the page's text"
+        assert box["height"] <= 2.6 * size
+    projector.goto(f"{app_url}/?presentatie=true")
+    wait_idle(projector)
+    metric = projector.get_by_test_id("stMetric").first
+    value = float(metric.get_by_test_id("stMetricValue").evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+    label = float(metric.get_by_test_id("stMetricLabel").locator("p").first.evaluate(
+        "e => parseFloat(getComputedStyle(e).fontSize)"))
+    assert label >= 18 and value >= 1.5 * label
+
+
+def test_a_compact_filter_bar_replaces_the_hidden_sidebar(projector, app_url):
+    projector.goto(f"{app_url}/tijdlijn?presentatie=true")
+    wait_idle(projector)
+    assert not projector.get_by_test_id("stSidebar").is_visible()
+    bar = projector.get_by_test_id("stMain").get_by_role("combobox", name="Zorgverzekeraar")
+    expect(bar).to_be_visible()
+    bar.click()
+    projector.get_by_role("option", name="VGZ", exact=True).click()
+    projector.keyboard.press("Escape")
+    wait_idle(projector)
+    expect(projector).to_have_url(re.compile(r"verzekeraar=VGZ"))
+    assert _presenting(projector)
+
+
+def test_presentation_mode_is_kept_after_clicking_a_home_tile_until_switched_off(projector, app_url):
+    projector.goto(f"{app_url}/?presentatie=true")
+    wait_idle(projector)
+    projector.get_by_test_id("stMain").get_by_role("link", name="Tijdlijn").click()
+    wait_idle(projector)
+    expect(projector.get_by_role("heading", level=1)).to_have_text("Tijdlijn")
+    assert _presenting(projector)
+    assert projector.evaluate(FONT_SIZES_JS)["small"] == []
+    projector.get_by_role("button", name="Presentatiemodus uit").click()
+    wait_idle(projector)
+    assert not _presenting(projector)
+    expect(projector.get_by_test_id("stSidebar")).to_be_visible()
+    projector.get_by_test_id("stSidebarNav").get_by_role("link", name="Home").click()
+    wait_idle(projector)
+    assert not _presenting(projector)
+
+
+def test_screenshot_presentation_mode_at_1024(projector, app_url, screenshot_dir):
+    projector.goto(f"{app_url}/tijdlijn?presentatie=true")
+    wait_idle(projector)
+    full_screenshot(projector, screenshot_dir / "tijdlijn-presentatie.png")
+
+
+def test_the_timeline_handout_prints_to_at_most_two_a4_pages(page, app_url):
+    page.goto(f"{app_url}/tijdlijn")
+    wait_idle(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="🖨️ Tijdlijn als hand-out (HTML, 1–2 A4)").click()
+    html = open(info.value.path(), encoding="utf-8").read()
+    assert "<h1>Tijdlijn GLI-inkoopbeleid" in html and "@page" in html
+    page.set_content(html)
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    assert 1 <= len(pdf.pages) <= 2
+    text = "".join(p.extract_text() for p in pdf.pages)
+    assert "Uiterste tekendatum" in text and "Bronnen" in text
+
+
+def test_screenshot_a_phone_gets_the_timeline_as_a_list_instead_of_the_chart(phone, app_url, screenshot_dir):
+    phone.goto(f"{app_url}/tijdlijn?verzekeraar=CZ&jaar=2027")
+    wait_idle(phone)
+    assert not phone.locator(".st-key-gli_timeline_chart").is_visible()
+    listing = phone.locator(".st-key-gli_timeline_list")
+    expect(listing).to_be_visible()
+    expect(listing).to_contain_text("31-10-2026 · Uiterste tekendatum")
+    full_screenshot(phone, screenshot_dir / "tijdlijn-telefoon.png")
+
+
+def test_a_wide_screen_gets_the_chart_and_not_the_list(page, app_url):
+    page.goto(f"{app_url}/tijdlijn?verzekeraar=CZ&jaar=2027")
+    wait_idle(page)
+    assert page.locator(".st-key-gli_timeline_chart [data-testid='stPlotlyChart']").is_visible()
+    assert not page.locator(".st-key-gli_timeline_list").is_visible()
+    legend = " ".join(page.locator(".st-key-gli_timeline_chart g.legend text").all_text_contents())
+    assert "Looptijd RHO" in legend and "Uiterste tekendatum" in legend
