@@ -229,11 +229,6 @@ def test_a_more_complete_profile_never_makes_a_conditional_unjustly_not_eligible
 def test_an_application_without_deadline_says_when_the_contract_would_start(cat):
     # CZ 2027 §3.3.4: a new provider applies by e-mail without a closing date, and "Een
     # overeenkomst gaat in op de eerste dag van de maand na het accorderen van de inschrijving".
-    import datetime as dt
-
-    from policy_model.profile import Profile
-    from policy_model.rules import assess
-
     profile = Profile(role="individual_coach", year=2027, region_has_rho="no", region_has_network="no")
     (cz,) = [a for a in assess(profile, cat, dt.date(2026, 11, 26)) if a.insurer == "cz"]
     first = cz.actions[0]
