@@ -61,7 +61,9 @@ def free_port() -> int:
 def running_app(data_dir: Path | None = None, extra_env: dict[str, str] | None = None, timeout: float = 90):
     """Run the app on a free localhost port; yields its base URL; stops it (whole group) after."""
     port = free_port()
-    env = {**os.environ, **(extra_env or {})}
+    # A bug in a page must fail the browser tests as an exception element, not hide behind
+    # the page guard's friendly message (ui/guard.py); a test may override this.
+    env = {**os.environ, "GLI_RERAISE_PAGE_ERRORS": "1", **(extra_env or {})}
     if data_dir is not None:
         env["GLI_DATA_DIR"] = str(data_dir)
     cmd = [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.port", str(port),
