@@ -118,7 +118,7 @@ def resolver(catalogue: Catalogue):
     """Tables that map a written register/programme/insurer name (any case, with or without
     accents: the profile's shared name tables) to its id."""
     tables = name_tables(catalogue)
-    return tables["registries"].lookup, tables["licences"].lookup, tables["prior_contract_with"].lookup
+    return tables["registries"], tables["licences"], tables["prior_contract_with"]
 
 
 @dataclass
@@ -152,11 +152,13 @@ def parse_profile_row(row: dict[str, str], number: int, role: str, year: int, ca
         if key in tables:
             ids = []
             for name in _split(value):
-                found = tables[key].get(fold(name))
+                found = tables[key].get(name)
                 if found:
                     ids.append(found)
                 else:
-                    messages.add(f"onbekend {_LIST_KINDS[key]} ‘{_short(name)}’ genegeerd", number)
+                    near = tables[key].closest(name)
+                    hint = f" (bedoelde u ‘{near}’?)" if near else ""
+                    messages.add(f"onbekend {_LIST_KINDS[key]} ‘{_short(name)}’ genegeerd{hint}", number)
             if ids or fold(value) in NONE_WORDS:
                 data[key] = ids  # nothing recognised stays "not answered", never "none"
         elif key in _BOOL_COLUMNS:

@@ -52,7 +52,7 @@ def test_ten_thousand_extra_columns_give_one_grouped_warning(cat):
 def test_the_same_warning_in_many_rows_is_said_once_with_its_rows(cat):
     text = "name;registries\n" + "".join(f"C{n};Nepregister\n" for n in range(500))
     result = run(cat, text)
-    assert result.problems == ["rij 2, 3, 4, 5, 6 en 495 andere rijen: onbekend register ‘Nepregister’ genegeerd"]
+    assert result.problems == ["rij 2, 3, 4, 5, 6 en 495 andere rijen: onbekend register ‘Nepregister’ genegeerd (bedoelde u ‘KP’?)"]
     assert len(result.rows) == 500
 
 
@@ -127,3 +127,9 @@ def test_cli_batch_with_garbage_is_a_message_and_exit_1(tmp_path, capsys):
     assert main(["assess-batch", str(coaches), "--year", "2027"]) == 1
     err = capsys.readouterr().err
     assert "geen CSV-tekstbestand" in err and "Traceback" not in err
+
+
+def test_a_misspelt_register_in_a_batch_names_the_closest_match(cat):
+    text = "name,registries\nAnna,BLNC\n"
+    result = assess_batch(text, "individual_coach", 2027, cat, dt.date(2026, 6, 1))
+    assert result.problems == ["rij 2: onbekend register ‘BLNC’ genegeerd (bedoelde u ‘BLCN’?)"]
