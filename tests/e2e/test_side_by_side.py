@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 
+import yaml
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.e2e.server import full_screenshot, wait_idle
+from policy_model.paths import DEFAULT_DATA_DIR
+from tests.e2e.server import full_screenshot, running_app, wait_idle
 
 NARROW = {"width": 1024, "height": 768}
 
@@ -82,3 +85,22 @@ def test_a_shared_link_restores_the_toggle_and_the_open_section(page, app_url, c
     assert "Onderaannemers" not in text.split("Alle eisen met bron")[0]
     assert "CZ 2023 (afgeleid)" in text and "CZ 2024 (samenvatting)" in text
     other.close()
+
+
+HOSTILE = 'Verwezen ] [klik](javascript:alert(1)) <img src=x onerror="window.__xss = 5"> <script>window.__xss = 6</script>'
+
+
+def test_hostile_requirement_text_stays_text_in_the_side_by_side_and_the_word_diff(page, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    policy = yaml.safe_load((data / "policies" / "cz-2027.yaml").read_text(encoding="utf-8"))
+    policy["requirements"][0]["text"] = HOSTILE
+    (data / "policies" / "cz-2027.yaml").write_text(yaml.safe_dump(policy, allow_unicode=True), encoding="utf-8")
+    with running_app(data) as url:
+        page.goto(f"{url}/voorwaarden?beleid=cz-2024&beleid=cz-2027&woorden=true")
+        wait_idle(page)
+        text = _main_text(page)
+        assert _words(HOSTILE) in text  # whole, in order, as text (also inside the word diff)
+        assert page.evaluate("() => window.__xss") is None
+        assert page.locator("img[src=x]").count() == 0
+        assert page.locator("a[href^='javascript']").count() == 0
