@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from policy_model.comparison.matrix import programme_matrix, programme_statuses, status_cell
+from policy_model.comparison.matrix import programme_statuses, status_cell
+from policy_model.comparison.text_rows import programme_text_rows
 from policy_model.vocab import PROGRAMME_FACT_LABELS
 from ui.citation import sourced_line
 from ui.data import catalogue
-from ui.export import download_table
 from ui.filters import check_url
 from ui.glossary import glossary_help
 from ui.layout import page_header, provenance_footer
 from ui.selection import PARAMS, policy_picker, url_expander
-from ui.tables import show_sourced_table, show_status_matrix
+from ui.side_by_side import show_side_by_side
+from ui.tables import show_sourced_table
 from ui.text import md_escape
 
 page_header(
@@ -26,14 +26,14 @@ cat = catalogue()
 check_url({}, extra_known=(*PARAMS, *(f"programma_{p.id}" for p in cat.programmes)))
 policies = policy_picker(cat)
 
-matrix = pd.DataFrame(programme_matrix(cat, policies)).drop(columns="_id")
 st.subheader("Overzicht")
 st.caption(
     "Legenda: " + " · ".join(status_cell(s) for s in ("bought", "expected", "conditional", "not_bought", None))
     + ". Kolommen met ‘(afgeleid)’ komen uit wat een later document over dat jaar zegt."
 )
-show_status_matrix(matrix, key="programme_matrix")
-download_table(matrix, "gli-programmas", key="programme_matrix")
+# Text-first, one row per programme: a grid put the third and fourth column off-screen at 1024 px.
+show_side_by_side(cat, programme_text_rows(cat, policies), policies, key="programmes", first="Programma",
+                  name="gli-programmas")
 
 st.subheader("Status met bron")
 rows = [

@@ -29,6 +29,8 @@ from ui.text import md_escape
 
 #: Badge colours per requirement force (Streamlit Markdown badges); other labels are grey.
 FORCE_COLOURS = {"minimum": "blue", "exclusion": "red", "obligation": "violet", "expectation": "gray"}
+#: Programme statuses: the same hues as the status tints (every label also has a symbol and a word).
+STATUS_BADGES = {"bought": "green", "expected": "yellow", "conditional": "orange", "not_bought": "red"}
 
 # Constant CSS, no data in it: differing rows get a tint and a bar on the left.
 _CSS = """
@@ -69,7 +71,7 @@ def segments_markdown(segments: Sequence[Segment]) -> str:
 def _label(entry: Entry) -> str:
     if not entry.label:
         return ""
-    colour = FORCE_COLOURS.get(entry.force or "", "gray")
+    colour = FORCE_COLOURS.get(entry.force or "") or STATUS_BADGES.get(entry.status or "", "gray")
     return f":{colour}-badge[{md_escape(entry.label)}] "
 
 

@@ -52,6 +52,8 @@ class Entry:
     sources: tuple[Source, ...] = ()
     #: For requirements: the force id (``minimum``, ...), for styling the label.
     force: str | None = None
+    #: For programmes: the status id (``bought``, ...), for styling the label.
+    status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -233,10 +235,10 @@ def programme_text_rows(catalogue: Catalogue, policies: Sequence[Policy]) -> lis
     def entries(p: Policy, programme: str) -> list[Entry]:
         return [
             Entry(
-                text="; ".join(x for x in (", ".join(s.variants), s.note or "") if x)
-                or PROGRAMME_STATUS_LABELS[s.status],
+                text="; ".join(x for x in (", ".join(s.variants), s.note or "") if x),
                 label=f"{STATUS_SYMBOLS[s.status]} {PROGRAMME_STATUS_LABELS[s.status]}",
                 sources=(s.source,),
+                status=s.status,
             )
             for s in p.programmes if s.programme == programme
         ]
