@@ -36,7 +36,7 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 20px !important; }
 [data-testid="stMain"] h2 { font-size: 1.9rem !important; }
 [data-testid="stMain"] h3 { font-size: 1.5rem !important; }
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] p { font-size: 18px !important; }
-[data-testid="stMetricValue"], [data-testid="stMetricValue"] div { font-size: 2.6rem !important; line-height: 1.2; }
+[data-testid="stMetricValue"], [data-testid="stMain"] [data-testid="stMetricValue"] * { font-size: 2.6rem !important; line-height: 1.2; }
 .stButton button, .stDownloadButton button, .stPopover button, [data-testid="stPageLink"] a {
   min-height: 0 !important; padding: .15rem .6rem !important; }
 .stButton button p, .stDownloadButton button p, .stPopover button p { font-size: 18px !important; }
