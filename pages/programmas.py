@@ -23,7 +23,7 @@ page_header(
     "dat het beleid er niets over zegt – niet dat het programma niet wordt ingekocht.",
 )
 cat = catalogue()
-check_url({}, extra_known=(*PARAMS, *(f"programma_{p.id}" for p in cat.programmes)))
+check_url({}, extra_known=(*PARAMS, "programmas_bronnen", *(f"programma_{p.id}" for p in cat.programmes)))
 policies = policy_picker(cat)
 
 st.subheader("Overzicht")
@@ -35,8 +35,9 @@ st.caption(
 show_side_by_side(cat, programme_text_rows(cat, policies), policies, key="programmes", first="Programma",
                   name="gli-programmas")
 
-st.subheader("Status met bron")
-rows = [
+# The long list, sortable, with the citation columns: a grid, folded away (the rows above say the same).
+box = url_expander("Alle statussen met bron, als tabel om te sorteren", "programmas_bronnen")
+rows = [] if box is None else [
     {
         "Beleid": cat.policy_label(r["policy"]),
         "Programma": r["programme"],
@@ -47,7 +48,9 @@ rows = [
     }
     for r in programme_statuses(cat, policies)
 ]
-show_sourced_table(rows, name="gli-programmas-bronnen", key="programme_sources")
+if box is not None:
+    with box:
+        show_sourced_table(rows, name="gli-programmas-bronnen", key="programme_sources")
 
 st.subheader("Over de programma's")
 for programme in cat.programmes:

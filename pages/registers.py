@@ -23,7 +23,7 @@ page_header(
 )
 cat = catalogue()
 DIFF_KEY, WORDS_KEY = "alleen_verschillen", "woorden"
-check_url({}, extra_known=(*PARAMS, DIFF_KEY, WORDS_KEY, *(f"register_{r.id}" for r in cat.registries)))
+check_url({}, extra_known=(*PARAMS, DIFF_KEY, WORDS_KEY, "registers_bronnen", *(f"register_{r.id}" for r in cat.registries)))
 policies = policy_picker(cat)
 
 st.subheader("Naast elkaar")
@@ -34,9 +34,10 @@ show_side_by_side(cat, filter_rows(registry_text_rows(cat, policies), only_diff)
                   first="Register", show_words=words, name="gli-registers",
                   empty="De gekozen beleidsdocumenten noemen geen specifieke registers.")
 
-st.subheader("Per register, met bron")
+# The long list, sortable, with the citation columns: a grid, folded away (the rows above say the same).
+box = url_expander("Alle registers met bron, als tabel om te sorteren", "registers_bronnen")
 rows = []
-for policy in policies:
+for policy in policies if box is not None else ():
     for entry in policy.registries:
         registry = cat.registry(entry.registry)
         rows.append({
@@ -48,7 +49,9 @@ for policy in policies:
             "Toelichting": entry.note or "",
             "source": entry.source,
         })
-show_sourced_table(rows, name="gli-registers-bronnen", key="registry_sources")
+if box is not None:
+    with box:
+        show_sourced_table(rows, name="gli-registers-bronnen", key="registry_sources")
 
 st.subheader("Over de registers")
 for registry in cat.registries:

@@ -136,3 +136,12 @@ def test_every_chosen_page_runs_with_four_records_including_derived_ones():
         at = open_page(page, beleid=["cz-2023", "cz-2026", "vgz-2023", "zz-2023"])
         assert not at.exception, page
         assert at.multiselect(key="beleid").value == ["cz-2023", "cz-2026", "vgz-2023", "zz-2023"]
+
+
+@pytest.mark.parametrize(("page", "key", "column"), [("programmas", "programmas_bronnen", "Status"),
+                                                      ("registers", "registers_bronnen", "Gebruik")])
+def test_the_sortable_source_table_opens_from_the_link(page, key, column):
+    at = open_page(page)
+    assert not at.dataframe and at.query_params[key] == "false"
+    at = open_page(page, **{key: "true"})
+    assert column in at.dataframe[0].value.columns
