@@ -117,12 +117,10 @@ def parse_keys(catalogue: Catalogue, raw: Sequence[str]) -> Selection:
 def from_filters(catalogue: Catalogue, insurers: Iterable[str] = (), years: Iterable[int] = ()) -> list[str]:
     """A shortcut: the records of some insurers and/or years (at most :data:`MAX_CHOSEN`,
     full policies first when there are more)."""
-    insurers, years = list(insurers), list(years)
-    found = catalogue.policies_for(insurers or None, years or None)
+    found = catalogue.policies_for(list(insurers) or None, list(years) or None)
     if len(found) > MAX_CHOSEN:
-        full = [p for p in found if not is_secondary(p)]
-        found = (full + [p for p in found if is_secondary(p)])[:MAX_CHOSEN]
-        found = [p for p in catalogue.policies_for(insurers or None, years or None) if p in found]
+        keep = {p.key for p in sorted(found, key=is_secondary)[:MAX_CHOSEN]}  # stable: full policies first
+        found = [p for p in found if p.key in keep]
     return [p.key for p in found]
 
 

@@ -71,3 +71,10 @@ def test_the_predecessor_is_the_nearest_earlier_chosen_year_of_the_same_insurer(
     assert predecessor(chosen, chosen[1]).key == "cz-2024"
     assert predecessor(chosen, chosen[0]) is None
     assert predecessor(chosen, chosen[3]) is None
+
+
+def test_a_shortcut_matching_more_than_four_keeps_the_full_policies_first(cat):
+    keys = from_filters(cat)
+    assert len(keys) == MAX_CHOSEN
+    assert {"cz-2027", "vgz-2024", "zz-2024"} <= set(keys)
+    assert keys == [p.key for p in cat.policies_for() if p.key in keys]  # in the catalogue's order
