@@ -10,11 +10,12 @@ import streamlit as st
 from policy_model.timeline import all_events, to_ics, undated_items, upcoming
 from policy_model.timeline_handout import timeline_entries, timeline_handout_html
 from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
-from ui.charts import timeline_figure
+from ui.charts import general_calendar, timeline_figure
 from ui.citation import sourced_line
 from ui.data import catalogue
 from ui.filters import filtered_policies
 from ui.layout import page_header, provenance_footer
+from ui.missing_years import show_missing_years
 from ui.tables import show_sourced_table
 from ui.text import md_escape, nl_date, today
 
@@ -77,6 +78,20 @@ with st.container(key="gli_timeline_list"):
     for key, entries in timeline_entries(policies).items():
         st.markdown(f"**{md_escape(labels[key])}**\n\n" + "\n".join(
             f"- **{md_escape(e.when)}** · {md_escape(e.what)}: {md_escape(e.text)}" for e in entries))
+
+general = general_calendar(cat, policies, now)
+if general:
+    st.subheader("Algemene inkoopkalender voor jaren die hier ontbreken")
+    st.caption("Voor deze jaren is beleid gepubliceerd dat niet in deze wijzer staat. De data hieronder komen uit "
+               "de algemene jaarkalender van de zorginkoop (dezelfde dagen in elk document), niet uit het beleid "
+               "van de verzekeraar zelf: controleer ze in het actuele document. In de grafiek: open grijze rondjes.")
+    show_missing_years(cat, list(dict.fromkeys(p.insurer for p in policies)))
+    for insurer in dict.fromkeys(m.insurer for m in general):
+        mine = [m for m in general if m.insurer == insurer]
+        for year in dict.fromkeys(m.year for m in mine):
+            line = "; ".join(f"{nl_date(m.date)}: {md_escape(m.label.lower())}" for m in mine if m.year == year)
+            sourced_line(f"**{md_escape(cat.insurer(insurer).short_name)} {year}** (algemene kalender) – {line}",
+                         [m.source for m in mine if m.year == year][:1])
 
 st.subheader("Alle activiteiten")
 rows = []

@@ -16,10 +16,12 @@ from html import escape
 import plotly.graph_objects as go
 import streamlit as st
 
+from policy_model.curation.calendar import GenericMilestone, generic_milestones
 from policy_model.paths import data_dir
 from policy_model.timeline import all_events, period_rows
 from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
 from ui.data import catalogue
+from ui.missing_years import calendar
 from ui.text import nl_date
 
 # Okabe–Ito palette: distinguishable with the common forms of colour-blindness.
@@ -56,6 +58,9 @@ ROUTE_STYLE: dict[str, tuple[str, str]] = {
     "runoff": ("#999999", "-"),
     "follow": ("#F0E442", "+"),
 }
+#: The general purchasing calendar (years the wijzer lacks): open grey, unlike any kind above.
+GENERAL_NAME = "Algemene inkoopkalender (geen datum van de verzekeraar)"
+GENERAL_STYLE = ("#777777", "circle-open")
 _ROUTE_BY_LABEL = {label: route for route, label in ROUTE_LABELS.items()}
 
 
@@ -89,6 +94,15 @@ def lanes(dates: list[dt.date], close_days: int) -> list[int]:
     return out
 
 
+def general_calendar(cat, policies, now: dt.date) -> list[GenericMilestone]:
+    """The general purchasing calendar's days for the policy years of the chosen insurers
+    that the wijzer lacks (see :mod:`policy_model.curation.calendar`)."""
+    cal = calendar()
+    if cal is None:
+        return []
+    return generic_milestones(cat, cal, now, insurers=list(dict.fromkeys(p.insurer for p in policies)))
+
+
 def timeline_figure(policy_keys: tuple[str, ...], now: dt.date, presenting: bool) -> go.Figure | None:
     """Contract periods as bars and dated activities as symbols, with a line at ``now``.
 
@@ -104,7 +118,8 @@ def _timeline_figure(data_folder: str, policy_keys: tuple[str, ...], now: dt.dat
     policies = [cat.policy_by_key(k) for k in policy_keys]
     events = all_events(cat, policies)
     periods = period_rows(policies)  # already grouped per policy, in policy order
-    if not periods and not events:
+    general = general_calendar(cat, policies, now)
+    if not periods and not events and not general:
         return None
     labels = {p.key: cat.policy_label(p) for p in policies}
     events = [e for e in events if e.policy_key in labels]  # one row per chosen record
@@ -160,6 +175,16 @@ def _timeline_figure(data_folder: str, policy_keys: tuple[str, ...], now: dt.dat
             process_centre[policy.key] = add_row(f"{name}<br>contracteerproces" if name else "contracteerproces",
                                                  max(1.0, lane_count[policy.key] * lane_step + 0.4))
 
+    # Years an insurer published a policy for that the wijzer lacks: the general calendar's
+    # days on a row of their own, in open grey marks, never mistaken for the insurer's dates.
+    general_centre: dict[str, float] = {}
+    for insurer in dict.fromkeys(m.insurer for m in general):
+        if top:
+            boundaries.append(top)
+        name = escape(cat.insurer(insurer).short_name)
+        general_centre[insurer] = add_row(f"<b>{name}</b><br>{_wrap('algemene kalender (jaren zonder beleid hier)', wrap)}",
+                                          1.2)
+
     traces: list[dict] = []
     by_route: dict[str, list[int]] = {}
     for n, row in enumerate(periods):
@@ -193,6 +218,18 @@ def _timeline_figure(data_folder: str, policy_keys: tuple[str, ...], now: dt.dat
             "marker": {"size": marker, "color": colour, "symbol": symbol, "line": {"width": 1, "color": "#222"}},
             "customdata": [[nl_date(events[i].date), escape(events[i].activity)] for i in indexes],
             "hovertemplate": "%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+        })
+
+    if general:
+        traces.append({
+            "type": "scatter", "mode": "markers", "name": GENERAL_NAME,
+            "legendgroup": "general", "legendgrouptitle": {"text": "Open grijs: algemene kalender"},
+            "x": [m.date.isoformat() for m in general],
+            "y": [general_centre[m.insurer] for m in general],
+            "marker": {"size": marker, "color": GENERAL_STYLE[0], "symbol": GENERAL_STYLE[1], "line": {"width": 2}},
+            "customdata": [[nl_date(m.date), escape(f"{m.label} (beleid {m.year})")] for m in general],
+            "hovertemplate": "%{customdata[0]}<br>%{customdata[1]}<br>algemene kalender, niet de eigen datum van "
+                             "de verzekeraar<extra></extra>",
         })
 
     font = 18 if presenting else 13

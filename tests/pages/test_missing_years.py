@@ -34,3 +34,26 @@ def test_before_the_2025_policies_were_due_nothing_is_missing_for_vgz(pinned_day
     at = open_page()
     assert not at.exception
     assert "VGZ:" not in _warnings(at)
+
+
+def test_the_timeline_shows_the_general_calendar_for_missing_years_marked_as_such(pinned_day):
+    pinned_day("2026-11-26")
+    at = open_page("tijdlijn")
+    assert not at.exception
+    assert "Algemene inkoopkalender voor jaren die hier ontbreken" in [s.value for s in at.subheader]
+    lines = [m.value.replace("\\", "") for m in at.markdown if "(algemene kalender)" in m.value]
+    # Zorg en Zekerheid 2025: the policy was due by 1 April 2024 (CZ 2027 §4.1 and ZZ 2024 §6.3
+    # name that day in their own planning); VGZ and ZZ lack 2025-2027, CZ lacks 2025.
+    assert any(line.startswith("**Zorg en Zekerheid 2025** (algemene kalender) – 1 april 2024: publicatie zorginkoopbeleid")
+               for line in lines)
+    assert sum("**VGZ" in line for line in lines) == 3
+    assert sum("**CZ" in line for line in lines) == 1
+    chart = at.get("plotly_chart")[0].proto.spec
+    assert "Algemene inkoopkalender (geen datum van de verzekeraar)" in chart
+
+
+def test_the_timeline_shows_no_general_calendar_when_nothing_is_missing(pinned_day):
+    pinned_day("2024-03-15")
+    at = open_page("tijdlijn", verzekeraar="VGZ")
+    assert not at.exception
+    assert "Algemene inkoopkalender voor jaren die hier ontbreken" not in [s.value for s in at.subheader]

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
-from ui.charts import KIND_STYLE, ROUTE_STYLE, lanes, timeline_figure
+from ui.charts import GENERAL_NAME, GENERAL_STYLE, KIND_STYLE, ROUTE_STYLE, lanes, timeline_figure
 
 NOW = dt.date(2026, 6, 1)
 
@@ -30,6 +30,7 @@ def test_a_kind_keeps_its_mark_whatever_the_selection(cat, keys):
     chosen = _marks(timeline_figure(keys, NOW, False))
     assert chosen
     expected = {TIMELINE_KIND_LABELS[kind]: style for kind, style in KIND_STYLE.items()}
+    expected[GENERAL_NAME] = GENERAL_STYLE  # the general calendar for years the wijzer lacks
     for name, mark in chosen.items():
         assert mark == expected[name] == everything[name]
 
