@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -150,11 +151,16 @@ def test_an_about_section_runs_its_content_only_once_opened(page, key, expected)
 def test_the_timeline_chart_groups_each_policys_rows_together():
     at = open_page("tijdlijn", verzekeraar="CZ")
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    rows = spec["layout"]["yaxis"]["categoryarray"]
-    policies = [row.split(" · ")[0] for row in rows]
-    assert policies == sorted(policies, key=policies.index)  # each policy's rows are contiguous
-    assert len(set(policies)) >= 2
-    for policy in set(policies):
-        own = [row for row in rows if row.startswith(f"{policy} · ")]
-        if f"{policy} · contracteerproces" in own:
-            assert own[-1] == f"{policy} · contracteerproces"
+    ticks = spec["layout"]["yaxis"]["ticktext"]
+    # Each record is named once, in bold, on its first row; its other rows follow it.
+    owners, owner = [], None
+    for tick in ticks:
+        found = re.search(r"<b>(.*?)</b>", tick)
+        owner = found.group(1) if found else owner
+        owners.append(owner)
+    named = [o for o, t in zip(owners, ticks, strict=True) if "<b>" in t]
+    assert len(named) == len(set(named)) >= 2
+    assert owners == sorted(owners, key=owners.index)  # each record's rows are contiguous
+    for n, tick in enumerate(ticks):
+        if tick.endswith("contracteerproces") and n + 1 < len(ticks):
+            assert "<b>" in ticks[n + 1], "a record's process row is its last row"
