@@ -348,12 +348,14 @@ def _stated(item: DiffItem, changes: Iterable[Change], requirement_refs: dict[st
 
 
 def stated_changes(old: Policy, new: Policy) -> list[Change]:
-    """The newer record's own list of changes that applies to this comparison: changes
-    against the older record's year (or any earlier year, when the list names none)."""
+    """The newer record's own list of changes against the older record's year.
+
+    Only an exact match counts: CZ 2027 lists its changes against 2026, so setting that
+    list beside a comparison with 2024 would call every 2024-2026 change "not stated".
+    """
     if old.insurer != new.insurer or old.year >= new.year:
         return []
-    exact = [c for c in new.changes if c.against_year == old.year]
-    return exact or [c for c in new.changes if c.against_year < new.year and c.against_year >= old.year]
+    return [c for c in new.changes if c.against_year == old.year]
 
 
 # --------------------------------------------------------------------------- entry point

@@ -107,3 +107,11 @@ def test_every_item_of_a_comparison_carries_the_sources_of_the_sides_it_has(cat)
     for item in diff.items:
         assert bool(item.before_sources) == (item.before is not None)
         assert bool(item.after_sources) == (item.after is not None)
+
+
+def test_a_change_list_against_another_year_is_not_set_beside_the_comparison(cat):
+    # CZ 2027 §3.1 lists its changes against 2026; against the 2024 page it says nothing.
+    diff = _diff(cat, "cz-2024", "cz-2027")
+    assert compare_with_stated(diff) is None
+    assert not [i for i in diff.items if i.stated_by_document]
+    assert compare_with_stated(_diff(cat, "cz-2026", "cz-2027")) is not None
