@@ -13,7 +13,7 @@ from ui.filters import check_url
 from ui.glossary import glossary_help
 from ui.layout import page_header, provenance_footer
 from ui.selection import PARAMS, policy_picker, url_expander
-from ui.side_by_side import show_side_by_side
+from ui.side_by_side import handout_button, show_side_by_side
 from ui.tables import show_sourced_table
 from ui.text import md_escape
 
@@ -31,6 +31,7 @@ st.caption(
     "Legenda: " + " · ".join(status_cell(s) for s in ("bought", "expected", "conditional", "not_bought", None))
     + ". Kolommen met ‘(afgeleid)’ komen uit wat een later document over dat jaar zegt."
 )
+handout_button(cat, policies)
 # Text-first, one row per programme: a grid put the third and fourth column off-screen at 1024 px.
 show_side_by_side(cat, programme_text_rows(cat, policies), policies, key="programmes", first="Programma",
                   name="gli-programmas")

@@ -12,7 +12,7 @@ from ui.filters import check_url
 from ui.glossary import glossary_help
 from ui.layout import page_header, provenance_footer
 from ui.selection import PARAMS, policy_picker, url_expander, url_toggle
-from ui.side_by_side import filter_rows, show_side_by_side, word_pairs
+from ui.side_by_side import filter_rows, handout_button, show_side_by_side, word_pairs
 from ui.tables import show_sourced_table
 from ui.text import md_escape
 
@@ -30,6 +30,7 @@ st.subheader("Naast elkaar")
 with st.container(horizontal=True, gap="medium"):
     only_diff = url_toggle("Alleen registers die verschillen", DIFF_KEY)
     words = url_toggle("Tekstwijzigingen woord voor woord", WORDS_KEY, default=True) if word_pairs(policies) else False
+    handout_button(cat, policies)
 show_side_by_side(cat, filter_rows(registry_text_rows(cat, policies), only_diff), policies, key="registries",
                   first="Register", show_words=words, name="gli-registers",
                   empty="De gekozen beleidsdocumenten noemen geen specifieke registers.")

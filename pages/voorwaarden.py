@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 import streamlit as st
 
 from policy_model.catalogue import Catalogue
@@ -18,16 +16,14 @@ from policy_model.comparison.text_rows import (
     route_text_rows,
     tariff_text_rows,
 )
-from policy_model.handout import comparison_handout_html
 from policy_model.schema import Policy
 from policy_model.vocab import CONTRACTING_ROLES, ROLE_SHORT_LABELS
 from ui.data import catalogue
 from ui.filters import check_url
 from ui.layout import page_header, provenance_footer
 from ui.selection import PARAMS, policy_picker, url_expander, url_select, url_tabs, url_toggle
-from ui.side_by_side import filter_rows, show_side_by_side, word_pairs
+from ui.side_by_side import filter_rows, handout_button, show_side_by_side, word_pairs
 from ui.tables import show_sourced_table
-from ui.text import today
 
 TAB_KEY, ROLE_KEY, DIFF_KEY, WORDS_KEY, SOURCES_KEY = "tab", "rol", "alleen_verschillen", "woorden", "eisen_bronnen"
 TABS = ["Eisen per onderwerp", "Contracteerroutes", "Looptijd en tarief", "Aanvragen en contact"]
@@ -100,15 +96,7 @@ with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
         help="Bij twee jaren van dezelfde verzekeraar: doorgestreept wat verviel, groen wat nieuw is.",
     ) if word_pairs(policies) else False
     chosen_role = st.session_state.get(ROLE_KEY)
-    st.download_button(
-        "⬇️ Hand-out (HTML, 1–2 A4)",
-        partial(comparison_handout_html, cat, policies, today(),
-                role=None if chosen_role in (None, ALL_ROLES) else chosen_role),
-        file_name="gli-hand-out-" + "-".join(p.key for p in policies) + ".html", mime="text/html",
-        on_click="ignore", key="handout",
-        help="Een afdrukbare samenvatting van deze vergelijking op één of twee A4: gekozen documenten, "
-        "programma's, registers, routes, data, eisen per onderwerp en bronnen.",
-    )
+    handout_button(cat, policies, role=None if chosen_role in (None, ALL_ROLES) else chosen_role)
 
 # Only the open tab runs; the open tab is always in the link.
 tabs = url_tabs(TABS, TAB_KEY)

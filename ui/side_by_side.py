@@ -14,6 +14,7 @@ HTML except the constant style sheet below.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 import streamlit as st
 
@@ -21,11 +22,12 @@ from policy_model.catalogue import Catalogue
 from policy_model.comparison.selection import predecessor
 from policy_model.comparison.text_rows import Entry, TextRow, export_rows, worded
 from policy_model.comparison.wording import Segment
+from policy_model.handout import comparison_handout_html
 from policy_model.schema import Policy
 from policy_model.vocab import NOT_STATED_LABEL
 from ui.citation import show_source
 from ui.export import download_table
-from ui.text import md_escape
+from ui.text import md_escape, today
 
 #: Badge colours per requirement force (Streamlit Markdown badges); other labels are grey.
 FORCE_COLOURS = {"minimum": "blue", "exclusion": "red", "obligation": "violet", "expectation": "gray"}
@@ -138,6 +140,18 @@ def show_side_by_side(
                    ":green-background[groen gemarkeerd] is nieuw, tegenover het oudere jaar van dezelfde verzekeraar.")
     st.caption("‘– Niet vermeld in het beleid’ betekent dat het document er niets over zegt; dat is geen ‘nee’.")
     download_table(export_rows(cat, rows, policies, first, pairs), name, key=key)
+
+
+def handout_button(cat: Catalogue, policies: Sequence[Policy], *, role: str | None = None) -> None:
+    """Download the printable hand-out of the chosen records (one to two A4 pages)."""
+    st.download_button(
+        "⬇️ Hand-out (HTML, 1–2 A4)",
+        partial(comparison_handout_html, cat, list(policies), today(), role=role),
+        file_name="gli-hand-out-" + "-".join(p.key for p in policies) + ".html", mime="text/html",
+        on_click="ignore", key="handout",
+        help="Een afdrukbare samenvatting van deze vergelijking op één of twee A4: gekozen documenten, "
+        "programma's, registers, routes, data, eisen per onderwerp en bronnen.",
+    )
 
 
 def filter_rows(rows: Sequence[TextRow], only_differences: bool) -> list[TextRow]:

@@ -145,3 +145,10 @@ def test_the_sortable_source_table_opens_from_the_link(page, key, column):
     assert not at.dataframe and at.query_params[key] == "false"
     at = open_page(page, **{key: "true"})
     assert column in at.dataframe[0].value.columns
+
+
+@pytest.mark.parametrize("page", ["programmas", "registers", "voorwaarden"])
+def test_each_comparison_page_offers_the_handout_of_its_chosen_records(page):
+    at = open_page(page, beleid=["cz-2027", "vgz-2024"])
+    buttons = [b for b in at.get("download_button") if b.proto.label.startswith("⬇️ Hand-out")]
+    assert len(buttons) == 1
