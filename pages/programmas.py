@@ -12,6 +12,7 @@ from ui.data import catalogue
 from ui.filters import check_url
 from ui.glossary import glossary_help
 from ui.layout import page_header, provenance_footer
+from ui.missing_years import show_missing_years
 from ui.selection import PARAMS, policy_picker, url_expander
 from ui.side_by_side import handout_button, show_side_by_side
 from ui.tables import show_sourced_table
@@ -23,6 +24,7 @@ page_header(
     "dat het beleid er niets over zegt – niet dat het programma niet wordt ingekocht.",
 )
 cat = catalogue()
+show_missing_years(cat)
 check_url({}, extra_known=(*PARAMS, "programmas_bronnen", *(f"programma_{p.id}" for p in cat.programmes)))
 policies = policy_picker(cat)
 

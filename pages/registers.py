@@ -11,6 +11,7 @@ from ui.data import catalogue
 from ui.filters import check_url
 from ui.glossary import glossary_help
 from ui.layout import page_header, provenance_footer
+from ui.missing_years import show_missing_years
 from ui.selection import PARAMS, policy_picker, url_expander, url_toggle
 from ui.side_by_side import filter_rows, handout_button, show_side_by_side, word_pairs
 from ui.tables import show_sourced_table
@@ -22,6 +23,7 @@ page_header(
     "(leefstijlcoach, fysiotherapeut, oefentherapeut, diëtist)?",
 )
 cat = catalogue()
+show_missing_years(cat)
 DIFF_KEY, WORDS_KEY = "alleen_verschillen", "woorden"
 check_url({}, extra_known=(*PARAMS, DIFF_KEY, WORDS_KEY, "registers_bronnen", *(f"register_{r.id}" for r in cat.registries)))
 policies = policy_picker(cat)

@@ -21,6 +21,7 @@ from policy_model.vocab import CONTRACTING_ROLES, ROLE_SHORT_LABELS
 from ui.data import catalogue
 from ui.filters import check_url
 from ui.layout import page_header, provenance_footer
+from ui.missing_years import show_missing_years
 from ui.selection import PARAMS, policy_picker, url_expander, url_select, url_tabs, url_toggle
 from ui.side_by_side import filter_rows, handout_button, show_side_by_side, word_pairs
 from ui.tables import show_sourced_table
@@ -85,6 +86,7 @@ page_header(
     "verschillen tussen de gekozen beleidsdocumenten.",
 )
 cat = catalogue()
+show_missing_years(cat)
 check_url({TAB_KEY: TABS, ROLE_KEY: [_role_label(r) for r in (ALL_ROLES, *CONTRACTING_ROLES)]},
           extra_known=(*PARAMS, DIFF_KEY, WORDS_KEY, SOURCES_KEY))
 policies = policy_picker(cat)

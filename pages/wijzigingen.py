@@ -23,6 +23,7 @@ from ui.citation import show_source, sourced_line
 from ui.data import catalogue
 from ui.filters import check_url
 from ui.layout import page_header, provenance_footer
+from ui.missing_years import show_missing_years
 from ui.selection import PARAMS, policy_picker, url_expander, url_select, url_tabs, url_toggle
 from ui.side_by_side import filter_rows, segments_markdown, show_side_by_side
 from ui.text import md_escape, today
@@ -170,6 +171,7 @@ page_header(
     "beleidsdocumenten: dezelfde verzekeraar in twee jaren, of twee verzekeraars in één jaar.",
 )
 cat = catalogue()
+show_missing_years(cat)
 labels = {p.key: cat.policy_label(p) for p in cat.policies_for()}
 keys = list(labels)
 check_url({TAB_KEY: TABS, FROM_KEY: [*keys, *(labels[k] for k in keys)], TO_KEY: [*keys, *(labels[k] for k in keys)]},

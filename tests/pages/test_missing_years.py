@@ -57,3 +57,11 @@ def test_the_timeline_shows_no_general_calendar_when_nothing_is_missing(pinned_d
     at = open_page("tijdlijn", verzekeraar="VGZ")
     assert not at.exception
     assert "Algemene inkoopkalender voor jaren die hier ontbreken" not in [s.value for s in at.subheader]
+
+
+@pytest.mark.parametrize("page", ["programmas", "registers", "voorwaarden", "wijzigingen"])
+def test_every_comparison_page_says_which_published_years_are_missing(pinned_day, page):
+    pinned_day("2026-11-26")
+    at = open_page(page)
+    assert not at.exception
+    assert "VGZ: beleid 2025, 2026 en 2027 zijn gepubliceerd maar staan niet in deze wijzer; nieuwste: 2024" in _warnings(at)
