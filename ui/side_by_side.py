@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -146,12 +147,22 @@ def handout_button(cat: Catalogue, policies: Sequence[Policy], *, role: str | No
     """Download the printable hand-out of the chosen records (one to two A4 pages)."""
     st.download_button(
         "⬇️ Hand-out (HTML, 1–2 A4)",
-        partial(comparison_handout_html, cat, list(policies), today(), role=role),
+        partial(comparison_handout_html, cat, list(policies), today(), role=role, link=_current_link()),
         file_name="gli-hand-out-" + "-".join(p.key for p in policies) + ".html", mime="text/html",
         on_click="ignore", key="handout",
         help="Een afdrukbare samenvatting van deze vergelijking op één of twee A4: gekozen documenten, "
         "programma's, registers, routes, data, eisen per onderwerp en bronnen.",
     )
+
+
+def _current_link() -> str | None:
+    """The address of this view (page and every choice in the URL), printed on the hand-out
+    so a reader can open the same comparison; None where the server cannot tell it."""
+    base = (st.context.url or "").split("?")[0]
+    if not base:
+        return None
+    query = urlencode([(key, value) for key in st.query_params for value in st.query_params.get_all(key)])
+    return f"{base}?{query}" if query else base
 
 
 def filter_rows(rows: Sequence[TextRow], only_differences: bool) -> list[TextRow]:

@@ -53,6 +53,8 @@ def test_the_handout_of_four_records_prints_to_at_most_two_a4_pages(page, app_ur
         page.get_by_role("button", name=re.compile("Hand-out")).click()
     html = open(info.value.path(), encoding="utf-8").read()
     assert "CZ 2027 · VGZ 2024 · Zorg en Zekerheid 2024 · CZ 2024 (samenvatting)" in html
+    # The hand-out carries the link of this very view, so a reader can open it again.
+    assert f"deze vergelijking online: {app_url}/voorwaarden?beleid=cz-2027&amp;beleid=vgz-2024&amp;beleid=zz-2024" in html
     printer = browser.new_page()
     printer.set_content(html)
     pdf = printer.pdf(format="A4", print_background=True, prefer_css_page_size=True)
