@@ -153,17 +153,22 @@ def comparison_handout_html(catalogue: Catalogue, policies: Sequence[Policy], ge
         body.append(f"<tr{css}><th class='row'>{escape(row.label)}</th>{''.join(cells)}</tr>")
     body.append("</table>")
 
-    body.append("<h2>Bronnen</h2><ul class='src'>")
-    seen: list[str] = []
-    for policy in policies:
-        seen += [d for d in policy.documents if d not in seen]
-    for doc_id in seen:
-        doc = catalogue.source(doc_id)
-        address = f" – {escape(doc.url)}" if doc.url else ""
-        body.append(f"<li>{escape(doc.publisher)}: {escape(doc.title)}{address}</li>")
-    body.append("</ul>")
+    body.append(sources_html(catalogue, policies))
     title = "GLI-hand-out " + " · ".join(labels)
     return (
         "<!DOCTYPE html><html lang='nl'><head><meta charset='utf-8'>"
         f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>{''.join(body)}</body></html>"
     )
+
+
+def sources_html(catalogue: Catalogue, policies: Sequence[Policy]) -> str:
+    """The documents the chosen records come from, once each: a hand-out's source list."""
+    seen: list[str] = []
+    for policy in policies:
+        seen += [d for d in policy.documents if d not in seen]
+    items = []
+    for doc_id in seen:
+        doc = catalogue.source(doc_id)
+        address = f" – {escape(doc.url)}" if doc.url else ""
+        items.append(f"<li>{escape(doc.publisher)}: {escape(doc.title)}{address}</li>")
+    return "<h2>Bronnen</h2><ul class='src'>" + "".join(items) + "</ul>"

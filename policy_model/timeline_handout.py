@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from html import escape
 
 from policy_model.catalogue import Catalogue
+from policy_model.handout import sources_html
 from policy_model.schema import Policy, Source
 from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
 
@@ -135,15 +136,7 @@ def timeline_handout_html(catalogue: Catalogue, policies: Sequence[Policy], gene
         body.append("<p>De gekozen beleidsdocumenten noemen geen looptijden of activiteiten.</p>")
     elif empty := [labels[p.key] for p in policies if p.key not in entries]:
         body.append(f"<p class='meta'>Geen looptijden of activiteiten vermeld in: {escape(', '.join(empty))}.</p>")
-    body.append("<h2>Bronnen</h2><ul class='src'>")
-    seen: list[str] = []
-    for policy in policies:
-        seen += [d for d in policy.documents if d not in seen]
-    for doc_id in seen:
-        doc = catalogue.source(doc_id)
-        address = f" – {escape(doc.url)}" if doc.url else ""
-        body.append(f"<li>{escape(doc.publisher)}: {escape(doc.title)}{address}</li>")
-    body.append("</ul>")
+    body.append(sources_html(catalogue, policies))
     title = "GLI-tijdlijn " + " · ".join(labels.values())
     return (
         "<!DOCTYPE html><html lang='nl'><head><meta charset='utf-8'>"

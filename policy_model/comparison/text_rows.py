@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from policy_model.catalogue import Catalogue
-from policy_model.comparison.matrix import STATUS_SYMBOLS, requirement_matrix, value_text
+from policy_model.comparison.matrix import STATUS_SYMBOLS, duration_label, requirement_matrix, value_text
 from policy_model.comparison.wording import diff_plain, pair_texts, word_diff
 from policy_model.schema import Policy, Source
 from policy_model.vocab import (
@@ -149,7 +149,7 @@ def period_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
     def entries(p: Policy, route: str) -> list[Entry]:
         return [
             Entry(
-                text=f"{x.label}: {x.duration_text}" + (" (maximaal)" if x.maximum else ""),
+                text=f"{x.label}: {duration_label(x)}",
                 label="Looptijd",
                 detail=f"Van {_date(x.start)} tot en met {_date(x.end)}" if x.start or x.end else "",
                 sources=(x.source,),
