@@ -51,7 +51,7 @@ def bench_load() -> dict:
 
 _BATCH_CODE = """
 import datetime as dt, json, resource, sys, time, tracemalloc
-from policy_model.batch import MAX_ROWS, assess_batch
+from policy_model.wizard.batch import MAX_ROWS, assess_batch
 from policy_model.loader import load_catalogue
 from policy_model.tabular import table_csv_bytes, table_xlsx_bytes
 cat = load_catalogue().catalogue

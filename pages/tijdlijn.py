@@ -7,8 +7,8 @@ from functools import partial
 
 import streamlit as st
 
+from policy_model.reports.timeline_handout import timeline_entries, timeline_handout_html
 from policy_model.timeline import all_events, to_ics, undated_items, upcoming
-from policy_model.timeline_handout import timeline_entries, timeline_handout_html
 from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
 from ui.charts import general_calendar, timeline_figure
 from ui.citation import sourced_line

@@ -17,7 +17,7 @@ from policy_model.comparison.diff import (
 )
 from policy_model.comparison.text_rows import change_text_rows, open_item_text_rows
 from policy_model.comparison.wording import pair_texts, word_diff
-from policy_model.report import diff_report_html
+from policy_model.reports.report import diff_report_html
 from policy_model.vocab import CHANGE_KIND_LABELS
 from ui.citation import show_source, sourced_line
 from ui.data import catalogue

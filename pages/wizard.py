@@ -7,13 +7,13 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from policy_model.batch import BATCH_COLUMNS, assess_batch, decode_upload
 from policy_model.catalogue import Catalogue
-from policy_model.profile import Profile, contradictions
-from policy_model.report import assessment_report_html
-from policy_model.rules import GROUP_ORDER, STATUS_LABELS, WHEN_LABELS, Assessment, assess
+from policy_model.reports.report import assessment_report_html
 from policy_model.tabular import table_csv_bytes
 from policy_model.vocab import BACKGROUND_LABELS, ROLE_SHORT_LABELS, SCOPE_LABELS
+from policy_model.wizard.batch import BATCH_COLUMNS, assess_batch, decode_upload
+from policy_model.wizard.profile import Profile, contradictions
+from policy_model.wizard.rules import GROUP_ORDER, STATUS_LABELS, WHEN_LABELS, Assessment, assess
 from ui.citation import source_column_config, source_columns, sourced_line
 from ui.data import catalogue
 from ui.export import download_table
@@ -158,7 +158,7 @@ if mode == "Meerdere coaches (CSV)":
     batch_role = c2.selectbox("Contractvorm van de coaches", ROLES[:4], format_func=ROLE_SHORT_LABELS.get, key="batch_rol")
     upload = st.file_uploader("CSV met coaches", type=["csv", "txt"], key="batch_file")
     if upload is not None:
-        # Bounded: the upload's size, the rows and the warnings (see policy_model.batch).
+        # Bounded: the upload's size, the rows and the warnings (see policy_model.wizard.batch).
         text, notes = decode_upload(upload.getvalue())
         result = assess_batch(text, batch_role, batch_year, cat, today()) if text is not None else None
         problems = notes + (result.problems if result else [])

@@ -11,7 +11,7 @@ import datetime as dt
 import io
 from html import escape
 
-from policy_model.report import html_page
+from policy_model.reports.report import html_page
 from policy_model.schema import Checklist
 from policy_model.tabular import csv_cell, is_formula_like
 

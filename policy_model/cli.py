@@ -14,15 +14,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from policy_model.assessment_output import assessment_text, assessments_json
-from policy_model.batch import assess_batch, read_upload_file
 from policy_model.comparison.diff import diff_json, diff_policies, diff_text
 from policy_model.curation.cli import add_curation_commands, print_warnings
 from policy_model.export import csv_bytes, export_csv, export_json, export_json_schema
 from policy_model.loader import load_catalogue
-from policy_model.profile import read_profile_file
-from policy_model.rules import assess
 from policy_model.tabular import table_csv_bytes
+from policy_model.wizard.assessment_output import assessment_text, assessments_json
+from policy_model.wizard.batch import assess_batch, read_upload_file
+from policy_model.wizard.profile import read_profile_file
+from policy_model.wizard.rules import assess
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -23,7 +23,7 @@ from policy_model.catalogue import Catalogue
 from policy_model.comparison.selection import predecessor
 from policy_model.comparison.text_rows import Entry, TextRow, export_rows, worded
 from policy_model.comparison.wording import Segment
-from policy_model.handout import comparison_handout_html
+from policy_model.reports.handout import comparison_handout_html
 from policy_model.schema import Policy
 from policy_model.vocab import NOT_STATED_LABEL
 from ui.citation import show_source

@@ -11,7 +11,7 @@ import zipfile
 import pytest
 
 import policy_model.timeline
-from policy_model.batch import MAX_ROWS
+from policy_model.wizard.batch import MAX_ROWS
 from tests.pages.conftest import open_page
 from ui.guard import RERAISE_ENV
 

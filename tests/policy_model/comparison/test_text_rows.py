@@ -12,7 +12,7 @@ from policy_model.comparison.text_rows import (
     requirement_text_rows,
     route_text_rows,
 )
-from policy_model.handout import comparison_handout_html
+from policy_model.reports.handout import comparison_handout_html
 from policy_model.vocab import FORCE_LABELS, FORCE_ORDER
 
 

@@ -10,10 +10,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policy_model.profile import Profile, contradictions
-from policy_model.rules import GROUP_ORDER, assess, assess_policy
 from policy_model.vocab import GATING_FORCES
 from policy_model.walk import iter_sources
+from policy_model.wizard.profile import Profile, contradictions
+from policy_model.wizard.rules import GROUP_ORDER, assess, assess_policy
 
 SCENARIOS = yaml.safe_load((Path(__file__).parent / "scenarios" / "wizard.yaml").read_text(encoding="utf-8"))
 DEFAULT_TODAY = dt.date(2026, 6, 1)

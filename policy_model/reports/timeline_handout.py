@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from html import escape
 
 from policy_model.catalogue import Catalogue
-from policy_model.handout import sources_html
+from policy_model.reports.handout import sources_html
 from policy_model.schema import Policy, Source
 from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
 

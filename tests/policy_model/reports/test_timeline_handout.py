@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from policy_model.timeline_handout import timeline_entries, timeline_handout_html
+from policy_model.reports.timeline_handout import timeline_entries, timeline_handout_html
 
 
 def test_entries_are_dated_first_in_date_order_then_undated(cat):

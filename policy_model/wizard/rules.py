@@ -23,7 +23,6 @@ from pydantic import BaseModel, ConfigDict
 
 from policy_model.catalogue import Catalogue
 from policy_model.comparison.matrix import applies_to_role, value_text
-from policy_model.profile import GGR_LEVEL, Profile, fold
 from policy_model.schema import ContractPeriod, ContractRoute, Policy, Requirement, Source
 from policy_model.vocab import (
     APPLICATION_WINDOW_LABELS,
@@ -37,6 +36,7 @@ from policy_model.vocab import (
     ROUTE_ROLE,
     TOPIC_LABELS,
 )
+from policy_model.wizard.profile import GGR_LEVEL, Profile, fold
 
 Verdict = Literal["eligible", "subcontractor_only", "not_eligible", "conditional"]
 Status = Literal["met", "unmet", "to_check"]

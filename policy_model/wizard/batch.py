@@ -25,8 +25,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from policy_model.catalogue import Catalogue
-from policy_model.profile import NONE_WORDS, Profile, fold, name_tables
-from policy_model.rules import assess
+from policy_model.wizard.profile import NONE_WORDS, Profile, fold, name_tables
+from policy_model.wizard.rules import assess
 
 LIST_SEPARATORS = ("|", ",", ";", "/")
 BOOL_WORDS = {"ja": True, "yes": True, "true": True, "1": True, "j": True, "y": True,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from policy_model.rules import GROUP_LABELS, GROUP_ORDER, STATUS_LABELS, WHEN_LABELS, Assessment
+from policy_model.wizard.rules import GROUP_LABELS, GROUP_ORDER, STATUS_LABELS, WHEN_LABELS, Assessment
 
 STATUS_MARK = {"met": "[x]", "unmet": "[ ]", "to_check": "[?]"}
 

@@ -13,9 +13,9 @@ from io import BytesIO
 
 import pytest
 
-from policy_model import batch
-from policy_model.batch import MAX_MESSAGES, MAX_ROWS, MAX_UPLOAD_BYTES, assess_batch, decode_upload
 from policy_model.cli import main
+from policy_model.wizard import batch
+from policy_model.wizard.batch import MAX_MESSAGES, MAX_ROWS, MAX_UPLOAD_BYTES, assess_batch, decode_upload
 
 TODAY = dt.date(2026, 6, 1)
 

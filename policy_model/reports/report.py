@@ -89,7 +89,7 @@ def _diff_table(catalogue: Catalogue, items: list[DiffItem], old: str, new: str)
 
 def assessment_report_html(catalogue: Catalogue, assessments: list, profile_lines: list[str], generated: dt.date) -> str:
     """The wizard's result as a printable checklist (one section per insurer)."""
-    from policy_model.rules import STATUS_LABELS
+    from policy_model.wizard.rules import STATUS_LABELS
 
     mark = {"met": "☑", "unmet": "☒", "to_check": "☐"}
     body = ["<h1>Wat geldt voor mij? – GLI-inkoopbeleid</h1>", "<p>Uw gegevens: "
