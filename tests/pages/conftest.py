@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import os
+import re
 
 import pytest
 import streamlit as st
@@ -44,4 +46,15 @@ def all_text(at: AppTest) -> str:
     parts += [f"{m.label} {m.value}" for m in at.metric]
     for frame in at.dataframe:
         parts.append(frame.value.to_string())
+    parts += [html_text(body) for body in html_bodies(at)]
     return "\n".join(parts)
+
+
+def html_bodies(at: AppTest) -> list[str]:
+    """The HTML of every st.html element except style blocks (the side-by-side cells)."""
+    return [e.proto.body for e in at.get("html") if not e.proto.body.lstrip().startswith("<style")]
+
+
+def html_text(body: str) -> str:
+    """HTML as the text a reader sees: tags dropped, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", " ", body))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.conftest import all_text, open_page
+from tests.pages.conftest import all_text, html_bodies, open_page
 
 
 def _all(at: AppTest, key: str) -> list[str]:
@@ -39,7 +39,9 @@ def test_two_chosen_records_of_any_insurer_and_year_are_the_only_columns():
     text = all_text(at)
     assert "**CZ 2027**" in text and "**VGZ 2024**" in text
     assert "Zorg en Zekerheid 2024" not in text
-    assert ":blue-badge[Minimumeis]" in text
+    cells = "\n".join(html_bodies(at))
+    assert "<span class='gli-badge minimum'>Minimumeis</span>" in cells
+    assert cells.count("<div class='gli-cell'>") == 2 * cells.count("<div class='gli-cells'")  # two columns a row
 
 
 def test_an_unknown_key_in_the_link_is_named_in_a_dutch_notice():
@@ -93,10 +95,10 @@ def test_a_toggle_equal_to_its_default_stays_in_the_link(value):
 
 def test_two_years_of_one_insurer_show_changed_words_struck_through_and_highlighted():
     at = open_page("voorwaarden", beleid=["cz-2024", "cz-2027"])
-    text = all_text(at)
-    assert ":green-background[" in text and ":red[~~" in text
+    cells = "\n".join(html_bodies(at))
+    assert "<ins>" in cells and "<del>" in cells
     plain = open_page("voorwaarden", beleid=["cz-2024", "cz-2027"], woorden="false")
-    assert ":green-background[" not in "\n".join(m.value for m in plain.markdown if "gli" not in m.value)
+    assert "<ins>" not in "\n".join(html_bodies(plain))
 
 
 def test_an_open_section_is_restored_from_the_link():
