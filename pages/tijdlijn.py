@@ -45,7 +45,9 @@ if ahead:
         sourced_line(f"**{nl_date(event.date)}** – {md_escape(cat.insurer(event.insurer).short_name)} "
                       f"{event.year}: {md_escape(event.activity)}", event.source)
 else:
-    st.info(f"Geen deadlines na vandaag ({nl_date(now)}) in de gekozen beleidsdocumenten.")
+    later = "; zie de algemene inkoopkalender hieronder voor de jaren die hier ontbreken" if general_calendar(
+        cat, policies, now) else ""
+    st.info(f"Geen deadlines na vandaag ({nl_date(now)}) in de gekozen beleidsdocumenten{later}.")
 downloads = st.container(horizontal=True)
 if events:
     downloads.download_button(

@@ -50,6 +50,8 @@ def test_the_timeline_shows_the_general_calendar_for_missing_years_marked_as_suc
     assert sum("**CZ" in line for line in lines) == 1
     chart = at.get("plotly_chart")[0].proto.spec
     assert "Algemene inkoopkalender (geen datum van de verzekeraar)" in chart
+    # No insurer's own date is after 26 November 2026; the notice points to the general calendar.
+    assert any("zie de algemene inkoopkalender hieronder" in i.value for i in at.info)
 
 
 def test_the_timeline_shows_no_general_calendar_when_nothing_is_missing(pinned_day):
