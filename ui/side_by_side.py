@@ -33,9 +33,10 @@ from ui.text import md_escape, today
 # Constant CSS, no data in it: differing rows get a tint and a bar on the left.
 _CSS = """
 <style>
-div[class*="st-key-gli-row-diff-"] { background: #fdf6e3; border-left: 4px solid #E69F00 !important; }
-div[class*="st-key-gli-row-"] [data-testid="stMarkdownContainer"] p { overflow-wrap: anywhere; }
-div[class*="st-key-gli-row-"] del { background: #fbe3d6; color: #6b1d00; }
+.gli-row { border: 1px solid #d6d8dd; border-radius: .5rem; padding: .6rem .9rem; margin-bottom: .7rem; }
+.gli-row.diff { background: #fdf6e3; border-left: 4px solid #E69F00; }
+.gli-row-head { margin-bottom: .3rem; }
+.gli-badge.differs { background: #fde4c4; color: #7a3e00; }
 .gli-cells { display: grid; gap: 1rem; grid-template-columns: repeat(var(--gli-n, 2), minmax(0, 1fr)); }
 .gli-cell { overflow-wrap: anywhere; line-height: 1.45; }
 .gli-cell .gli-who { color: #6b6f76; }
@@ -143,9 +144,8 @@ def row_cells_html(cat: Catalogue, row: TextRow, policies: Sequence[Policy], lab
                    pairs: dict[str, str]) -> str:
     """One row's cells side by side as one block of escaped HTML.
 
-    One element per row instead of columns, markdown and a popover per cell: a comparison
-    of four records with forty topics drew some five hundred elements and took seconds to
-    open; as HTML it is forty.
+    Escaped HTML instead of columns, markdown and a popover per cell: a comparison of four
+    records with forty topics drew some five hundred elements and took seconds to open.
     """
     cells = []
     for policy in policies:
@@ -163,7 +163,8 @@ def show_side_by_side(
     cat: Catalogue, rows: Sequence[TextRow], policies: Sequence[Policy], *, key: str, first: str = "Onderwerp",
     show_words: bool = False, name: str = "gli-vergelijking", empty: str = "Niets vermeld voor deze selectie.",
 ) -> None:
-    """The rows, one bordered block each, and CSV/Excel downloads of the same content."""
+    """The rows, one bordered block each (tinted where the records differ), and CSV/Excel
+    downloads of the same content."""
     if not rows:
         st.info(empty)
         return
@@ -173,14 +174,15 @@ def show_side_by_side(
     header = st.columns(len(policies))
     for column, policy in zip(header, policies, strict=True):
         column.markdown(f"**{md_escape(labels[policy.key])}**  \n:gray[{md_escape(cat.document_kind_label(policy))}]")
+    # All rows in one block of HTML: one element for the browser to draw, however many rows.
+    blocks = []
     for row in rows:
-        state = "diff" if row.differs else "same"
-        with st.container(border=True, key=f"gli-row-{state}-{key}-{row.key}"):
-            head = f"**{md_escape(row.label)}**"
-            if row.differs:
-                head += f" :orange-badge[✱ verschilt: {md_escape(', '.join(row.differences))}]"
-            st.markdown(head)
-            st.html(row_cells_html(cat, row, policies, labels, pairs))
+        head = f"<b>{escape(row.label)}</b>"
+        if row.differs:
+            head += f" <span class='gli-badge differs'>✱ verschilt: {escape(', '.join(row.differences))}</span>"
+        blocks.append(f"<div class='gli-row {'diff' if row.differs else 'same'}' id='gli-{escape(key)}-{escape(row.key)}'>"
+                      f"<div class='gli-row-head'>{head}</div>{row_cells_html(cat, row, policies, labels, pairs)}</div>")
+    st.html("".join(blocks))
     if pairs:
         st.caption("Woord voor woord: :red[~~doorgestreept~~] staat niet meer in de nieuwere tekst, "
                    ":green-background[groen gemarkeerd] is nieuw, tegenover het oudere jaar van dezelfde verzekeraar. "
