@@ -14,9 +14,10 @@ from ui.citation import show_source, sourced_line
 from ui.data import catalogue
 from ui.filters import check_url
 from ui.glossary import glossary_help
-from ui.layout import lazy_expander, page_header, presenting, provenance_footer
+from ui.layout import page_header, presenting, provenance_footer
 from ui.tables import show_sourced_table
 from ui.text import md_escape, today
+from ui.url_state import url_expander
 
 LEVEL_LABELS = {"national": "Landelijk", "regional": "Regionaal", "local": "Lokaal"}
 SYSTEM_KIND_LABELS = {"referral": "Verwijzen", "declaration": "Declareren", "both": "Verwijzen en declareren",
@@ -70,7 +71,7 @@ if section == "Taken":
         st.subheader(md_escape(theme.name))  # headings and labels render Markdown too
         for task in theme.tasks:
             # In the URL, so a link can open a task for a meeting.
-            box = lazy_expander(f"Taak {task.number}: {md_escape(task.title)}", key=task_keys[task.number], in_url=True)
+            box = url_expander(f"Taak {task.number}: {md_escape(task.title)}", task_keys[task.number])
             if box is None:
                 continue
             with box:
@@ -191,7 +192,7 @@ else:
                        file_name="checklist-borging.html", mime="text/html", on_click="ignore", key="checklist_html")
     show_source(checklist.source, label="📄 Bron van de checklist")
 
-more = lazy_expander("Meer uit de handreiking", key="meer", in_url=True)
+more = url_expander("Meer uit de handreiking", "meer")
 if more is not None:
     with more:
         rows = [{"Feit": f.text, "source": f.source} for f in guidance.facts]

@@ -13,10 +13,11 @@ from ui.filters import check_url
 from ui.glossary import glossary_help
 from ui.layout import page_header, provenance_footer
 from ui.missing_years import show_missing_years
-from ui.selection import PARAMS, policy_picker, url_expander
+from ui.selection import PARAMS, policy_picker
 from ui.side_by_side import handout_button, show_side_by_side
 from ui.tables import show_sourced_table
 from ui.text import md_escape
+from ui.url_state import url_expander
 
 page_header(
     "GLI-programma's per verzekeraar",

@@ -12,10 +12,11 @@ from ui.filters import check_url
 from ui.glossary import glossary_help
 from ui.layout import page_header, provenance_footer
 from ui.missing_years import show_missing_years
-from ui.selection import PARAMS, policy_picker, url_expander, url_toggle
+from ui.selection import PARAMS, policy_picker
 from ui.side_by_side import filter_rows, handout_button, show_side_by_side, word_pairs
 from ui.tables import show_sourced_table
 from ui.text import md_escape
+from ui.url_state import url_expander, url_toggle
 
 page_header(
     "Registers",

@@ -22,9 +22,10 @@ from ui.data import catalogue
 from ui.filters import check_url
 from ui.layout import page_header, provenance_footer
 from ui.missing_years import show_missing_years
-from ui.selection import PARAMS, policy_picker, url_expander, url_select, url_tabs, url_toggle
+from ui.selection import PARAMS, policy_picker
 from ui.side_by_side import filter_rows, handout_button, show_side_by_side, word_pairs
 from ui.tables import show_sourced_table
+from ui.url_state import url_expander, url_select, url_tabs, url_toggle
 
 TAB_KEY, ROLE_KEY, DIFF_KEY, WORDS_KEY, SOURCES_KEY = "tab", "rol", "alleen_verschillen", "woorden", "eisen_bronnen"
 TABS = ["Eisen per onderwerp", "Contracteerroutes", "Looptijd en tarief", "Aanvragen en contact"]

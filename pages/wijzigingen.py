@@ -15,6 +15,7 @@ from policy_model.comparison.diff import (
     diff_policies,
     stated_changes,
 )
+from policy_model.comparison.selection import default_pair
 from policy_model.comparison.text_rows import change_text_rows, open_item_text_rows
 from policy_model.comparison.wording import pair_texts, word_diff
 from policy_model.reports.report import diff_report_html
@@ -24,9 +25,10 @@ from ui.data import catalogue
 from ui.filters import check_url
 from ui.layout import page_header, provenance_footer
 from ui.missing_years import show_missing_years
-from ui.selection import PARAMS, policy_picker, url_expander, url_select, url_tabs, url_toggle
+from ui.selection import PARAMS, policy_picker
 from ui.side_by_side import filter_rows, segments_markdown, show_side_by_side
 from ui.text import md_escape, today
+from ui.url_state import url_expander, url_select, url_tabs, url_toggle
 
 FROM_KEY, TO_KEY, TAB_KEY, ONLY_KEY, DIFF_KEY = "van", "naar", "tab", "alleen_in_een", "alleen_verschillen"
 TABS = ["Genoemde wijzigingen", "Vergelijk twee beleidsdocumenten"]
@@ -50,8 +52,8 @@ def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
     one document mentions is a separate, collapsed section, because silence is not a change.
     """
     keys = list(labels)
-    default_from = keys.index("cz-2024") if "cz-2024" in keys else 0
-    default_to = keys.index("cz-2027") if "cz-2027" in keys else min(1, len(keys) - 1)
+    older, newer = default_pair(cat)
+    default_from, default_to = keys.index(older), keys.index(newer)
     left, right = st.columns(2)
     with left:
         old_key = url_select("Van", keys, FROM_KEY, format_func=labels.get, default_index=default_from)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 
 from policy_model.schema import Policy
 from ui.data import catalogue, load_result
@@ -135,16 +134,3 @@ def provenance_footer(policies: Iterable[Policy] = ()) -> None:
         link = f" – [origineel]({doc.url})" if doc.url and doc.url.startswith("https://") else ""
         lines.append(f"- {md_escape(doc.publisher)}: *{md_escape(doc.title)}*{link}")
     st.caption("**Bronnen op deze pagina**  \n" + "\n".join(lines))
-
-
-def lazy_expander(label: str, *, key: str, in_url: bool = False) -> DeltaGenerator | None:
-    """An expander whose content runs only while it is open; returns it open, else ``None``.
-
-    Streamlit runs the body of a closed expander on every rerun; pages with many of them
-    (fourteen tasks, fourteen registers) paid for content nobody looked at. With state
-    tracking the body runs on opening instead. ``in_url`` keeps the open state in the
-    link, so a shared link opens the same section (the key is the query parameter).
-    """
-    mode = {"bind": "query-params"} if in_url else {"on_change": "rerun"}
-    box = st.expander(label, key=key, **mode)
-    return box if box.open else None

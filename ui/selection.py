@@ -1,18 +1,12 @@
-"""Choosing what to compare, and keeping every choice in the link.
+"""Choosing what to compare, and keeping the choice in the link.
 
 The comparison pages show the policy records the user picked (two to four) as their
 columns; the choice lives in the URL as repeated ``beleid`` parameters holding policy
-keys. The logic (default, checking a link's keys) is :mod:`policy_model.comparison.selection`.
-
-Streamlit's own ``bind="query-params"`` drops a value from the URL when it equals the
-widget's default, so a shared link would depend on today's defaults. The widgets here
-keep their state in the URL themselves: read from the link on a page's first run, written
-back on every run, defaults included.
+keys, defaults included (see :mod:`ui.url_state`). The logic (default, checking a link's
+keys) is :mod:`policy_model.comparison.selection`.
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -21,6 +15,7 @@ from policy_model.catalogue import Catalogue
 from policy_model.comparison import selection
 from policy_model.schema import Policy
 from ui.text import md_escape
+from ui.url_state import link_notice, read_flag, url_toggle, write_param
 
 BELEID_KEY = "beleid"
 DERIVED_KEY = "afgeleid"
@@ -29,81 +24,13 @@ SHORTCUT_KEY = "snelkeuze"
 LEGACY_INSURER_KEY, LEGACY_YEAR_KEY = "verzekeraar", "jaar"
 PARAMS = (BELEID_KEY, DERIVED_KEY, LEGACY_INSURER_KEY, LEGACY_YEAR_KEY)
 
-_TRUE, _FALSE = {"true", "ja", "1", "aan"}, {"false", "nee", "0", "uit"}
-
-
-def _flag(raw: str | None) -> bool | None:
-    if raw is None:
-        return None
-    value = raw.strip().lower()
-    return True if value in _TRUE else False if value in _FALSE else None
-
-
-def _write(key: str, value: str | list[str]) -> None:
-    """Put a value in the URL (skipped for a parameter a widget elsewhere is bound to)."""
-    try:
-        if value != st.query_params.get_all(key) and value != st.query_params.get(key):
-            st.query_params[key] = value
-    except StreamlitAPIException:
-        pass
-
-
-def _notice(text: str) -> None:
-    st.info(text, icon="ℹ️")
-
-
-def url_toggle(label: str, key: str, *, default: bool = False, help: str | None = None) -> bool:
-    """A toggle whose value is always in the URL as ``key=true``/``key=false``."""
-    if key not in st.session_state:
-        raw = st.query_params.get(key)
-        parsed = _flag(raw)
-        if raw is not None and parsed is None:
-            _notice(f"De link bevatte ‘{md_escape(raw)}’ bij ‘{md_escape(key)}’; dat is genegeerd (gebruik true of false).")
-        st.session_state[key] = default if parsed is None else parsed
-    value = st.toggle(label, key=key, help=help)
-    _write(key, "true" if value else "false")
-    return bool(value)
-
-
-def url_tabs(labels: Sequence[str], key: str):
-    """Tabs whose open tab is always in the URL (``tab=...``); only the open tab should run."""
-    labels = list(labels)
-    if key not in st.session_state or st.session_state[key] not in labels:
-        raw = st.query_params.get(key)
-        st.session_state[key] = raw if raw in labels else labels[0]
-    tabs = st.tabs(labels, key=key, on_change="rerun")
-    _write(key, st.session_state[key])
-    return tabs
-
-
-def url_expander(label: str, key: str, *, default: bool = False):
-    """An expander whose open state is always in the URL; returns it when open, else ``None``
-    (its content then does not run)."""
-    if key not in st.session_state:
-        parsed = _flag(st.query_params.get(key))
-        st.session_state[key] = default if parsed is None else parsed
-    box = st.expander(label, key=key, on_change="rerun")
-    _write(key, "true" if box.open else "false")
-    return box if box.open else None
-
-
 def _initial_choice(cat: Catalogue) -> selection.Selection:
     raw = st.query_params.get_all(BELEID_KEY)
     if raw:
         return selection.parse_keys(cat, raw)
-    insurers_raw = st.query_params.get_all(LEGACY_INSURER_KEY)
-    years_raw = st.query_params.get_all(LEGACY_YEAR_KEY)
-    if insurers_raw or years_raw:
-        by_name = {cat.insurer(i).short_name.lower(): i for i in cat.insurer_ids}
-        insurers = [by_name[v.lower()] for v in insurers_raw if v.lower() in by_name]
-        years = [int(v) for v in years_raw if v.isdigit() and int(v) in cat.years]
-        ignored = [v for v in insurers_raw if v.lower() not in by_name] + [v for v in years_raw if not (
-            v.isdigit() and int(v) in cat.years)]
-        notices = (f"De link bevatte onderdelen die niet (meer) bestaan en zijn genegeerd: "
-                   f"{', '.join(f'‘{v}’' for v in ignored)}",) if ignored else ()
-        if insurers or years:
-            return selection.Selection(tuple(selection.from_filters(cat, insurers, years)), notices, True)
-        return selection.Selection(tuple(selection.default_keys(cat)), notices)
+    insurers, years = st.query_params.get_all(LEGACY_INSURER_KEY), st.query_params.get_all(LEGACY_YEAR_KEY)
+    if insurers or years:
+        return selection.from_old_link(cat, insurers, years)
     return selection.Selection(tuple(selection.default_keys(cat)))
 
 
@@ -121,9 +48,9 @@ def policy_picker(cat: Catalogue, *, minimum: int = selection.MIN_CHOSEN) -> lis
     if BELEID_KEY not in st.session_state:
         initial = _initial_choice(cat)
         for notice in initial.notices:
-            _notice(md_escape(notice))
+            link_notice(md_escape(notice))
         st.session_state[BELEID_KEY] = list(initial.keys)
-        if DERIVED_KEY not in st.session_state and _flag(st.query_params.get(DERIVED_KEY)) is None:
+        if DERIVED_KEY not in st.session_state and read_flag(st.query_params.get(DERIVED_KEY)) is None:
             st.session_state[DERIVED_KEY] = False
         for legacy in (LEGACY_INSURER_KEY, LEGACY_YEAR_KEY):
             if legacy in st.query_params:
@@ -159,7 +86,7 @@ def policy_picker(cat: Catalogue, *, minimum: int = selection.MIN_CHOSEN) -> lis
             "samenvattingen staan erbij als ‘ook afgeleide jaren’ aan staat.",
         )
     chosen = list(st.session_state[BELEID_KEY])
-    _write(BELEID_KEY, chosen)
+    write_param(BELEID_KEY, chosen)
     policies = [cat.policy_by_key(k) for k in chosen]
     if not policies:
         st.warning("Kies hierboven minstens één beleidsdocument om te tonen.")
@@ -167,18 +94,3 @@ def policy_picker(cat: Catalogue, *, minimum: int = selection.MIN_CHOSEN) -> lis
     if len(policies) < minimum:
         st.caption(f"Kies nog een beleidsdocument om te vergelijken (u kunt er {selection.MAX_CHOSEN} naast elkaar zetten).")
     return policies
-
-
-def url_select(label: str, options: Sequence, key: str, *, format_func, default_index: int = 0,
-               help: str | None = None):
-    """A selectbox whose choice is always in the URL, as the option's label (a link may
-    also name the option itself, such as a policy key)."""
-    by_text = {str(o): o for o in options} | {format_func(o): o for o in options}
-    if key not in st.session_state:
-        raw = st.query_params.get(key)
-        if raw is not None and raw not in by_text:
-            _notice(f"De link bevatte ‘{md_escape(raw)}’ bij ‘{md_escape(key)}’; dat is genegeerd.")
-        st.session_state[key] = by_text.get(raw, options[default_index])
-    value = st.selectbox(label, options, format_func=format_func, key=key, help=help)
-    _write(key, format_func(value))
-    return value

@@ -138,6 +138,34 @@ def shortcuts(catalogue: Catalogue) -> dict[str, list[str]]:
     return out
 
 
+def from_old_link(catalogue: Catalogue, insurer_names: Sequence[str], years: Sequence[str]) -> Selection:
+    """A link from before records were chosen (``?verzekeraar=VGZ&jaar=2024``): the records
+    of those insurers (by short name, any case) and years; what does not exist is named."""
+    by_name = {catalogue.insurer(i).short_name.lower(): i for i in catalogue.insurer_ids}
+    insurers = [by_name[v.lower()] for v in insurer_names if v.lower() in by_name]
+    chosen_years = [int(v) for v in years if v.isdigit() and int(v) in catalogue.years]
+    ignored = [v for v in insurer_names if v.lower() not in by_name]
+    ignored += [v for v in years if not (v.isdigit() and int(v) in catalogue.years)]
+    notices = (("De link bevatte onderdelen die niet (meer) bestaan en zijn genegeerd: "
+                + ", ".join(f"‘{v}’" for v in ignored)),) if ignored else ()
+    if insurers or chosen_years:
+        return Selection(tuple(from_filters(catalogue, insurers, chosen_years)), notices, True)
+    return Selection(tuple(default_keys(catalogue)), notices)
+
+
+def default_pair(catalogue: Catalogue) -> tuple[str, str]:
+    """The two records a two-way comparison starts with: the newest full policy (first
+    insurer on a tie) and the newest earlier record of the same insurer; without one,
+    the next record in insurer order."""
+    full = [p for p in catalogue.policies if p.document_kind == "full_policy"] or list(catalogue.policies)
+    order = _insurer_order(catalogue)
+    newest = min(full, key=lambda p: (-p.year, order.get(p.insurer, 99)))
+    older = predecessor(catalogue.policies, newest)
+    if older is None:
+        older = next(p for p in ordered(catalogue, catalogue.policies) if p.key != newest.key)
+    return older.key, newest.key
+
+
 def predecessor(policies: Sequence[Policy], policy: Policy) -> Policy | None:
     """The chosen record of the same insurer with the nearest earlier year, if any."""
     earlier = [p for p in policies if p.insurer == policy.insurer and p.year < policy.year]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from policy_model.comparison.selection import (
     MAX_CHOSEN,
     default_keys,
+    default_pair,
     from_filters,
+    from_old_link,
     options,
     parse_keys,
     predecessor,
@@ -78,3 +80,15 @@ def test_a_shortcut_matching_more_than_four_keeps_the_full_policies_first(cat):
     assert len(keys) == MAX_CHOSEN
     assert {"cz-2027", "vgz-2024", "zz-2024"} <= set(keys)
     assert keys == [p.key for p in cat.policies_for() if p.key in keys]  # in the catalogue's order
+
+
+def test_an_old_link_with_insurer_and_year_chooses_those_records_and_names_the_rest(cat):
+    chosen = from_old_link(cat, ["vgz", "Nergens"], ["2024", "1999"])
+    assert chosen.keys == ("vgz-2024",)
+    assert chosen.notices and "‘Nergens’" in chosen.notices[0] and "‘1999’" in chosen.notices[0]
+
+
+def test_a_two_way_comparison_starts_with_the_newest_full_policy_and_its_predecessor(cat):
+    older, newer = default_pair(cat)
+    assert newer == max((p for p in cat.policies if p.document_kind == "full_policy"), key=lambda p: p.year).key
+    assert older.split("-")[0] == newer.split("-")[0] and older < newer
