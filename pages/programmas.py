@@ -25,7 +25,7 @@ page_header(
     "dat het beleid er niets over zegt – niet dat het programma niet wordt ingekocht.",
 )
 cat = catalogue()
-show_missing_years(cat)
+show_missing_years(cat, compact=True)
 check_url({}, extra_known=(*PARAMS, "programmas_bronnen", *(f"programma_{p.id}" for p in cat.programmes)))
 policies = policy_picker(cat)
 

@@ -24,7 +24,7 @@ page_header(
     "(leefstijlcoach, fysiotherapeut, oefentherapeut, diëtist)?",
 )
 cat = catalogue()
-show_missing_years(cat)
+show_missing_years(cat, compact=True)
 DIFF_KEY, WORDS_KEY = "alleen_verschillen", "woorden"
 check_url({}, extra_known=(*PARAMS, DIFF_KEY, WORDS_KEY, "registers_bronnen", *(f"register_{r.id}" for r in cat.registries)))
 policies = policy_picker(cat)

@@ -87,7 +87,7 @@ page_header(
     "verschillen tussen de gekozen beleidsdocumenten.",
 )
 cat = catalogue()
-show_missing_years(cat)
+show_missing_years(cat, compact=True)
 check_url({TAB_KEY: TABS, ROLE_KEY: [_role_label(r) for r in (ALL_ROLES, *CONTRACTING_ROLES)]},
           extra_known=(*PARAMS, DIFF_KEY, WORDS_KEY, SOURCES_KEY))
 policies = policy_picker(cat)

@@ -173,7 +173,7 @@ page_header(
     "beleidsdocumenten: dezelfde verzekeraar in twee jaren, of twee verzekeraars in één jaar.",
 )
 cat = catalogue()
-show_missing_years(cat)
+show_missing_years(cat, compact=True)
 labels = {p.key: cat.policy_label(p) for p in cat.policies_for()}
 keys = list(labels)
 check_url({TAB_KEY: TABS, FROM_KEY: [*keys, *(labels[k] for k in keys)], TO_KEY: [*keys, *(labels[k] for k in keys)]},

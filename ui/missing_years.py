@@ -34,10 +34,21 @@ def gaps(cat: Catalogue, insurers: list[str] | None = None) -> list[MissingYears
     return [g for g in found if not insurers or g.insurer in insurers]
 
 
-def show_missing_years(cat: Catalogue, insurers: list[str] | None = None) -> None:
-    """A notice per insurer whose published policy years are not (fully) in the dataset."""
+def show_missing_years(cat: Catalogue, insurers: list[str] | None = None, *, compact: bool = False) -> None:
+    """A notice per insurer whose published policy years are not (fully) in the dataset.
+
+    ``compact``: one line (for the comparison pages, where the full notice pushed the
+    comparison itself below the first screen, on a projector and on a phone).
+    """
     found = gaps(cat, insurers)
     if not found:
+        return
+    if compact:
+        st.warning(
+            "**Gepubliceerd maar niet in deze wijzer:** " + md_escape("; ".join(g.short for g in found))
+            + ". Zie Home voor de nieuwste jaren per verzekeraar.",
+            icon="📅",
+        )
         return
     lines = "\n".join(f"- {md_escape(g.message)}" for g in found)
     st.warning(

@@ -93,6 +93,15 @@ class MissingYears:
         return f"{self.name}: " + "; ".join(parts) + newest
 
 
+    @property
+    def short(self) -> str:
+        """``VGZ 2025, 2026 en 2027`` / ``CZ 2025 (2026 alleen afgeleid)``: for a one-line notice."""
+        parts = [_nl_list(self.missing)] if self.missing else []
+        if self.partial_only:
+            parts.append(f"({_nl_list(self.partial_only)} alleen afgeleid)")
+        return f"{self.name} " + " ".join(parts)
+
+
 def _nl_list(years: tuple[int, ...]) -> str:
     words = [str(y) for y in years]
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " en " + words[-1]

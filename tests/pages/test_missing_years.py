@@ -66,4 +66,6 @@ def test_every_comparison_page_says_which_published_years_are_missing(pinned_day
     pinned_day("2026-11-26")
     at = open_page(page)
     assert not at.exception
-    assert "VGZ: beleid 2025, 2026 en 2027 zijn gepubliceerd maar staan niet in deze wijzer; nieuwste: 2024" in _warnings(at)
+    # One line, so the comparison itself stays on the first screen.
+    assert ("Gepubliceerd maar niet in deze wijzer:** CZ 2025 (2026 alleen afgeleid); VGZ 2025, 2026 en 2027; "
+            "Zorg en Zekerheid 2025, 2026 en 2027.") in _warnings(at)
