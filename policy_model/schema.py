@@ -262,6 +262,10 @@ class Requirement(Sourced):
     )
     text: Text
     value: Value | None = None
+    condition: Value | None = Field(
+        default=None,
+        description="A second structured condition that goes with the value (the 16+ exception also needs a GGR level).",
+    )
     force: Force = Field(
         description="How binding it is, from the document's own words and section (data/README.md)."
     )

@@ -537,9 +537,9 @@ class _AgeRule:
         if rule.floor is not None:
             ggr = [int(r.value.amount) for r in requirements if r.value and r.value.unit == "ggr_level"]
             exception = next(r for r in requirements if r.value and r.value.unit == "age" and int(r.value.amount) == rule.floor)
-            text = fold(exception.text)
-            # The exception's GGR condition is stated in its text (VGZ 2024 bijlage 2), not as a value.
-            rule.floor_ggr = min(ggr) if ggr else (1 if "matig verhoogd" in text else 2 if "hoog" in text and "ggr" in text else None)
+            # The exception's own GGR condition (VGZ 2024 bijlage 2: "matig verhoogd GGR (of hoger)").
+            own = exception.condition if exception.condition and exception.condition.unit == "ggr_level" else None
+            rule.floor_ggr = int(own.amount) if own else (min(ggr) if ggr else None)
         return rule
 
     def exception(self, profile: Profile) -> tuple[Status, str]:
