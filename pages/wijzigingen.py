@@ -123,7 +123,7 @@ def _texts_markdown(before: tuple[str, ...], after: tuple[str, ...]) -> str:
 def _item_block(item: DiffItem, labels_pair: tuple[str, str], words: bool) -> None:
     """One compared subject: what each document says, side by side, in full."""
     old_label, new_label = (md_escape(x) for x in labels_pair)
-    with st.container(border=True, key=f"gli-row-{'diff' if item.is_change else 'same'}-diff-{item.kind}-{item.key}"):
+    with st.container(border=True):
         head = f"{SYMBOLS[item.cls]} **{md_escape(item.subject)}** · {DIFF_CLASS_LABELS[item.cls]}"
         if item.stated_by_document:
             head += " · *staat in de wijzigingenlijst van het document*"
