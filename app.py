@@ -1,4 +1,4 @@
-"""GLI-inkoopwijzer: entry point. Sets up the page and the navigation; each page lives in pages/.
+"""GLI-inkoopwijzer: entry point. Sets up the page and the navigation; each page lives in app_pages/.
 
 Start with ``make run`` (or ``.venv/bin/streamlit run app.py``).
 """

@@ -154,7 +154,7 @@ def bench_pages(data_dir: Path | None, runs: int = 5) -> tuple[dict[str, float],
     st.cache_data.clear()
     st.cache_resource.clear()
     script, apptest = {}, {}
-    for page in [REFERENCE_TABLE, REFERENCE_CHART, *[f"pages/{p}.py" for p in PAGES]]:
+    for page in [REFERENCE_TABLE, REFERENCE_CHART, *[f"app_pages/{p}.py" for p in PAGES]]:
         at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120).run()
         at.switch_page(page).run()
         if at.exception:

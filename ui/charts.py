@@ -16,7 +16,7 @@ from html import escape
 import plotly.graph_objects as go
 import streamlit as st
 
-from policy_model.curation.calendar import GenericMilestone, generic_milestones
+from policy_model.calendar import GenericMilestone, generic_milestones
 from policy_model.paths import data_dir
 from policy_model.timeline import all_events, period_rows
 from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
@@ -96,7 +96,7 @@ def lanes(dates: list[dt.date], close_days: int) -> list[int]:
 
 def general_calendar(cat, policies, now: dt.date) -> list[GenericMilestone]:
     """The general purchasing calendar's days for the policy years of the chosen insurers
-    that the wijzer lacks (see :mod:`policy_model.curation.calendar`)."""
+    that the wijzer lacks (see :mod:`policy_model.calendar`)."""
     cal = calendar()
     if cal is None:
         return []

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
-import os
-
 import streamlit as st
 
 from policy_model.catalogue import Catalogue
-from policy_model.curation.checks import is_draft
+from policy_model.drafts import drafts_requested, without_drafts
 from policy_model.facts import Fact, all_facts
 from policy_model.loader import LoadResult, load_catalogue
 from policy_model.paths import data_dir
@@ -19,9 +16,8 @@ def _load(directory: str) -> LoadResult:
     # cache_resource, not cache_data: the catalogue is immutable and large; copying it
     # on every rerun (what cache_data does) would cost more than the pages themselves.
     result = load_catalogue(data_dir().__class__(directory))
-    if os.environ.get("GLI_SHOW_DRAFTS") != "1":  # carried-forward drafts stay hidden until reviewed
-        cat = result.catalogue
-        result.catalogue = dataclasses.replace(cat, policies=tuple(p for p in cat.policies if not is_draft(p)))
+    if not drafts_requested():  # carried-forward drafts stay hidden until reviewed
+        result.catalogue = without_drafts(result.catalogue)
     return result
 
 

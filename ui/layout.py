@@ -8,7 +8,6 @@ import streamlit as st
 
 from policy_model.schema import Policy
 from ui.data import catalogue, load_result
-from ui.navigation import ensure_app_navigation
 from ui.text import md_escape
 
 PRESENTATION_KEY = "presentatie"
@@ -97,7 +96,6 @@ def presentation_query() -> dict[str, str]:
 
 def page_header(title: str, intro: str) -> bool:
     """Title, one-line purpose, data-problems banner. Returns whether presentation mode is on."""
-    ensure_app_navigation()
     st.title(title)
     st.caption(intro)
     show_load_problems()

@@ -1,7 +1,7 @@
 """Say which published policy years the wijzer lacks, on Home and every comparison page.
 
 The rule (policy for year Y published by 1 April of Y-1) is data (``data/calendar.yaml``);
-:mod:`policy_model.curation.calendar` computes the gaps. This module only shows them.
+:mod:`policy_model.calendar` computes the gaps. This module only shows them.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from policy_model.calendar import CalendarFile, MissingYears, load_calendar, missing_years
 from policy_model.catalogue import Catalogue
-from policy_model.curation.calendar import CalendarFile, MissingYears, load_calendar, missing_years
 from policy_model.paths import data_dir
 from ui.text import md_escape, nl_date, today
 

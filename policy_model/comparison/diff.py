@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from policy_model.catalogue import Catalogue
-from policy_model.comparison.matrix import duration_label, value_text
+from policy_model.describe import duration_label, value_text
 from policy_model.schema import Change, Policy, Source
 from policy_model.vocab import (
     APPLICATION_WINDOW_LABELS,

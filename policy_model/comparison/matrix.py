@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from policy_model.catalogue import Catalogue
-from policy_model.schema import ContractPeriod, Policy, Requirement, Source
+from policy_model.describe import applies_to_role, value_text
+from policy_model.schema import Policy, Requirement, Source
 from policy_model.vocab import (
     BACKGROUND_LABELS,
     FORCE_LABELS,
@@ -20,7 +21,6 @@ from policy_model.vocab import (
     REGISTRY_USE_LABELS,
     ROLE_SHORT_LABELS,
     TOPIC_LABELS,
-    VALUE_UNIT_LABELS,
 )
 
 #: Text symbols so a status reads the same in black and white.
@@ -87,31 +87,6 @@ def registry_matrix(catalogue: Catalogue, policies: list[Policy]) -> list[dict]:
             row[catalogue.policy_label(policy)] = "; ".join(dict.fromkeys(parts))
         rows.append(row)
     return rows
-
-
-def applies_to_role(requirement: Requirement, role: str | None) -> bool:
-    """Requirements on the coach who delivers the GLI apply whatever the contracting role."""
-    if role is None:
-        return True
-    return role in requirement.roles or "coach" in requirement.roles
-
-
-def duration_label(period: ContractPeriod) -> str:
-    """The document's wording of a contract period, with "(maximaal)" added once where the
-    period is a maximum and the wording does not already say so."""
-    text = period.duration_text
-    if period.maximum and "maxima" not in text.lower():
-        text += " (maximaal)"
-    return text
-
-
-def value_text(requirement: Requirement) -> str:
-    if requirement.value is None:
-        return ""
-    value = requirement.value
-    amount = int(value.amount) if value.amount == int(value.amount) else value.amount
-    prefix = {"min": "minimaal ", "max": "maximaal ", "exact": ""}[value.comparison]
-    return f"{prefix}{amount} {VALUE_UNIT_LABELS[value.unit]}"
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from policy_model.catalogue import Catalogue
-from policy_model.comparison.matrix import STATUS_SYMBOLS, duration_label, requirement_matrix, value_text
+from policy_model.comparison.matrix import STATUS_SYMBOLS, requirement_matrix
 from policy_model.comparison.wording import diff_plain, pair_texts, word_diff
+from policy_model.describe import duration_label, value_text
 from policy_model.schema import Policy, Source
 from policy_model.vocab import (
     APPLICATION_WINDOW_LABELS,

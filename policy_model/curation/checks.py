@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from policy_model.curation.locate import describe, outline_of, section_matches
+from policy_model.drafts import is_draft
 from policy_model.problems import Problem
 from policy_model.quotes import sources_dir
 from policy_model.walk import iter_sources
@@ -46,13 +47,6 @@ def section_warnings(
             warnings.append(doc.problem((*loc, "section"), f"warning: section {src.section!r} does not match the "
                                                           f"heading the quote is under: {found!r}"))
     return warnings
-
-
-def is_draft(policy: object) -> bool:
-    """A record is a draft when it says so or when any of its facts carries a review mark."""
-    if getattr(policy, "draft", False):
-        return True
-    return any(src.review is not None for _, src in iter_sources(policy))
 
 
 def draft_warnings(policy_docs: Iterable[tuple[YamlDocument, BaseModel]]) -> list[Problem]:

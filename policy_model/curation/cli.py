@@ -92,7 +92,7 @@ def _resolve_document(name: str, data: Path, sources: Path) -> Path | None:
 
 
 def _missing_years(args: argparse.Namespace) -> int:
-    from policy_model.curation.calendar import latest_required_year, load_calendar, missing_years
+    from policy_model.calendar import latest_required_year, load_calendar, missing_years
     from policy_model.loader import load_catalogue
 
     calendar = load_calendar(_data(args))

@@ -22,7 +22,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from policy_model.catalogue import Catalogue
-from policy_model.comparison.matrix import applies_to_role, value_text
+from policy_model.describe import applies_to_role, value_text
 from policy_model.schema import ContractPeriod, ContractRoute, Policy, Requirement, Source
 from policy_model.vocab import (
     APPLICATION_WINDOW_LABELS,

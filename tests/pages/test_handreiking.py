@@ -7,7 +7,7 @@ from html import escape
 
 import pytest
 
-from policy_model.checklist import parse_checklist_csv
+from policy_model.guidance.checklist import parse_checklist_csv
 from tests.pages.conftest import all_text, open_page
 from ui.text import md_escape
 
@@ -42,7 +42,7 @@ def test_the_checklist_is_filled_and_exported(cat):
     at.radio(key="b2").set_value(checklist.answer_options[3]).run()
     assert not at.exception
     assert "2 van" in at.get("progress")[0].proto.text
-    from policy_model.checklist import checklist_csv
+    from policy_model.guidance.checklist import checklist_csv
 
     answers = {checklist.items[0].id: at.radio(key="b1").value, checklist.items[1].id: at.radio(key="b2").value}
     region, back, _, problems = parse_checklist_csv(

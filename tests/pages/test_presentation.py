@@ -14,7 +14,7 @@ def _html_bodies(at) -> list[str]:
 def _switch(at, page: str):
     # A page switch (menu, st.page_link) drops the URL parameter: simulate exactly that.
     at.query_params.clear()
-    at.switch_page(f"pages/{page}.py")
+    at.switch_page(f"app_pages/{page}.py")
     return at.run()
 
 

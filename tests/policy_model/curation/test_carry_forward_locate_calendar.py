@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from policy_model.calendar import load_calendar, missing_years
 from policy_model.curation.add_source import add_source
-from policy_model.curation.calendar import load_calendar, missing_years
 from policy_model.curation.carry_forward import _sources, carry_forward
 from policy_model.curation.checks import validation_warnings
 from policy_model.curation.locate import describe, outline_of

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from policy_model.checklist import checklist_csv, checklist_html, parse_checklist_csv
-from policy_model.crossref import guidance_end_year, later_changes, tariff_crossrefs, task_crossrefs
+from policy_model.guidance.checklist import checklist_csv, checklist_html, parse_checklist_csv
+from policy_model.guidance.crossref import guidance_end_year, later_changes, tariff_crossrefs, task_crossrefs
 
 
 def _task(cat, topic):

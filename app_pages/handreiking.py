@@ -8,8 +8,8 @@ from html import escape
 import plotly.graph_objects as go
 import streamlit as st
 
-from policy_model.checklist import checklist_csv, checklist_html, parse_checklist_csv
-from policy_model.crossref import guidance_end_year, later_changes, tariff_crossrefs, task_crossrefs
+from policy_model.guidance.checklist import checklist_csv, checklist_html, parse_checklist_csv
+from policy_model.guidance.crossref import guidance_end_year, later_changes, tariff_crossrefs, task_crossrefs
 from ui.citation import show_source, sourced_line
 from ui.data import catalogue
 from ui.filters import check_url

@@ -1,0 +1,36 @@
+"""How a value, a period or a role reads in Dutch, shared by comparisons, the wizard and reports.
+
+These describe one fact; they know nothing of comparisons or verdicts, so every layer
+that shows a fact can use them without importing another layer's module.
+"""
+
+from __future__ import annotations
+
+from policy_model.schema import ContractPeriod, Requirement
+from policy_model.vocab import VALUE_UNIT_LABELS
+
+
+def applies_to_role(requirement: Requirement, role: str | None) -> bool:
+    """Requirements on the coach who delivers the GLI apply whatever the contracting role."""
+    if role is None:
+        return True
+    return role in requirement.roles or "coach" in requirement.roles
+
+
+def duration_label(period: ContractPeriod) -> str:
+    """The document's wording of a contract period, with "(maximaal)" added once where the
+    period is a maximum and the wording does not already say so."""
+    text = period.duration_text
+    if period.maximum and "maxima" not in text.lower():
+        text += " (maximaal)"
+    return text
+
+
+def value_text(requirement: Requirement) -> str:
+    """A requirement's structured value in words ("minimaal 2 aantal"); empty without one."""
+    if requirement.value is None:
+        return ""
+    value = requirement.value
+    amount = int(value.amount) if value.amount == int(value.amount) else value.amount
+    prefix = {"min": "minimaal ", "max": "maximaal ", "exact": ""}[value.comparison]
+    return f"{prefix}{amount} {VALUE_UNIT_LABELS[value.unit]}"

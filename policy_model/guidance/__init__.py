@@ -1,0 +1,1 @@
+"""The ZonMw handreiking beside the policies: cross-references and the checklist borging."""
