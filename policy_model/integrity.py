@@ -43,6 +43,37 @@ def _fmt(loc: tuple) -> str:
     return format_path(loc)
 
 
+def _identity_problems(doc: YamlDocument, file: str, policy: Policy, same_insurer: Sequence[Policy],
+                       programme_ids: set[str], registry_ids: set[str]) -> list[Problem]:
+    """Statement identities are unique in a record (a comparison matches on them), and what a
+    stated change concerns exists in this record or another record of the same insurer."""
+    problems: list[Problem] = []
+    identities = [("requirements", i, r.identity) for i, r in enumerate(policy.requirements)]
+    identities += [("provisions", i, p.identity) for i, p in enumerate(policy.provisions)]
+    seen: dict[str, tuple] = {}
+    for key, index, identity in identities:
+        if identity in seen:
+            loc = (key, index)
+            problems.append(Problem(file, doc.line_of(loc), _fmt(loc),
+                                    f"statement identity {identity!r} is also {_fmt(seen[identity])}; give one of "
+                                    "them another id or lineage"))
+        seen.setdefault(identity, (key, index))
+    known = {r.identity for p in same_insurer for r in p.requirements}
+    known |= {x.identity for p in same_insurer for x in p.provisions}
+    known |= {t.lineage for p in same_insurer for t in p.timeline if t.lineage}
+    for i, change in enumerate(policy.changes):
+        refs = [("statements", value, known, "statement identity") for value in change.statements]
+        refs += [("programmes", value, programme_ids, "programme") for value in change.programmes]
+        refs += [("registries", value, registry_ids, "registry") for value in change.registries]
+        for field, value, allowed, what in refs:
+            if value not in allowed:
+                loc = ("changes", i, field)
+                problems.append(Problem(file, doc.line_of(loc), _fmt(loc),
+                                        f"unknown {what} {value!r}: a stated change can only concern what a record of "
+                                        f"{policy.insurer!r} holds"))
+    return problems
+
+
 def check_integrity(
     *,
     sources: Sequence[SourceDocument],
@@ -137,6 +168,8 @@ def check_integrity(
         for key in ("requirements", "provisions", "changes", "open_items"):
             found += _duplicates(doc, file, (key,), (item.id for item in getattr(policy, key)), f"{key[:-1].replace('_', ' ')} id")
         found += _duplicates(doc, file, ("programmes",), (p.programme for p in policy.programmes), "programme entry")
+        found += _identity_problems(doc, file, policy, [p for _, p in policies if p.insurer == policy.insurer],
+                                    programme_ids, registry_ids)
         if found:
             bad_policies.add(file)
         problems += found

@@ -19,6 +19,7 @@ from policy_model.vocab import (
     Background,
     ChangeKind,
     Channel,
+    CoverageLevel,
     CoverageSubject,
     DocumentKind,
     Force,
@@ -26,6 +27,7 @@ from policy_model.vocab import (
     ProgrammeStatus,
     RegistryKind,
     RegistryUse,
+    RequirementKind,
     Role,
     RouteKind,
     Scope,
@@ -35,6 +37,7 @@ from policy_model.vocab import (
     Topic,
     ValueUnit,
 )
+from policy_model.vocab import ROUTE_SUBJECTS, TOPIC_SUBJECTS
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -242,6 +245,11 @@ class TimelineItem(Sourced):
     date_text: Text
     routes: list[RouteKind] = Field(default_factory=list)
     channel: Channel | None = None
+    lineage: Id | None = Field(
+        default=None,
+        description="Work identity across one insurer's records: the same value in another year's record is "
+        "the same announced activity (for undated items and kinds 'other' and 'policy_updates').",
+    )
 
     @model_validator(mode="after")
     def _end_after_start(self) -> TimelineItem:
@@ -250,8 +258,20 @@ class TimelineItem(Sourced):
         return self
 
 
+_LINEAGE_HELP = (
+    "Work identity across one insurer's records (as a provision keeps its work id across versions): the "
+    "statement of another year with the same identity continues this one. Defaults to the id."
+)
+
+
 class Requirement(Sourced):
     id: Id
+    kind: RequirementKind = Field(
+        default="provider",
+        description="provider: what a provider must do or be; participant: who may take part (age, GGR, "
+        "motivation, referral, repeat rules). Each is compared only with its own kind.",
+    )
+    lineage: Id | None = Field(default=None, description=_LINEAGE_HELP)
     topic: Topic
     roles: list[Role] = Field(min_length=1)
     backgrounds: list[Background] = Field(
@@ -276,14 +296,24 @@ class Requirement(Sourced):
     routes: list[RouteKind] = Field(default_factory=list, description="Contract routes it names.")
     new_providers_only: bool = False
 
+    @property
+    def identity(self) -> str:
+        return self.lineage or self.id
+
 
 class Provision(Sourced):
     """An insurer-side rule or statement that binds GLI contracts but is not an obligation
-    of the provider (volgbeleid, zorgplicht, no retroactive contracts, ...)."""
+    of the provider (volgbeleid, zorgplicht, no retroactive contracts, ...). A request or
+    expectation addressed to providers is a :class:`Requirement` with force ``expectation``."""
 
     id: Id
+    lineage: Id | None = Field(default=None, description=_LINEAGE_HELP)
     topic: Topic
     text: Text
+
+    @property
+    def identity(self) -> str:
+        return self.lineage or self.id
 
 
 class Change(Sourced):
@@ -292,9 +322,18 @@ class Change(Sourced):
     kind: ChangeKind
     text: Text
     against_year: int
+    # What the change concerns, item by item: a comparison flags exactly these as "in de
+    # wijzigingenlijst" and shows the change once, with these as its evidence.
     programmes: list[Id] = Field(default_factory=list, description="Programmes the change is about.")
     registries: list[Id] = Field(default_factory=list, description="Registries the change is about.")
-    routes: list[RouteKind] = Field(default_factory=list, description="Contract routes the change is about.")
+    routes: list[RouteKind] = Field(default_factory=list, description="Contract routes (whom it contracts) the change is about.")
+    periods: list[RouteKind] = Field(default_factory=list, description="Contract periods (per route) the change is about.")
+    applications: list[RouteKind] = Field(default_factory=list, description="How to apply (per route) the change is about.")
+    tariffs: list[TariffKind] = Field(default_factory=list, description="Tariff rules the change is about.")
+    statements: list[Id] = Field(
+        default_factory=list,
+        description="Identities (lineage or id) of the requirements, provisions and timeline items it is about.",
+    )
 
 
 class OpenItem(Sourced):
@@ -305,23 +344,76 @@ class OpenItem(Sourced):
     text: Text
 
 
-class Coverage(Strict):
-    """Which subjects the record's document addresses, so that silence reads as silence.
+class CoverageEntry(Strict):
+    """How far the document settles one subject, optionally for some roles, topics or routes.
 
-    A subject listed in ``subjects`` is stated in full: something absent from the record's
-    list of that subject is absent from the policy (a comparison may call it added or
-    removed). A subject not listed is one the document does not address: absence there
-    means "not mentioned", and a comparison says "alleen vermeld in ...". Requirement
-    topics are addressed when ``requirements`` is listed (the document gives its full set
-    of requirements), when the record has a requirement on the topic, or when the topic
-    is in ``topics``.
+    ``full``: the document gives the complete set (for requirements: its conditions, the
+    minimum requirements and exclusion grounds): what it does not list, it does not have.
+    ``general``: it speaks of the subject only in general terms (a vision, a summary): what
+    it says is not the rule in full and its silence says nothing. ``deferred``: the rules
+    stand elsewhere, as ``source`` quotes ("U vindt deze minimumeisen in paragraaf 2.4").
     """
 
-    subjects: list[CoverageSubject] = Field(default_factory=list)
+    subject: CoverageSubject
+    level: CoverageLevel
+    roles: list[Role] = Field(default_factory=list, description="Only for these roles; empty: every role.")
     topics: list[Topic] = Field(
-        default_factory=list, description="Requirement topics addressed beyond those the record has requirements on."
+        default_factory=list, description="Requirements, participants, provisions: only these topics; empty: all."
     )
+    routes: list[RouteKind] = Field(
+        default_factory=list, description="Routes, periods, applications: only these route kinds; empty: all."
+    )
+    source: Source | None = Field(default=None, description="The passage that says so; required for deferred.")
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> CoverageEntry:
+        if self.level == "deferred" and self.source is None:
+            raise ValueError("a deferred subject needs the source that says where the rules are")
+        if self.topics and self.subject not in TOPIC_SUBJECTS:
+            raise ValueError(f"topics narrow only {', '.join(sorted(TOPIC_SUBJECTS))}, not {self.subject}")
+        if self.routes and self.subject not in ROUTE_SUBJECTS:
+            raise ValueError(f"routes narrow only {', '.join(sorted(ROUTE_SUBJECTS))}, not {self.subject}")
+        return self
+
+    def applies(self, subject: str, role: str | None, topic: str | None, route: str | None) -> bool:
+        """Whether this entry speaks for the question; a question without role (topic,
+        route) is about the subject as a whole and is answered only by an entry for all."""
+        return (
+            self.subject == subject
+            and (not self.roles if role is None else not self.roles or role in self.roles)
+            and (not self.topics if topic is None else not self.topics or topic in self.topics)
+            and (not self.routes if route is None else not self.routes or route in self.routes)
+        )
+
+    @property
+    def specificity(self) -> int:
+        return bool(self.roles) + bool(self.topics) + bool(self.routes)
+
+
+class Coverage(Strict):
+    """Which subjects the record's document settles, and how far, so that silence reads as
+    silence. This is the one notion of "addressed": comparisons, the views and the wizard
+    all ask :meth:`level` (through :meth:`Policy.coverage_level` / :meth:`Policy.addresses`).
+
+    A subject without an entry is one the document does not address as a whole: its
+    absence means "not mentioned", and a statement it does make stands on its own.
+    """
+
+    scope: list[CoverageEntry] = Field(default_factory=list)
     note: Text | None = Field(default=None, description="Why, in a sentence: what the document does and does not cover.")
+
+    def entry(self, subject: str, *, role: str | None = None, topic: str | None = None,
+              route: str | None = None) -> CoverageEntry | None:
+        """The most specific entry that answers the question (the first of equals)."""
+        found = [e for e in self.scope if e.applies(subject, role, topic, route)]
+        return max(found, key=lambda e: e.specificity) if found else None
+
+    def level(self, subject: str, *, role: str | None = None, topic: str | None = None,
+              route: str | None = None) -> str | None:
+        """``full``, ``general``, ``deferred`` or None (not addressed)."""
+        entry = self.entry(subject, role=role, topic=topic, route=route)
+        return entry.level if entry else None
 
 
 class Policy(Strict):
@@ -360,18 +452,16 @@ class Policy(Strict):
             raise ValueError("partial: true goes with document_kind: derived, and only with it")
         return self
 
-    def addresses(self, subject: str) -> bool:
-        """Whether the document states ``subject`` (a CoverageSubject) in full."""
-        return subject in self.coverage.subjects
+    def coverage_level(self, subject: str, *, role: str | None = None, topic: str | None = None,
+                       route: str | None = None) -> str | None:
+        """How far the document settles ``subject`` (see :class:`Coverage`)."""
+        return self.coverage.level(subject, role=role, topic=topic, route=route)
 
-    def addresses_topic(self, topic: str) -> bool:
-        """Whether the document addresses a requirement topic (see :class:`Coverage`)."""
-        return (
-            "requirements" in self.coverage.subjects
-            or topic in self.coverage.topics
-            or any(r.topic == topic for r in self.requirements)
-            or any(c.topic == topic for c in self.changes)
-        )
+    def addresses(self, subject: str, *, role: str | None = None, topic: str | None = None,
+                  route: str | None = None) -> bool:
+        """Whether the document settles ``subject`` in full (for the role, topic, route asked;
+        without one, for the subject as a whole)."""
+        return self.coverage_level(subject, role=role, topic=topic, route=route) == "full"
 
     @property
     def key(self) -> str:

@@ -332,9 +332,11 @@ DOCUMENT_KIND_LABELS: dict[str, str] = {
 }
 
 CoverageSubject = Literal[
-    "programmes", "registries", "routes", "periods", "tariffs", "applications", "timeline", "requirements"
+    "programmes", "registries", "routes", "periods", "tariffs", "applications", "timeline", "requirements",
+    "participants", "provisions",
 ]
-#: The subjects a comparison can address; "requirements" stands for every requirement topic.
+#: The subjects a document can settle; "requirements" are the requirements on providers,
+#: "participants" the criteria for who may take part.
 COVERAGE_SUBJECT_LABELS: dict[str, str] = {
     "programmes": "Programma's",
     "registries": "Registers",
@@ -343,7 +345,39 @@ COVERAGE_SUBJECT_LABELS: dict[str, str] = {
     "tariffs": "Tarieven",
     "applications": "Aanvragen",
     "timeline": "Tijdlijn",
-    "requirements": "Eisen (alle onderwerpen)",
+    "requirements": "Eisen aan zorgaanbieders",
+    "participants": "Wie in aanmerking komt (deelnemers)",
+    "provisions": "Bepalingen van de verzekeraar",
+}
+#: Subjects whose entries can be narrowed to requirement topics, and to route kinds.
+TOPIC_SUBJECTS: frozenset[str] = frozenset({"requirements", "participants", "provisions"})
+ROUTE_SUBJECTS: frozenset[str] = frozenset({"routes", "periods", "applications"})
+
+CoverageLevel = Literal["full", "general", "deferred"]
+#: How far a document settles a subject (for a role, a topic): in full (what is absent is
+#: absent), only in general terms (a vision, a summary: what it says is not the rule in
+#: full) or not here but in another place it names. A subject a document does not address
+#: at all has no level.
+COVERAGE_LEVEL_LABELS: dict[str, str] = {
+    "full": "Volledig vastgelegd",
+    "general": "Alleen in algemene termen",
+    "deferred": "Verwezen naar een andere plek",
+}
+
+RequirementKind = Literal["provider", "participant"]
+#: What a requirement is about: what a provider must do or be, or who may take part
+#: (age, GGR, motivation, referral, repeat rules). The two are only compared with their own kind.
+REQUIREMENT_KIND_LABELS: dict[str, str] = {
+    "provider": "Eis aan de zorgaanbieder",
+    "participant": "Wie in aanmerking komt",
+}
+#: The force of a participant criterion, in words that fit it: a condition for taking part
+#: ("komen in aanmerking") or a description of the target group.
+PARTICIPANT_FORCE_LABELS: dict[str, str] = {
+    "minimum": "Voorwaarde voor deelname",
+    "exclusion": "Uitgesloten van deelname",
+    "obligation": "Regel voor deelname",
+    "expectation": "Omschrijving doelgroep",
 }
 
 ProgrammeFactTopic = Literal[
@@ -372,4 +406,59 @@ ROLE_SHORT_LABELS: dict[str, str] = {
     "msv": "Multidisciplinair / zorggroep",
     "coach": "Leefstijlcoach (uitvoerder)",
     "referrer": "Verwijzer",
+}
+
+
+DiffClass = Literal[
+    "changed", "added", "removed", "reworded", "elaborated_in_to", "elaborated_in_from",
+    "described_differently", "only_in_from", "only_in_to", "same",
+]
+#: How one statement (or structured item) compares across two records. ``changed``,
+#: ``added`` and ``removed`` need both documents to settle the subject for that role; a
+#: statement one document works out that the other states only in general terms is
+#: ``elaborated_*``, never "Gewijzigd".
+DIFF_CLASS_LABELS: dict[str, str] = {
+    "changed": "Gewijzigd",
+    "added": "Nieuw",
+    "removed": "Vervallen",
+    "reworded": "Anders verwoord",
+    "elaborated_in_to": "Uitgewerkt in het nieuwere document",
+    "elaborated_in_from": "Uitgewerkt in het oudere document",
+    "described_differently": "Anders beschreven; geen van beide legt het volledig vast",
+    "only_in_from": "Alleen vermeld in het oudere document",
+    "only_in_to": "Alleen vermeld in het nieuwere document",
+    "same": "Gelijk",
+}
+
+DiffItemKind = Literal[
+    "stated", "programme", "registry", "route", "period", "tariff", "application", "timeline",
+    "requirement", "participant", "provision",
+]
+#: Headings per kind of compared item (plural, for groups) and the kind as a row label
+#: (singular), so that two rows both called "RHO" say which is a period and which applying.
+DIFF_ITEM_KIND_LABELS: dict[str, str] = {
+    "stated": "Genoemd in de wijzigingenlijst",
+    "programme": "Programma's",
+    "registry": "Registers",
+    "route": "Contracteerroutes",
+    "period": "Looptijden",
+    "tariff": "Tarieven",
+    "application": "Aanvragen",
+    "timeline": "Tijdlijn",
+    "requirement": "Eisen aan zorgaanbieders",
+    "participant": "Wie in aanmerking komt",
+    "provision": "Bepalingen van de verzekeraar",
+}
+DIFF_ITEM_KIND_SINGULAR: dict[str, str] = {
+    "stated": "Wijzigingenlijst",
+    "programme": "Programma",
+    "registry": "Register",
+    "route": "Contracteerroute",
+    "period": "Looptijd",
+    "tariff": "Tarief",
+    "application": "Aanvragen",
+    "timeline": "Tijdlijn",
+    "requirement": "Eis",
+    "participant": "Deelnemers",
+    "provision": "Bepaling",
 }
