@@ -9,12 +9,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
 import pandas as pd
 
-from policy_model.comparison.diff import diff_json, diff_policies, diff_text
+from policy_model.comparison.diff import diff_policies
+from policy_model.comparison.diff_output import diff_json, diff_text
 from policy_model.curation.cli import add_curation_commands, print_warnings
 from policy_model.export import csv_bytes, export_csv, export_json, export_json_schema
 from policy_model.loader import load_catalogue
@@ -197,11 +199,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _closed_pipe() -> int:
+    """The reader stopped reading (``... | head``): end quietly, as other command-line tools do.
+
+    Standard output is pointed at the null device so that Python's own flush at exit does
+    not raise the same error again.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (captured output in tests)
+        pass
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # inside the try: a closed pipe shows up here, not at exit
+        return code
+    except BrokenPipeError:
+        return _closed_pipe()
     except Exception as exc:  # a bug in this program, not in the data: say so plainly
         print(f"internal error (please report, not a data problem): {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2

@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from policy_model.addresses import ContactAddress, WebUrl
 from policy_model.vocab import (
+    ROUTE_SUBJECTS,
+    TOPIC_SUBJECTS,
     ApplicationWindow,
     Availability,
     Background,
@@ -37,7 +39,6 @@ from policy_model.vocab import (
     Topic,
     ValueUnit,
 )
-from policy_model.vocab import ROUTE_SUBJECTS, TOPIC_SUBJECTS
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]

@@ -430,6 +430,15 @@ DIFF_CLASS_LABELS: dict[str, str] = {
     "same": "Gelijk",
 }
 
+#: What the other document does with a subject one document alone states, in a phrase.
+OTHER_SIDE_LABELS: dict[str, str] = {
+    "silent": "het andere document zegt hier niets over",
+    "general": "het andere document noemt dit alleen in algemene termen",
+    "deferred": "het andere document verwijst hiervoor naar een andere plek",
+    "full": "het andere document noemt dit niet; zijn lijst van voorwaarden is volledig, maar dit is geen voorwaarde",
+    "one_off": "een eenmalige activiteit van dat jaar",
+}
+
 DiffItemKind = Literal[
     "stated", "programme", "registry", "route", "period", "tariff", "application", "timeline",
     "requirement", "participant", "provision",

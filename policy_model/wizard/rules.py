@@ -437,9 +437,9 @@ def _programme_decision(ctx: Ctx, checks: list[ProgrammeCheck], d: Decision) -> 
 
 def _relevant(requirement: Requirement, profile: Profile, insurer: str) -> bool:
     if profile.role == "referrer":
-        return "referrer" in requirement.roles
-    if requirement.roles == ["referrer"]:
-        return False
+        return "referrer" in requirement.roles or requirement.kind == "participant"
+    if requirement.kind == "participant" or requirement.roles == ["referrer"]:
+        return False  # who may take part is not what a provider must do
     if not applies_to_role(requirement, profile.role):
         return False
     if requirement.backgrounds and profile.background and profile.background not in requirement.backgrounds:

@@ -1,0 +1,410 @@
+"""Compared items of two policy records, each classified by what both documents settle.
+
+Structured subjects (programmes, registries, routes, periods, tariffs, applications,
+timeline) are matched on their stable key; requirements, participant criteria and
+provisions statement by statement (:mod:`policy_model.comparison.matching`). The class of
+an item follows the coverage of both records (:class:`policy_model.schema.Coverage`):
+
+- present on both sides: ``same``, ``reworded`` (same content, other words), or different
+  in substance: ``changed`` where both documents settle it, ``elaborated_*`` where one of
+  them states it only in general terms (or defers it), ``described_differently`` where
+  neither settles it;
+- present on one side: ``added`` / ``removed`` only where the other document settles that
+  subject in full for that role (for requirements: its conditions), ``elaborated_*`` where
+  this side states in general terms what the other works out, else ``only_in_*``.
+
+A statement whose roles fall under different coverage is split into one item per class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from policy_model.comparison.matching import (
+    REWORDED_THRESHOLD,
+    Pair,
+    Statement,
+    family,
+    match_statements,
+    normalised,
+    same_sentence,
+)
+from policy_model.describe import duration_label, value_text
+from policy_model.schema import Change, Policy, Provision, Requirement, Source
+from policy_model.vocab import (
+    APPLICATION_WINDOW_LABELS,
+    AVAILABILITY_LABELS,
+    BACKGROUND_LABELS,
+    CHANNEL_LABELS,
+    FORCE_LABELS,
+    FORCE_ORDER,
+    GATING_FORCES,
+    PARTICIPANT_FORCE_LABELS,
+    PROGRAMME_STATUS_LABELS,
+    REGISTRY_USE_LABELS,
+    ROLE_SHORT_LABELS,
+    TOPIC_LABELS,
+)
+
+#: Classes that are a real difference between two documents that both settle the subject.
+REAL_CHANGES: tuple[str, ...] = ("changed", "added", "removed")
+#: Classes where only one document settles (or mentions) it.
+ONE_SIDED: tuple[str, ...] = ("elaborated_in_to", "elaborated_in_from", "described_differently",
+                              "only_in_from", "only_in_to")
+ONLY_IN_ONE: tuple[str, ...] = ("only_in_from", "only_in_to")
+_NOT_SETTLED = ("general", "deferred")
+
+
+@dataclass(frozen=True)
+class DiffItem:
+    """One subject or statement compared across two records."""
+
+    kind: str
+    key: str
+    subject: str
+    cls: str
+    before: str | None = None
+    after: str | None = None
+    before_sources: tuple[Source, ...] = ()
+    after_sources: tuple[Source, ...] = ()
+    stated_by_document: bool = False
+    #: The texts on each side, one per statement, for a word-level view between matched statements.
+    before_texts: tuple[str, ...] = ()
+    after_texts: tuple[str, ...] = ()
+    #: Force (or status) and roles of each side, for labels beside the texts.
+    before_label: str = ""
+    after_label: str = ""
+    roles: tuple[str, ...] = ()
+    topic: str | None = None
+    #: For a one-sided item: what the other document does with the subject (``general``,
+    #: ``deferred``, ``full``, ``silent``, or ``one_off`` for an activity of its own year) and,
+    #: when deferred, where it points.
+    other_side: str | None = None
+    deferral: Source | None = None
+    #: For an item of the document's own change list: the change and the items it concerns.
+    change: Change | None = None
+    evidence: tuple[DiffItem, ...] = field(default=())
+
+    @property
+    def is_change(self) -> bool:
+        return self.cls in REAL_CHANGES
+
+
+def settled(level: str | None) -> bool:
+    """A statement settles its subject unless its document speaks only in general terms or defers."""
+    return level not in _NOT_SETTLED
+
+
+def _substantive(old_settled: bool, new_settled: bool) -> str:
+    if old_settled and new_settled:
+        return "changed"
+    if new_settled:
+        return "elaborated_in_to"
+    if old_settled:
+        return "elaborated_in_from"
+    return "described_differently"
+
+
+def _deferral(policy: Policy, subject: str, **where) -> Source | None:
+    entry = policy.coverage.entry(subject, **where)
+    return entry.source if entry and entry.level == "deferred" else None
+
+
+# --------------------------------------------------------------------------- structured subjects
+
+
+@dataclass(frozen=True)
+class _Side:
+    """What one record says on one subject: a description, a comparable signature, sources."""
+
+    text: str
+    signature: object
+    sources: tuple[Source, ...]
+    #: Where the signature leaves the wording out on purpose (an undated announcement), the
+    #: wording: equal signatures with other wording are a rewording, not the same.
+    wording: str | None = None
+
+
+def _grouped(entries: Iterable, key: Callable, text: Callable, signature: Callable,
+             wording: Callable | None = None) -> dict[str, _Side]:
+    groups: dict[str, list] = {}
+    for entry in entries:
+        groups.setdefault(key(entry), []).append(entry)
+    return {
+        k: _Side("; ".join(dict.fromkeys(text(e) for e in v)), tuple(sorted({repr(signature(e)) for e in v})),
+                 tuple(e.source for e in v),
+                 " | ".join(sorted(normalised(wording(e)) for e in v)) if wording else None)
+        for k, v in groups.items()
+    }
+
+
+def keyed_items(kind: str, subject: str, old: Policy, new: Policy, a: dict[str, _Side], b: dict[str, _Side],
+                names: Callable[[str], str], *, by_route: bool = False,
+                one_off: Callable[[str], bool] = lambda key: False) -> list[DiffItem]:
+    """Items matched on a stable key (programme id, route kind, ...)."""
+    items = []
+    for key in dict.fromkeys([*a, *b]):
+        where = {"route": key} if by_route else {}
+        old_level, new_level = old.coverage_level(subject, **where), new.coverage_level(subject, **where)
+        left, right = a.get(key), b.get(key)
+        other, deferral = None, None
+        if left and right:
+            if left.signature == right.signature:
+                cls = "same" if left.wording == right.wording else "reworded"
+            else:
+                cls = _substantive(settled(old_level), settled(new_level))
+        elif right:
+            cls = "added" if old_level == "full" and not one_off(key) else "only_in_to"
+            other = "one_off" if one_off(key) else old_level or "silent"
+            deferral = _deferral(old, subject, **where)
+        else:
+            cls = "removed" if new_level == "full" and not one_off(key) else "only_in_from"
+            other = "one_off" if one_off(key) else new_level or "silent"
+            deferral = _deferral(new, subject, **where)
+        items.append(DiffItem(
+            kind, key, names(key), cls,
+            left.text if left else None, right.text if right else None,
+            left.sources if left else (), right.sources if right else (),
+            other_side=other if cls in ONLY_IN_ONE else None, deferral=deferral if cls in ONLY_IN_ONE else None,
+        ))
+    return items
+
+
+def programme_sides(policy: Policy) -> dict[str, _Side]:
+    return _grouped(policy.programmes, lambda p: p.programme, lambda p: PROGRAMME_STATUS_LABELS[p.status],
+                    lambda p: p.status)
+
+
+def registry_sides(policy: Policy) -> dict[str, _Side]:
+    def text(r) -> str:
+        whom = ", ".join(BACKGROUND_LABELS[b].lower() for b in r.backgrounds)
+        return REGISTRY_USE_LABELS[r.use] + (f" ({whom})" if whom else "")
+
+    return _grouped(policy.registries, lambda r: r.registry, text, lambda r: (r.use, tuple(sorted(r.backgrounds))))
+
+
+def route_sides(old: Policy, new: Policy) -> tuple[dict[str, _Side], dict[str, _Side]]:
+    """Routes: a preference counts only when both records state one (a derived record often
+    names a route without its rank, which is silence, not a change of rank)."""
+    both_rank = ({r.route for r in old.contract_routes if r.preference}
+                 & {r.route for r in new.contract_routes if r.preference})
+
+    def describe(policy: Policy) -> dict[str, _Side]:
+        def text(r) -> str:
+            parts = [AVAILABILITY_LABELS[r.available]]
+            if r.preference:
+                parts.append(f"voorkeur {r.preference}")
+            if r.in_region is not None:
+                where = "in de eigen regio" if r.in_region else "buiten de eigen regio"
+                parts.append(where if r.available == "no" else f"alleen {where}")
+            return ", ".join(parts)
+
+        return _grouped(policy.contract_routes, lambda r: r.route, text,
+                        lambda r: (r.available, r.in_region, r.preference if r.route in both_rank else None))
+
+    return describe(old), describe(new)
+
+
+def period_sides(policy: Policy) -> dict[str, _Side]:
+    """Periods compare on their length, not their dates: every year has new dates."""
+
+    def text(p) -> str:
+        span = f" ({p.start:%d-%m-%Y} t/m {p.end:%d-%m-%Y})" if p.start and p.end else ""
+        return f"{duration_label(p)}{span}"
+
+    return _grouped(policy.contract_periods, lambda p: p.route, text,
+                    lambda p: (p.duration_years, p.maximum) if p.duration_years else p.duration_text.lower())
+
+
+def tariff_sides(policy: Policy) -> dict[str, _Side]:
+    return _grouped(policy.tariffs, lambda t: t.kind, lambda t: AVAILABILITY_LABELS[t.available], lambda t: t.available)
+
+
+def application_sides(policy: Policy) -> dict[str, _Side]:
+    by_route: dict[str, list] = {}
+    for application in policy.applications:
+        for route in application.routes:
+            by_route.setdefault(route, []).append(application)
+    return {
+        route: _Side(
+            "; ".join(dict.fromkeys(
+                f"{CHANNEL_LABELS[a.channel]}, {APPLICATION_WINDOW_LABELS[a.window].lower()}" for a in apps)),
+            tuple(sorted({(a.channel, a.window, a.new_providers_only) for a in apps})),
+            tuple(a.source for a in apps),
+        )
+        for route, apps in by_route.items()
+    }
+
+
+def timeline_key(item) -> str:
+    """The stable key of a timeline item: its lineage, else its kind; the grab-bag kinds
+    ("other", "policy_updates") without lineage are matched on their activity."""
+    if item.lineage:
+        return f"lineage:{item.lineage}"
+    if item.kind in ("other", "policy_updates"):
+        return f"{item.kind}:{' '.join(item.activity.lower().split())}"
+    return item.kind
+
+
+def timeline_sides(policy: Policy) -> dict[str, _Side]:
+    """Dated items compare on their date relative to the policy year (1 April of the year
+    before stays 1 April of the year before), so a yearly calendar is not a change; an
+    undated announcement ("zodra ...") compares on being announced, not on its wording."""
+
+    def relative(item) -> object:
+        if item.date is None:
+            return "undated"
+        return (item.date.year - policy.year, item.date.month, item.date.day)
+
+    return _grouped(policy.timeline, timeline_key, lambda t: t.date_text, relative,
+                    lambda t: t.date_text if t.date is None else "")
+
+
+# --------------------------------------------------------------------------- statements
+
+
+def _subject(statement: Statement) -> str:
+    return {"requirement": "requirements", "participant": "participants", "provision": "provisions"}[family(statement)]
+
+
+def statement_label(statement: Statement) -> str:
+    """``Minimumeis · RHO, Samenwerkingsverband`` / ``Voorwaarde voor deelname`` / ``Bepaling``."""
+    if isinstance(statement, Provision):
+        return "Bepaling van de verzekeraar"
+    labels = PARTICIPANT_FORCE_LABELS if statement.kind == "participant" else FORCE_LABELS
+    label = labels[statement.force]
+    if statement.kind == "participant":
+        return label
+    who = ", ".join(ROLE_SHORT_LABELS[r] for r in statement.roles)
+    extra = ", ".join(BACKGROUND_LABELS[b] for b in statement.backgrounds)
+    return f"{label} · {who}" + (f" ({extra})" if extra else "")
+
+
+def _signature(statement: Statement) -> tuple:
+    """The structured content: what a changed wording alone does not change."""
+    if isinstance(statement, Provision):
+        return ("provision", statement.topic)
+    r = statement
+    return (r.kind, r.force, value_text(r), repr(r.condition), tuple(sorted(r.registries)),
+            tuple(sorted(r.programmes)), tuple(sorted(r.routes)), tuple(sorted(r.roles)),
+            tuple(sorted(r.backgrounds)), tuple(sorted(r.scopes)), r.new_providers_only)
+
+
+def _reworded(a: Statement, b: Statement) -> bool:
+    from rapidfuzz import fuzz
+
+    return same_sentence(a, b) or fuzz.token_sort_ratio(normalised(a.text), normalised(b.text)) >= REWORDED_THRESHOLD
+
+
+def _roles_of(*statements: Statement | None) -> list[str | None]:
+    roles: list[str | None] = []
+    for statement in statements:
+        if isinstance(statement, Requirement):
+            roles += [r for r in statement.roles if r not in roles]
+    return roles or [None]
+
+
+def _gating(statement: Statement) -> bool:
+    return isinstance(statement, Provision) or statement.force in GATING_FORCES
+
+
+def _level(policy: Policy, statement: Statement, role: str | None) -> str | None:
+    return policy.coverage_level(_subject(statement), role=role, topic=statement.topic)
+
+
+def _on_topic(policy: Policy, statement: Statement, role: str | None) -> list[Statement]:
+    """The statements of ``policy`` of the same kind on the same topic that settle it."""
+    pool = [*policy.requirements, *policy.provisions]
+    return [s for s in pool if family(s) == family(statement) and s.topic == statement.topic
+            and settled(_level(policy, s, role))]
+
+
+def _pair_class(old: Policy, new: Policy, pair: Pair, role: str | None) -> tuple[str, str | None, Source | None]:
+    """The class of a pair for one role, with what the other side does (one-sided only)."""
+    a, b = pair.old, pair.new
+    if a is not None and b is not None:
+        if _signature(a) == _signature(b):
+            if normalised(a.text) == normalised(b.text):
+                return "same", None, None
+            if _reworded(a, b):
+                return "reworded", None, None
+        return _substantive(settled(_level(old, a, role)), settled(_level(new, b, role))), None, None
+    mine, own, other, arrow = (b, new, old, "to") if b is not None else (a, old, new, "from")
+    other_level = _level(other, mine, role)
+    if not settled(_level(own, mine, role)) and settled(other_level) and _on_topic(other, mine, role):
+        return ("elaborated_in_from" if arrow == "to" else "elaborated_in_to"), None, None
+    if other_level == "full" and _gating(mine):
+        return ("added" if arrow == "to" else "removed"), None, None
+    subject = _subject(mine)
+    deferral = _deferral(other, subject, role=role, topic=mine.topic) if other_level == "deferred" else None
+    return f"only_in_{arrow}", other_level or "silent", deferral
+
+
+def statement_items(old: Policy, new: Policy) -> list[DiffItem]:
+    """Every requirement, participant criterion and provision, matched and classified per role."""
+    pairs = match_statements([*old.requirements, *old.provisions], [*new.requirements, *new.provisions],
+                             use_identity=old.insurer == new.insurer)
+    items: list[DiffItem] = []
+    for pair in pairs:
+        # Split a statement only where its roles get different classes; what the other side
+        # does may differ per role (general here, deferred there): the deferral is kept.
+        by_class: dict[str, list[tuple[str | None, str | None, Source | None]]] = {}
+        for role in _roles_of(pair.old, pair.new):
+            cls, other, deferral = _pair_class(old, new, pair, role)
+            by_class.setdefault(cls, []).append((role, other, deferral))
+        split = len(by_class) > 1
+        for cls, found in by_class.items():
+            roles = [role for role, _, _ in found]
+            deferral = next((d for _, _, d in found if d is not None), None)
+            others = [o for _, o, _ in found if o]
+            other = "deferred" if deferral else (max(set(others), key=others.count) if others else None)
+            items.append(_statement_item(old, new, pair, cls, other, deferral, roles, split))
+    order = list(TOPIC_LABELS)
+    kinds = ["participant", "requirement", "provision"]
+    return sorted(items, key=lambda i: (kinds.index(i.kind), order.index(i.topic), _force_rank(i)))
+
+
+def _force_rank(item: DiffItem) -> int:
+    for index, force in enumerate(FORCE_ORDER):
+        if FORCE_LABELS[force] in (item.before_label + item.after_label):
+            return index
+    return len(FORCE_ORDER)
+
+
+def _statement_item(old: Policy, new: Policy, pair: Pair, cls: str, other: str | None, deferral: Source | None,
+                    roles: list[str | None], split: bool) -> DiffItem:
+    a, b = pair.old, pair.new
+    statement = b or a
+    assert statement is not None
+    before_texts = (a.text,) if a else ()
+    after_texts = (b.text,) if b else ()
+    after_sources = (b.source,) if b else ()
+    before_sources = (a.source,) if a else ()
+    after_label = statement_label(b) if b else ""
+    before_label = statement_label(a) if a else ""
+    if cls.startswith("elaborated") and (a is None or b is None):
+        # One side states in general terms what the other works out: show what the other says.
+        other_policy, role = (new if b is None else old), roles[0]
+        worked_out = _on_topic(other_policy, statement, role)
+        texts = tuple(s.text for s in worked_out)
+        sources = tuple(s.source for s in worked_out)
+        label = "; ".join(dict.fromkeys(statement_label(s) for s in worked_out))
+        if b is None:
+            after_texts, after_sources, after_label = texts, sources, label
+        else:
+            before_texts, before_sources, before_label = texts, sources, label
+    kind = family(statement)
+    real_roles = tuple(r for r in roles if r)
+    key = statement.identity + (f"@{'+'.join(real_roles)}" if split else "")
+    return DiffItem(
+        kind, key, TOPIC_LABELS[statement.topic], cls,
+        "\n".join(before_texts) or None, "\n".join(after_texts) or None,
+        before_sources, after_sources,
+        before_texts=before_texts, after_texts=after_texts, before_label=before_label, after_label=after_label,
+        roles=real_roles, topic=statement.topic, other_side=other, deferral=deferral,
+    )
+
+
+def statements_of(policy: Policy) -> Sequence[Statement]:
+    return [*policy.requirements, *policy.provisions]

@@ -1,0 +1,90 @@
+"""The comparison as JSON and as plain text (``python -m policy_model diff``)."""
+
+from __future__ import annotations
+
+from policy_model.catalogue import Catalogue
+from policy_model.comparison.diff import (
+    KIND_LABELS,
+    ONE_SIDED,
+    REAL_CHANGES,
+    DiffItem,
+    PolicyDiff,
+    class_label,
+    row_label,
+)
+from policy_model.vocab import OTHER_SIDE_LABELS, ROLE_SHORT_LABELS
+
+
+def _item_json(item: DiffItem) -> dict:
+    out = {
+        "kind": item.kind,
+        "key": item.key,
+        "subject": item.subject,
+        "class": item.cls,
+        "from": item.before,
+        "to": item.after,
+        "from_label": item.before_label or None,
+        "to_label": item.after_label or None,
+        "roles": list(item.roles),
+        "stated_by_document": item.stated_by_document,
+        "other_side": item.other_side,
+        "deferral": ({"document": item.deferral.document, "section": item.deferral.section,
+                      "quote": item.deferral.quote} if item.deferral else None),
+        "sources": [
+            {"side": side, "document": s.document, "section": s.section, "quote": s.quote}
+            for side, sources in (("from", item.before_sources), ("to", item.after_sources))
+            for s in sources
+        ],
+    }
+    if item.kind == "stated":
+        out["evidence"] = [_item_json(e) for e in item.evidence]
+    return out
+
+
+def diff_json(diff: PolicyDiff) -> dict:
+    """The documented JSON shape of ``python -m policy_model diff --format json``."""
+    return {"from": diff.old.key, "to": diff.new.key, "counts": diff.counts,
+            "items": [_item_json(i) for i in diff.items]}
+
+
+def _lines(item: DiffItem, old: str, new: str, indent: str = "") -> list[str]:
+    mark = " (in de wijzigingenlijst van het document)" if item.stated_by_document and item.kind != "stated" else ""
+    who = f" [voor {', '.join(ROLE_SHORT_LABELS[r] for r in item.roles)}]" if item.roles and item.kind == "requirement" else ""
+    lines = [f"{indent}- [{row_label(item) if item.kind != 'stated' else 'Wijzigingenlijst'}] "
+             + (f"{class_label(item, old, new)}: {item.subject}" if item.kind == "stated"
+                else f"{class_label(item, old, new)}{who}{mark}")]
+    if item.kind != "stated":
+        for label, side, text in ((item.before_label, old, item.before), (item.after_label, new, item.after)):
+            if text is not None:
+                tag = f" ({label})" if label else ""
+                lines.append(f"{indent}    {side}{tag}: {' | '.join(text.splitlines())}")
+    if item.other_side:
+        where = f": “{item.deferral.quote}” (§ {item.deferral.section})" if item.deferral else ""
+        lines.append(f"{indent}    ({OTHER_SIDE_LABELS[item.other_side]}{where})")
+    for evidence in item.evidence:
+        lines += _lines(evidence, old, new, indent + "    ")
+    return lines
+
+
+def diff_text(catalogue: Catalogue, diff: PolicyDiff) -> str:
+    """A plain-text reading: real changes (the document's own list first), then what one
+    document works out or mentions alone, then rewordings."""
+    old, new = catalogue.policy_label(diff.old), catalogue.policy_label(diff.new)
+    counts = diff.counts
+    lines = [f"{old} -> {new}",
+             f"{counts['changed']} gewijzigd, {counts['added']} nieuw, {counts['removed']} vervallen; "
+             f"{sum(counts[c] for c in ONE_SIDED)} alleen in één document vastgelegd of vermeld; "
+             f"{counts['reworded']} anders verwoord"]
+    for title, classes in (("Verschillen", REAL_CHANGES), ("Alleen in één document vastgelegd of vermeld", ONE_SIDED),
+                           ("Anders verwoord", ("reworded",))):
+        chosen = diff.of_classes(classes)
+        if not chosen:
+            continue
+        lines += ["", f"== {title} =="]
+        for kind, heading in KIND_LABELS.items():
+            group = [i for i in chosen if i.kind == kind]
+            if group:
+                lines.append(f"-- {heading} ({len(group)}) --")
+                for item in group:
+                    lines += _lines(item, old, new)
+    return "\n".join(lines)
