@@ -21,7 +21,7 @@ KIND_LABELS = {
     "contract_period": "Looptijd", "tariff": "Tarief", "application": "Aanvragen", "contact": "Contact",
     "timeline": "Tijdpad", "requirement": "Eis", "provision": "Bepaling", "change": "Wijziging",
     "open_item": "Nog open", "programme_fact": "Over een programma", "registry_fact": "Over een register",
-    "insurer_entity": "Verzekeraar", "glossary": "Begrip", "guidance": "Handreiking",
+    "insurer_entity": "Verzekeraar", "glossary": "Begrip", "guidance": "Handreiking", "coverage": "Wat het document regelt",
 }
 
 page_header("Zoeken", "Zoek in alle eisen, wijzigingen, programma's, registers, begrippen en de handreiking.")

@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass
 from policy_model.catalogue import Catalogue
 from policy_model.schema import Policy, Source
 from policy_model.vocab import (
+    COVERAGE_LEVEL_LABELS,
+    COVERAGE_SUBJECT_LABELS,
     AVAILABILITY_LABELS,
     PROGRAMME_STATUS_LABELS,
     REGISTRY_USE_LABELS,
@@ -54,6 +56,7 @@ KIND_PAGE = {
     "provision": "voorwaarden",
     "change": "wijzigingen",
     "open_item": "wijzigingen",
+    "coverage": "wijzigingen",
     "programme_fact": "programmas",
     "registry_fact": "registers",
     "insurer_entity": "home",
@@ -117,6 +120,10 @@ def policy_facts(policy: Policy) -> Iterator[Fact]:
         yield _row(p, "change", item.topic, item.id, item.text, item.source)
     for item in p.open_items:
         yield _row(p, "open_item", item.topic, item.id, item.text, item.source)
+    for entry in p.coverage.scope:
+        if entry.source:  # how far the document settles a subject, where it says so itself
+            text = f"{COVERAGE_SUBJECT_LABELS[entry.subject]}: {COVERAGE_LEVEL_LABELS[entry.level].lower()}"
+            yield _row(p, "coverage", entry.subject, entry.level, text, entry.source, list(entry.roles))
 
 
 def catalogue_facts(catalogue: Catalogue) -> Iterator[Fact]:

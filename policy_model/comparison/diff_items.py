@@ -85,10 +85,20 @@ class DiffItem:
     #: For an item of the document's own change list: the change and the items it concerns.
     change: Change | None = None
     evidence: tuple[DiffItem, ...] = field(default=())
+    #: Both records state it and one continues the other (matched on key or statement). An
+    #: unmatched item can still show both sides: a summary's general sentence beside what
+    #: the other document works out on the topic; words are never compared there.
+    matched: bool = False
 
     @property
     def is_change(self) -> bool:
         return self.cls in REAL_CHANGES
+
+    def word_pairs(self) -> list[tuple[str, str]]:
+        """The older and newer text of a matched statement, for a word-level view; none otherwise."""
+        if not self.matched or len(self.before_texts) != 1 or len(self.after_texts) != 1:
+            return []
+        return [(self.before_texts[0], self.after_texts[0])]
 
 
 def settled(level: str | None) -> bool:
@@ -167,6 +177,7 @@ def keyed_items(kind: str, subject: str, old: Policy, new: Policy, a: dict[str, 
             left.text if left else None, right.text if right else None,
             left.sources if left else (), right.sources if right else (),
             other_side=other if cls in ONLY_IN_ONE else None, deferral=deferral if cls in ONLY_IN_ONE else None,
+            matched=bool(left and right),
         ))
     return items
 
@@ -403,6 +414,7 @@ def _statement_item(old: Policy, new: Policy, pair: Pair, cls: str, other: str |
         before_sources, after_sources,
         before_texts=before_texts, after_texts=after_texts, before_label=before_label, after_label=after_label,
         roles=real_roles, topic=statement.topic, other_side=other, deferral=deferral,
+        matched=a is not None and b is not None,
     )
 
 

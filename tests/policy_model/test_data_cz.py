@@ -85,15 +85,33 @@ def test_cz_2024_page_makes_the_quality_register_and_minimum_requirements_condit
 
 def test_cz_2024_target_group_is_who_comes_into_consideration_for_a_gli(cat):
     # "Volwassenen met ten minste een matig verhoogd GGR die voldoende gemotiveerd zijn, komen in
-    # aanmerking voor een GLI."
+    # aanmerking voor een GLI.": who may take part (a condition for taking part), not what a provider
+    # must do.
     found = [r for r in cat.policy("cz", 2024).requirements if r.topic == "target_group"]
     assert len(found) == 3 and {r.force for r in found} == {"minimum"}
+    assert {r.kind for r in found} == {"participant"}
+    referral = [r for r in cat.policy("cz", 2024).requirements if r.topic == "referral"]
+    assert referral and {r.kind for r in referral} == {"participant"}
 
 
-def test_cz_2024_stated_changes_name_the_routes_they_are_about(cat):
+def test_cz_2024_stated_changes_name_what_they_are_about(cat):
     changes = {c.id: c for c in cat.policy("cz", 2024).changes}
     assert changes["coach_networks_bought_from_2024"].routes == ["coach_network"]
-    assert changes["rho_minimum_requirements_extended"].routes == ["rho"]
+    # 2.1.2: "We hebben de minimumeisen voor RHO's ... uitgebreid": the requirement, not the route.
+    extended = changes["rho_minimum_requirements_extended"]
+    assert extended.routes == [] and extended.statements == ["rho_minimum_requirements"]
+
+
+def test_cz_2024_children_ketenaanpak_keeps_its_condition(cat):
+    # 2.1.1, the same bullet: "Ook hier geldt dat we pas kunnen starten met het regionaal inrichten van
+    # de ketenaanpak zodra er samenwerkingsafspraken zijn gemaakt tussen de zorg en het sociaal domein."
+    policy = cat.policy("cz", 2024)
+    change = next(c for c in policy.changes if c.id == "ketenaanpak_children_from_2024")
+    item = next(t for t in policy.timeline if t.lineage == "ketenaanpak_children_start")
+    for text in (change.text, item.activity):
+        assert "samenwerkingsafspraken" in text and "sociaal domein" in text
+    condition = next(p for p in policy.provisions if p.id in change.statements)
+    assert "pas kunnen starten" in condition.source.quote
 
 
 # --------------------------------------------------------------------------- coverage
@@ -104,22 +122,46 @@ def test_cz_document_kinds(cat):
     assert kinds == {2023: "derived", 2024: "summary_page", 2026: "derived", 2027: "full_policy"}
 
 
-def test_cz_2024_web_page_states_only_its_programmes_and_routes_in_full(cat):
-    coverage = cat.policy("cz", 2024).coverage
-    assert set(coverage.subjects) == {"programmes", "routes"}
-    assert coverage.note
+def test_cz_2024_web_page_settles_programmes_and_the_routes_it_names(cat):
+    # 2.1: the four programmes, "bij voorkeur via ... RHO's" and else "een samenwerkingsverband van
+    # leefstijlcoaches of individuele leefstijlcoaches"; no run-off agreement, no volgbeleid.
+    policy = cat.policy("cz", 2024)
+    assert policy.addresses("programmes")
+    assert all(policy.addresses("routes", route=r) for r in ("rho", "coach_network", "individual_coach"))
+    assert not policy.addresses("routes", route="runoff") and not policy.addresses("routes", route="follow")
+    assert not policy.addresses("routes")
+    assert policy.coverage.note
 
 
-def test_cz_derived_years_state_no_subject_in_full(cat):
-    for year in (2023, 2026):
-        policy = cat.policy("cz", year)
-        assert policy.partial and policy.coverage.subjects == [] and policy.coverage.note
+def test_cz_2024_states_requirements_only_in_general_terms_and_defers_the_rho_minimum(cat):
+    # 2.1.2: "We hebben de minimumeisen voor RHO's ... uitgebreid U vindt deze minimumeisen in paragraaf 2.4."
+    policy = cat.policy("cz", 2024)
+    assert policy.coverage_level("requirements", role="individual_coach") == "general"
+    assert policy.coverage_level("requirements", role="rho") == "deferred"
+    deferral = policy.coverage.entry("requirements", role="rho").source
+    assert deferral.quote == "U vindt deze minimumeisen in paragraaf 2.4."
 
 
-def test_cz_2027_full_policy_addresses_everything_but_tariffs(cat):
-    assert set(cat.policy("cz", 2027).coverage.subjects) == {
-        "programmes", "registries", "routes", "periods", "applications", "timeline", "requirements"
-    }
+def test_cz_2023_states_its_programme_list_in_full_and_nothing_else(cat):
+    # The 2024 page: "CZ groep zet daarom vooralsnog het beleid uit 2023 voort. Dit betekent dat wij
+    # voor 2024 de GLI-programma's CooL, de Beweegkuur, SLIMMER en Samen Sportief in Beweging ... inkopen."
+    policy = cat.policy("cz", 2023)
+    assert [e.subject for e in policy.coverage.scope] == ["programmes"]
+    assert policy.addresses("programmes") and not policy.addresses("routes")
+
+
+def test_cz_2026_derived_year_states_no_subject_in_full(cat):
+    policy = cat.policy("cz", 2026)
+    assert policy.partial and policy.coverage.scope == [] and policy.coverage.note
+
+
+def test_cz_2027_full_policy_settles_everything_but_tariffs_and_participants(cat):
+    policy = cat.policy("cz", 2027)
+    for subject in ("programmes", "registries", "routes", "periods", "applications", "timeline", "requirements"):
+        assert policy.addresses(subject), subject
+    # 4.1: CZ informs about the 2027 tariffs by 31 October 2026; 2.1 only describes the target group.
+    assert policy.coverage_level("tariffs") == "deferred"
+    assert policy.coverage_level("participants", topic="target_group") == "general"
 
 
 # --------------------------------------------------------------------------- correction 5: no tariffs
@@ -156,7 +198,6 @@ def test_cz_2027_contracts_only_rivm_recognised_interventions_as_a_minimum(cat):
     # 2.1.1: "Voor de uitvoering van de GLI contracteren wij uitsluitend leefstijlinterventies die door
     # het RIVM zijn erkend en die zijn toegelaten tot het basispakket."
     policy = cat.policy("cz", 2027)
-    assert policy.addresses_topic("programme_recognition")
     found = [r for r in policy.requirements if r.topic == "programme_recognition"]
     recognised = [r for r in found if "door het RIVM zijn erkend" in r.source.quote]
     assert len(recognised) == 1
@@ -175,14 +216,13 @@ def test_cz_2027_new_programmes_only_when_they_fit_the_gli_op_maat(cat):
 # --------------------------------------------------------------------------- correction 7: RIVM register
 
 
-def test_cz_2026_rivm_register_was_required_only_until_it_ended_during_2026(cat):
-    # 2027, 3.1: "De registratie via de indicatorenlijst van het RIVM is geen minimumeis meer doordat
-    # deze registratie in 2026 beëindigd is." 2.1.1: "... het bijbehorende GLI-register zijn in 2026
-    # beëindigd."
+def test_cz_2026_rivm_register_was_required_and_no_longer_required_belongs_to_2027(cat):
+    # 2027, 3.1 (the changes for 2027): "De registratie via de indicatorenlijst van het RIVM is geen
+    # minimumeis meer doordat deze registratie in 2026 beëindigd is." 2.1.1: "... het bijbehorende
+    # GLI-register zijn in 2026 beëindigd."
     entries = [r for r in cat.policy("cz", 2026).registries if r.registry == "rivm_gli_register"]
-    assert {e.use for e in entries} == {"required", "no_longer_required"}
-    required = next(e for e in entries if e.use == "required")
-    assert "2026" in required.note and "beëindigd" in required.note
+    assert [e.use for e in entries] == ["required"]
+    assert "2026" in entries[0].note and "beëindigd" in entries[0].note
 
 
 def test_cz_2027_rivm_register_is_no_longer_required_and_the_stated_change_names_it(cat):
@@ -200,10 +240,20 @@ def test_cz_rivm_register_is_in_both_2026_and_2027_so_it_cannot_read_as_new(cat)
 
 def test_cz_2027_only_encourages_monitoring_via_the_current_register(cat):
     # 3.1: "We stimuleren zorgaanbieders wel om waar mogelijk bij te dragen aan monitoring via het
-    # actuele register."
+    # actuele register."; 1.2.1: "We verwachten aantoonbare resultaten en monitoren die nauwgezet."
     monitoring = [r for r in cat.policy("cz", 2027).requirements if r.topic == "monitoring"]
-    assert len(monitoring) == 1 and monitoring[0].force == "expectation"
-    assert not monitoring[0].registries  # the document does not name "het actuele register"
+    assert {r.force for r in monitoring} == {"expectation"}
+    register = [r for r in monitoring if "actuele register" in r.source.quote]
+    assert len(register) == 1 and not register[0].registries  # the document does not name it
+
+
+def test_cz_2027_foreword_1_2_1_and_1_3_expect_things_of_every_provider(cat):
+    found = {r.source.section: r for r in cat.policy("cz", 2027).requirements
+             if r.source.section in ("Voorwoord", "1.2.1 Gepaste en doelmatige zorg", "1.3 Transformatie en samenwerking")}
+    assert set(found) == {"Voorwoord", "1.2.1 Gepaste en doelmatige zorg", "1.3 Transformatie en samenwerking"}
+    assert {r.force for r in found.values()} == {"expectation"}
+    assert "bewezen effectieve innovaties" in found["Voorwoord"].source.quote
+    assert "aanhaken bij de regionale aanpak" in found["1.3 Transformatie en samenwerking"].source.quote
 
 
 # --------------------------------------------------------------------------- correction 8: CZ 2023

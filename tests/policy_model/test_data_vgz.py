@@ -138,7 +138,7 @@ def test_the_2023_record_has_no_contract_period_ending_31_december_2023(vgz_2023
     # en voldoen aan de minimumeisen ... ontvangen voor 2024-2025 een aanbod": the end date selects who
     # gets the offer; it does not say every 2023 contract ended then.
     assert all(p.end != D(2023, 12, 31) for p in vgz_2023.contract_periods)
-    assert not vgz_2023.addresses("periods")
+    assert vgz_2023.coverage_level("periods") is None
 
 
 @pytest.mark.parametrize("year", [2023, 2024])
@@ -158,20 +158,27 @@ def test_the_2023_summary_does_not_say_all_individual_contracts_ended_on_31_dece
 
 def test_the_2024_document_is_a_full_policy_that_states_no_gli_tariff(vgz_2024):
     assert vgz_2024.document_kind == "full_policy" and not vgz_2024.partial
-    assert {"programmes", "registries", "routes", "periods", "applications", "timeline", "requirements"} <= set(
-        vgz_2024.coverage.subjects
-    )
-    assert "tariffs" not in vgz_2024.coverage.subjects and not vgz_2024.tariffs
+    for subject in ("programmes", "registries", "routes", "periods", "applications", "timeline", "participants"):
+        assert vgz_2024.addresses(subject), subject
+    assert vgz_2024.coverage_level("tariffs") is None and not vgz_2024.tariffs
+
+
+def test_the_2024_document_settles_requirements_for_coaches_and_networks_and_defers_the_rho_addendum(vgz_2024):
+    # Bijlage 2: "De voorwaarden om in aanmerking te komen voor bovengenoemde addenda zijn opgenomen in
+    # het document 'Uitwerking inkoopbeleid Multidisciplinaire Zorg 2024-2025' op onze website."
+    for role in ("coach_network", "individual_coach", "coach"):
+        assert vgz_2024.addresses("requirements", role=role), role
+    assert vgz_2024.coverage_level("requirements", role="rho") == "deferred"
+    assert "Uitwerking inkoopbeleid" in vgz_2024.coverage.entry("requirements", role="rho").source.quote
 
 
 def test_the_2023_record_addresses_only_the_annex_1_list_of_recognised_programmes(vgz_2023):
     # Bijlage 1, Beleid 2023: "Erkende programma's waren COOL, BEWEEGKUUR, SLIMMER en Samen Sportief in
     # Beweging (SsiB)" is a full list; nothing else about 2023 is stated in full.
     assert vgz_2023.document_kind == "derived" and vgz_2023.partial
-    assert vgz_2023.coverage.subjects == ["programmes"]
+    assert [(e.subject, e.level) for e in vgz_2023.coverage.scope] == [("programmes", "full")]
     assert not vgz_2023.requirements
-    assert vgz_2023.addresses_topic("programme_recognition")
-    assert not vgz_2023.addresses_topic("quality_register")
+    assert vgz_2023.coverage_level("requirements", topic="quality_register") is None
 
 
 # --------------------------------------------------------------------------- structured references
@@ -197,3 +204,35 @@ def test_the_annex_1_gli_row_names_its_programmes(vgz_2024):
 def test_the_stepped_care_quote_proves_the_principle_it_names(vgz_2024):
     stepped = next(r for r in vgz_2024.requirements if r.topic == "stepped_care")
     assert "stepped care" in stepped.source.quote and "minst ingrijpende" in stepped.source.quote
+
+
+# --------------------------------------------------------------------------- issue 17: offer, RHO requirement 11, participants
+
+
+def test_the_30_september_offer_is_only_for_coaches_whose_2023_contract_ends_that_year(vgz_2024):
+    # Procedure: "Zorgaanbieders die voor 2023 een zorgovereenkomst met ons hebben met einddatum
+    # 31 december 2023 en voldoen aan de minimumeisen ... ontvangen voor 2024-2025 een aanbod"; the
+    # planning row "Uiterlijk 30 september 2023 Aanbieden overeenkomst VGZ VECOZO".
+    offer = next(t for t in vgz_2024.timeline if t.kind == "offer")
+    application = next(a for a in vgz_2024.applications if a.channel == "vecozo" and a.routes == ["individual_coach"])
+    note = next(r.note for r in vgz_2024.registries if r.registry == "vecozo" and r.roles == ["individual_coach"])
+    for text in (offer.activity, application.text, note):
+        assert "31 december 2023" in text and "minimumeisen 2024" in text
+    assert "webformulier" in application.text and "webformulier" in note
+
+
+def test_rho_requirement_11_has_its_elements_and_requirement_8_its_lifestyle_portal(vgz_2024):
+    quotes = " ".join(r.source.quote for r in vgz_2024.requirements if "rho" in r.roles)
+    for words in ("kwaliteitscyclus", "leer- en scholingstraject", "patiënt ervaringsonderzoek",
+                  "(o.a. sociaal domein en tweede lijn)", "e-health tools gericht op leefstijlverbetering"):
+        assert words in quotes, words
+    new_rho = [a for a in vgz_2024.applications if a.routes == ["rho"] and a.new_providers_only]
+    assert new_rho and new_rho[0].address == "zorginkoopintegralezorg@vgz.nl"
+
+
+def test_age_exception_repeat_and_programme_change_are_participant_criteria(vgz_2024):
+    found = {r.id: r for r in vgz_2024.requirements}
+    for rid in ("adults_only", "youth_from_16_exception", "repeat_within_two_years_permission",
+                "programme_change_exceptional"):
+        assert found[rid].kind == "participant", rid
+    assert found["stepped_care"].kind == "provider"  # how the treatment starts is the provider's

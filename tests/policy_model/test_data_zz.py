@@ -95,9 +95,29 @@ def test_background_requirements_apply_only_to_the_backgrounds_the_list_names(zz
     assert len(others) == 2 and all(r.backgrounds == ["leefstijlcoach"] for r in others)
 
 
-def test_the_interim_application_change_is_about_the_routes_zorg_en_zekerheid_contracts(zz_2024):
+def test_the_interim_application_change_is_about_applying_not_the_routes(zz_2024):
+    # Hoofdstuk 1: "informatie toegevoegd over het tussentijds aanvragen van een zorgovereenkomst".
     change = next(c for c in zz_2024.changes if "tussentijds" in c.source.quote)
-    assert set(change.routes) == {"msv", "zorggroep"}
+    assert set(change.applications) == {"msv", "zorggroep"} and change.routes == []
+    assert "terughoudend_tussentijds_contracteren" in change.statements
+
+
+def test_chapter_1_lists_the_precedence_rule_as_changed_not_new(zz_2023, zz_2024):
+    # "zijn de volgende zaken gewijzigd ten opzichte van 2023: • Bij tegenstrijdigheden prevaleert dit
+    # zorginkoopbeleid boven het Algemeen zorginkoopbeleid"
+    change = next(c for c in zz_2024.changes if c.id == "voorrang_gli_beleid")
+    assert change.kind == "changed" and not change.text.startswith("Nieuw")
+    derived = next(p for p in zz_2023.provisions if p.topic == "policy_precedence")
+    assert "pas per 2024 toegevoegd" not in derived.text and derived.identity in change.statements
+
+
+def test_requests_and_encouragements_to_providers_are_expectations(zz_2024):
+    # 3.3 "Wij verzoeken zorgaanbieders ..."; 5.4 "Zorg en Zekerheid stimuleert aansluiting van ...
+    # leefstijlcoaches"
+    found = {r.id: r for r in zz_2024.requirements}
+    for rid in ("verzoek_ideeen_digitalisering", "aansluiting_coaches_bij_msv_stimuleren"):
+        assert found[rid].force == "expectation"
+    assert not {p.id for p in zz_2024.provisions} & {"verzoek_ideeen_digitalisering", "aansluiting_coaches_bij_msv_stimuleren"}
 
 
 # --------------------------------------------------------------------------- kind and coverage
@@ -106,28 +126,32 @@ def test_the_interim_application_change_is_about_the_routes_zorg_en_zekerheid_co
 def test_2024_is_a_full_policy_that_names_no_programme_but_asks_for_an_rivm_recognised_gli(zz_2024):
     # 5.1 "De GLI is opgenomen in het Loket Gezond Leven van het RIVM ..." without a list of programmes.
     assert zz_2024.document_kind == "full_policy" and not zz_2024.partial
-    assert not zz_2024.programmes and not zz_2024.addresses("programmes")
-    assert zz_2024.addresses_topic("programme_recognition")
-    assert {"registries", "routes", "periods", "tariffs", "applications", "timeline"} <= set(zz_2024.coverage.subjects)
+    assert not zz_2024.programmes and zz_2024.coverage_level("programmes") is None
+    assert any(r.topic == "programme_recognition" for r in zz_2024.requirements)
+    for subject in ("registries", "routes", "periods", "tariffs", "applications", "timeline"):
+        assert zz_2024.addresses(subject), subject
 
 
 def test_2024_does_not_claim_its_full_set_of_requirements(zz_2024):
     # 5.1: "Het Algemeen zorginkoopbeleid beschrijft de algemene minimum- en kwaliteitseisen. Vanuit
     # GLI gelden de volgende aanvullende kwaliteits- en minimumeisen" - the general ones are elsewhere.
-    assert not zz_2024.addresses("requirements")
-    assert not zz_2024.addresses_topic("kvk_registration")
+    assert zz_2024.coverage_level("requirements", role="msv", topic="kvk_registration") == "deferred"
+    deferral = zz_2024.coverage.entry("requirements", role="msv").source
+    assert "Algemeen zorginkoopbeleid" in deferral.quote and deferral.section.startswith("5.1")
     assert "Algemeen zorginkoopbeleid" in (zz_2024.coverage.note or "")
 
 
-def test_2023_is_derived_and_addresses_only_what_the_2024_document_says_about_it(zz_2023):
+def test_2023_is_derived_and_addresses_only_what_the_2024_document_says_about_it(zz_2023, zz_2024):
     assert zz_2023.document_kind == "derived" and zz_2023.partial and zz_2023.derived_note
-    assert zz_2023.coverage.subjects == [] and zz_2023.coverage.note
+    assert zz_2023.coverage.scope == [] and zz_2023.coverage.note
     assert not zz_2023.requirements
-    # Chapter 1 says the tariff, precedence and sustainability parts changed against 2023 ...
-    assert {"tariff", "policy_precedence", "sustainability"} <= set(zz_2023.coverage.topics)
+    # Chapter 1 says the tariff, precedence and sustainability parts changed against 2023: the
+    # derived statements continue (by lineage) the 2024 statements they were derived from ...
+    derived = {p.identity for p in zz_2023.provisions}
+    assert {"voorrang_boven_algemeen_zorginkoopbeleid", "green_deal_3"} <= derived
+    assert derived - {p.id for p in zz_2023.provisions} <= {p.identity for p in zz_2024.provisions}
     # ... but nothing about the 5.1 requirements on a digital GLI or the quality registers.
-    assert not zz_2023.addresses_topic("digital_care")
-    assert not zz_2023.addresses_topic("quality_register")
+    assert zz_2023.coverage_level("requirements", topic="quality_register") is None
 
 
 # --------------------------------------------------------------------------- correction 3: Centraal Kwaliteitsregister

@@ -73,7 +73,7 @@ def test_unusual_unicode_in_texts_is_valid_data(tmp_path, capsys):
     """Right-to-left marks, emoji, combining accents and zero-width spaces are just text."""
     data = tmp_path / "data"
     apply_case({"write": {"policies/zz-2030.yaml": (
-        "insurer: zz\nyear: 2030\ndocument_kind: full_policy\ncoverage: {subjects: [tariffs]}\ndocuments: [zz_gli_2024]\n"
+        "insurer: zz\nyear: 2030\ndocument_kind: full_policy\ncoverage: {scope: [{subject: tariffs, level: full}]}\ndocuments: [zz_gli_2024]\n"
         "title: \"Beleid \u202eGLI\u202c 🥗 Die\u0308tist\u200b\"\n"
         "summary: \"日本語 · עברית · ﬁnanciering\"\n"
         "tariffs:\n  - kind: nza_maximum\n    available: \"yes\"\n    text: \"Maximumtarief 🙂\"\n"
