@@ -12,9 +12,9 @@ from dataclasses import asdict, dataclass
 from policy_model.catalogue import Catalogue
 from policy_model.schema import Policy, Source
 from policy_model.vocab import (
+    AVAILABILITY_LABELS,
     COVERAGE_LEVEL_LABELS,
     COVERAGE_SUBJECT_LABELS,
-    AVAILABILITY_LABELS,
     PROGRAMME_STATUS_LABELS,
     REGISTRY_USE_LABELS,
     ROUTE_LABELS,
