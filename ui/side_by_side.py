@@ -22,7 +22,7 @@ import streamlit as st
 
 from policy_model.catalogue import Catalogue
 from policy_model.comparison.selection import predecessor
-from policy_model.comparison.text_rows import Entry, TextRow, export_rows, worded
+from policy_model.comparison.text_rows import Entry, TextRow, export_rows, other_roles_label, worded
 from policy_model.comparison.wording import Segment
 from policy_model.reports.handout import comparison_handout_html
 from policy_model.schema import Policy, Source
@@ -52,6 +52,7 @@ _CSS = """
 .gli-badge.conditional { background: #fde4c4; color: #7a3e00; } .gli-badge.not_bought { background: #fbe3d6; color: #8a1c00; }
 .gli-cell details { margin-top: .25rem; } .gli-cell summary { cursor: pointer; color: #31333f; }
 .gli-cell blockquote { margin: .25rem 0 .5rem; padding-left: .6rem; border-left: 3px solid #ccc; }
+.gli-cell details.gli-other > summary { color: #6b6f76; }
 @media (max-width: 640px) { .gli-cells { grid-template-columns: minmax(0, 1fr); } }
 </style>
 """
@@ -110,9 +111,15 @@ def cell_html(entries: Sequence[Entry], older: Sequence[Entry] | None = None) ->
     """A cell's entries as escaped HTML; with ``older`` (the same row of the older record
     of the same insurer) the wording is shown word by word against it."""
     none = f"<div class='gli-none'>– {escape(NOT_STATED_LABEL)}</div>"
+    if entries and entries[0].kind == "other_role":
+        # Stated, but for another role: the text one click away, never "niet vermeld".
+        inner = "".join(_entry_html(e) for e in entries)
+        return f"<details class='gli-other'><summary>– {escape(other_roles_label(entries))}</summary>{inner}</details>"
+    if entries and entries[0].kind == "deferral":
+        return f"<div class='gli-none'>– Verwezen naar elders: {escape(entries[0].text)}</div>"
     if not entries and not older:
         return none
-    if older is None or not entries:
+    if older is None or not entries or not [e for e in older if e.is_statement]:
         return "".join(_entry_html(e) for e in entries) or none
     out = []
     for item in worded(older, entries):
@@ -187,7 +194,10 @@ def show_side_by_side(
         st.caption("Woord voor woord: :red[~~doorgestreept~~] staat niet meer in de nieuwere tekst, "
                    ":green-background[groen gemarkeerd] is nieuw, tegenover het oudere jaar van dezelfde verzekeraar. "
                    "📄 Bron opent het citaat uit het document.")
-    st.caption("‘– Niet vermeld in het beleid’ betekent dat het document er niets over zegt; dat is geen ‘nee’.")
+    st.caption("‘– Niet vermeld in het beleid’ betekent dat het document er niets over zegt; dat is geen ‘nee’."
+               + (" ‘– Alleen voor …’: het document zegt het wel, voor een andere rol (klik om te lezen); "
+                  "‘– Verwezen naar elders’: het document zegt waar het wel staat."
+                  if any(e.kind != "statement" for r in rows for es in r.cells.values() for e in es) else ""))
     download_table(export_rows(cat, rows, policies, first, pairs), name, key=key)
 
 

@@ -17,8 +17,10 @@ from policy_model.vocab import (
     FORCE_LABELS,
     FORCE_ORDER,
     NOT_STATED_LABEL,
+    PARTICIPANT_FORCE_LABELS,
     PROGRAMME_STATUS_LABELS,
     REGISTRY_USE_LABELS,
+    REQUIREMENT_KIND_LABELS,
     ROLE_SHORT_LABELS,
     TOPIC_LABELS,
 )
@@ -89,22 +91,46 @@ def registry_matrix(catalogue: Catalogue, policies: list[Policy]) -> list[dict]:
     return rows
 
 
+def roles_label(roles) -> str:
+    return ", ".join(ROLE_SHORT_LABELS[r] for r in roles)
+
+
 @dataclass(frozen=True)
 class TopicCell:
-    """What one policy says on one topic (possibly several requirements)."""
+    """What one policy says on one topic (possibly several requirements).
+
+    With a role filter, a policy that states the topic only for other roles keeps those
+    requirements in ``other_roles`` ("alleen voor RHO", the text one click away), and one that
+    refers elsewhere for the role keeps the quote in ``deferral``: neither is "niet vermeld".
+    """
 
     texts: tuple[str, ...]
     values: tuple[str, ...]
     sources: tuple[Source, ...]
     requirements: tuple[Requirement, ...] = ()
+    other_roles: tuple[Requirement, ...] = ()
+    deferral: Source | None = None
 
     @property
     def stated(self) -> bool:
         return bool(self.texts)
 
+    @property
+    def only_for(self) -> tuple[str, ...]:
+        """The roles the policy states this topic for, when not for the chosen one."""
+        return tuple(dict.fromkeys(r for x in self.other_roles for r in x.roles if r != "referrer"))
+
+    def silence_label(self) -> str:
+        """What an empty cell says: for whom the document does state it, where it points, or nothing."""
+        if self.other_roles:
+            return f"– Alleen voor {roles_label(self.only_for)}"
+        if self.deferral is not None:
+            return f"– Verwezen naar elders: “{self.deferral.quote}”"
+        return f"– {NOT_STATED_LABEL}"
+
     def display(self) -> str:
         if not self.texts:
-            return f"– {NOT_STATED_LABEL}"
+            return self.silence_label()
         return "\n".join(f"• {t}" for t in self.texts)
 
     def structure(self) -> dict[str, object]:
@@ -129,6 +155,12 @@ class TopicRow:
     topic: str
     label: str
     cells: dict[str, TopicCell]  # policy key -> cell
+    #: ``provider`` (requirements on providers) or ``participant`` (who may take part).
+    kind: str = "provider"
+
+    @property
+    def key(self) -> str:
+        return self.topic if self.kind == "provider" else f"{self.kind}:{self.topic}"
 
     @property
     def differences(self) -> list[str]:
@@ -140,7 +172,8 @@ class TopicRow:
         """
         cells = list(self.cells.values())
         if len({c.stated for c in cells}) > 1:
-            return ["niet overal vermeld"]
+            # A document that states it for another role differs in whom it asks, not by silence.
+            return ["voor wie"] if all(c.stated or c.other_roles for c in cells) else ["niet overal vermeld"]
         if not cells or not cells[0].stated:
             return []
         out = [aspect for aspect in cells[0].structure()
@@ -159,39 +192,60 @@ def requirement_matrix(policies: list[Policy], role: str | None = None) -> list[
     """Requirements aligned by topic (rows) and policy (columns), filtered by role.
 
     Rows come in order of weight: topics with a minimum requirement or exclusion ground
-    first, then obligations, then expectations; within that, the shared topic order.
+    first, then obligations, then expectations; within that, the shared topic order. Who may
+    take part (participant criteria) follows in rows of its own, for every role: they say
+    whom a provider may treat, not what a provider must do.
     """
-    topics: list[str] = []
-    for policy in policies:
-        for requirement in policy.requirements:
-            if applies_to_role(requirement, role) and requirement.topic not in topics:
-                topics.append(requirement.topic)
     order = list(TOPIC_LABELS)
     rows = []
-    for topic in topics:
-        cells = {}
+    for kind in ("provider", "participant"):
+        wanted = role if kind == "provider" else None
+        topics: list[str] = []
         for policy in policies:
-            chosen = sorted(
-                (r for r in policy.requirements if r.topic == topic and applies_to_role(r, role)),
-                key=lambda r: FORCE_ORDER.index(r.force),
-            )
-            cells[policy.key] = TopicCell(
-                texts=tuple(_requirement_line(r) for r in chosen),
-                values=tuple(sorted(v for v in (value_text(r) for r in chosen) if v)),
-                sources=tuple(r.source for r in chosen),
-                requirements=tuple(chosen),
-            )
-        rows.append(TopicRow(topic, TOPIC_LABELS[topic], cells))
+            for requirement in policy.requirements:
+                if requirement.kind == kind and applies_to_role(requirement, wanted) and requirement.topic not in topics:
+                    topics.append(requirement.topic)
+        kind_rows = [TopicRow(topic, _row_label(kind, topic),
+                              {p.key: _cell(p, kind, topic, wanted) for p in policies}, kind) for topic in topics]
 
-    def weight(row: TopicRow) -> tuple[int, int]:
-        forces = [r.force for c in row.cells.values() for r in c.requirements]
-        return (min(FORCE_ORDER.index(f) for f in forces), order.index(row.topic))
+        def weight(row: TopicRow) -> tuple[int, int]:
+            forces = [r.force for c in row.cells.values() for r in c.requirements]
+            return (min(FORCE_ORDER.index(f) for f in forces), order.index(row.topic))
 
-    rows.sort(key=weight)
+        rows += sorted(kind_rows, key=weight)
     return rows
 
 
+def _row_label(kind: str, topic: str) -> str:
+    return TOPIC_LABELS[topic] if kind == "provider" else f"{REQUIREMENT_KIND_LABELS[kind]}: {TOPIC_LABELS[topic]}"
+
+
+def _cell(policy: Policy, kind: str, topic: str, role: str | None) -> TopicCell:
+    on_topic = sorted((r for r in policy.requirements if r.topic == topic and r.kind == kind),
+                      key=lambda r: FORCE_ORDER.index(r.force))
+    chosen = [r for r in on_topic if applies_to_role(r, role)]
+    others = tuple(r for r in on_topic if r not in chosen)
+    subject = "requirements" if kind == "provider" else "participants"
+    entry = policy.coverage.entry(subject, role=role, topic=topic) if not chosen else None
+    return TopicCell(
+        texts=tuple(_requirement_line(r) for r in chosen),
+        values=tuple(sorted(v for v in (value_text(r) for r in chosen) if v)),
+        sources=tuple(r.source for r in chosen),
+        requirements=tuple(chosen),
+        other_roles=others,
+        deferral=entry.source if entry is not None and entry.level == "deferred" else None,
+    )
+
+
+def force_label(requirement: Requirement) -> str:
+    """The force in words that fit the kind: "Minimumeis" for a provider, "Voorwaarde voor
+    deelname" for who may take part."""
+    return (PARTICIPANT_FORCE_LABELS if requirement.kind == "participant" else FORCE_LABELS)[requirement.force]
+
+
 def _requirement_line(requirement: Requirement) -> str:
+    if requirement.kind == "participant":
+        return f"{force_label(requirement)}: {requirement.text}"
     who = ", ".join(ROLE_SHORT_LABELS[r] for r in requirement.roles)
     extra = []
     if requirement.backgrounds:
@@ -207,15 +261,15 @@ def requirement_rows(catalogue: Catalogue, policies: list[Policy], role: str | N
     rows = []
     for policy in policies:
         for r in sorted(policy.requirements, key=lambda r: FORCE_ORDER.index(r.force)):
-            if not applies_to_role(r, role):
+            if r.kind == "provider" and not applies_to_role(r, role):
                 continue
             rows.append({
                 "Beleid": catalogue.policy_label(policy),
-                "Onderwerp": TOPIC_LABELS[r.topic],
-                "Soort eis": FORCE_LABELS[r.force],
+                "Onderwerp": _row_label(r.kind, r.topic),
+                "Soort eis": force_label(r),
                 "Eis": r.text,
                 "Waarde": value_text(r),
-                "Geldt voor": ", ".join(ROLE_SHORT_LABELS[x] for x in r.roles),
+                "Geldt voor": "Deelnemers" if r.kind == "participant" else roles_label(r.roles),
                 "Achtergrond": ", ".join(BACKGROUND_LABELS[b] for b in r.backgrounds) or "alle",
                 "source": r.source,
             })

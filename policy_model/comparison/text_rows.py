@@ -15,7 +15,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from policy_model.catalogue import Catalogue
-from policy_model.comparison.matrix import STATUS_SYMBOLS, requirement_matrix
+from policy_model.comparison.matrix import (
+    STATUS_SYMBOLS,
+    TopicCell,
+    force_label,
+    requirement_matrix,
+)
 from policy_model.comparison.wording import diff_plain, pair_texts, word_diff
 from policy_model.describe import duration_label, value_text
 from policy_model.schema import Policy, Source
@@ -25,7 +30,6 @@ from policy_model.vocab import (
     BACKGROUND_LABELS,
     CHANGE_KIND_LABELS,
     CHANNEL_LABELS,
-    FORCE_LABELS,
     NOT_STATED_LABEL,
     PROGRAMME_STATUS_LABELS,
     REGISTRY_USE_LABELS,
@@ -55,6 +59,15 @@ class Entry:
     force: str | None = None
     #: For programmes: the status id (``bought``, ...), for styling the label.
     status: str | None = None
+    #: ``statement`` (what the record says for the chosen role), ``other_role`` (the record
+    #: states it, but for another role: shown one click away) or ``deferral`` (it points elsewhere).
+    kind: str = "statement"
+    #: For requirements on providers: the roles it is for.
+    roles: tuple[str, ...] = ()
+
+    @property
+    def is_statement(self) -> bool:
+        return self.kind == "statement"
 
 
 @dataclass(frozen=True)
@@ -107,26 +120,36 @@ def _who(roles: Iterable[str], backgrounds: Iterable[str] = ()) -> str:
 # --------------------------------------------------------------------------- builders
 
 
+def _requirement_entry(r, kind: str = "statement") -> Entry:
+    detail = "" if r.kind == "participant" else (
+        _who(r.roles, r.backgrounds)
+        + ("; bij (boven)regionale/landelijke levering" if r.scopes else "")
+        + ("; alleen nieuwe aanbieders" if r.new_providers_only else ""))
+    return Entry(text=r.text + (f" ({value_text(r)})" if r.value else ""), label=force_label(r), detail=detail,
+                 sources=(r.source,), force=r.force, kind=kind,
+                 roles=() if r.kind == "participant" else tuple(r.roles))
+
+
+def _requirement_cell(cell: TopicCell) -> tuple[Entry, ...]:
+    """The cell's requirements; without any for the chosen role, what the record does say:
+    the same topic for other roles, or where it refers to."""
+    if cell.requirements:
+        return tuple(_requirement_entry(r) for r in cell.requirements)
+    if cell.other_roles:
+        return tuple(_requirement_entry(r, "other_role") for r in cell.other_roles)
+    if cell.deferral is not None:
+        return (Entry(text=f"“{cell.deferral.quote}”", label="Verwezen naar elders", sources=(cell.deferral,),
+                      kind="deferral"),)
+    return ()
+
+
 def requirement_text_rows(policies: Sequence[Policy], role: str | None = None) -> list[TextRow]:
-    """Requirements by topic, minimum requirements first (the order of the requirement matrix)."""
-    rows = []
-    for row in requirement_matrix(list(policies), role):
-        cells = {}
-        for key, cell in row.cells.items():
-            cells[key] = tuple(
-                Entry(
-                    text=r.text + (f" ({value_text(r)})" if r.value else ""),
-                    label=FORCE_LABELS[r.force],
-                    detail=_who(r.roles, r.backgrounds)
-                    + ("; bij (boven)regionale/landelijke levering" if r.scopes else "")
-                    + ("; alleen nieuwe aanbieders" if r.new_providers_only else ""),
-                    sources=(r.source,),
-                    force=r.force,
-                )
-                for r in cell.requirements
-            )
-        rows.append(TextRow(row.topic, row.label, cells, tuple(row.differences)))
-    return rows
+    """Requirements by topic, minimum requirements first (the order of the requirement matrix),
+    then who may take part. With a role, a topic a record states only for other roles reads
+    "alleen voor <rol>" with the text one click away, never "niet vermeld"."""
+    return [TextRow(row.key, row.label, {key: _requirement_cell(cell) for key, cell in row.cells.items()},
+                    tuple(row.differences))
+            for row in requirement_matrix(list(policies), role)]
 
 
 def route_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
@@ -284,7 +307,10 @@ class Worded:
 
 def worded(before: Sequence[Entry], after: Sequence[Entry]) -> list[Worded]:
     """Each newer entry with the older sentence it rewords (see :func:`pair_texts`),
-    then the older sentences without a successor."""
+    then the older sentences without a successor. Only statements for the chosen role are
+    compared: a text for another role or a reference elsewhere is not a rewording."""
+    before = [e for e in before if e.is_statement]
+    after = [e for e in after if e.is_statement]
     pairs = pair_texts([e.text for e in before], [e.text for e in after])
     return [
         Worded(after[j] if j is not None else None, before[i].text if i is not None else None)
@@ -292,13 +318,21 @@ def worded(before: Sequence[Entry], after: Sequence[Entry]) -> list[Worded]:
     ]
 
 
+def other_roles_label(entries: Sequence[Entry]) -> str:
+    """``Alleen voor RHO, Samenwerkingsverband`` for entries stated for other roles."""
+    roles = [r for e in entries if e.kind == "other_role" for r in e.roles if r != "referrer"]
+    return "Alleen voor " + (", ".join(ROLE_SHORT_LABELS[r] for r in dict.fromkeys(roles)) or "een andere rol")
+
+
 def cell_text(entries: Sequence[Entry]) -> str:
-    """A cell as plain text for exports: one line per entry, label first."""
+    """A cell as plain text for exports: one line per entry, label first; a topic stated
+    for another role or referred elsewhere says so instead of "niet vermeld"."""
     if not entries:
         return f"– {NOT_STATED_LABEL}"
-    return "\n".join(
-        ": ".join(x for x in (e.label, e.text) if x) + (f" ({e.detail})" if e.detail else "") for e in entries
-    )
+    lines = [": ".join(x for x in (e.label, e.text) if x) + (f" ({e.detail})" if e.detail else "") for e in entries]
+    if entries[0].kind == "other_role":
+        return f"– {other_roles_label(entries)}:\n" + "\n".join(lines)
+    return "\n".join(lines)
 
 
 def export_rows(catalogue: Catalogue, rows: Sequence[TextRow], policies: Sequence[Policy], first: str,
@@ -315,10 +349,14 @@ def export_rows(catalogue: Catalogue, rows: Sequence[TextRow], policies: Sequenc
         for policy in policies:
             entries = row.cells.get(policy.key, ())
             older = (word_changes or {}).get(policy.key)
-            if older is not None and entries and row.cells.get(older):
+            if older is not None and _statements(entries) and _statements(row.cells.get(older, ())):
                 record[labels[policy.key]] = "\n".join(
                     diff_plain(w.segments()) for w in worded(row.cells[older], entries))
             else:
                 record[labels[policy.key]] = cell_text(entries)
         out.append(record)
     return out
+
+
+def _statements(entries: Sequence[Entry]) -> list[Entry]:
+    return [e for e in entries if e.is_statement]

@@ -6,14 +6,16 @@ import datetime as dt
 
 from policy_model.comparison.text_rows import (
     application_text_rows,
+    cell_text,
     change_text_rows,
     export_rows,
     registry_text_rows,
     requirement_text_rows,
     route_text_rows,
 )
+from policy_model.comparison.matrix import force_label
 from policy_model.reports.handout import comparison_handout_html
-from policy_model.vocab import FORCE_LABELS, FORCE_ORDER
+from policy_model.vocab import FORCE_ORDER, NOT_STATED_LABEL
 
 
 def _pair(cat):
@@ -26,18 +28,50 @@ def test_every_requirement_text_is_in_full_in_its_cell_with_its_force_and_source
     shown = {(key, e.text.split(" (")[0], e.label, e.sources[0]) for r in rows for key, es in r.cells.items() for e in es}
     for policy in policies:
         for r in policy.requirements:
-            assert any(k == policy.key and r.text.startswith(t) and label == FORCE_LABELS[r.force] and s == r.source
+            assert any(k == policy.key and r.text.startswith(t) and label == force_label(r) and s == r.source
                        for k, t, label, s in shown), r.id
 
 
-def test_minimum_requirements_come_first_and_differing_rows_say_in_what(cat):
+def test_minimum_requirements_come_first_then_who_may_take_part_and_rows_say_in_what_they_differ(cat):
     rows = requirement_text_rows(_pair(cat))
-    weights = [min(FORCE_ORDER.index(e.force) for es in r.cells.values() for e in es) for r in rows]
-    assert weights == sorted(weights)
-    assert weights[0] == 0
+    provider = [r for r in rows if not r.key.startswith("participant:")]
+    participant = [r for r in rows if r.key.startswith("participant:")]
+    assert provider and participant and rows == provider + participant
+    for group in (provider, participant):
+        weights = [min(FORCE_ORDER.index(e.force) for es in r.cells.values() for e in es) for r in group]
+        assert weights == sorted(weights) and weights[0] == 0
+    assert all(r.label.startswith("Wie in aanmerking komt: ") for r in participant)
     assert any(r.differs for r in rows)
     assert all(set(r.differences) <= {"niet overal vermeld", "registers", "programma's", "routes", "waarden",
                                       "soort eis", "voor wie", "tekst"} for r in rows)
+
+
+def test_a_topic_stated_only_for_another_role_reads_alleen_voor_that_role_not_niet_vermeld(cat):
+    # Role "individual coach": ZZ 2024 §5.1 asks a recognised GLI of the samenwerkingsverband/zorggroep,
+    # VGZ 2024 bijlage 2 asks KvK registration of the RHO. Both are stated, for another role.
+    policies = [cat.policy_by_key(k) for k in ("cz-2027", "vgz-2024", "zz-2024")]
+    rows = {r.key: r for r in requirement_text_rows(policies, role="individual_coach")}
+    zz = rows["programme_recognition"].cells["zz-2024"]
+    vgz = rows["kvk_registration"].cells["vgz-2024"]
+    for entries, role in ((zz, "Multidisciplinair / zorggroep"), (vgz, "RHO")):
+        assert entries and {e.kind for e in entries} == {"other_role"}
+        text = cell_text(entries)
+        assert text.startswith(f"– Alleen voor {role}") and NOT_STATED_LABEL not in text
+        assert all(e.text.split(" (")[0] in text for e in entries)
+    assert rows["kvk_registration"].differences == ("niet overal vermeld",)  # ZZ 2024 is silent on it
+    pair = {r.key: r for r in requirement_text_rows(policies[:2], role="individual_coach")}
+    assert pair["kvk_registration"].differences == ("voor wie",)
+    table = export_rows(cat, list(rows.values()), policies, "Onderwerp")
+    kvk = next(r for r in table if r["Onderwerp"] == "Inschrijving KvK")
+    assert kvk["VGZ 2024"].startswith("– Alleen voor RHO")
+
+
+def test_a_topic_deferred_for_the_role_quotes_where_it_points(cat):
+    # VGZ 2024: the RHO's GLI-addendum conditions are in 'Uitwerking inkoopbeleid Multidisciplinaire Zorg'.
+    policies = [cat.policy_by_key("cz-2027"), cat.policy_by_key("vgz-2024")]
+    rows = {r.key: r for r in requirement_text_rows(policies, role="rho")}
+    cell = rows["min_programmes"].cells["vgz-2024"]
+    assert [e.kind for e in cell] == ["deferral"] and "Uitwerking inkoopbeleid" in cell[0].text
 
 
 def test_other_subjects_align_on_their_key_and_mark_silence(cat):
