@@ -44,7 +44,10 @@ def show_requirements(cat: Catalogue, policies: list[Policy], only_diff: bool, w
     )
     role = None if chosen_role == ALL_ROLES else chosen_role
     rows = requirement_text_rows(policies, role)
-    st.caption("Minimumeisen en uitsluitingsgronden eerst, dan verplichtingen, dan verwachtingen.")
+    st.caption("Minimumeisen en uitsluitingsgronden eerst, dan verplichtingen, dan verwachtingen; daarna wie in "
+               "aanmerking komt voor een GLI (geldt voor elke rol)."
+               + (f" Een onderwerp dat een document alleen voor een andere rol dan {_role_label(role)} noemt, "
+                  "staat er als ‘– Alleen voor …’: klik om de tekst te lezen." if role else ""))
     show_side_by_side(cat, filter_rows(rows, only_diff), policies, key="requirements", show_words=words,
                       name="gli-eisen-per-onderwerp", empty="Geen eisen vastgelegd voor deze selectie.")
     box = url_expander("Alle eisen met bron, als tabel om te sorteren", SOURCES_KEY)

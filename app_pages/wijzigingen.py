@@ -8,29 +8,31 @@ import streamlit as st
 
 from policy_model.catalogue import Catalogue
 from policy_model.comparison.diff import (
-    DIFF_CLASS_LABELS,
-    KIND_LABELS,
-    DiffItem,
+    ONE_SIDED,
+    REAL_CHANGES,
+    PolicyDiff,
     compare_with_stated,
     diff_policies,
+    row_label,
     stated_changes,
 )
-from policy_model.comparison.selection import default_pair
+from policy_model.comparison.selection import default_pair, resolve_link_name
 from policy_model.comparison.text_rows import change_text_rows, open_item_text_rows
-from policy_model.comparison.wording import pair_texts, word_diff
+from policy_model.paths import data_dir
 from policy_model.reports.report import diff_report_html
-from policy_model.vocab import CHANGE_KIND_LABELS
-from ui.citation import show_source, sourced_line
+from policy_model.vocab import DIFF_CLASS_LABELS
 from ui.data import catalogue
+from ui.diff_view import show_items
 from ui.filters import check_url
 from ui.layout import page_header, provenance_footer
 from ui.missing_years import show_missing_years
 from ui.selection import PARAMS, policy_picker
-from ui.side_by_side import filter_rows, segments_markdown, show_side_by_side
+from ui.side_by_side import filter_rows, show_side_by_side
 from ui.text import md_escape, today
 from ui.url_state import url_expander, url_select, url_tabs, url_toggle
 
 FROM_KEY, TO_KEY, TAB_KEY, ONLY_KEY, DIFF_KEY = "van", "naar", "tab", "alleen_in_een", "alleen_verschillen"
+REWORDED_KEY = "anders_verwoord"
 TABS = ["Genoemde wijzigingen", "Vergelijk twee beleidsdocumenten"]
 
 
@@ -45,31 +47,48 @@ def show_stated(cat: Catalogue) -> None:
                       name="gli-open-punten", empty="De gekozen documenten laten niets uitdrukkelijk open.")
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _diff(directory: str, old_key: str, new_key: str) -> PolicyDiff:
+    """One comparison per pair of records and data folder, computed once per process."""
+    cat = catalogue()
+    return diff_policies(cat, cat.policy_by_key(old_key), cat.policy_by_key(new_key))
+
+
+def _link_choice(cat: Catalogue, key: str) -> None:
+    """A link may name a record by key, label or an earlier label (``?van=CZ+2024``)."""
+    if key not in st.session_state:
+        resolved = resolve_link_name(cat, st.query_params.get(key))
+        if resolved is not None:
+            st.session_state[key] = resolved
+
+
 def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
     """A computed comparison of any two policy records, item by item, with sources.
 
-    The headline counts only real changes (both documents address the subject); what only
-    one document mentions is a separate, collapsed section, because silence is not a change.
+    The headline counts only real changes (both documents settle the subject for that role);
+    what only one document settles or mentions, and rewordings, are separate, collapsed
+    sections, grouped by kind with counts.
     """
     keys = list(labels)
     older, newer = default_pair(cat)
-    default_from, default_to = keys.index(older), keys.index(newer)
+    for key in (FROM_KEY, TO_KEY):
+        _link_choice(cat, key)
     left, right = st.columns(2)
     with left:
-        old_key = url_select("Van", keys, FROM_KEY, format_func=labels.get, default_index=default_from)
+        old_key = url_select("Van", keys, FROM_KEY, format_func=labels.get, default_index=keys.index(older))
     with right:
-        new_key = url_select("Naar", keys, TO_KEY, format_func=labels.get, default_index=default_to)
+        new_key = url_select("Naar", keys, TO_KEY, format_func=labels.get, default_index=keys.index(newer))
     if old_key == new_key:
         st.info("Kies twee verschillende beleidsdocumenten om te vergelijken.")
         return
-    old, new = cat.policy_by_key(old_key), cat.policy_by_key(new_key)
-    diff = diff_policies(cat, old, new)
+    diff = _diff(str(data_dir()), old_key, new_key)
+    old_label, new_label = labels[old_key], labels[new_key]
     counts = diff.counts
     c1, c2, c3 = st.columns(3)
     c1.metric("Gewijzigd", counts["changed"])
     c2.metric("Nieuw", counts["added"])
     c3.metric("Vervallen", counts["removed"])
-    for policy in (old, new):
+    for policy in (diff.old, diff.new):
         if policy.document_kind != "full_policy":
             st.caption(f"{md_escape(labels[policy.key])}: {md_escape(cat.document_kind_label(policy))}. "
                        f"{md_escape(policy.coverage.note or '')}")
@@ -79,92 +98,44 @@ def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
         mime="text/html", on_click="ignore", key="diff_report",
         help="Een afdrukbare pagina met dezelfde vergelijking en de bronnen",
     )
-    labels_pair = (labels[old_key], labels[new_key])
-    show_stated_beside_computed(cat, diff, labels_pair)
-    words = old.insurer == new.insurer
+    words = diff.old.insurer == diff.new.insurer
     st.markdown("#### Verschillen")
-    st.caption("Onderwerpen waar beide documenten over gaan en iets anders zeggen."
-               + (" Gewijzigde eisen woord voor woord: :red[~~doorgestreept~~] verviel, "
-                  ":green-background[groen] is nieuw." if words else ""))
-    if not diff.changes:
-        st.caption("Geen verschillen tussen wat beide documenten zeggen.")
-    for kind, label in KIND_LABELS.items():
-        items = diff.of_kind(kind)
-        if items:
-            st.markdown(f"**{label}**")
-            for item in items:
-                _item_block(item, labels_pair, words)
-    only = diff.only_in_one
-    box = url_expander(f"Alleen in één document vermeld ({len(only)})", ONLY_KEY)
-    if box is not None:
-        with box:
-            st.caption("Het andere document gaat niet over dit onderwerp. Dat het er niet staat, is geen "
-                       "wijziging en geen ‘nee’: het document zegt er niets over.")
-            for item in only:
-                _item_block(item, labels_pair, words)
+    st.caption("Waar beide documenten over gaan en iets anders zeggen; de eigen wijzigingenlijst van het document "
+               "staat voorop." + (" Gewijzigde teksten woord voor woord: doorgestreept verviel, groen is nieuw."
+                                  if words else ""))
+    real = diff.of_classes(REAL_CHANGES)
+    if not real:
+        st.caption("Geen verschillen tussen wat beide documenten vastleggen.")
+    show_items(cat, real, old_label, new_label, words=words)
+    show_stated_beside_computed(diff, new_label)
+    for title, classes, key, caption in (
+        ("Alleen in één document vastgelegd of vermeld", ONE_SIDED, ONLY_KEY,
+         "Het andere document legt dit niet (volledig) vast: het zegt er niets over, alleen in algemene termen, "
+         "of verwijst naar een andere plek. Dat is geen wijziging en geen ‘nee’."),
+        ("Anders verwoord", ("reworded",), REWORDED_KEY,
+         "Dezelfde uitspraak in andere woorden; woord voor woord getoond."),
+    ):
+        items = diff.of_classes(classes)
+        box = url_expander(f"{title} ({len(items)})", key)
+        if box is not None:
+            with box:
+                st.caption(caption)
+                show_items(cat, items, old_label, new_label, words=words)
 
 
-SYMBOLS = {"added": "➕", "removed": "➖", "changed": "✏️", "only_in_from": "◧", "only_in_to": "◨", "same": "="}
-
-
-def _texts_markdown(before: tuple[str, ...], after: tuple[str, ...]) -> str:
-    """The newer texts word by word against the older ones they reword."""
-    lines = []
-    for i, j in pair_texts(before, after):
-        old_text = before[i] if i is not None else ""
-        if j is None:
-            lines.append(f":red[~~{md_escape(old_text)}~~]")
-        else:
-            lines.append(segments_markdown(word_diff(old_text, after[j])) if i is not None
-                         else f":green-background[{md_escape(after[j])}]")
-    return "\n\n".join(f"- {line}" for line in lines)
-
-
-def _item_block(item: DiffItem, labels_pair: tuple[str, str], words: bool) -> None:
-    """One compared subject: what each document says, side by side, in full."""
-    old_label, new_label = (md_escape(x) for x in labels_pair)
-    with st.container(border=True):
-        head = f"{SYMBOLS[item.cls]} **{md_escape(item.subject)}** · {DIFF_CLASS_LABELS[item.cls]}"
-        if item.stated_by_document:
-            head += " · *staat in de wijzigingenlijst van het document*"
-        st.markdown(head)
-        left, right = st.columns(2)
-        left.markdown(f":gray[{old_label}]  \n" + (md_escape(item.before) if item.before is not None
-                                                     else ":gray[– niet vermeld]"))
-        if words and item.cls == "changed" and item.before_texts and item.after_texts:
-            after = _texts_markdown(item.before_texts, item.after_texts)
-            right.markdown(f":gray[{new_label}, woord voor woord]\n\n{after}")
-        else:
-            right.markdown(f":gray[{new_label}]  \n" + (md_escape(item.after) if item.after is not None
-                                                         else ":gray[– niet vermeld]"))
-        sources = (*item.before_sources[:3], *item.after_sources[:3])
-        if sources:
-            with right:
-                show_source(sources, label="📄 Bron")
-
-
-def show_stated_beside_computed(cat: Catalogue, diff, labels_pair: tuple[str, str]) -> None:
-    """For one insurer: the document's own change list next to the computed one, and where they disagree."""
+def show_stated_beside_computed(diff: PolicyDiff, new_label: str) -> None:
+    """For one insurer: where the document's own change list and the computed changes disagree."""
     disagreement = compare_with_stated(diff)
-    stated = stated_changes(diff.old, diff.new)
     if disagreement is None:
         return
-    with st.expander(f"Wijzigingenlijst van {md_escape(labels_pair[1])} naast de berekende vergelijking "
-                     f"({len(stated)} genoemd)", expanded=True):
-        left, right = st.columns(2)
-        left.markdown("**Wat het document zelf noemt**")
-        for change in stated:
-            with left:
-                sourced_line(f"{CHANGE_KIND_LABELS[change.kind]}: {md_escape(change.text)}", change.source)
-        right.markdown("**Waar de lijst en de berekening verschillen**")
-        if not disagreement.stated_not_computed and not disagreement.computed_not_stated:
-            right.success("De berekende verschillen en de wijzigingenlijst van het document komen overeen.")
-        for change in disagreement.stated_not_computed:
-            right.markdown(f"- Genoemd, niet berekend: {md_escape(change.text)} "
-                           "*(een wijziging die de gegevens niet als verschil vastleggen)*")
-        for item in disagreement.computed_not_stated:
-            right.markdown(f"- Berekend, niet genoemd: {md_escape(KIND_LABELS[item.kind])} – "
-                           f"{md_escape(item.subject)} ({DIFF_CLASS_LABELS[item.cls].lower()})")
+    stated = stated_changes(diff.old, diff.new)
+    lines = [f"- Genoemd, niet als verschil vastgelegd: {md_escape(c.text)}" for c in disagreement.stated_not_computed]
+    lines += [f"- Berekend, niet in de lijst: {md_escape(row_label(i))} ({DIFF_CLASS_LABELS[i.cls].lower()})"
+              for i in disagreement.computed_not_stated]
+    with st.expander(f"De wijzigingenlijst van {md_escape(new_label)} ({len(stated)} genoemd) naast de berekening"):
+        if not lines:
+            st.success("De berekende verschillen en de wijzigingenlijst van het document komen overeen.")
+        st.markdown("\n".join(lines))
 
 
 page_header(
@@ -175,9 +146,9 @@ page_header(
 cat = catalogue()
 show_missing_years(cat, compact=True)
 labels = {p.key: cat.policy_label(p) for p in cat.policies_for()}
-keys = list(labels)
-check_url({TAB_KEY: TABS, FROM_KEY: [*keys, *(labels[k] for k in keys)], TO_KEY: [*keys, *(labels[k] for k in keys)]},
-          extra_known=(*PARAMS, ONLY_KEY, DIFF_KEY, "woorden"))
+named = [v for k in (FROM_KEY, TO_KEY) for v in st.query_params.get_all(k) if resolve_link_name(cat, v) in labels]
+check_url({TAB_KEY: TABS, FROM_KEY: named, TO_KEY: named},
+          extra_known=(*PARAMS, ONLY_KEY, DIFF_KEY, REWORDED_KEY, "woorden"))
 
 # Only the open tab runs; the open tab is always in the link.
 stated_tab, diff_tab = url_tabs(TABS, TAB_KEY)

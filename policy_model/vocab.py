@@ -377,7 +377,7 @@ PARTICIPANT_FORCE_LABELS: dict[str, str] = {
     "minimum": "Voorwaarde voor deelname",
     "exclusion": "Uitgesloten van deelname",
     "obligation": "Regel voor deelname",
-    "expectation": "Omschrijving doelgroep",
+    "expectation": "Beschrijving, geen voorwaarde",
 }
 
 ProgrammeFactTopic = Literal[
@@ -436,7 +436,7 @@ OTHER_SIDE_LABELS: dict[str, str] = {
     "general": "het andere document noemt dit alleen in algemene termen",
     "deferred": "het andere document verwijst hiervoor naar een andere plek",
     "full": "het andere document noemt dit niet; zijn lijst van voorwaarden is volledig, maar dit is geen voorwaarde",
-    "one_off": "een eenmalige activiteit van dat jaar",
+    "one_off": "een eenmalige activiteit van dat jaar, geen jaarlijkse",
 }
 
 DiffItemKind = Literal[

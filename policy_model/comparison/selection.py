@@ -170,3 +170,26 @@ def predecessor(policies: Sequence[Policy], policy: Policy) -> Policy | None:
     """The chosen record of the same insurer with the nearest earlier year, if any."""
     earlier = [p for p in policies if p.insurer == policy.insurer and p.year < policy.year]
     return max(earlier, key=lambda p: p.year) if earlier else None
+
+
+def link_names(catalogue: Catalogue) -> dict[str, str]:
+    """Every way a link may name a record (lower-cased) -> its key.
+
+    A shared link outlives the labels of the day: besides the key (``cz-2024``) and today's
+    label (``CZ 2024 (samenvatting)``) it may hold the label from before the document-kind
+    marker was added (``CZ 2024``) or the insurer's full name with the year (``CZ groep 2024``).
+    """
+    names: dict[str, str] = {}
+    for policy in catalogue.policies:
+        insurer = catalogue.insurer(policy.insurer)
+        for name in (policy.key, catalogue.policy_label(policy), f"{insurer.short_name} {policy.year}",
+                     f"{insurer.name} {policy.year}", f"{insurer.id} {policy.year}"):
+            names.setdefault(" ".join(name.lower().split()), policy.key)
+    return names
+
+
+def resolve_link_name(catalogue: Catalogue, text: str | None) -> str | None:
+    """The key of the record a link names (see :func:`link_names`), or None."""
+    if not text:
+        return None
+    return link_names(catalogue).get(" ".join(text.lower().replace("+", " ").split()))

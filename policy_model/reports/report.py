@@ -11,12 +11,13 @@ from html import escape
 
 from policy_model.catalogue import Catalogue
 from policy_model.comparison.diff import (
-    DIFF_CLASS_LABELS,
     KIND_LABELS,
-    ONLY_IN_ONE,
+    ONE_SIDED,
     REAL_CHANGES,
     DiffItem,
     PolicyDiff,
+    class_label,
+    row_label,
 )
 from policy_model.schema import Source
 
@@ -51,40 +52,59 @@ def html_page(title: str, body: str, generated: dt.date) -> str:
 def diff_report_html(catalogue: Catalogue, diff: PolicyDiff, generated: dt.date) -> str:
     """The computed comparison of two policies as one printable HTML page.
 
-    The headline counts only real changes (both documents address the subject); what only
-    one document mentions follows in its own, explained section.
+    The headline counts only real changes (both documents settle the subject), the
+    document's own change list first; what only one document settles or mentions, and
+    rewordings, follow in their own, explained sections, grouped by kind with counts.
     """
     old, new = catalogue.policy_label(diff.old), catalogue.policy_label(diff.new)
     counts = diff.counts
-    only = counts["only_in_from"] + counts["only_in_to"]
+    one_sided = diff.of_classes(ONE_SIDED)
     body = [
         f"<h1>Vergelijking GLI-inkoopbeleid: {escape(old)} → {escape(new)}</h1>",
         f"<p>{counts['changed']} gewijzigd, {counts['added']} nieuw, {counts['removed']} vervallen. "
-        f"{only} onderwerp(en) staan maar in één van beide documenten; dat is geen wijziging.</p>",
+        f"{len(one_sided)} punt(en) legt maar één van beide documenten vast of noemt er maar één; dat is geen "
+        f"wijziging. {counts['reworded']} anders verwoord.</p>",
+        "<h2>Verschillen</h2>",
+        _diff_table(catalogue, diff.of_classes(REAL_CHANGES), old, new),
+        "<h2>Alleen in één document vastgelegd of vermeld</h2>",
+        "<p>Het andere document zegt er niets over, alleen in algemene termen, of verwijst naar een andere plek; "
+        "of er iets veranderde, zegt het niet.</p>",
+        _diff_table(catalogue, one_sided, old, new),
+        "<h2>Anders verwoord</h2>",
+        _diff_table(catalogue, diff.of_classes(("reworded",)), old, new),
     ]
-    body.append("<h2>Verschillen</h2>")
-    body.append(_diff_table(catalogue, [i for i in diff.items if i.cls in REAL_CHANGES], old, new))
-    body.append("<h2>Alleen in één document vermeld</h2>")
-    body.append("<p>Het andere document gaat niet over dit onderwerp; of er iets veranderde, zegt het niet.</p>")
-    body.append(_diff_table(catalogue, [i for i in diff.items if i.cls in ONLY_IN_ONE], old, new))
     return html_page(f"Vergelijking {old} – {new}", "".join(body), generated)
 
 
 def _diff_table(catalogue: Catalogue, items: list[DiffItem], old: str, new: str) -> str:
     if not items:
         return "<p>Geen.</p>"
-    rows = [f"<table><tr><th>Wat</th><th>Soort</th><th>{escape(old)}</th><th>{escape(new)}</th></tr>"]
+    rows = []
     css = {"added": "added", "removed": "removed", "changed": "changed"}
-    for item in items:
-        stated = "<br><i>in de wijzigingenlijst van het document</i>" if item.stated_by_document else ""
-        rows.append(
-            f"<tr class='{css.get(item.cls, '')}'><td>{escape(KIND_LABELS[item.kind])}: {escape(item.subject)}</td>"
-            f"<td>{escape(DIFF_CLASS_LABELS[item.cls])}{stated}</td>"
-            f"<td>{escape(item.before or '–')}{_sources(catalogue, item.before_sources)}</td>"
-            f"<td>{escape(item.after or '–')}{_sources(catalogue, item.after_sources)}</td></tr>"
-        )
-    rows.append("</table>")
+    for kind, heading in KIND_LABELS.items():
+        group = [i for i in items if i.kind == kind]
+        if not group:
+            continue
+        rows.append(f"<h3>{escape(heading)} ({len(group)})</h3>"
+                    f"<table><tr><th>Wat</th><th>Soort</th><th>{escape(old)}</th><th>{escape(new)}</th></tr>")
+        for item in group:
+            for line in (item, *item.evidence):
+                stated = "<br><i>in de wijzigingenlijst van het document</i>" if line.stated_by_document else ""
+                what = "Wijzigingenlijst: " + line.subject if line.kind == "stated" else row_label(line)
+                rows.append(
+                    f"<tr class='{css.get(line.cls, '')}'><td>{escape(what)}</td>"
+                    f"<td>{escape(class_label(line, old, new))}{stated}</td>"
+                    f"<td>{_side(line.before_label, line.before)}{_sources(catalogue, line.before_sources)}</td>"
+                    f"<td>{_side(line.after_label, line.after)}{_sources(catalogue, line.after_sources)}</td></tr>"
+                )
+        rows.append("</table>")
     return "".join(rows)
+
+
+def _side(label: str, text: str | None) -> str:
+    if text is None:
+        return "–"
+    return (f"<b>{escape(label)}</b><br>" if label else "") + escape(text)
 
 
 def assessment_report_html(catalogue: Catalogue, assessments: list, profile_lines: list[str], generated: dt.date) -> str:

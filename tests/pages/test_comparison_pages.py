@@ -164,3 +164,44 @@ def test_the_timeline_chart_groups_each_policys_rows_together():
     for n, tick in enumerate(ticks):
         if tick.endswith("contracteerproces") and n + 1 < len(ticks):
             assert "<b>" in ticks[n + 1], "a record's process row is its last row"
+
+
+def test_the_readme_link_with_earlier_labels_opens_the_comparison_without_a_notice():
+    # README: ?tab=Vergelijk+twee+beleidsdocumenten&van=CZ+2024&naar=CZ+2027 (labels from before
+    # "CZ 2024" became "CZ 2024 (samenvatting)").
+    at = open_page("wijzigingen", tab="Vergelijk twee beleidsdocumenten", van="CZ 2024", naar="CZ 2027")
+    assert not at.exception
+    assert at.selectbox(key="van").value == "cz-2024" and at.selectbox(key="naar").value == "cz-2027"
+    assert "genegeerd" not in all_text(at)
+    assert {m.label: m.value for m in at.metric} == {"Gewijzigd": "2", "Nieuw": "1", "Vervallen": "1"}
+    text = all_text(at)
+    assert "Wijzigingenlijst" in text and "RIVM-indicatorenlijst" in text
+    assert at.query_params["van"] == "CZ 2024 (samenvatting)"
+
+
+def test_one_sided_items_are_grouped_by_kind_with_counts_and_labelled_by_kind():
+    at = open_page("wijzigingen", tab="Vergelijk twee beleidsdocumenten", van="cz-2024", naar="cz-2027",
+                   alleen_in_een="true")
+    assert not at.exception
+    text = " ".join(all_text(at).split())
+    for heading in ("Looptijden (4)", "Aanvragen (4)", "Contracteerroutes (2)"):
+        assert heading in text, heading
+    # Two rows about the RHO, told apart by their kind.
+    assert "Looptijd RHO" in text and "Aanvragen RHO" in text
+    # The word-level view of a matched statement names force and role on both sides.
+    assert "Uitgewerkt in CZ 2027" in text and "Minimumeis · Leefstijlcoach (uitvoerder)" in text
+    assert "verwijst hiervoor naar een andere plek: “U vindt deze minimumeisen in paragraaf 2.4.”" in text
+
+
+def test_the_role_filter_says_for_whom_a_document_states_a_topic_instead_of_not_stated():
+    # Individual coach: ZZ 2024 asks programme recognition of the samenwerkingsverband/zorggroep (5.1),
+    # VGZ 2024 KvK registration of the RHO (bijlage 2).
+    at = open_page("voorwaarden", rol="Individuele coach", beleid=["cz-2027", "vgz-2024", "zz-2024"])
+    assert not at.exception
+    bodies = " ".join(html_bodies(at))
+    blocks = {block.split("</b>")[0].split("<b>")[-1]: block
+              for block in bodies.split("<div class='gli-row ")[1:]}
+    for topic, phrase in (("Erkenning GLI-programma", "Alleen voor Multidisciplinair / zorggroep"),
+                          ("Inschrijving KvK", "Alleen voor RHO")):
+        assert phrase in html_text(blocks[topic]), topic
+    assert "Alleen voor …" in all_text(at)

@@ -11,6 +11,7 @@ from policy_model.comparison.selection import (
     options,
     parse_keys,
     predecessor,
+    resolve_link_name,
     shortcuts,
 )
 
@@ -92,3 +93,14 @@ def test_a_two_way_comparison_starts_with_the_newest_full_policy_and_its_predece
     older, newer = default_pair(cat)
     assert newer == max((p for p in cat.policies if p.document_kind == "full_policy"), key=lambda p: p.year).key
     assert older.split("-")[0] == newer.split("-")[0] and older < newer
+
+
+def test_a_link_may_name_a_record_by_key_label_or_earlier_label(cat):
+    # The README's example link: ?van=CZ+2024&naar=CZ+2027, from before the label became
+    # "CZ 2024 (samenvatting)".
+    for text in ("cz-2024", "CZ-2024", "CZ 2024 (samenvatting)", "CZ 2024", "cz  2024", "CZ+2024", "CZ groep 2024"):
+        assert resolve_link_name(cat, text) == "cz-2024", text
+    assert resolve_link_name(cat, "VGZ 2023 (afgeleid)") == "vgz-2023"
+    assert resolve_link_name(cat, "Zorg en Zekerheid 2024") == "zz-2024"
+    for text in ("CZ 2099", "", None, "<script>"):
+        assert resolve_link_name(cat, text) is None
