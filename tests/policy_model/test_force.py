@@ -13,7 +13,9 @@ import re
 import pytest
 
 from policy_model.export import export_csv
+from policy_model.force import FORCE_WORDINGS, readme_table, wording_for
 from policy_model.vocab import FORCE_LABELS
+from tests.conftest import REPO
 
 MINIMUM_SECTION = re.compile(r"minimumeis|minimum- en kwaliteitseisen|in aanmerking|voorwaarden nieuwe zorgaanbieders", re.I)
 EXCLUSION_SECTION = re.compile(r"uitsluiting", re.I)
@@ -80,3 +82,41 @@ def test_the_csv_export_carries_the_force_of_every_requirement(cat):
     assert len(requirement_rows) == sum(len(p.requirements) for p in cat.policies)
     assert {row["force"] for row in requirement_rows} <= set(FORCE_LABELS)
     assert {row["force"] for row in rows if row["kind"] != "requirement"} == {""}
+
+
+# --------------------------------------------------------------------------- the table of wordings
+
+
+def test_the_same_wording_gets_the_same_force_in_every_record(cat):
+    # Every requirement a row of the table fits (section heading or quoted words, first row
+    # wins) has that row's force: one wording, one force, whatever the insurer or year.
+    by_row: dict[int, set[str]] = {}
+    wrong = []
+    for policy, r in _requirements(cat):
+        row = wording_for(r.source.section, r.source.quote)
+        if row is None:
+            continue
+        by_row.setdefault(FORCE_WORDINGS.index(row), set()).add(r.force)
+        if r.force != row.force:
+            wrong.append((policy.key, r.id, r.force, row.force, row.example))
+    assert wrong == []
+    assert all(len(forces) == 1 for forces in by_row.values())
+    assert len(by_row) >= 5  # the table is in use, not a list nobody matches
+
+
+def test_the_table_in_the_data_readme_is_the_one_in_the_code():
+    readme = (REPO / "data" / "README.md").read_text(encoding="utf-8")
+    table = readme.split("<!-- force-table:start -->")[1].split("<!-- force-table:end -->")[0]
+    assert table.strip() == readme_table()
+
+
+@pytest.mark.parametrize(("section", "quote", "force"), [
+    ("3.3.3 Uitsluitingen", "die in staat van faillissement verkeert", "exclusion"),
+    ("3.3.1 Minimumeisen voor een RHO", "We verwachten dat de RHO ...", "minimum"),
+    ("Bijlage 1 – Intervisie", "De RHO moet minimaal 2 keer per jaar ...", "expectation"),
+    ("2.1 Kern", "Volwassenen ... die voldoende gemotiveerd zijn, komen in aanmerking voor een GLI.", "minimum"),
+    ("3.3 Passende zorg", "Wij verzoeken zorgaanbieders na te denken over digitalisering", "expectation"),
+    ("6.2 Aanbod", "U dient tijdig een certificaat aan te vragen bij VECOZO", "obligation"),
+])
+def test_the_table_reads_the_wordings_of_the_readme_examples(section, quote, force):
+    assert wording_for(section, quote).force == force

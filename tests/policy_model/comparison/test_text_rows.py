@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from policy_model.comparison.matrix import force_label
 from policy_model.comparison.text_rows import (
     application_text_rows,
     cell_text,
@@ -13,7 +14,6 @@ from policy_model.comparison.text_rows import (
     requirement_text_rows,
     route_text_rows,
 )
-from policy_model.comparison.matrix import force_label
 from policy_model.reports.handout import comparison_handout_html
 from policy_model.vocab import FORCE_ORDER, NOT_STATED_LABEL
 
