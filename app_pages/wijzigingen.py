@@ -85,9 +85,14 @@ def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
     old_label, new_label = labels[old_key], labels[new_key]
     counts = diff.counts
     c1, c2, c3 = st.columns(3)
-    c1.metric("Gewijzigd", counts["changed"])
-    c2.metric("Nieuw", counts["added"])
-    c3.metric("Vervallen", counts["removed"])
+    if diff.across_insurers:
+        c1.metric("Verschilt", counts["changed"])
+        c2.metric(f"Alleen {new_label}", counts["added"])
+        c3.metric(f"Alleen {old_label}", counts["removed"])
+    else:
+        c1.metric("Gewijzigd", counts["changed"])
+        c2.metric("Nieuw", counts["added"])
+        c3.metric("Vervallen", counts["removed"])
     for policy in (diff.old, diff.new):
         if policy.document_kind != "full_policy":
             st.caption(f"{md_escape(labels[policy.key])}: {md_escape(cat.document_kind_label(policy))}. "
@@ -106,7 +111,7 @@ def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
     real = diff.of_classes(REAL_CHANGES)
     if not real:
         st.caption("Geen verschillen tussen wat beide documenten vastleggen.")
-    show_items(cat, real, old_label, new_label, words=words)
+    show_items(cat, real, old_label, new_label, words=words, across=diff.across_insurers)
     show_stated_beside_computed(diff, new_label)
     for title, classes, key, caption in (
         ("Alleen in één document vastgelegd of vermeld", ONE_SIDED, ONLY_KEY,
@@ -120,7 +125,7 @@ def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
         if box is not None:
             with box:
                 st.caption(caption)
-                show_items(cat, items, old_label, new_label, words=words)
+                show_items(cat, items, old_label, new_label, words=words, across=diff.across_insurers)
 
 
 def show_stated_beside_computed(diff: PolicyDiff, new_label: str) -> None:

@@ -83,6 +83,11 @@ class PolicyDiff:
         return self.of_classes(ONE_SIDED)
 
     @property
+    def across_insurers(self) -> bool:
+        """Two insurers: "nieuw" and "vervallen" read as "only one of them has it"."""
+        return self.old.insurer != self.new.insurer
+
+    @property
     def counts(self) -> dict[str, int]:
         out = dict.fromkeys(DIFF_CLASS_LABELS, 0)
         for item in self.items:
@@ -203,8 +208,10 @@ def row_label(item: DiffItem) -> str:
     return f"{DIFF_ITEM_KIND_SINGULAR[item.kind]} · {item.subject}"
 
 
-def class_label(item_or_cls: DiffItem | str, old_label: str | None = None, new_label: str | None = None) -> str:
-    """The class in Dutch, naming the records where a class refers to one side."""
+def class_label(item_or_cls: DiffItem | str, old_label: str | None = None, new_label: str | None = None, *,
+                across: bool = False) -> str:
+    """The class in Dutch, naming the records where a class refers to one side; between two
+    insurers (``across``) nothing is "new" or "dropped", one simply has what the other has not."""
     cls = item_or_cls if isinstance(item_or_cls, str) else item_or_cls.cls
     if old_label and new_label:
         named = {
@@ -213,6 +220,12 @@ def class_label(item_or_cls: DiffItem | str, old_label: str | None = None, new_l
             "elaborated_in_to": f"Uitgewerkt in {new_label}",
             "elaborated_in_from": f"Uitgewerkt in {old_label}",
         }
+        if across:
+            named |= {
+                "added": f"Alleen in {new_label}; {old_label} legt dit volledig vast zonder",
+                "removed": f"Alleen in {old_label}; {new_label} legt dit volledig vast zonder",
+                "changed": "Verschilt",
+            }
         if cls in named:
             return named[cls]
     return DIFF_CLASS_LABELS[cls]

@@ -47,12 +47,12 @@ def diff_json(diff: PolicyDiff) -> dict:
             "items": [_item_json(i) for i in diff.items]}
 
 
-def _lines(item: DiffItem, old: str, new: str, indent: str = "") -> list[str]:
+def _lines(item: DiffItem, old: str, new: str, indent: str = "", across: bool = False) -> list[str]:
     mark = " (in de wijzigingenlijst van het document)" if item.stated_by_document and item.kind != "stated" else ""
     who = f" [voor {', '.join(ROLE_SHORT_LABELS[r] for r in item.roles)}]" if item.roles and item.kind == "requirement" else ""
     lines = [f"{indent}- [{row_label(item) if item.kind != 'stated' else 'Wijzigingenlijst'}] "
              + (f"{class_label(item, old, new)}: {item.subject}" if item.kind == "stated"
-                else f"{class_label(item, old, new)}{who}{mark}")]
+                else f"{class_label(item, old, new, across=across)}{who}{mark}")]
     if item.kind != "stated":
         for label, side, text in ((item.before_label, old, item.before), (item.after_label, new, item.after)):
             if text is not None:
@@ -71,9 +71,11 @@ def diff_text(catalogue: Catalogue, diff: PolicyDiff) -> str:
     document works out or mentions alone, then rewordings."""
     old, new = catalogue.policy_label(diff.old), catalogue.policy_label(diff.new)
     counts = diff.counts
+    headline = (f"{counts['changed']} verschillend, {counts['added']} alleen in {new}, {counts['removed']} alleen in {old}"
+                if diff.across_insurers else
+                f"{counts['changed']} gewijzigd, {counts['added']} nieuw, {counts['removed']} vervallen")
     lines = [f"{old} -> {new}",
-             f"{counts['changed']} gewijzigd, {counts['added']} nieuw, {counts['removed']} vervallen; "
-             f"{sum(counts[c] for c in ONE_SIDED)} alleen in één document vastgelegd of vermeld; "
+             f"{headline}; {sum(counts[c] for c in ONE_SIDED)} alleen in één document vastgelegd of vermeld; "
              f"{counts['reworded']} anders verwoord"]
     for title, classes in (("Verschillen", REAL_CHANGES), ("Alleen in één document vastgelegd of vermeld", ONE_SIDED),
                            ("Anders verwoord", ("reworded",))):
@@ -86,5 +88,5 @@ def diff_text(catalogue: Catalogue, diff: PolicyDiff) -> str:
             if group:
                 lines.append(f"-- {heading} ({len(group)}) --")
                 for item in group:
-                    lines += _lines(item, old, new)
+                    lines += _lines(item, old, new, across=diff.across_insurers)
     return "\n".join(lines)
