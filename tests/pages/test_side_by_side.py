@@ -123,7 +123,8 @@ def test_the_comparison_of_two_records_takes_keys_and_writes_both_choices():
     assert not at.exception
     assert at.selectbox(key="van").value == "cz-2024"
     assert at.query_params["naar"] == "CZ 2027" and at.query_params["alleen_in_een"] == "false"
-    assert ":green-background[" in all_text(at)  # requirement wording word by word
+    # The referral statement (CZ 2024 §2.1 -> 2027 §2.1) word by word: added words marked.
+    assert any("woord voor woord" in body and "<ins>" in body for body in html_bodies(at))
 
 
 def test_the_stated_changes_are_side_by_side_for_the_chosen_records():
