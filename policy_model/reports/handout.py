@@ -131,7 +131,7 @@ def comparison_handout_html(catalogue: Catalogue, policies: Sequence[Policy], ge
                     + "".join(f"<td>{_cell(v)}</td>" for v in values) + "</tr>")
     body.append("</table>")
 
-    rows = requirement_matrix(policies, role)
+    rows = [r for r in requirement_matrix(policies, role) if r.kind == "provider"]  # who may take part: in the app
     body.append(
         "<h2>Eisen per onderwerp</h2><p class='meta'>Per onderwerp hoe bindend de eisen zijn, met het aantal: "
         + ", ".join(f"<b>{FORCE_SHORT[f]}</b> = {FORCE_LABELS[f].lower()}" for f in FORCE_ORDER)
