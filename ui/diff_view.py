@@ -96,6 +96,8 @@ def item_html(cat: Catalogue, item: DiffItem, old: str, new: str, *, words: bool
             f"{escape(_who(item))} · <span class='gli-diff-class'>{escape(class_label(item, old, new, across=across))}</span>"
             f"{stated}")
     phrase = OTHER_SIDE_LABELS.get(item.other_side or "", "")
+    if item.cls in ("added", "removed"):
+        phrase = "niet in de volledige lijst van dit document"
     if item.deferral is not None:
         phrase += f": “{item.deferral.quote}” (§ {item.deferral.section})"
     if item.cls in ONLY_IN_ONE:
