@@ -33,10 +33,12 @@ def test_a_source_citation_opens_with_the_quote(page, app_url):
     page.goto(f"{app_url}/wijzigingen?van=CZ+2024&naar=CZ+2027")
     wait_idle(page)
     page.get_by_role("tab", name="Vergelijk twee beleidsdocumenten").click()
-    page.get_by_role("button", name="📄 Bron").first.click()
-    popover = page.get_by_test_id("stPopoverBody")
-    popover.wait_for()
-    assert "Paragraaf" in popover.inner_text() and "“" in popover.inner_text()
+    wait_idle(page)
+    # Each compared item carries its sources in a disclosure: document, section, the quote.
+    source = page.locator(".gli-diff-item details").first
+    source.locator("summary", has_text="📄 Bron").click()
+    expect(source.locator("blockquote")).to_be_visible()
+    assert "§" in source.inner_text() and "“" in source.inner_text()
 
 
 def test_the_wizard_runs_to_a_result_and_keeps_the_answers_in_the_url(page, app_url):
