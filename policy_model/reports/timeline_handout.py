@@ -78,7 +78,7 @@ def _grouped(entries: list[TimelineEntry]) -> list[list[TimelineEntry]]:
 _CSS = """
 @page { size: A4; margin: 10mm 9mm; }
 * { box-sizing: border-box; }
-body { font-family: system-ui, -apple-system, 'Segoe UI', Arial, sans-serif; font-size: 8pt; line-height: 1.25;
+body { font-family: system-ui, -apple-system, 'Segoe UI', Arial, sans-serif; font-size: 8pt; line-height: 1.2;
        color: #111; margin: 0 auto; max-width: 190mm; }
 h1 { font-size: 14pt; margin: 0 0 1mm; } h2 { font-size: 10pt; margin: 2.5mm 0 0.8mm; break-after: avoid; }
 p { margin: 0 0 1.2mm; } .meta { color: #444; font-size: 7.5pt; }
