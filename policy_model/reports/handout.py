@@ -280,12 +280,13 @@ def role_line(role: str | None) -> str:
 
 def comparison_handout_html(catalogue: Catalogue, policies: Sequence[Policy], generated: dt.date, *,
                             rows: Sequence[TextRow] | None = None, subject: str = REQUIREMENTS_SUBJECT,
-                            role: str | None = None, link: str | None = None) -> str:
+                            role: str | None = None, by_role: bool = True, link: str | None = None) -> str:
     """The hand-out as one self-contained HTML page with print CSS.
 
     ``rows`` are the page's rows (default: the requirements by topic for ``role``); the
     rows that differ are printed in full (see :func:`printed_rows`), the others counted
-    and named.
+    and named. ``by_role`` says the rows depend on a role, so the page names it (a page of
+    registers or programmes has no role to name).
     """
     policies = list(policies)
     rows = list(requirement_text_rows(policies, role) if rows is None else rows)
@@ -298,7 +299,7 @@ def comparison_handout_html(catalogue: Catalogue, policies: Sequence[Policy], ge
     names = "".join(f"<th>{escape(label)}</th>" for label in labels)
     body = [
         f"<h1>GLI-inkoopbeleid naast elkaar: {escape(' · '.join(labels))}</h1>",
-        role_line(role),
+        role_line(role) if by_role else "",
         f"<p class='meta'>Gemaakt met de GLI-inkoopwijzer op {generated:%d-%m-%Y}"
         + (f" · deze vergelijking online: {escape(link)}" if link else "")
         + ". ‘– niet vermeld’ betekent dat het document er niets over zegt; dat is geen ‘nee’. "
