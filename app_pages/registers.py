@@ -34,13 +34,13 @@ st.subheader("Naast elkaar")
 with st.container(horizontal=True, gap="medium"):
     only_diff = url_toggle("Alleen registers die verschillen", DIFF_KEY)
     words = url_toggle("Tekstwijzigingen woord voor woord", WORDS_KEY, default=True) if word_pairs(policies) else False
-    takeaway_bar(cat, policies, Takeaway(
-        "Registers", "gli-registers",
-        lambda: [Part("Registers", "Register", filter_rows(registry_text_rows(cat, policies), only_diff))],
-        lambda: registry_text_rows(cat, policies), subject="Registers",
-        filters=(("Alleen registers die verschillen", "ja" if only_diff else "nee"),),
-        word_pairs=word_pairs(policies) if words else {},
-    ))
+takeaway_bar(cat, policies, Takeaway(
+    "Registers", "gli-registers",
+    lambda: [Part("Registers", "Register", filter_rows(registry_text_rows(cat, policies), only_diff))],
+    lambda: registry_text_rows(cat, policies), subject="Registers",
+    filters=(("Alleen registers die verschillen", "ja" if only_diff else "nee"),),
+    word_pairs=word_pairs(policies) if words else {},
+))
 show_side_by_side(cat, filter_rows(registry_text_rows(cat, policies), only_diff), policies, key="registries",
                   first="Register", show_words=words, name="gli-registers",
                   empty="De gekozen beleidsdocumenten noemen geen specifieke registers.", downloads=False)

@@ -128,14 +128,14 @@ with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
         "Tekstwijzigingen woord voor woord", WORDS_KEY, default=True,
         help="Bij twee jaren van dezelfde verzekeraar: doorgestreept wat verviel, groen wat nieuw is.",
     ) if word_pairs(policies) else False
-    role = chosen_role()
-    takeaway_bar(cat, policies, Takeaway(
-        "Contractvoorwaarden", "gli-contractvoorwaarden", lambda: parts(policies, role, only_diff),
-        lambda: requirement_text_rows(policies, role), role=role, by_role=True,
-        filters=(("Alleen onderwerpen die verschillen", "ja" if only_diff else "nee"),
-                 *((("Tekstwijzigingen woord voor woord", "ja" if words else "nee"),) if word_pairs(policies) else ())),
-        word_pairs=word_pairs(policies) if words else {},
-    ))
+role = chosen_role()
+takeaway_bar(cat, policies, Takeaway(
+    "Contractvoorwaarden", "gli-contractvoorwaarden", lambda: parts(policies, role, only_diff),
+    lambda: requirement_text_rows(policies, role), role=role, by_role=True,
+    filters=(("Alleen onderwerpen die verschillen", "ja" if only_diff else "nee"),
+             *((("Tekstwijzigingen woord voor woord", "ja" if words else "nee"),) if word_pairs(policies) else ())),
+    word_pairs=word_pairs(policies) if words else {},
+))
 
 # Only the open tab runs; the open tab is always in the link.
 tabs = url_tabs(TABS, TAB_KEY)

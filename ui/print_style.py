@@ -12,12 +12,16 @@ view the paper shows. Constant CSS with no data in it; Streamlit puts a style-on
 
 from __future__ import annotations
 
+from html import escape
+
 import streamlit as st
 
 PRINT_CSS = """
 <style>
-.gli-print-only { display: none; }
+/* A line that only prints: its element container takes no place (and no gap) on screen. */
+[data-testid="stElementContainer"]:has(.gli-print-only) { display: none; }
 @media print {
+  [data-testid="stElementContainer"]:has(.gli-print-only) { display: block; }
   @page { size: A4; margin: 12mm 11mm 14mm; }
   html, body { font-size: 12px !important; }
   section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
@@ -27,7 +31,6 @@ PRINT_CSS = """
   [data-baseweb="tab"][aria-selected="false"], [data-baseweb="tab-highlight"], [data-baseweb="tab-border"],
   [data-testid="stExpander"]:has(details:not([open])), .gli-cell details:not([open]),
   [data-testid="stElementToolbar"], iframe { display: none !important; }
-  .gli-print-only { display: block; }
   /* Streamlit scrolls inside a full-height main area: let the document flow onto pages. */
   html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"],
   .stMain, .stMainBlockContainer, [data-testid="stMainBlockContainer"] {
@@ -38,7 +41,9 @@ PRINT_CSS = """
   h1 { font-size: 18pt !important; padding: 0 !important; } h2, h3 { font-size: 12pt !important; }
   p, li { orphans: 3; widows: 3; }
   .gli-row { break-inside: avoid; page-break-inside: avoid; padding: .3rem .5rem !important; margin-bottom: .35rem !important;
-    font-size: 9pt; line-height: 1.3; border-radius: 0 !important; }
+    border-radius: 0 !important; }
+  .gli-row, .gli-row * { font-size: 8pt !important; line-height: 1.25 !important; }
+  .gli-print-only { font-size: 9pt; }
   .gli-row-head { break-after: avoid; }
   .gli-row.diff { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .gli-cells { gap: .6rem !important; }
@@ -52,3 +57,9 @@ PRINT_CSS = """
 def inject_print_style() -> None:
     """Add the print style sheet to this page (harmless when a page adds it twice)."""
     st.html(PRINT_CSS)
+
+
+def print_caption(text: str) -> None:
+    """A line that shows only on paper (escaped): which role, filters and link the printed
+    view has, since the widgets that say so on screen are not printed."""
+    st.html(f"<div class='gli-print-only'>{escape(text)}</div>")

@@ -35,8 +35,8 @@ from policy_model.reports.handout import REQUIREMENTS_SUBJECT, comparison_handou
 from policy_model.schema import Policy, Source
 from policy_model.vocab import NOT_STATED_LABEL, ROLE_SHORT_LABELS
 from ui.export import XLSX_MIME, download_table
-from ui.print_style import inject_print_style
-from ui.text import md_escape, today
+from ui.print_style import inject_print_style, print_caption
+from ui.text import md_escape, nl_date, today
 
 # Constant CSS, no data in it: differing rows get a tint and a bar on the left.
 _CSS = """
@@ -227,6 +227,12 @@ def takeaway_bar(cat: Catalogue, policies: Sequence[Policy], takeaway: Takeaway)
     inject_print_style()
     policies = list(policies)
     link = _current_link()
+    # The widgets that show the role and filters on screen are not printed; this line is.
+    print_caption(" · ".join(
+        [f"Afgedrukt uit de GLI-inkoopwijzer op {nl_date(today())}"]
+        + ([f"Rol: {_role_label(takeaway) or 'alle rollen'}"] if takeaway.by_role else [])
+        + [f"{name}: {value}" for name, value in takeaway.filters]
+        + ([f"Deze weergave online: {link}"] if link else [])))
     stem = f"{takeaway.name}-" + "-".join(p.key for p in policies)
     with st.container(horizontal=True, gap="small", key="gli-takeaway"):
         st.download_button(
