@@ -15,6 +15,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import pandas as pd
+
 from policy_model.catalogue import Catalogue
 from policy_model.comparison.text_rows import TextRow, export_rows
 from policy_model.schema import Policy
@@ -113,7 +115,9 @@ def about(catalogue: Catalogue, policies: Sequence[Policy], parts: Sequence[Part
 def comparison_xlsx_bytes(catalogue: Catalogue, policies: Sequence[Policy], parts: Sequence[Part],
                           context: ExportContext, word_pairs: dict[str, str] | None = None) -> bytes:
     """The workbook: one sheet per part, "Bronnen", "Over deze export"."""
-    sheets = [Sheet(part.title, export_rows(catalogue, part.rows, policies, part.first, word_pairs), frozen_columns=1)
+    header = ["Verschilt in", *(catalogue.policy_label(p) for p in policies)]
+    sheets = [Sheet(part.title, export_rows(catalogue, part.rows, policies, part.first, word_pairs)
+                    or pd.DataFrame(columns=[part.first, *header]), frozen_columns=1)
               for part in parts]
     sheets.append(Sheet(SOURCES_SHEET, source_rows(catalogue, policies, parts) or [dict.fromkeys(SOURCE_COLUMNS)],
                         frozen_columns=2, links=("Adres",)))

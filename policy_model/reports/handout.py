@@ -356,7 +356,7 @@ def differences_html(rows: Sequence[TextRow], policies: Sequence[Policy], names:
                        f"<tr class='cells'>{_cells_html(row, policies, role)}</tr>")
         out.append("</table>")
     if one_sided:
-        others = "de andere gekozen documenten zeggen" if len(policies) > 2 else "het andere document zegt"
+        others = "zeggen de andere gekozen documenten" if len(policies) > 2 else "zegt het andere document"
         out.append(f"<h2>Alleen in één document vermeld ({len(one_sided)})</h2>"
                    f"<p class='meta'>Hierover {others} niets; dat is geen ‘nee’.</p><div class='solo'>")
         for policy, label in zip(policies, labels, strict=True):
