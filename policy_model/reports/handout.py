@@ -303,8 +303,9 @@ def comparison_handout_html(catalogue: Catalogue, policies: Sequence[Policy], ge
         f"<p class='meta'>Gemaakt met de GLI-inkoopwijzer op {generated:%d-%m-%Y}"
         + (f" · deze vergelijking online: {escape(link)}" if link else "")
         + ". ‘– niet vermeld’ betekent dat het document er niets over zegt; dat is geen ‘nee’. "
-        + ", ".join(f"<b>{FORCE_SHORT[f]}</b> = {FORCE_LABELS[f].lower()}" for f in FORCE_ORDER)
-        + "; § = paragraaf in het document.</p>",
+        + (", ".join(f"<b>{FORCE_SHORT[f]}</b> = {FORCE_LABELS[f].lower()}" for f in FORCE_ORDER) + "; "
+           if any(e.force for r in rows for es in r.cells.values() for e in es) else "")
+        + "§ = paragraaf in het document.</p>",
         overview_html(overviews, heads),
         differences_html(rows, policies, names, subject, labels, role, overviews),
         sources_html(catalogue, policies),
