@@ -33,9 +33,9 @@ from policy_model.vocab import (
     Scope,
     SourceKind,
     TariffKind,
+    TimelineActor,
     TimelineKind,
     Topic,
-    TimelineActor,
     ValueUnit,
 )
 
