@@ -287,63 +287,84 @@ def normalise_input(raw: dict, catalogue, tables: dict[str, NameTable] | None = 
 
 
 def _normalise_value(key: str, value: object, tables: dict[str, NameTable], result: InputResult) -> str | None:
-    data = result.data
+    """One key's value into ``result.data``; an error message where it is not understood."""
     if value is None:
         return None
     if key == "functions":
-        return _normalise_functions(value, tables["functions"], data)
-    text = value.strip() if isinstance(value, str) else value
+        return _normalise_functions(value, tables["functions"], result.data)
     if key in LIST_KEYS or (key == "in_insurer_region" and not _is_tri(value)):
-        if isinstance(text, str) and fold(text) in UNANSWERED_WORDS:
-            return None
-        parts = _split(value)
-        if isinstance(text, str) and fold(text) in NONE_WORDS or (not parts and isinstance(value, list)):
-            data[key] = []
-            return None
-        ids, bad = [], []
-        for part in parts:
-            if fold(part) in NONE_WORDS:
-                continue
-            found = tables[key].get(part)
-            if found:
-                ids.append(found)
-            else:
-                bad.append(tables[key].unknown_message(part, key))
-        if bad:
-            return " ".join(bad)
-        data[key] = list(dict.fromkeys(ids))
-        return None
+        return _normalise_list(key, value, tables, result.data)
     if key in ("role", "background", "scope", "participant_ggr"):
-        if isinstance(text, str) and fold(text) in UNANSWERED_WORDS and key != "role":
-            return None
-        found = tables[key].get(str(text))
-        if not found:
-            return tables[key].unknown_message(str(text), key)
-        data[key] = found
-        return None
+        return _normalise_choice(key, value, tables, result.data)
     if key in TRI_KEYS or key == "in_insurer_region":
-        if isinstance(value, bool):
-            data[key] = "yes" if value else "no"
-            return None
-        found = TRI_WORDS.get(fold(text)) if isinstance(text, str) else None
-        if not found:
-            return f"‘{_short(text)}’ bij {key} is geen ja, nee of onbekend."
-        data[key] = found
-        return None
+        return _normalise_tri(key, value, result.data)
     if key in BOOL_KEYS:
-        if isinstance(value, bool):
-            data[key] = value
-            return None
-        if isinstance(text, str) and fold(text) in UNANSWERED_WORDS:
-            return None
-        if isinstance(text, str) and fold(text) in BOOL_WORDS:
-            data[key] = BOOL_WORDS[fold(text)]
-            return None
-        return f"‘{_short(text)}’ bij {key} is geen ja/nee."
+        return _normalise_bool(key, value, result.data)
+    text = value.strip() if isinstance(value, str) else value
     if isinstance(text, str) and key not in ("name",) and fold(text) in UNANSWERED_WORDS:
         return None
-    data[key] = text
+    result.data[key] = text
     return None
+
+
+def _normalise_list(key: str, value: object, tables: dict[str, NameTable], data: dict) -> str | None:
+    """Names or ids, separated by | , ; /; "geen" is the explicit none; unknown names are errors."""
+    text = value.strip() if isinstance(value, str) else value
+    if isinstance(text, str) and fold(text) in UNANSWERED_WORDS:
+        return None
+    parts = _split(value)
+    if isinstance(text, str) and fold(text) in NONE_WORDS or (not parts and isinstance(value, list)):
+        data[key] = []
+        return None
+    ids, bad = [], []
+    for part in parts:
+        if fold(part) in NONE_WORDS:
+            continue
+        found = tables[key].get(part)
+        if found:
+            ids.append(found)
+        else:
+            bad.append(tables[key].unknown_message(part, key))
+    if bad:
+        return " ".join(bad)
+    data[key] = list(dict.fromkeys(ids))
+    return None
+
+
+def _normalise_choice(key: str, value: object, tables: dict[str, NameTable], data: dict) -> str | None:
+    text = value.strip() if isinstance(value, str) else value
+    if isinstance(text, str) and fold(text) in UNANSWERED_WORDS and key != "role":
+        return None
+    found = tables[key].get(str(text))
+    if not found:
+        return tables[key].unknown_message(str(text), key)
+    data[key] = found
+    return None
+
+
+def _normalise_tri(key: str, value: object, data: dict) -> str | None:
+    if isinstance(value, bool):
+        data[key] = "yes" if value else "no"
+        return None
+    text = value.strip() if isinstance(value, str) else value
+    found = TRI_WORDS.get(fold(text)) if isinstance(text, str) else None
+    if not found:
+        return f"‘{_short(text)}’ bij {key} is geen ja, nee of onbekend."
+    data[key] = found
+    return None
+
+
+def _normalise_bool(key: str, value: object, data: dict) -> str | None:
+    if isinstance(value, bool):
+        data[key] = value
+        return None
+    text = value.strip() if isinstance(value, str) else value
+    if isinstance(text, str) and fold(text) in UNANSWERED_WORDS:
+        return None
+    if isinstance(text, str) and fold(text) in BOOL_WORDS:
+        data[key] = BOOL_WORDS[fold(text)]
+        return None
+    return f"‘{_short(text)}’ bij {key} is geen ja/nee."
 
 
 def _normalise_functions(value: object, table: NameTable, data: dict) -> str | None:
