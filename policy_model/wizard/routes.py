@@ -111,14 +111,18 @@ def follows_preferent_insurer(ctx: Ctx, here: Here) -> Decision | None:
     has with the preferent insurer."""
     if not here.follows or here.own:
         return None
-    follow = here.follows[0].route
+    fit = here.follows[0]
+    follow = fit.route
     noun = ROLE_NOUNS[ctx.profile.role]
     if here.elsewhere:
         lead = f"{ctx.name} contracteert een {noun} zelf alleen binnen de eigen regio. "
     else:
         lead = f"{ctx.name} sluit hier geen eigen overeenkomst met een {noun}. "
     text = lead + follow.description + (f" {follow.conditions}" if follow.conditions else "")
-    decision = Decision("conditional", [text], routes=[follow], sources=[follow.source], follows=True)
+    if fit.form is not None:
+        text += f" Voor u geldt: {form_wording(fit)}."
+    decision = Decision("conditional", [text], routes=[follow],
+                        sources=[follow.source] + ([fit.form.source] if fit.form else []), follows=True)
     _mention_closed_route(ctx, here.closed, decision)
     decision.question = (f"Heeft u voor {ctx.policy.year} een GLI-overeenkomst met de preferente zorgverzekeraar in "
                          f"uw regio? Dan kunt u {ctx.name} vragen die te volgen; {lower_first(ctx.ask)}")
@@ -238,8 +242,8 @@ def umbrella_preferred(ctx: Ctx, here: Here) -> Decision | None:
         if ctx.single_provider:
             runoff_for_former_contractant(ctx, decision, certain=False)
         return decision
-    return Decision("eligible", [f"Er is in uw regio geen {names} gecontracteerd, dus deze route staat open."],
-                    routes=applicable)
+    return Decision("eligible", [f"Er is in uw regio geen {names} gecontracteerd (die gaat bij {ctx.name} voor), "
+                                 "dus deze route komt in aanmerking."], routes=applicable)
 
 
 def umbrella_contracted(ctx: Ctx, applicable: list[ContractRoute], present: list[ContractRoute]) -> Decision:

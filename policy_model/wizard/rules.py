@@ -144,7 +144,7 @@ def assess_policy(policy: Policy, profile: Profile, catalogue: Catalogue, today:
         reasons=d.reasons, verdict_sources=list(dict.fromkeys(s for s in d.sources if s is not None)),
         explanation=explanation(d.verdict, d.reasons, groups, ctx), next_step=next_step(d, ctx, todo),
         question=d.question if d.verdict == "conditional" else None,
-        time_notes=[] if profile.role == "referrer" else time_notes(policy, catalogue, calendar, route_kinds, today),
+        time_notes=time_notes(policy, catalogue, calendar, route_kinds, today),
         routes=[RouteOption(route=r.route, label=ROUTE_LABELS[r.route], preference=r.preference, conditions=r.conditions,
                             periods=period_texts(policy, r.route), source=r.source,
                             fit=fits[id(r)].fit if id(r) in fits else "yes",
@@ -183,7 +183,7 @@ def missing_year_not_firm(a: Assessment, catalogue: Catalogue, calendar: Calenda
     label = (REFERRER_VERDICT_LABELS if referrer else VERDICT_LABELS)["conditional"]
     return a.model_copy(update={
         "hint": True, "notice": notice, "verdict": "conditional", "verdict_label": label, "reasons": reasons,
-        "question": question, "next_step": question if a.verdict != "conditional" else a.next_step})
+        "question": question, "next_step": question})
 
 
 def assess(profile: Profile, catalogue: Catalogue, today: dt.date,
