@@ -27,8 +27,8 @@ from policy_model.wizard.profile import GGR_LABELS, Profile
 STATUS_MARKS = {"met": "☑", "unmet": "☒", "to_check": "☐"}
 #: Constant CSS for the cards (page and printout): one column, text wraps, nothing wider than the screen.
 CARDS_CSS = """
-.gli-cards{list-style:none;margin:0;padding:0}
-.gli-card{border:1px solid #ccc;border-left:6px solid #999;border-radius:4px;padding:.5rem .6rem;margin:0 0 .5rem;
+.gli-cards{list-style:none;margin:0 !important;padding:0 !important}
+.gli-card{border:1px solid #ccc;border-left:6px solid #999;border-radius:4px;padding:.5rem .6rem;margin:0 0 .5rem !important;
   overflow-wrap:anywhere;line-height:1.4}
 .gli-card.unmet{border-left-color:#d55e00}.gli-card.met{border-left-color:#009e73}
 .gli-card.to_check{border-left-color:#e69f00}.gli-card.obligation,.gli-card.expectation{border-left-color:#999}
@@ -37,7 +37,7 @@ CARDS_CSS = """
 """
 _PAGE_CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:48rem;margin:1rem auto;padding:0 .8rem;
-  color:#222;line-height:1.45;font-size:16px}
+  color:#222;line-height:1.45;font-size:16px;overflow-wrap:anywhere}
 h1{font-size:1.5rem} h2{font-size:1.2rem;margin-top:1.6rem;border-bottom:1px solid #ccc}
 dl.profile{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .8rem;margin:.5rem 0}
 dl.profile dt{font-weight:600} dl.profile dd{margin:0}

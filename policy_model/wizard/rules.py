@@ -24,7 +24,7 @@ from policy_model.catalogue import Catalogue
 from policy_model.schema import Policy, Requirement
 from policy_model.vocab import APPLICATION_WINDOW_LABELS, CHANNEL_LABELS, ROUTE_LABELS, ROUTE_ROLE
 from policy_model.wizard.checklist import checklist as build_checklist
-from policy_model.wizard.context import Ctx, Decision, unique_routes
+from policy_model.wizard.context import Ctx, Decision, lower_first, unique_routes
 from policy_model.wizard.forms import form_wording
 from policy_model.wizard.labels import (
     GROUP_LABELS,
@@ -72,7 +72,7 @@ def unmet_requirements_close_routes(ctx: Ctx, d: Decision, pairs: list[tuple[Che
         return
     routes = [r for r in d.routes if r.route != "follow"] or d.routes
     blocked = [r for r in routes if any(not req.routes or r.route in req.routes for _, req in unmet)]
-    topics = "; ".join(dict.fromkeys(f"{c.topic_label.lower()} ({c.why.rstrip('.')})" for c, _ in unmet))
+    topics = "; ".join(dict.fromkeys(f"{lower_first(c.topic_label)} ({c.why.rstrip('.')})" for c, _ in unmet))
     if routes and len(blocked) < len(routes):
         open_ = [r for r in routes if r not in blocked]
         own = [r for r in blocked if ROUTE_ROLE[r.route] == ctx.role]
