@@ -25,9 +25,12 @@ Check = Callable[[Requirement, Ctx], "tuple[Status, str]"]
 def relevant(requirement: Requirement, profile: Profile, insurer: str) -> bool:
     """Applies to the role (requirements on every coach apply to all), background, scope and
     status (new providers only)."""
+    # Who may take part is not what a provider must do: participant criteria (a statement kind
+    # of its own once the data has one, issue 17) are the referrer's, never a provider's.
+    participant = getattr(requirement, "kind", None) == "participant"
     if profile.role == "referrer":
-        return "referrer" in requirement.roles
-    if requirement.roles == ["referrer"]:
+        return "referrer" in requirement.roles or participant
+    if participant or requirement.roles == ["referrer"]:
         return False
     if not applies_to_role(requirement, profile.contracting_role):
         return False
