@@ -86,10 +86,16 @@ def unique_routes(routes: list[ContractRoute]) -> list[ContractRoute]:
 
 def route_names(routes: list[ContractRoute]) -> str:
     """``RHO``, ``RHO of Zorggroep``, ``A, B of C``."""
-    names = list(dict.fromkeys(ROUTE_LABELS[r.route] for r in routes))
+    names = list(dict.fromkeys(_in_sentence(ROUTE_LABELS[r.route]) for r in routes))
     if not names:
         return ""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " of " + names[-1]
+
+
+def _in_sentence(label: str) -> str:
+    """A label inside a sentence: ``Zorggroep`` -> ``zorggroep``, ``RHO`` stays ``RHO``."""
+    first = label.split()[0]
+    return label if first.isupper() else lower_first(label)
 
 
 def lower_first(text: str) -> str:
