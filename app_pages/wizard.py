@@ -308,14 +308,16 @@ else:
         data["programmes_offered"] = c2.number_input("Aantal GLI-programma's dat u aanbiedt", min_value=0, max_value=50,
                                                      value=None, step=1, key="aantal", bind="query-params",
                                                      placeholder="Niet ingevuld")
-    c1, c2, c3, c4 = st.columns(4)
+    # Two per row: four three-option controls side by side do not fit a projector at 18 px.
+    c1, c2 = st.columns(2)
     with c1:
         data["agb_code"] = tri_bool("AGB-code", "agb", glossary_help("AGB"))
     with c2:
         data["kvk_registered"] = tri_bool("Ingeschreven bij de KvK", "kvk")
-    with c3:
+    c1, c2 = st.columns(2)
+    with c1:
         data["accredited_training"] = tri_bool("Geaccrediteerde opleiding leefstijlcoach", "opleiding")
-    with c4:
+    with c2:
         data["hbo_level"] = tri_bool("Competenties op hbo-niveau", "hbo")
     # An empty selection is "not answered" (to check); "— Geen —" is the answer "none".
     data["registries"] = answer_list(data["registries"])
