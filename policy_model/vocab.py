@@ -408,11 +408,12 @@ ORG_FUNCTION_QUESTIONS: dict[str, str] = {
 #: What each form the wizard offers is by construction (our reading of the form's name; the
 #: documents' own definitions are on the routes). Functions left out are not settled by the
 #: form: the profile answers them, else they are "na te gaan".
+_ONE_COACH: dict[str, str] = {"single_provider": "yes", "cooperation": "no", "coach_network": "no",
+                              "gp_led_regional": "no", "multidisciplinary_primary_care": "no",
+                              "coordinates_chain_care": "no"}
 ROLE_FUNCTIONS: dict[str, dict[str, str]] = {
-    "individual_coach": {"single_provider": "yes", "cooperation": "no", "coach_network": "no", "gp_led_regional": "no",
-                         "multidisciplinary_primary_care": "no", "coordinates_chain_care": "no"},
-    "coach": {"single_provider": "yes", "cooperation": "no", "coach_network": "no", "gp_led_regional": "no",
-              "multidisciplinary_primary_care": "no", "coordinates_chain_care": "no"},
+    "individual_coach": _ONE_COACH,
+    "coach": _ONE_COACH,
     "coach_network": {"single_provider": "no", "cooperation": "yes", "coach_network": "yes", "gp_led_regional": "no"},
     "rho": {"single_provider": "no", "cooperation": "yes", "gp_led_regional": "yes", "coach_network": "no"},
     "msv": {"single_provider": "no", "cooperation": "yes", "multidisciplinary_primary_care": "yes", "coach_network": "no"},
