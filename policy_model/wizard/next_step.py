@@ -118,7 +118,16 @@ def actions(ctx: Ctx, route_kinds: set[str], deadlines: list[Deadline]) -> list[
 
 
 def next_step(d: Decision, ctx: Ctx, todo: list[Action]) -> str:
-    """The one next step: by verdict, with today's window and the document's channel."""
+    """The one next step: by verdict, with today's window and the document's channel. In a
+    policy year that is over, what is still possible comes first: the newer policy."""
+    step = verdict_step(d, ctx, todo)
+    if (d.verdict == "eligible" and ctx.profile.role != "referrer") or not year_over(ctx.policy, ctx.today):
+        return step
+    return (f"Het beleidsjaar {ctx.policy.year} is voorbij. {next_window(ctx.policy, ctx.calendar, ctx.today, ctx.name)}"
+            f" Wat voor {ctx.policy.year} gold: {step}")
+
+
+def verdict_step(d: Decision, ctx: Ctx, todo: list[Action]) -> str:
     if ctx.profile.role == "referrer":
         return referrer_next_step(d, ctx)
     if d.verdict == "subcontractor_only":
