@@ -11,6 +11,7 @@ from policy_model.comparison.text_rows import (
     TextRow,
     application_text_rows,
     contact_text_rows,
+    participant_text_rows,
     period_text_rows,
     provision_text_rows,
     requirement_text_rows,
@@ -57,6 +58,7 @@ def parts(policies: list[Policy], role: str | None, only_diff: bool) -> list[Par
 
     return [
         Part(TABS[0], "Onderwerp", rows(requirement_text_rows, role)),
+        Part("Wie in aanmerking komt", "Onderwerp", rows(participant_text_rows)),
         Part(TABS[1], "Route", rows(route_text_rows)),
         Part("Looptijden", "Route", rows(period_text_rows)),
         Part("Tarieven", "Tarief", rows(tariff_text_rows)),
@@ -73,7 +75,7 @@ def show_requirements(cat: Catalogue, policies: list[Policy], only_diff: bool, w
         "uitvoert gelden voor elke rol.",
     )
     role = None if chosen_role == ALL_ROLES else chosen_role
-    rows = requirement_text_rows(policies, role)
+    rows = [*requirement_text_rows(policies, role), *participant_text_rows(policies)]
     st.caption("Minimumeisen en uitsluitingsgronden eerst, dan verplichtingen, dan verwachtingen; daarna wie in "
                "aanmerking komt voor een GLI (geldt voor elke rol)."
                + (f" Een onderwerp dat een document alleen voor een andere rol dan {_role_label(role)} noemt, "

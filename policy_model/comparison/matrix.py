@@ -188,32 +188,29 @@ class TopicRow:
         return bool(self.differences)
 
 
-def requirement_matrix(policies: list[Policy], role: str | None = None) -> list[TopicRow]:
-    """Requirements aligned by topic (rows) and policy (columns), filtered by role.
+def requirement_matrix(policies: list[Policy], role: str | None = None, kind: str = "provider") -> list[TopicRow]:
+    """Requirements of one kind aligned by topic (rows) and policy (columns), filtered by role.
 
     Rows come in order of weight: topics with a minimum requirement or exclusion ground
     first, then obligations, then expectations; within that, the shared topic order. Who may
-    take part (participant criteria) follows in rows of its own, for every role: they say
-    whom a provider may treat, not what a provider must do.
+    take part (``kind="participant"``) has rows of its own and no role filter: it says whom a
+    provider may treat, not what a provider must do.
     """
+    wanted = role if kind == "provider" else None
+    topics: list[str] = []
+    for policy in policies:
+        for requirement in policy.requirements:
+            if requirement.kind == kind and applies_to_role(requirement, wanted) and requirement.topic not in topics:
+                topics.append(requirement.topic)
+    rows = [TopicRow(topic, _row_label(kind, topic), {p.key: _cell(p, kind, topic, wanted) for p in policies}, kind)
+            for topic in topics]
     order = list(TOPIC_LABELS)
-    rows = []
-    for kind in ("provider", "participant"):
-        wanted = role if kind == "provider" else None
-        topics: list[str] = []
-        for policy in policies:
-            for requirement in policy.requirements:
-                if requirement.kind == kind and applies_to_role(requirement, wanted) and requirement.topic not in topics:
-                    topics.append(requirement.topic)
-        kind_rows = [TopicRow(topic, _row_label(kind, topic),
-                              {p.key: _cell(p, kind, topic, wanted) for p in policies}, kind) for topic in topics]
 
-        def weight(row: TopicRow) -> tuple[int, int]:
-            forces = [r.force for c in row.cells.values() for r in c.requirements]
-            return (min(FORCE_ORDER.index(f) for f in forces), order.index(row.topic))
+    def weight(row: TopicRow) -> tuple[int, int]:
+        forces = [r.force for c in row.cells.values() for r in c.requirements]
+        return (min(FORCE_ORDER.index(f) for f in forces), order.index(row.topic))
 
-        rows += sorted(kind_rows, key=weight)
-    return rows
+    return sorted(rows, key=weight)
 
 
 def _row_label(kind: str, topic: str) -> str:

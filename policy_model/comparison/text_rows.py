@@ -143,13 +143,19 @@ def _requirement_cell(cell: TopicCell) -> tuple[Entry, ...]:
     return ()
 
 
-def requirement_text_rows(policies: Sequence[Policy], role: str | None = None) -> list[TextRow]:
-    """Requirements by topic, minimum requirements first (the order of the requirement matrix),
-    then who may take part. With a role, a topic a record states only for other roles reads
+def requirement_text_rows(policies: Sequence[Policy], role: str | None = None, kind: str = "provider") -> list[TextRow]:
+    """Requirements on providers by topic, minimum requirements first (the order of the
+    requirement matrix). With a role, a topic a record states only for other roles reads
     "alleen voor <rol>" with the text one click away, never "niet vermeld"."""
     return [TextRow(row.key, row.label, {key: _requirement_cell(cell) for key, cell in row.cells.items()},
                     tuple(row.differences))
-            for row in requirement_matrix(list(policies), role)]
+            for row in requirement_matrix(list(policies), role, kind)]
+
+
+def participant_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
+    """Who may take part (age, GGR, motivation, referral, repeat rules), by topic: its own
+    rows, for every role, never mixed with what a provider must do."""
+    return requirement_text_rows(policies, None, "participant")
 
 
 def route_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
@@ -360,3 +366,19 @@ def export_rows(catalogue: Catalogue, rows: Sequence[TextRow], policies: Sequenc
 
 def _statements(entries: Sequence[Entry]) -> list[Entry]:
     return [e for e in entries if e.is_statement]
+
+
+def for_print(row: TextRow, labels: dict[str, str]) -> TextRow:
+    """The row for paper, where nothing opens on a click: a record that states the topic only
+    for other roles (or refers elsewhere) gets an empty cell, and the row's label says so,
+    "Inschrijving KvK (CZ 2027: alleen voor Individuele coach)", so that it is neither
+    printed as the role's requirement nor read as "niet vermeld"."""
+    notes, cells = [], {}
+    for key, entries in row.cells.items():
+        if entries and not any(e.is_statement for e in entries):
+            what = other_roles_label(entries).lower() if entries[0].kind == "other_role" else "verwezen naar elders"
+            notes.append(f"{labels.get(key, key)}: {what}")
+            entries = ()
+        cells[key] = entries
+    label = f"{row.label} ({'; '.join(notes)})" if notes else row.label
+    return TextRow(row.key, label, cells, row.differences)

@@ -31,7 +31,7 @@ from html import escape
 
 from policy_model.catalogue import Catalogue
 from policy_model.comparison.matrix import STATUS_SYMBOLS
-from policy_model.comparison.text_rows import Entry, TextRow, requirement_text_rows
+from policy_model.comparison.text_rows import Entry, TextRow, for_print, requirement_text_rows
 from policy_model.schema import Policy, Source
 from policy_model.vocab import (
     APPLICATION_WINDOW_LABELS,
@@ -289,8 +289,10 @@ def comparison_handout_html(catalogue: Catalogue, policies: Sequence[Policy], ge
     registers or programmes has no role to name).
     """
     policies = list(policies)
-    rows = list(requirement_text_rows(policies, role) if rows is None else rows)
     labels = [catalogue.policy_label(p) for p in policies]
+    # For paper: "alleen voor <rol>" in the row's label instead of texts one click away on screen.
+    names_by_key = {p.key: label for p, label in zip(policies, labels, strict=True)}
+    rows = [for_print(r, names_by_key) for r in (requirement_text_rows(policies, role) if rows is None else rows)]
     overviews = overview_texts(catalogue, policies)
     width = f"style='width:{81 / max(len(policies), 1):.1f}%'"
     heads = "".join(f"<th {width}>{escape(label)}<br><span class='kind'>{escape(catalogue.document_kind_label(p))}"

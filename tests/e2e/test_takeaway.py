@@ -89,7 +89,9 @@ def test_every_comparison_of_two_or_three_records_for_a_role_fits_two_pages_unle
                     assert handout.estimated_pages(rows, overview, role) > PAGE_BUDGET * handout._PAGE_FILL, combo
                     assert f"pagina {len(reader.pages)} van {len(reader.pages)}" in _printed(reader)
     printer.close()
-    assert len(over) <= 2, over  # 1 of 336 on the data of December 2026
+    # 3 of 336 on the data of December 2026: three records with VGZ 2024 for the RHO, whose binding
+    # RHO-agreement requirements (bijlage 2, with requirement 11's elements) alone fill two pages.
+    assert len(over) <= 3, over
 
 
 def test_the_browser_print_of_contractvoorwaarden_is_a_document(page, app_url, cat):
@@ -115,8 +117,8 @@ def test_the_excel_file_holds_the_view_with_its_sources_and_says_what_it_is(page
     page.goto(f"{app_url}/voorwaarden?{THREE}&rol=RHO&alleen_verschillen=true")
     wait_idle(page)
     book = openpyxl.load_workbook(io.BytesIO(open(_download(page, "⬇️ Excel (.xlsx) met bronnen"), "rb").read()))
-    assert book.sheetnames == ["Eisen per onderwerp", "Contracteerroutes", "Looptijden", "Tarieven", "Aanvragen",
-                               "Contact", "Bepalingen", "Bronnen", ABOUT_SHEET]
+    assert book.sheetnames == ["Eisen per onderwerp", "Wie in aanmerking komt", "Contracteerroutes", "Looptijden",
+                               "Tarieven", "Aanvragen", "Contact", "Bepalingen", "Bronnen", ABOUT_SHEET]
     eisen = book["Eisen per onderwerp"]
     assert [c.value for c in eisen[1]] == ["Onderwerp", "Verschilt in", "CZ 2027", "VGZ 2024",
                                            "Zorg en Zekerheid 2024"]

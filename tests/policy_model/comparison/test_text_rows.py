@@ -10,6 +10,7 @@ from policy_model.comparison.text_rows import (
     cell_text,
     change_text_rows,
     export_rows,
+    participant_text_rows,
     registry_text_rows,
     requirement_text_rows,
     route_text_rows,
@@ -22,9 +23,13 @@ def _pair(cat):
     return [cat.policy_by_key("cz-2027"), cat.policy_by_key("vgz-2024")]
 
 
+def _all_rows(policies, role=None):
+    return [*requirement_text_rows(policies, role), *participant_text_rows(policies)]
+
+
 def test_every_requirement_text_is_in_full_in_its_cell_with_its_force_and_source(cat):
     policies = _pair(cat)
-    rows = requirement_text_rows(policies)
+    rows = _all_rows(policies)
     shown = {(key, e.text.split(" (")[0], e.label, e.sources[0]) for r in rows for key, es in r.cells.items() for e in es}
     for policy in policies:
         for r in policy.requirements:
@@ -32,11 +37,15 @@ def test_every_requirement_text_is_in_full_in_its_cell_with_its_force_and_source
                        for k, t, label, s in shown), r.id
 
 
-def test_minimum_requirements_come_first_then_who_may_take_part_and_rows_say_in_what_they_differ(cat):
-    rows = requirement_text_rows(_pair(cat))
-    provider = [r for r in rows if not r.key.startswith("participant:")]
-    participant = [r for r in rows if r.key.startswith("participant:")]
-    assert provider and participant and rows == provider + participant
+def test_minimum_requirements_come_first_and_who_may_take_part_has_rows_of_its_own(cat):
+    provider = requirement_text_rows(_pair(cat))
+    participant = participant_text_rows(_pair(cat))
+    rows = provider + participant
+    assert provider and participant
+    assert not [r for r in provider if r.key.startswith("participant:")]
+    assert all(r.key.startswith("participant:") for r in participant)
+    # Who may take part is never a provider requirement, whatever the role.
+    assert participant_text_rows(_pair(cat)) == requirement_text_rows(_pair(cat), None, "participant")
     for group in (provider, participant):
         weights = [min(FORCE_ORDER.index(e.force) for es in r.cells.values() for e in es) for r in group]
         assert weights == sorted(weights) and weights[0] == 0
@@ -87,7 +96,7 @@ def test_other_subjects_align_on_their_key_and_mark_silence(cat):
 
 def test_the_export_has_one_column_per_policy_with_the_full_texts(cat):
     policies = _pair(cat)
-    rows = requirement_text_rows(policies)
+    rows = _all_rows(policies)
     table = export_rows(cat, rows, policies, "Onderwerp")
     assert list(table[0]) == ["Onderwerp", "Verschilt in", "CZ 2027", "VGZ 2024"]
     text = "\n".join(v for r in table for v in r.values())

@@ -43,6 +43,7 @@ def test_the_role_is_printed_and_filters_the_requirements(cat):
     # A minimum requirement for the RHO only is there in full; one for the individual coach only is not.
     assert "De RHO informeert ten minste de regionale huisartsen" in rho
     assert "Heeft een geldige AGB-code." not in rho
+    assert "Inschrijving KvK (CZ 2027: alleen voor individuele coach)" in rho  # said, not "niet vermeld"
     coach = _text(comparison_handout_html(cat, policies, DAY, role="individual_coach"))
     assert "Rol: Individuele coach." in coach and "Heeft een geldige AGB-code." in coach
     assert "De RHO informeert ten minste de regionale huisartsen" not in coach
@@ -55,7 +56,7 @@ def test_every_differing_binding_requirement_is_printed_in_full_with_its_section
     text = _text(comparison_handout_html(cat, policies, DAY, role="rho"))
     rows = requirement_text_rows(policies, "rho")
     binding = [e for r in rows if r.differs for es in r.cells.values() for e in es
-               if e.force in ("minimum", "exclusion", "obligation")]
+               if e.force in ("minimum", "exclusion", "obligation") and e.is_statement]  # not "alleen voor" another role
     assert len(binding) > 40
     missing = [e.text for e in binding if " ".join(e.text.split()) not in text]
     assert not missing
@@ -79,7 +80,10 @@ def test_rows_stated_by_one_record_are_listed_per_record(cat):
     policies = _policies(cat, "cz-2027", "vgz-2024")
     rows = requirement_text_rows(policies, "rho")
     full, _ = printed_rows(rows, list(overview_texts(cat, policies).values()), "rho")
-    only_vgz = [r for r in full if r.cells["vgz-2024"] and not r.cells["cz-2027"]]
+    def states(row, key):  # a statement for the role; "alleen voor <rol>" is not one
+        return any(e.is_statement for e in row.cells[key])
+
+    only_vgz = [r for r in full if states(r, "vgz-2024") and not states(r, "cz-2027")]
     assert only_vgz
     text = _text(comparison_handout_html(cat, policies, DAY, role="rho"))
     assert f"Alleen in VGZ 2024 ({len(only_vgz)})" in text and "Hierover zegt het andere document niets" in text
