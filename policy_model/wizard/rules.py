@@ -164,6 +164,7 @@ class Assessment(_Out):
     hint: bool = False  # no record for requested_year: this is the newest record, as a hint
     notice: str | None = None
     partial: bool
+    draft: bool = False  # a record not yet reviewed, used only when asked (--include-drafts)
     document_kind: str
     verdict: Verdict
     verdict_label: str
@@ -184,9 +185,10 @@ class Assessment(_Out):
 
     def matrix_label(self) -> str:
         """The verdict for a table cell, with the hint marked."""
+        concept = " (concept)" if self.draft else ""
         if self.hint:
-            return f"{self.verdict_label} (hint: geen beleid {self.requested_year}, beleid {self.year})"
-        return self.verdict_label
+            return f"{self.verdict_label} (hint: geen beleid {self.requested_year}, beleid {self.year}{concept})"
+        return self.verdict_label + concept
 
 
 # --------------------------------------------------------------------------- decisions
@@ -683,7 +685,8 @@ def assess_policy(policy: Policy, profile: Profile, catalogue: Catalogue, today:
     label = (REFERRER_VERDICT_LABELS if profile.role == "referrer" else VERDICT_LABELS)[d.verdict]
     return Assessment(
         insurer=policy.insurer, insurer_name=insurer.short_name, year=policy.year,
-        requested_year=requested_year or policy.year, partial=policy.partial, document_kind=policy.document_kind,
+        requested_year=requested_year or policy.year, partial=policy.partial, draft=catalogue.is_draft(policy),
+        document_kind=policy.document_kind,
         verdict=d.verdict, verdict_label=label, reasons=d.reasons,
         verdict_sources=list(dict.fromkeys(s for s in d.sources if s is not None)),
         explanation=_explain(d.verdict, d.reasons, groups, insurer.short_name, profile),
