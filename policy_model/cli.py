@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from policy_model.comparison.diff import diff_json, diff_policies, diff_text
-from policy_model.curation.cli import add_curation_commands, print_warnings
+from policy_model.curation.cli import add_curation_commands, print_curation_checks
 from policy_model.drafts import hidden_draft_message, with_drafts_if
 from policy_model.export import csv_bytes, export_csv, export_json, export_json_schema
 from policy_model.loader import load_catalogue
@@ -34,9 +34,10 @@ def _validate(args: argparse.Namespace) -> int:
         print(problem)
     for problem in internal:
         print(f"internal error (not your data): {problem}")
-    print_warnings(args.data_dir)  # sections and drafts: printed, do not change the exit code
-    if result.problems:
-        print(f"{len(result.problems)} problem(s) in {result.data_dir}", file=sys.stderr)
+    # values against quotes (errors), sections, drafts and unsupported numbers (warnings)
+    value_errors = print_curation_checks(args.data_dir)
+    if result.problems or value_errors:
+        print(f"{len(result.problems) + value_errors} problem(s) in {result.data_dir}", file=sys.stderr)
         return 1
     figures = result.catalogue.headline()
     print(

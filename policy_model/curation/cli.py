@@ -113,14 +113,15 @@ def _missing_years(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_warnings(data_dir: Path | None) -> int:
-    """Print section and draft warnings (``validate``); returns how many there were."""
-    from policy_model.curation.checks import validation_warnings
+def print_curation_checks(data_dir: Path | None) -> int:
+    """Print the value errors, then the section, draft and value warnings (``validate``);
+    returns how many errors there were (warnings do not change the exit code)."""
+    from policy_model.curation.checks import curation_checks
 
-    warnings = validation_warnings(data_dir)
-    for warning in warnings:
-        print(warning)
-    return len(warnings)
+    errors, warnings = curation_checks(data_dir)
+    for problem in errors + warnings:
+        print(problem)
+    return len(errors)
 
 
 def add_curation_commands(sub: argparse._SubParsersAction) -> None:
