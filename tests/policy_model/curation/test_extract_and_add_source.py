@@ -91,9 +91,9 @@ def test_pdf_text_without_running_headers_footers_and_repeated_urls(tmp_path: Pa
     result = extract(make_pdf(tmp_path / "beleid.pdf"))
     assert result.kind == "pdf" and result.pages == 3
     url = "https://www.voorbeeld.nl/zorgaanbieders/gli"
-    expected = "\n".join(f"{heading}\n{url}\n{body}" if n == 0 else f"{heading}\n{body}"
-                         for n, (heading, body) in enumerate(PARAGRAPHS))
-    assert result.text == expected + "\n"  # the address once; no header, no page number
+    expected = "\n\n".join(f"{heading}\n{url}\n{body}" if n == 0 else f"{heading}\n{body}"
+                           for n, (heading, body) in enumerate(PARAGRAPHS))
+    assert result.text == expected + "\n"  # the address once; no header, no page number; a page ends a paragraph
     assert result.dropped_urls == 2
     assert "Zorginkoopbeleid GLI 2025 | Voorbeeldverzekeraar" in result.dropped_headers
 
