@@ -22,7 +22,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from policy_model.curation.extract import ExtractionError, Extracted, extract_bytes, read_bounded
+from policy_model.curation.extract import Extracted, ExtractionError, extract_bytes, read_bounded
 
 TIMEOUT_SECONDS = 60
 #: Address-space limit of the worker (the interpreter, pdfplumber and pypdfium2 take about 150 MB).
