@@ -11,7 +11,8 @@ import yaml
 
 from policy_model.calendar import load_calendar, missing_years
 from policy_model.curation.add_source import add_source
-from policy_model.curation.carry_forward import _sources, carry_forward
+from policy_model.curation.carry_forward import CarryForwardError, _path, _sources, carry_forward
+from policy_model.curation.reachability import measure
 from policy_model.curation.checks import validation_warnings
 from policy_model.curation.locate import describe, outline_of
 from policy_model.loader import load_catalogue
@@ -101,15 +102,32 @@ def _all(text: str, needle: str) -> list[int]:
     return out
 
 
-def test_carry_forward_cz_2024_to_2027_numbers(workspace) -> None:
+def test_carry_forward_never_replaces_a_reviewed_record(workspace) -> None:
     data, sources = workspace
-    report = carry_forward("cz-2024", 2027, "cz_gli_2027", data_dir=data, sources_dir=sources, force=True)
-    counts = report.counts()
-    print("CZ 2024 -> 2027:", counts)
-    old = yaml.safe_load((DEFAULT_DATA_DIR / "policies" / "cz-2024.yaml").read_text(encoding="utf-8"))
+    target = data / "policies" / "cz-2027.yaml"
+    before = target.read_bytes()
+    with pytest.raises(CarryForwardError, match="reviewed record .* never replaces it"):
+        carry_forward("cz-2024", 2027, "cz_gli_2027", data_dir=data, sources_dir=sources, force=True)
+    assert target.read_bytes() == before
+
+
+def test_cz_2024_to_2027_points_the_curator_at_the_right_place(workspace) -> None:
+    """The aim of issue 20: at least 80 % of the curated CZ 2027 facts are shown to the curator
+    (kept, uncited or a right suggestion) when CZ 2024 is carried against the 2027 document."""
+    data, sources = workspace
+    curated = yaml.safe_load((data / "policies" / "cz-2027.yaml").read_text(encoding="utf-8"))
+    (data / "policies" / "cz-2027.yaml").unlink()
+    report = carry_forward("cz-2024", 2027, "cz_gli_2027", data_dir=data, sources_dir=sources)
+    old = yaml.safe_load((data / "policies" / "cz-2024.yaml").read_text(encoding="utf-8"))
     cited = [s for _, _, s in _sources(old) if s["document"] in old["documents"]]
-    assert counts["kept"] + counts["marked"] == len(cited)
-    assert counts["uncited"] > 0
+    assert len(report.kept) + len(report.marked) == len(cited)
+    citations = [(_path(loc), s["quote"]) for loc, _, s in _sources(curated) if s["document"] in curated["documents"]]
+    reach = measure(report.review, old, curated, citations)
+    print("CZ 2024 -> 2027:", report.review.summary(), "|", reach.line())
+    assert reach.not_in_text == []
+    assert reach.share >= 0.8, reach.line()
+    headings = {normalise(h.text) for h in report.review.outline.headings}
+    assert [u.text for u in report.uncited if u.text in headings or len(u.text.split()) < 6] == []
 
 
 def test_locate_zz(source_texts: Path) -> None:
