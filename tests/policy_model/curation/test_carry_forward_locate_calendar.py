@@ -12,9 +12,9 @@ import yaml
 from policy_model.calendar import load_calendar, missing_years
 from policy_model.curation.add_source import add_source
 from policy_model.curation.carry_forward import CarryForwardError, _path, _sources, carry_forward
-from policy_model.curation.reachability import measure
 from policy_model.curation.checks import validation_warnings
 from policy_model.curation.locate import describe, outline_of
+from policy_model.curation.reachability import measure
 from policy_model.loader import load_catalogue
 from policy_model.paths import DEFAULT_DATA_DIR
 from policy_model.quotes import normalise
