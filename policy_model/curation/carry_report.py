@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import asdict, dataclass
 
 from policy_model.comparison.wording import diff_plain, word_diff
 from policy_model.curation.review import DocumentReview, FactCheck, Uncited
 
 SHOWN_CHARS = 160
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 @dataclass
@@ -94,9 +96,11 @@ class CarryReport:
             out.append(f"\nWaarschijnlijk verwijderd ({len(gone)}): no passage of the new document is like "
                        "the quote:")
             out.extend(f"  {f.path}: {_short(f.quote)!r}" for f in gone)
+        moved = [f for f in self.relocated if _YEAR.sub("#", f.old_section) != _YEAR.sub("#", f.section)]
         if self.relocated:
-            out.append(f"\nStill there, under another heading ({len(self.relocated)}):")
-            out.extend(f"  {f.path}: {f.old_section!r} -> {f.section!r}" for f in self.relocated)
+            out.append(f"\nStill there, under another heading ({len(self.relocated)}, of which "
+                       f"{len(self.relocated) - len(moved)} only the heading's year moved on; section updated):")
+            out.extend(f"  {f.path}: {f.old_section!r} -> {f.section!r}" for f in moved)
         if self.uncited:
             out.append(f"\nPassages no fact cites ({len(self.uncited)}; candidates for new facts):")
             for p in self.uncited:

@@ -67,15 +67,16 @@ def best_passage(quote: str, text: str, paras: ParagraphIndex) -> Passage | None
 
 
 def whole_sentences(start: int, end: int, text: str, paras: ParagraphIndex) -> tuple[int, int]:
-    """``[start, end)`` widened to the sentences it touches, within the paragraph at ``start``."""
-    para = paras.at(start)
+    """``[start, end)`` widened to the sentences it touches, within the paragraph that holds
+    its middle (an alignment may begin in the tail of the paragraph before)."""
+    para = paras.at((start + end) // 2) or paras.at(start)
     if para is None:
         while start > 0 and not text[start - 1].isspace():
             start -= 1
         while end < len(text) and not text[end].isspace():
             end += 1
         return start, end
-    end = min(max(end, start + 1), para.end)
+    start, end = max(start, para.start), min(max(end, start + 1), para.end)
     spans = [s for s in para.sentences() if s[0] < end and start < s[1]]
     if not spans:
         return para.start, para.end

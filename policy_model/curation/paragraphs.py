@@ -19,6 +19,7 @@ from policy_model.curation.locate import MAX_SUBHEADING_WORDS, SUB, Outline
 from policy_model.quotes import normalise
 
 _END = (".", ":", "?", "!", ";")
+MIN_LIST_LINES = 3
 _URL = re.compile(r"^\s*(https?://|www\.|mailto:)\S*\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[•●▪■◦‣∙·]|-\s|–\s)")
 #: A sentence ends at . ! ? ; or : followed by a space and something that can start one.
@@ -91,15 +92,15 @@ def paragraphs(raw: str, outline: Outline) -> list[Paragraph]:
 
 
 def _lists_joined(blocks: list[tuple[int, list[str], bool]], title_like: set[int]) -> list[tuple[int, list[str], bool]]:
-    """Two or more title-like lines in a row are a list (programme names, register names), not
-    headings: one block, which says something."""
+    """Three or more title-like lines in a row are a list (programme names, register names), not
+    headings: one block, which says something. (Two in a row are a heading and a subheading.)"""
     out: list[tuple[int, list[str], bool]] = []
     index = 0
     while index < len(blocks):
         end = index
         while end in title_like and end + 1 in title_like:
             end += 1
-        if end > index:
+        if end >= index + MIN_LIST_LINES - 1:
             out.append((blocks[index][0], [line for b in blocks[index: end + 1] for line in b[1]], False))
             index = end + 1
         else:

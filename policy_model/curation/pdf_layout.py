@@ -147,10 +147,19 @@ def structured_text(pages: list[list[Line]]) -> list[list[str]]:
                 bullet_indent = line.x0
             elif heading or (bullet_indent is not None and line.x0 < bullet_indent - 2):
                 bullet_indent = None
-            lines.append(line.text)
+            if lines and lines[-1] and _hyphen_break(lines[-1], line.text):
+                lines[-1] += line.text  # "niet-" + "gecontracteerde": one word broken at its hyphen
+            else:
+                lines.append(line.text)
             prev, prev_heading = line, heading
         out.append(lines)
     return out
+
+
+def _hyphen_break(previous: str, text: str) -> bool:
+    """A line that ends in a word's own hyphen, continued in lower case on the next line."""
+    return (len(previous) > 1 and previous.endswith("-") and previous[-2].isalpha()
+            and text[:1].islower())
 
 
 def pdf_pages(document) -> list[list[Line]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -25,18 +24,6 @@ DATE_OLD, DATE_NEW = "12 november 2023 Informeren", "15 november 2023 Informeren
 ADDED = ("Zorg en Zekerheid vraagt multidisciplinaire samenwerkingsverbanden vanaf 2025 jaarlijks een "
          "duurzaamheidsplan voor de GLI aan te leveren.")
 
-#: Section mismatches in data/policies that are reported to the data owners (policy files are
-#: edited by others); remove an entry once its section or quote is fixed.
-
-
-@pytest.fixture()
-def workspace(tmp_path: Path, source_texts: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
-    data = tmp_path / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, data)
-    sources = tmp_path / "sources"
-    shutil.copytree(source_texts, sources)
-    monkeypatch.setenv("GLI_SOURCES_DIR", str(sources))
-    return data, sources
 
 
 def _modified_zz(source_texts: Path, target: Path) -> tuple[str, list[tuple[int, int]]]:
