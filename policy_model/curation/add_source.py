@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +19,10 @@ import yaml
 from pydantic import ValidationError
 
 from policy_model.curation.extract import Extracted, ExtractionError
+from policy_model.curation.guards import FILE_NAME, GuardError, check_id, check_year
 from policy_model.curation.worker import extract_bounded
 from policy_model.schema import SourceDocument
+from policy_model.yamlio import read_yaml
 
 COVERS_PLACEHOLDER = "Nog te beschrijven: wat dit document voor de GLI behandelt."
 
@@ -61,12 +62,18 @@ def add_source(
 ) -> Added:
     """Extract ``file`` and register it; raises :class:`AddSourceError` before writing anything."""
     sources_yaml = Path(data_dir) / "sources.yaml"
+    try:
+        check_id(source_id, "--id")
+        if year is not None:
+            check_year(year)
+    except GuardError as exc:
+        raise AddSourceError(str(exc)) from None
     existing = _existing_entries(sources_yaml)
     if source_id in existing:
         raise AddSourceError(f"{sources_yaml}: a source with id {source_id!r} already exists; add-source never "
                              "replaces a source (choose another --id)")
     name = file_name or default_file_name(source_id)
-    if not _PLAIN_NAME.match(name):
+    if not FILE_NAME.match(name) or name in (".", ".."):
         raise AddSourceError(f"--file-name {name!r}: give a plain file name (letters, digits, - _ .), no folder")
     named_by = next((sid for sid, entry in existing.items() if entry.get("file") == name), None)
     if named_by is not None:
@@ -110,17 +117,15 @@ def add_source(
     return Added(target, sources_yaml, entry, extracted, covers is None)
 
 
-_PLAIN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}$")
-
-
 def _existing_entries(sources_yaml: Path) -> dict[str, dict]:
-    """The entries of sources.yaml by id."""
+    """The entries of sources.yaml by id (read with the bounded reader)."""
     if not sources_yaml.is_file():
         return {}
-    try:
-        data = yaml.safe_load(sources_yaml.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise AddSourceError(f"{sources_yaml}: cannot read it ({exc}); run python -m policy_model validate") from None
+    doc = read_yaml(sources_yaml, "sources.yaml")
+    if doc.problems:
+        raise AddSourceError(f"{sources_yaml}: cannot read it ({doc.problems[0]}); run python -m policy_model "
+                             "validate") from None
+    data = doc.data or {}
     items = data.get("sources") if isinstance(data, dict) else None
     return {str(item.get("id")): item for item in items or [] if isinstance(item, dict)}
 

@@ -182,7 +182,7 @@ def test_add_source_refuses_before_writing(tmp_path: Path) -> None:
     with pytest.raises(AddSourceError, match="sources folder does not exist"):
         add_source(make_pdf(tmp_path / "in.pdf"), source_id="x_2025", publisher="V", title="T", year=2025,
                    sources_dir=tmp_path / "nope", data_dir=data)
-    with pytest.raises(AddSourceError, match="policy_year"):
+    with pytest.raises(AddSourceError, match="--year 1800: give the policy year in four digits"):
         add_source(make_pdf(tmp_path / "in.pdf"), source_id="x_2025", publisher="V", title="T", year=1800,
                    sources_dir=sources, data_dir=data)
     assert (data / "sources.yaml").read_text(encoding="utf-8") == before
