@@ -86,10 +86,14 @@ def show_comparison(result: NewDocumentComparison, insurer_name: str) -> None:
     st.warning(f"**Niet gecontroleerd.** Deze vergelijking is automatisch gemaakt tussen uw document en "
                f"{md_escape(result.label)}. Controleer elke passage in het document zelf; de wijzer is niet "
                "bijgewerkt.")
+    if not result.names_insurer:
+        st.warning(f"Uw document noemt {md_escape(insurer_name)} nergens. Is het wel het beleid van "
+                   f"{md_escape(insurer_name)}? Kies anders de verzekeraar van het document.")
     counts = result.counts()
-    columns = st.columns(4)
+    columns = st.columns(5)
     for column, (label, value) in zip(columns, (("Staat er nog", counts["kept"]),
-                                                ("Gewijzigd", counts["changed"] + counts["year_only"]),
+                                                ("Gewijzigd", counts["changed"]),
+                                                ("Alleen ander jaar", counts["year_only"]),
                                                 ("Waarschijnlijk verwijderd", counts["probably_deleted"]),
                                                 ("Nieuwe passages", counts["new"])), strict=True):
         column.metric(label, value)

@@ -10,6 +10,7 @@ visitor's session only.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel
@@ -64,6 +65,7 @@ class NewDocumentComparison:
     standings: list[FactStanding] = field(default_factory=list)
     new_passages: list[Uncited] = field(default_factory=list)
     summary: str = ""
+    names_insurer: bool = True  # whether the document names the insurer at all (else: another's?)
 
     def of_status(self, status: str) -> list[FactStanding]:
         return [s for s in self.standings if s.status == status]
@@ -106,7 +108,12 @@ def compare_document(catalogue: Catalogue, policy: Policy, text: str) -> NewDocu
         words = tuple(word_diff(check.quote, check.passage)) if check.passage else ()
         standings.append(FactStanding(check.status, tuple(dict.fromkeys(facts)), check.quote, check.old_section,
                                       check.section, check.passage, check.similarity, words, tuple(check.values)))
-    return NewDocumentComparison(policy, catalogue.policy_label(policy), standings, review.uncited, review.summary())
+    insurer = catalogue.insurer(policy.insurer)
+    names = [insurer.name, insurer.short_name, *(e.name for e in insurer.entities)]
+    named = any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", review.outline.text, re.IGNORECASE)
+                for name in names if len(name) >= 2)
+    return NewDocumentComparison(policy, catalogue.policy_label(policy), standings, review.uncited, review.summary(),
+                                 named)
 
 
 def cited_sources(policy: Policy) -> int:

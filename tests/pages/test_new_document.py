@@ -26,7 +26,7 @@ def test_a_newer_document_is_held_against_the_newest_record(source_texts: Path) 
     text = all_text(at)
     assert "Niet gecontroleerd." in text and "Zorg en Zekerheid 2024" in text
     metrics = {m.label: int(m.value) for m in at.metric}
-    assert metrics["Gewijzigd"] >= 8 and metrics["Waarschijnlijk verwijderd"] == 2 and metrics["Nieuwe passages"] > 0
+    assert metrics["Gewijzigd"] == 8 and metrics["Alleen ander jaar"] == 15 and metrics["Waarschijnlijk verwijderd"] == 2 and metrics["Nieuwe passages"] > 0
     assert md_escape(NEW_REQUIREMENT_1) in text  # the new requirement, whole, among the new passages
     assert ":green-background[7]" in text and ":red[~~9~~]" in text  # the changed date word by word
     assert "Uw document noemt: 7 november 2024" in text
@@ -56,3 +56,11 @@ def test_hostile_and_unreadable_uploads_are_dutch_messages() -> None:
         at = _upload(name, content, mime)
         errors = [e.value for e in at.error]
         assert any(message in e for e in errors), (name, errors)
+
+
+def test_another_insurers_document_is_named_as_such(source_texts: Path) -> None:
+    html = next_year_html(source_texts / "zz-gli-2024.txt").encode("utf-8")
+    at = _upload("zz-gli-2025.html", html, "text/html", insurer="cz")
+    assert any("Uw document noemt CZ nergens" in w.value for w in at.warning)
+    at = _upload("zz-gli-2025.html", html, "text/html", insurer="zz")
+    assert not any("nergens" in w.value for w in at.warning)
