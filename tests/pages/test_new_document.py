@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
+import pytest
+
+from policy_model.paths import DEFAULT_DATA_DIR
 from tests.pages.conftest import all_text, open_page
 from tests.policy_model.curation.next_year import NEW_REQUIREMENT_1, next_year_html
 from tests.policy_model.curation.test_hostile_sources import encrypted_pdf, shared_stream_pdf
 from ui.text import md_escape
 
 TAB = "Nieuw beleidsdocument?"
+
+
+@pytest.fixture(autouse=True)
+def zz_2024_is_the_newest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests hold next year's ZZ document against the ZZ 2024 record: the app reads a
+    copy of the data in which that is ZZ's newest record, whatever records are added later."""
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    for path in (data / "policies").glob("zz-*.yaml"):
+        if int(path.stem.split("-")[1]) > 2024:
+            path.unlink()
+    monkeypatch.setenv("GLI_DATA_DIR", str(data))
 
 
 def _upload(name: str, content: bytes, mime: str, insurer: str = "zz"):
@@ -33,13 +50,12 @@ def test_a_newer_document_is_held_against_the_newest_record(source_texts: Path) 
 
 
 def test_the_result_stays_in_the_session_and_nothing_is_written(source_texts: Path, tmp_path: Path) -> None:
-    from policy_model.paths import DEFAULT_DATA_DIR
-
-    before = sorted((p.name, p.stat().st_mtime_ns) for p in DEFAULT_DATA_DIR.rglob("*"))
+    data = Path(os.environ["GLI_DATA_DIR"])
+    before = sorted((p.name, p.stat().st_mtime_ns) for p in data.rglob("*"))
     html = next_year_html(source_texts / "zz-gli-2024.txt").encode("utf-8")
     at = _upload("zz-gli-2025.html", html, "text/html")
     assert at.session_state["nieuw_document_resultaat"][1].summary
-    assert sorted((p.name, p.stat().st_mtime_ns) for p in DEFAULT_DATA_DIR.rglob("*")) == before
+    assert sorted((p.name, p.stat().st_mtime_ns) for p in data.rglob("*")) == before
     other = open_page("wijzigingen", tab=TAB)  # another session sees no upload and no result
     assert "nieuw_document_resultaat" not in other.session_state
     assert "Niet gecontroleerd." not in all_text(other)

@@ -17,6 +17,7 @@ from policy_model.curation.reachability import measure
 from policy_model.loader import load_catalogue
 from policy_model.paths import DEFAULT_DATA_DIR
 from policy_model.quotes import normalise
+from tests.dataset import DUE_BY_PINNED_DAY, gaps, nl_list
 
 DELETED_START = "Om een gezonde leefstijl bij verzekerden"
 DELETED_END = "het lokale beweegaanbod in de regio."
@@ -133,15 +134,22 @@ def test_every_section_matches_the_heading_its_quote_is_under(source_texts: Path
 
 
 def test_missing_years_on_a_fixed_day(cat) -> None:
+    """On 26 November 2026 the 2027 policies were due: each insurer lacks the years from its
+    first full record up to 2027 that have no record (in the data as committed: ZZ and VGZ
+    2025-2027, CZ 2025 with 2026 only derived)."""
     calendar = load_calendar(DEFAULT_DATA_DIR)
-    gaps = {g.insurer: g for g in missing_years(cat, calendar, dt.date(2026, 11, 26))}
-    assert gaps["zz"].missing == (2025, 2026, 2027) and gaps["zz"].newest == 2024
-    assert gaps["zz"].message == ("Zorg en Zekerheid: beleid 2025, 2026 en 2027 zijn gepubliceerd maar staan "
-                                  "niet in deze wijzer; nieuwste: 2024")
-    assert gaps["vgz"].missing == (2025, 2026, 2027)
-    assert gaps["cz"].missing == (2025,) and gaps["cz"].partial_only == (2026,)
+    found = {g.insurer: g for g in missing_years(cat, calendar, dt.date(2026, 11, 26))}
+    expected = gaps(cat, DUE_BY_PINNED_DAY)
+    assert {i: (g.missing, g.partial_only) for i, g in found.items()} == expected
+    for insurer, gap in found.items():
+        full = [p.year for p in cat.policies if p.insurer == insurer and not p.partial]
+        assert gap.newest == max(full)
+        if gap.missing:
+            assert gap.message.startswith(f"{cat.insurer(insurer).short_name}: beleid {nl_list(gap.missing)} ")
+            assert gap.message.endswith(f"; nieuwste: {max(full)}")
     before = {g.insurer: g.missing for g in missing_years(cat, calendar, dt.date(2026, 3, 31))}
-    assert before["zz"] == (2025, 2026)  # the 2027 policy is due on 1 April 2026
+    assert {i: m for i, m in before.items() if m} == {i: m for i, (m, _) in gaps(cat, 2026).items() if m}
+    assert all(2027 not in years for years in before.values())  # the 2027 policy is due on 1 April 2026
 
 
 def test_calendar_quotes_occur_in_the_sources(source_texts: Path) -> None:
