@@ -160,3 +160,20 @@ def test_calendar_quotes_occur_in_the_sources(source_texts: Path) -> None:
     for milestone in calendar.milestones:
         for src in milestone.sources:
             assert quote_found(src.quote, source_texts / files[src.document]), src.quote
+
+
+def test_locate_in_a_text_with_twenty_thousand_headings() -> None:
+    """Issue 22 item 5: every lookup walks only its own section chain (the time is in make bench;
+    here: the answers at both ends of a long text are the right ones)."""
+    from policy_model.curation.locate import build_outline
+
+    lines = []
+    for n in range(1, 20001):
+        number = f"{n // 400 + 1}.{(n // 20) % 20 + 1}.{n % 20 + 1}"
+        lines += [f"{number} Kop nummer {n}", "", f"Tekst {n} van de alinea.", ""]
+    outline = build_outline("\n".join(lines))
+    first, last = outline.occurrences("Tekst 1 van de alinea."), outline.occurrences("Tekst 19999 van de alinea.")
+    assert len(outline.headings) == 20000
+    assert [describe(outline.chain_at(at)) for at in first] == ["1.1.2 Kop nummer 1"]
+    assert [describe(outline.chain_at(at)) for at in last] == ["50.20.20 Kop nummer 19999"]
+    assert len(outline.occurrences("van de alinea.")) == 20000
