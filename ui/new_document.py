@@ -16,14 +16,14 @@ import streamlit as st
 from policy_model.catalogue import Catalogue
 from policy_model.curation.extract import ExtractionError
 from policy_model.curation.new_document import (
-    DocumentTooLong,
     FactStanding,
     NewDocumentComparison,
-    compare_document,
+    comparison_from,
     newest_record,
     reader_message,
+    record_citations,
 )
-from policy_model.curation.worker import extract_bytes_bounded
+from policy_model.curation.worker import review_bytes_bounded
 from policy_model.wizard.batch import MAX_UPLOAD_BYTES
 from ui.side_by_side import segments_markdown
 from ui.text import md_escape
@@ -72,11 +72,13 @@ def _comparison(cat: Catalogue, insurer: str, name: str, raw: bytes) -> NewDocum
     if kept is not None and kept[0] == key:
         return kept[1]
     policy = newest_record(cat, insurer)
+    citations, facts = record_citations(policy)
     try:
-        with st.spinner("Document lezen en vergelijken…"):
-            extracted = extract_bytes_bounded(raw, name, timeout=READ_SECONDS, memory=READ_MEMORY)
-            result: NewDocumentComparison | str = compare_document(cat, policy, extracted.text)
-    except (ExtractionError, DocumentTooLong) as exc:
+        with st.spinner("Document lezen en vergelijken…"):  # both in the worker, within its limits
+            extracted, checks, uncited = review_bytes_bounded(raw, name, citations, timeout=READ_SECONDS,
+                                                              memory=READ_MEMORY)
+        result: NewDocumentComparison | str = comparison_from(cat, policy, facts, checks, uncited, extracted.text)
+    except ExtractionError as exc:
         result = reader_message(exc)
     st.session_state[RESULT_KEY] = (key, result)
     return result

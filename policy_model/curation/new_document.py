@@ -17,14 +17,18 @@ from pydantic import BaseModel
 
 from policy_model.catalogue import Catalogue
 from policy_model.comparison.wording import Segment, word_diff
-from policy_model.curation.review import STATUS_LABELS, Citation, Uncited, review_citations
+from policy_model.curation.review import (
+    MAX_REVIEW_CHARS,
+    STATUS_LABELS,
+    Citation,
+    FactCheck,
+    Uncited,
+    review_citations,
+)
 from policy_model.curation.values import iter_facts
 from policy_model.schema import Policy
 from policy_model.walk import iter_sources
 
-#: The longest document text held against a record (a policy is 20,000-150,000 characters;
-#: the review's work grows with it, so a hostile upload must not make it unbounded).
-MAX_TEXT_CHARS = 1_500_000
 #: What each list of a record is called on the page.
 FACT_KIND_LABELS = {
     "programmes": "Programma", "registries": "Register", "contract_routes": "Contracteerroute",
@@ -36,7 +40,7 @@ _TEXT_FIELDS = ("text", "description", "activity", "purpose", "label", "note", "
 
 
 class DocumentTooLong(ValueError):
-    """The document's text is longer than :data:`MAX_TEXT_CHARS`."""
+    """The document's text is longer than :data:`~.review.MAX_REVIEW_CHARS`."""
 
 
 @dataclass(frozen=True)
@@ -92,28 +96,43 @@ def fact_label(loc: tuple[object, ...], fact: BaseModel) -> str:
     return f"{kind}: {text or subject}"
 
 
-def compare_document(catalogue: Catalogue, policy: Policy, text: str) -> NewDocumentComparison:
-    """Hold every quote of ``policy`` against ``text`` (a document's extracted text)."""
-    if len(text) > MAX_TEXT_CHARS:
-        raise DocumentTooLong(f"de tekst is {len(text):,} tekens; meer dan {MAX_TEXT_CHARS:,} wordt niet vergeleken")
+def record_citations(policy: Policy) -> tuple[list[Citation], list[tuple[str, ...]]]:
+    """One citation per distinct quote of the record's own documents, with the facts citing it."""
     labels: dict[tuple[str, str], list[str]] = {}
     for loc, fact in iter_facts(policy):
         source = fact.source  # type: ignore[attr-defined]
         if source.document in policy.documents:
             labels.setdefault((source.quote, source.section), []).append(fact_label(loc, fact))
     citations = [Citation(str(n), quote, section) for n, (quote, section) in enumerate(labels)]
+    return citations, [tuple(dict.fromkeys(facts)) for facts in labels.values()]
+
+
+def compare_document(catalogue: Catalogue, policy: Policy, text: str) -> NewDocumentComparison:
+    """Hold every quote of ``policy`` against ``text`` (a document's extracted text), here."""
+    if len(text) > MAX_REVIEW_CHARS:
+        raise DocumentTooLong(f"de tekst is {len(text):,} tekens; meer dan {MAX_REVIEW_CHARS:,} wordt niet vergeleken")
+    citations, facts = record_citations(policy)
     review = review_citations(citations, text)
+    return comparison_from(catalogue, policy, facts, review.facts, review.uncited, text)
+
+
+def comparison_from(catalogue: Catalogue, policy: Policy, facts: list[tuple[str, ...]], checks: list[FactCheck],
+                    uncited: list[Uncited], text: str) -> NewDocumentComparison:
+    """The comparison from a review (made here or in the worker, :mod:`.worker`)."""
     standings = []
-    for check, facts in zip(review.facts, labels.values(), strict=True):
+    for check, labels in zip(checks, facts, strict=True):
         words = tuple(word_diff(check.quote, check.passage)) if check.passage else ()
-        standings.append(FactStanding(check.status, tuple(dict.fromkeys(facts)), check.quote, check.old_section,
-                                      check.section, check.passage, check.similarity, words, tuple(check.values)))
+        standings.append(FactStanding(check.status, labels, check.quote, check.old_section, check.section,
+                                      check.passage, check.similarity, words, tuple(check.values)))
     insurer = catalogue.insurer(policy.insurer)
     names = [insurer.name, insurer.short_name, *(e.name for e in insurer.entities)]
-    named = any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", review.outline.text, re.IGNORECASE)
-                for name in names if len(name) >= 2)
-    return NewDocumentComparison(policy, catalogue.policy_label(policy), standings, review.uncited, review.summary(),
-                                 named)
+    named = any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) for name in names if len(name) >= 2)
+    result = NewDocumentComparison(policy, catalogue.policy_label(policy), standings, uncited, "", named)
+    counts = result.counts()
+    result.summary = (f"{counts['kept']} staan er nog, {counts['year_only']} alleen een ander jaar, "
+                      f"{counts['changed']} gewijzigd, {counts['probably_deleted']} waarschijnlijk verwijderd; "
+                      f"{counts['new']} nieuwe passages")
+    return result
 
 
 def cited_sources(policy: Policy) -> int:
@@ -130,6 +149,8 @@ _READER_REASONS = (
                     "opnieuw op (afdrukken als PDF) en probeer het nog eens."),
     ("needed more than", "Het lezen van dit document vroeg te veel geheugen. Dit is geen gewoon beleidsdocument."),
     ("decompress", "Dit PDF-bestand bevat veel meer dan een gewoon beleidsdocument en wordt niet gelezen."),
+    ("characters, more than", "De tekst van dit document is te lang om te vergelijken (een beleidsdocument is "
+                              "veel korter)."),
     ("pages is more than", "Dit PDF-bestand heeft te veel pagina's voor een beleidsdocument."),
     ("larger than", "Het bestand is te groot voor een beleidsdocument."),
     ("nested", "Deze webpagina is te diep genest om te lezen. Sla de pagina opnieuw op vanuit de browser."),

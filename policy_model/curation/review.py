@@ -37,6 +37,9 @@ from policy_model.curation.paragraphs import ParagraphIndex, paragraphs
 from policy_model.quotes import normalise
 
 MIN_UNCITED_WORDS = 6
+#: The longest text a record is held against for a reader (a policy is 20,000-150,000
+#: characters; the work grows with the text).
+MAX_REVIEW_CHARS = 600_000
 STATUS_LABELS = {
     "kept": "staat er nog",
     "year_only": "alleen het jaar is anders",

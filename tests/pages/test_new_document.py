@@ -80,3 +80,11 @@ def test_another_insurers_document_is_named_as_such(source_texts: Path) -> None:
     assert any("Uw document noemt CZ nergens" in w.value for w in at.warning)
     at = _upload("zz-gli-2025.html", html, "text/html", insurer="zz")
     assert not any("nergens" in w.value for w in at.warning)
+
+
+def test_a_text_too_long_to_compare_is_refused_in_the_worker() -> None:
+    from policy_model.curation.review import MAX_REVIEW_CHARS
+
+    words = "De leefstijlcoach werkt samen met de huisarts in de regio. " * (MAX_REVIEW_CHARS // 50)
+    at = _upload("lang.html", f"<html><body><p>{words}</p></body></html>".encode(), "text/html")
+    assert any("te lang om te vergelijken" in e.value for e in at.error)
