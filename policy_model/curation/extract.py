@@ -167,11 +167,11 @@ def _from_pdf(name: str, raw: bytes) -> Extracted:
             f"{name}: the PDF has no text layer ({len(pages)} page(s)): it looks like a scan. Run OCR on it first "
             "(for example ocrmypdf) or ask the insurer for the text version, then add it again"
         )
-    from policy_model.curation.pdf_layout import structured_text
+    from policy_model.curation.pdf_layout import paragraph_lines, structured_text
 
     page_lines = structured_text(pages)
     page_lines, dropped = drop_running_lines(page_lines)
-    lines = _join_pages(page_lines)
+    lines = paragraph_lines(_join_pages(page_lines))
     lines, urls = drop_repeated_urls(lines)
     return Extracted(_join(lines), "pdf", len(pages), dropped, urls)
 

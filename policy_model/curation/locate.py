@@ -183,7 +183,7 @@ def _is_label(line: str) -> bool:
             and _is_title_like(stripped[:-1]))
 
 
-def _section_heading(line: str) -> int | None:
+def section_level(line: str) -> int | None:
     """The level of a numbered or named section heading, else None."""
     stripped = line.strip()
     if not stripped or len(stripped) > MAX_HEADING_CHARS or stripped.endswith((",", ";")):
@@ -218,7 +218,7 @@ def build_outline(raw: str) -> Outline:
         if skip:
             skip -= 1
         elif norm:
-            level = _section_heading(line)
+            level = section_level(line)
             block_start = (blank_before or previous_filled.rstrip().endswith(_END_SENTENCE)
                            or bool(_URL.match(previous_filled)) or number - 1 in heading_lines)
             if level is not None and not block_start and not _plausible_next(last_number, line):

@@ -21,6 +21,7 @@ a blank line between paragraphs and around headings: the shape the outline
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -154,6 +155,27 @@ def structured_text(pages: list[list[Line]]) -> list[list[str]]:
             prev, prev_heading = line, heading
         out.append(lines)
     return out
+
+
+def paragraph_lines(lines: list[str]) -> list[str]:
+    """One line per paragraph: the PDF's wrapped lines of a paragraph joined.
+
+    A wrapped line that happens to be short and capitalised would otherwise read as a
+    subheading. A numbered section heading and an address line keep their own line (a PDF in
+    one font puts "2.4 Looptijd" straight above its text)."""
+    from policy_model.curation.locate import section_level
+
+    out: list[str] = []
+    for line in lines:
+        if (line and out and out[-1] and section_level(out[-1]) is None
+                and not _ADDRESS.match(out[-1]) and not _ADDRESS.match(line) and not line.startswith("• ")):
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return out
+
+
+_ADDRESS = re.compile(r"^\s*(https?://|www\.|mailto:)\S*\s*$", re.IGNORECASE)
 
 
 def _hyphen_break(previous: str, text: str) -> bool:
