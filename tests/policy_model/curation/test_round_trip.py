@@ -166,7 +166,14 @@ def test_no_value_moves_silently(trips: dict[str, Trip], kind: str) -> None:
 
 
 def _values(fact: dict) -> str:
-    return json.dumps({k: v for k, v in fact.items() if k != "source"}, default=str, sort_keys=True)
+    """The fact's own values: every field but its citations (which now name the new document)."""
+    def strip(node):
+        if isinstance(node, dict):
+            return {k: strip(v) for k, v in node.items() if not (isinstance(v, dict) and "quote" in v)}
+        if isinstance(node, list):
+            return [strip(v) for v in node if not (isinstance(v, dict) and "quote" in v)]
+        return node
+    return json.dumps(strip(fact), default=str, sort_keys=True)
 
 
 def _loc(path: str) -> tuple:
