@@ -13,11 +13,18 @@ from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
 from ui.charts import general_calendar, timeline_figure
 from ui.citation import sourced_line
 from ui.data import catalogue
-from ui.filters import filtered_policies
 from ui.layout import page_header, provenance_footer
 from ui.missing_years import show_missing_years
+from ui.selection import policy_picker
 from ui.tables import show_sourced_table
 from ui.text import md_escape, nl_date, today
+from ui.url_state import known, url_segments
+
+CHART_KEY = "grafiek"
+ALL_TOGETHER = "alle"
+#: The tallest chart (px) that fits the first screen with the page's header: 1024×768
+#: while presenting, 1400×900 otherwise.
+CHART_HEIGHT_BUDGET = {True: 520, False: 620}
 
 # Streamlit cannot see the screen width: the browser picks chart or list. Constant CSS.
 _NARROW_CSS = """
@@ -31,12 +38,51 @@ presenting = page_header(
     "Tijdlijn",
     "Het contracteerproces van elke verzekeraar per jaar (publicatie, aanbod, vragen, tekenen, "
     "publicatie van het gecontracteerde aanbod) en de looptijden van de overeenkomsten.",
+    share=True, missing_years=True,
 )
 cat = catalogue()
-policies, _ = filtered_policies(cat)
-
+policies = policy_picker(cat, minimum=1)
 events = all_events(cat, policies)
 now = today()
+labels = {p.key: cat.policy_label(p) for p in policies}
+
+
+def chart_choice() -> tuple[str, ...]:
+    """The records the chart shows: all chosen ones when they fit one screen with the
+    axis and the legend, else one at a time (a choice kept in the link), or all together
+    on request."""
+    everything = tuple(labels)
+    fig = timeline_figure(everything, now, presenting)
+    if len(everything) == 1 or fig is None or fig.layout.height <= CHART_HEIGHT_BUDGET[presenting]:
+        known(CHART_KEY)
+        return everything
+    shown = url_segments("Grafiek van", [*everything, ALL_TOGETHER], CHART_KEY,
+                         format_func=lambda k: "alle samen" if k == ALL_TOGETHER else labels[k],
+                         label_visibility="collapsed" if presenting else "visible",
+                         help="Eén beleidsdocument per keer past met zijn legenda op één scherm; "
+                         "‘alle samen’ zet ze onder elkaar.")
+    return everything if shown == ALL_TOGETHER else (shown,)
+
+
+st.html(_NARROW_CSS)
+if not presenting:
+    st.subheader("Proces en looptijden")
+with st.container(key="gli_timeline_chart"):
+    # The chart first: its bars, axis and legend on the first screen, also on a projector.
+    fig = timeline_figure(chart_choice(), now, presenting)
+    if fig is not None:
+        st.plotly_chart(fig, config={"displaylogo": False, "toImageButtonOptions": {"filename": "gli-tijdlijn"}},
+                        key="timeline_chart")
+        st.caption("Balken: looptijden van overeenkomsten, een kleur per route. Symbolen: activiteiten met een "
+                   "datum, een vast symbool per soort. Stippellijn: vandaag. Klik op de legenda om iets te verbergen.")
+    else:
+        st.info("De gekozen beleidsdocumenten noemen geen looptijden of activiteiten met een precieze datum; "
+                "zie de tabel hieronder.")
+with st.container(key="gli_timeline_list"):
+    # On a phone the chart is unreadable: the same periods and activities as a list.
+    for key, entries in timeline_entries(policies).items():
+        st.markdown(f"**{md_escape(labels[key])}**\n\n" + "\n".join(
+            f"- **{md_escape(e.when)}** · {md_escape(e.what)}: {md_escape(e.text)}" for e in entries))
 
 st.subheader("Komende deadlines")
 ahead = upcoming(events, now)
@@ -61,25 +107,6 @@ downloads.download_button(
     help="De looptijden en activiteiten van de gekozen beleidsdocumenten met hun bronnen, om af te drukken "
     "of als PDF te bewaren.",
 )
-
-st.subheader("Proces en looptijden")
-labels = {p.key: cat.policy_label(p) for p in policies}
-st.html(_NARROW_CSS)
-fig = timeline_figure(tuple(p.key for p in policies), now, presenting)
-with st.container(key="gli_timeline_chart"):
-    if fig is not None:
-        st.plotly_chart(fig, config={"displaylogo": False, "toImageButtonOptions": {"filename": "gli-tijdlijn"}},
-                        key="timeline_chart")
-        st.caption("Balken: looptijden van overeenkomsten, een kleur per route. Symbolen: activiteiten met een "
-                   "datum, een vast symbool per soort. Stippellijn: vandaag. Klik op de legenda om iets te verbergen.")
-    else:
-        st.info("De gekozen beleidsdocumenten noemen geen looptijden of activiteiten met een precieze datum; "
-                "zie de tabel hieronder.")
-with st.container(key="gli_timeline_list"):
-    # On a phone the chart is unreadable: the same periods and activities as a list.
-    for key, entries in timeline_entries(policies).items():
-        st.markdown(f"**{md_escape(labels[key])}**\n\n" + "\n".join(
-            f"- **{md_escape(e.when)}** · {md_escape(e.what)}: {md_escape(e.text)}" for e in entries))
 
 general = general_calendar(cat, policies, now)
 if general:

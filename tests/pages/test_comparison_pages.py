@@ -149,7 +149,7 @@ def test_an_about_section_runs_its_content_only_once_opened(page, key, expected)
 
 
 def test_the_timeline_chart_groups_each_policys_rows_together():
-    at = open_page("tijdlijn", verzekeraar="CZ")
+    at = open_page("tijdlijn", verzekeraar="CZ", grafiek="alle")  # all CZ records in one chart
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     ticks = spec["layout"]["yaxis"]["ticktext"]
     # Each record is named once, in bold, on its first row; its other rows follow it.

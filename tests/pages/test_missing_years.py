@@ -66,6 +66,9 @@ def test_every_comparison_page_says_which_published_years_are_missing(pinned_day
     pinned_day("2026-11-26")
     at = open_page(page)
     assert not at.exception
-    # One line, so the comparison itself stays on the first screen.
-    assert ("Gepubliceerd maar niet in deze wijzer:** CZ 2025 (2026 alleen afgeleid); VGZ 2025, 2026 en 2027; "
-            "Zorg en Zekerheid 2025, 2026 en 2027.") in _warnings(at)
+    # One line that opens on demand, so the comparison itself stays on the first screen.
+    labels = [p.proto.popover.label for p in at.get("popover")]
+    assert "📅 Ontbreekt: 7 beleidsjaren, 1 alleen afgeleid" in labels
+    text = _warnings(at)  # what the line opens to
+    assert "Zorg en Zekerheid: beleid 2025, 2026 en 2027 zijn gepubliceerd maar staan niet in deze wijzer" in text
+    assert "CZ: beleid 2025 is gepubliceerd maar staat niet in deze wijzer; van 2026 staat alleen" in text
