@@ -49,7 +49,11 @@ check_url({"thema": theme_names.values(), **{k: checklist.answer_options for k i
 end_year = guidance_end_year(guidance.period)
 st.info(f"De handreiking kijkt terug op {md_escape(guidance.period)}. Het beleid van verzekeraars is sindsdien "
         "veranderd; waar dat zo is, staat het bij de taak.", icon="🕰️")
-st.markdown(md_escape(guidance.summary))
+if presenting:  # the summary on demand: the guide's parts start on the first screen
+    with st.expander("Waar gaat de handreiking over?"):
+        st.markdown(md_escape(guidance.summary))
+else:
+    st.markdown(md_escape(guidance.summary))
 
 section = st.segmented_control(
     "Onderdeel", ["Taken", "Organisatievormen", "Financiering", "Systemen en stakeholders", "Checklist borging"],

@@ -75,7 +75,7 @@ def show_applying(cat: Catalogue, policies: list[Policy], only_diff: bool, words
                       show_words=words, name="gli-bepalingen")
 
 
-page_header(
+presenting = page_header(
     "Contractvoorwaarden",
     "Kies twee tot vier beleidsdocumenten: hun eisen per onderwerp staan naast elkaar, volledig leesbaar, "
     "met de contracteerroutes, looptijden, tarieven en hoe u een overeenkomst aanvraagt. Rijen met ✱ "
@@ -90,6 +90,7 @@ with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
     # The role is chosen here, above the tabs: it filters the requirements and the hand-out.
     chosen_role = url_select(
         "Rol", [ALL_ROLES, *CONTRACTING_ROLES], ROLE_KEY, format_func=_role_label, width=260,
+        label_visibility="collapsed" if presenting else "visible",
         help="Toon alleen eisen die gelden voor deze rol (op het tabblad Eisen per onderwerp en in de "
         "hand-out). Eisen aan de leefstijlcoach die de GLI uitvoert gelden voor elke rol.",
     )

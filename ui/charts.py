@@ -10,6 +10,7 @@ which copies it, and never change it.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections.abc import Sequence
 from html import escape
 
@@ -87,8 +88,9 @@ def general_calendar(cat, policies, now: dt.date) -> list[GenericMilestone]:
 
 def geometry(presenting: bool) -> LaneGeometry:
     """Marker, row and label sizes of the timeline in each mode."""
-    return LaneGeometry(marker_px=17, unit_px=46, wrap=26) if presenting else LaneGeometry(marker_px=12, unit_px=40,
-                                                                                            wrap=34)
+    if presenting:
+        return LaneGeometry(marker_px=17, unit_px=46, wrap=24, plot_px=450)
+    return LaneGeometry(marker_px=12, unit_px=40, wrap=30, plot_px=600)
 
 
 def timeline_figure(policy_keys: tuple[str, ...], now: dt.date, presenting: bool) -> go.Figure | None:
@@ -112,7 +114,8 @@ def _timeline_figure(data_folder: str, policy_keys: tuple[str, ...], now: dt.dat
                              shape)
     if layout is None:
         return None
-    traces = [*_period_traces(layout), *_activity_traces(layout, shape.marker_px), *_general_traces(layout, shape)]
+    traces = [*_period_traces(layout, shape.wrap), *_activity_traces(layout, shape.marker_px, shape.wrap),
+              *_general_traces(layout, shape)]
     return go.Figure({"data": traces, "layout": _figure_layout(layout, traces, now, presenting)})
 
 
@@ -123,7 +126,7 @@ def _tick_text(row: ChartRow) -> str:
     return "<br>".join(lines)
 
 
-def _period_traces(layout: TimelineLayout) -> list[dict]:
+def _period_traces(layout: TimelineLayout, wrap: int) -> list[dict]:
     """One bar trace per route: its colour and hatching, a legend entry of its own."""
     by_route: dict[str, list[tuple[dict, float]]] = {}
     for row, y in layout.bars:
@@ -132,7 +135,8 @@ def _period_traces(layout: TimelineLayout) -> list[dict]:
     for route, bars in by_route.items():
         colour, hatch = ROUTE_STYLE.get(route, ("#888888", ""))
         traces.append({
-            "type": "bar", "orientation": "h", "name": f"Looptijd {ROUTE_LABELS.get(route, route)}",
+            # The group title says "looptijd": the entry is the route's name.
+            "type": "bar", "orientation": "h", "name": legend_name(ROUTE_LABELS.get(route, route), wrap),
             "legendgroup": "periods", "legendgrouptitle": {"text": "Balken: looptijd per route"},
             "base": [r["start"].isoformat() for r, _ in bars],
             "x": [((r["end"] - r["start"]).days + 1) * DAY_MS for r, _ in bars],
@@ -146,7 +150,7 @@ def _period_traces(layout: TimelineLayout) -> list[dict]:
     return traces
 
 
-def _activity_traces(layout: TimelineLayout, marker_px: int) -> list[dict]:
+def _activity_traces(layout: TimelineLayout, marker_px: int, wrap: int) -> list[dict]:
     """One marker trace per activity kind, in vocabulary order: the same mark on every page."""
     present = {e.kind for e, _ in layout.marks}
     kinds = [k for k in TIMELINE_KIND_LABELS if k in present] + sorted(present - set(TIMELINE_KIND_LABELS))
@@ -155,7 +159,7 @@ def _activity_traces(layout: TimelineLayout, marker_px: int) -> list[dict]:
         marks = [(e, y) for e, y in layout.marks if e.kind == kind]
         colour, symbol = kind_style(kind)
         traces.append({
-            "type": "scatter", "mode": "markers", "name": TIMELINE_KIND_LABELS.get(kind, kind),
+            "type": "scatter", "mode": "markers", "name": legend_name(TIMELINE_KIND_LABELS.get(kind, kind), wrap),
             "legendgroup": "activities", "legendgrouptitle": {"text": "Symbolen: activiteit"},
             "x": [e.date.isoformat() for e, _ in marks], "y": [y for _, y in marks],
             "marker": {"size": marker_px, "color": colour, "symbol": symbol, "line": {"width": 1, "color": "#222"}},
@@ -171,7 +175,7 @@ def _general_traces(layout: TimelineLayout, shape: LaneGeometry) -> list[dict]:
     if not layout.general:
         return []
     return [{
-        "type": "scatter", "mode": "markers", "name": GENERAL_NAME,
+        "type": "scatter", "mode": "markers", "name": legend_name(GENERAL_NAME, shape.wrap),
         "legendgroup": "general", "legendgrouptitle": {"text": "Open grijs: algemene kalender"},
         "x": [m.date.isoformat() for m, _ in layout.general], "y": [y for _, y in layout.general],
         "marker": {"size": shape.marker_px, "color": GENERAL_STYLE[0], "symbol": GENERAL_STYLE[1], "line": {"width": 2}},
@@ -181,31 +185,39 @@ def _general_traces(layout: TimelineLayout, shape: LaneGeometry) -> list[dict]:
     }]
 
 
-def _legend_px(traces: list[dict], font: int, presenting: bool) -> int:
-    """The legend's height below the plot: the figure must include it, or the rows get
-    squeezed. Its groups sit side by side, or (large type) one under the other."""
-    kinds = sum(1 for t in traces if t["type"] == "scatter")
-    routes = len(traces) - kinds
-    rows = (routes + kinds + 2) if presenting else (max(routes, kinds) + 1)
-    return rows * (font + 10)
+def legend_name(text: str, width: int) -> str:
+    """A legend entry on lines of ``width`` characters (the legend sits beside the plot)."""
+    return "<br>".join(escape(line) for line in textwrap.wrap(text, width, break_long_words=False)) or escape(text)
+
+
+def _legend_px(traces: list[dict], font: int) -> int:
+    """The legend's height beside the plot (the figure must be at least this tall): its
+    entries' lines and each group's title, at Plotly's line height."""
+    lines = sum(t["name"].count("<br>") + 1 for t in traces)
+    groups = len({t["legendgroup"] for t in traces})
+    return int((lines + groups) * font * 1.5 + groups * 10)
 
 
 def _figure_layout(layout: TimelineLayout, traces: list[dict], now: dt.date, presenting: bool) -> dict:
     font = chart_font_px(presenting)
     unit = geometry(presenting).unit_px
+    top = 40 if presenting else 32
     return {
         "barmode": "overlay",
-        "height": max(380, int(unit * layout.height) + 150 + _legend_px(traces, font, presenting)),
+        # Rows or legend, whichever is taller, plus the top margin and the year axis.
+        "height": max(360, int(unit * layout.height), _legend_px(traces, font)) + top + 2 * font + 20,
         # Tick fonts set on the axes: Streamlit's chart theme sets them there, over layout.font.
         "xaxis": {"type": "date", "title": {"text": None}, "side": "bottom", "tickfont": {"size": font}},
         "yaxis": {"autorange": False, "range": [layout.height, 0], "title": {"text": None},
                   "tickmode": "array", "tickvals": [r.centre for r in layout.rows],
                   "ticktext": [_tick_text(r) for r in layout.rows],
                   "showgrid": False, "zeroline": False, "tickfont": {"size": font}},
-        # Below the plot: above it, the legend ran into the 'vandaag' label.
-        "legend": {"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0, "xanchor": "left",
-                   "groupclick": "toggleitem", "font": {"size": font}, "grouptitlefont": {"size": font}},
-        "margin": {"l": 10, "r": 10, "t": 40 if presenting else 32, "b": 10},
+        # Beside the plot, top-aligned: below it the legend made the chart taller than a
+        # screen; above it, it ran into the 'vandaag' label.
+        "legend": {"orientation": "v", "yanchor": "top", "y": 1, "x": 1.01, "xanchor": "left",
+                   "groupclick": "toggleitem", "tracegroupgap": 10, "font": {"size": font},
+                   "grouptitlefont": {"size": font}},
+        "margin": {"l": 10, "r": 10, "t": top, "b": 10},
         "font": {"size": font},
         "hoverlabel": {"font": {"size": font}},
         "shapes": [{"type": "line", "xref": "x", "yref": "paper", "x0": now.isoformat(), "x1": now.isoformat(),

@@ -35,7 +35,7 @@ def page_header(title: str, intro: str, *, share: bool = False, missing_years: b
     if on:
         page_bar()
     with st.container(horizontal=True, vertical_alignment="center", gap="small", key="gli_title_row"):
-        st.title(title, help=intro if on else None, width="stretch")
+        st.title(title, help=intro if on else None, width="content")
         if missing_years:
             show_missing_years(catalogue(), compact=True)
         if share:

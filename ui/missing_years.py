@@ -35,12 +35,13 @@ def gaps(cat: Catalogue, insurers: list[str] | None = None) -> list[MissingYears
 
 
 def missing_label(found: list[MissingYears]) -> str:
-    """``📅 Ontbreekt: 7 beleidsjaren, 1 alleen afgeleid``: the notice in one short line."""
+    """``📅 Ontbreekt: 7 jaren`` (or ``📅 Alleen afgeleid: 1 jaar``): the notice in a few
+    words, beside a page's title; what it opens to names them."""
     missing = sum(len(g.missing) for g in found)
+    if missing:
+        return f"📅 Ontbreekt: {missing} {'jaar' if missing == 1 else 'jaren'}"
     partial = sum(len(g.partial_only) for g in found)
-    parts = [f"{missing} {'beleidsjaar' if missing == 1 else 'beleidsjaren'}"] if missing else []
-    parts += [f"{partial} alleen afgeleid"] if partial else []
-    return "📅 Ontbreekt: " + ", ".join(parts)
+    return f"📅 Alleen afgeleid: {partial} {'jaar' if partial == 1 else 'jaren'}"
 
 
 def show_missing_years(cat: Catalogue, insurers: list[str] | None = None, *, compact: bool = False) -> None:

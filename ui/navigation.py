@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from ui.presentation import presentation_off, presentation_query
+from ui.presentation import TEXT_PX, presentation_off, presentation_query
 
 
 class PageInfo(NamedTuple):
@@ -57,12 +57,13 @@ PAGES: list[PageInfo] = [
 _BAR_CSS = """
 <style>
 .st-key-gli_page_bar { gap: .15rem .35rem !important; border-bottom: 1px solid #d6d8dd; padding-bottom: .25rem; }
-.st-key-gli_page_bar [data-testid="stPageLink"] a { padding: .05rem .35rem !important; }
+.st-key-gli_page_bar [data-testid="stPageLink"] a { padding: .05rem .3rem !important; }
+.st-key-gli_page_bar [data-testid="stPageLink"] p { font-size: @TEXT@px !important; }
 .st-key-gli_page_bar [data-testid="stPageLink"] a span { white-space: nowrap; }
 .st-key-gli_page_bar .stButton { margin-left: auto; }
 .st-key-gli_history { display: none !important; }
 </style>
-"""
+""".replace("@TEXT@", str(TEXT_PX))
 
 # Constant script, installed once per browser tab. A history entry is added only for the
 # first address change after a user's click or key press, or when the page itself changes;

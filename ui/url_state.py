@@ -155,7 +155,7 @@ def url_expander(label: str, key: str, *, default: bool = False):
 
 
 def url_select(label: str, options: Sequence, key: str, *, format_func, default_index: int = 0,
-               help: str | None = None, width: int | str = "stretch"):
+               help: str | None = None, width: int | str = "stretch", label_visibility: str = "visible"):
     """A selectbox whose choice is always in the URL, as the option's label (a link may
     also name the option itself, such as a policy key)."""
     by_text = {str(o): o for o in options} | {format_func(o): o for o in options}
@@ -165,7 +165,8 @@ def url_select(label: str, options: Sequence, key: str, *, format_func, default_
         if raw is not None and raw not in by_text:
             link_notice(f"De link bevatte ‘{md_escape(raw)}’ bij ‘{md_escape(key)}’; dat is genegeerd.")
         st.session_state[key] = by_text.get(raw, options[default_index])
-    value = st.selectbox(label, options, format_func=format_func, key=key, help=help, width=width)
+    value = st.selectbox(label, options, format_func=format_func, key=key, help=help, width=width,
+                         label_visibility=label_visibility)
     write_param(key, format_func(value))
     return value
 

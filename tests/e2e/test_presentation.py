@@ -192,4 +192,4 @@ def test_a_wide_screen_gets_the_chart_and_not_the_list(page, app_url):
     assert page.locator(".st-key-gli_timeline_chart [data-testid='stPlotlyChart']").is_visible()
     assert not page.locator(".st-key-gli_timeline_list").is_visible()
     legend = " ".join(page.locator(".st-key-gli_timeline_chart g.legend text").all_text_contents())
-    assert "Looptijd RHO" in legend and "Uiterste tekendatum" in legend
+    assert "Balken: looptijd per route" in legend and "RHO" in legend and "Uiterste tekendatum" in legend

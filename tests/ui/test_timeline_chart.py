@@ -1,5 +1,5 @@
-"""The timeline chart: a fixed mark per activity kind, a legend for the bars, no marker on
-top of another."""
+"""The timeline chart: a fixed mark per activity kind, a legend for the bars beside the
+plot, no marker on top of another, one record's chart within one projector screen."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import datetime as dt
 
 import pytest
 
+from policy_model.timeline import lanes
 from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
-from ui.charts import GENERAL_NAME, GENERAL_STYLE, KIND_STYLE, ROUTE_STYLE, lanes, timeline_figure
+from ui.charts import GENERAL_NAME, GENERAL_STYLE, KIND_STYLE, ROUTE_STYLE, timeline_figure
 
 NOW = dt.date(2026, 6, 1)
 
@@ -20,8 +21,13 @@ def test_every_activity_kind_has_its_own_colour_and_symbol():
     assert len(set(ROUTE_STYLE.values())) == len(ROUTE_STYLE)
 
 
+def _name(trace) -> str:
+    """A legend entry as one line (long ones are wrapped beside the plot)."""
+    return trace.name.replace("<br>", " ")
+
+
 def _marks(fig) -> dict[str, tuple[str, str]]:
-    return {t.name: (t.marker.color, t.marker.symbol) for t in fig.data if t.type == "scatter"}
+    return {_name(t): (t.marker.color, t.marker.symbol) for t in fig.data if t.type == "scatter"}
 
 
 @pytest.mark.parametrize("keys", [("cz-2027",), ("vgz-2024", "zz-2024"), ("zz-2024",)])
@@ -38,10 +44,11 @@ def test_a_kind_keeps_its_mark_whatever_the_selection(cat, keys):
 def test_the_bars_have_a_legend_per_route(cat):
     fig = timeline_figure(tuple(p.key for p in cat.policies_for()), NOW, False)
     bars = [t for t in fig.data if t.type == "bar"]
-    names = [t.name for t in bars]
-    assert "Looptijd RHO" in names and len(names) == len(set(names))
+    names = [_name(t) for t in bars]
+    assert {"RHO", "Individuele leefstijlcoach"} <= set(names) and len(names) == len(set(names))
+    assert {t.legendgrouptitle.text for t in bars} == {"Balken: looptijd per route"}
     assert all(t.showlegend is not False for t in bars)
-    assert fig.layout.legend.y < 0  # below the plot, away from the 'vandaag' label
+    assert fig.layout.legend.x > 1 and fig.layout.legend.orientation == "v"  # beside the plot
     assert fig.layout.annotations[0].yanchor == "bottom"  # 'vandaag' sits above the plot area
 
 
@@ -70,3 +77,17 @@ def test_markers_of_one_record_never_overlap(cat):
         for x2, y2 in points[:n]:
             if x == x2:
                 assert y != y2
+
+
+@pytest.mark.parametrize("key", ["cz-2027", "vgz-2024", "zz-2024"])
+def test_one_records_chart_with_its_legend_fits_a_projector_screen(cat, key):
+    fig = timeline_figure((key,), dt.date(2026, 12, 2), True)
+    assert fig.layout.height <= 720  # bars, the year axis and the legend on one 1024×768 screen
+    rows = len(fig.layout.yaxis.tickvals)
+    assert rows >= 3
+
+
+def test_every_legend_line_fits_beside_the_plot(cat):
+    fig = timeline_figure(tuple(p.key for p in cat.policies_for()), NOW, True)
+    for trace in fig.data:
+        assert all(len(line) <= 24 or " " not in line for line in trace.name.split("<br>")), trace.name
