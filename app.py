@@ -11,7 +11,7 @@ import streamlit as st
 
 from ui.guard import page_guard
 from ui.navigation import PAGES
-from ui.url_state import report_unknown, start_run
+from ui.url_state import flush_params, report_unknown, start_run
 
 st.set_page_config(page_title="GLI-inkoopwijzer", page_icon="🥗", layout="wide")
 
@@ -23,6 +23,9 @@ if os.environ.get("GLI_BENCH"):
         st.Page("benchmarks/reference_chart.py", title="Referentie grafiek", url_path="ref_chart", visibility="hidden"),
     ]
 start_run()
-with page_guard():  # a visitor never sees a traceback: a Dutch message with a reference instead
-    st.navigation(pages).run()
-    report_unknown()  # what the link held that nothing on the page read, named at the top
+try:
+    with page_guard():  # a visitor never sees a traceback: a Dutch message with a reference instead
+        st.navigation(pages).run()
+        report_unknown()  # what the link held that nothing on the page read, named at the top
+finally:
+    flush_params()  # the run's URL values in one address change, also after st.stop()

@@ -8,9 +8,8 @@ row at the top instead, each link keeping ``presentatie=true`` in the address.
 
 Streamlit adds a browser history entry for every query-parameter write, so one click
 could add a dozen and Back stayed on the page. :func:`one_history_entry_per_action`
-installs a small script (constant, no data in it, no external resources) that keeps a
-write that follows no user action (the parameters a page writes after it opened, or after
-a write of the same click) in the current entry, so Back returns to the previous view.
+installs a small script (constant, no data in it, no external resources): one entry per
+click or key press, however many writes follow it, so Back returns to the previous view.
 """
 
 from __future__ import annotations
@@ -65,25 +64,24 @@ _BAR_CSS = """
 </style>
 """.replace("@TEXT@", str(TEXT_PX))
 
-# Constant script, installed once per browser tab. A history entry is added only for the
-# first address change after a user's click or key press, or when the page itself changes;
-# the writes that follow replace it.
+# Constant script, installed once per browser tab. Only the first address change after a
+# user's click or key press adds a history entry; every later change until the next one
+# (the parameters the page writes, and Streamlit's own page-address update, which may come
+# after them) replaces it. Back/Forward change no address themselves here.
 _HISTORY_JS = """
 <script>
 (() => {
   if (window.__gliOneEntryPerAction) return;
   window.__gliOneEntryPerAction = true;
-  let acted = false;
-  const arm = (event) => { if (event.isTrusted) acted = true; };
+  let fresh = false;
+  const arm = (event) => { if (event.isTrusted) fresh = true; };
   document.addEventListener("pointerdown", arm, true);
   document.addEventListener("keydown", arm, true);
   const push = window.history.pushState.bind(window.history);
   const replace = window.history.replaceState.bind(window.history);
   window.history.pushState = (state, title, url) => {
-    let samePage = false;
-    try { samePage = new URL(url, window.location.href).pathname === window.location.pathname; } catch (e) {}
-    if (samePage && !acted) return replace(state, title, url);
-    acted = false;
+    if (!fresh) return replace(state, title, url);
+    fresh = false;
     return push(state, title, url);
   };
 })();

@@ -10,8 +10,9 @@ reads, in a notice at the top of the page (:func:`notice_slot`). A page register
 only the parameters of widgets that did not run (a closed tab's) or that Streamlit binds
 itself (``bind="query-params"``).
 
-History: every write here goes to the address; the browser gets one history entry per
-user action, not one per parameter (see :mod:`ui.navigation`).
+History: the values a run writes reach the address together when the run ends
+(:func:`flush_params`), and the browser keeps one history entry per user action, not one
+per parameter or per run (see :mod:`ui.navigation`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ ALWAYS_KNOWN = frozenset({"presentatie", "embed", "embed_options"})
 _KNOWN = "_gli_url_known"   # this run: parameter -> allowed values (None: any value)
 _LINK = "_gli_url_link"     # this run: the parameters as the run found them
 _SLOT = "_gli_url_notice_slot"
+_PENDING = "_gli_url_pending"  # this run: values to write to the URL when it ends
 
 
 def start_run() -> None:
@@ -37,6 +39,7 @@ def start_run() -> None:
     page ends, and the notice names what the link held."""
     st.session_state[_KNOWN] = {}
     st.session_state[_LINK] = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+    st.session_state[_PENDING] = {}
     st.session_state.pop(_SLOT, None)
 
 
@@ -103,13 +106,39 @@ def read_flag(raw: str | None) -> bool | None:
     return True if value in _TRUE else False if value in _FALSE else None
 
 
+def _same(value: str | list[str], key: str) -> bool:
+    return value == st.query_params.get_all(key) or value == st.query_params.get(key)
+
+
 def write_param(key: str, value: str | list[str]) -> None:
-    """Put a value in the URL (skipped for a parameter a widget elsewhere is bound to)."""
+    """Put a value in the URL at the end of this run (:func:`flush_params`), with every
+    other value this run writes: one address change per run, not one per parameter."""
+    pending = st.session_state.setdefault(_PENDING, {})
+    if _same(value, key):
+        pending.pop(key, None)
+    else:
+        pending[key] = value
+
+
+def pending_params() -> dict[str, str | list[str]]:
+    """What this run will still write to the URL (a link made during the run needs it)."""
+    return dict(st.session_state.get(_PENDING, {}))
+
+
+def flush_params() -> None:
+    """Write this run's values to the URL in one go (``app.py``, after the page ran or
+    stopped). A parameter a Streamlit widget is bound to is left to that widget."""
+    pending = {k: v for k, v in st.session_state.pop(_PENDING, {}).items() if not _same(v, k)}
+    if not pending:
+        return
     try:
-        if value != st.query_params.get_all(key) and value != st.query_params.get(key):
-            st.query_params[key] = value
+        st.query_params.update(pending)
     except StreamlitAPIException:
-        pass
+        for key, value in pending.items():
+            try:
+                st.query_params[key] = value
+            except StreamlitAPIException:
+                pass
 
 
 def link_notice(text: str) -> None:
