@@ -16,7 +16,7 @@ from policy_model.comparison import selection
 from policy_model.schema import Policy
 from ui.presentation import presenting
 from ui.text import md_escape
-from ui.url_state import known, link_notice, read_flag, url_toggle, write_param
+from ui.url_state import from_link, known, link_notice, read_flag, url_toggle, write_param
 
 BELEID_KEY = "beleid"
 DERIVED_KEY = "afgeleid"
@@ -82,7 +82,7 @@ def policy_picker(cat: Catalogue, *, minimum: int = selection.MIN_CHOSEN) -> lis
     for key in PARAMS:
         known(key)
     known(SHORTCUT_KEY)
-    if BELEID_KEY not in st.session_state:
+    if from_link(BELEID_KEY):
         _start_choice(cat)
     labels = {p.key: cat.policy_label(p) for p in cat.policies}
     choices = selection.shortcuts(cat)

@@ -31,6 +31,7 @@ _KNOWN = "_gli_url_known"   # this run: parameter -> allowed values (None: any v
 _LINK = "_gli_url_link"     # this run: the parameters as the run found them
 _SLOT = "_gli_url_notice_slot"
 _PENDING = "_gli_url_pending"  # this run: values to write to the URL when it ends
+_WRITTEN = "_gli_url_written"  # the session: what it last put in the URL, per parameter
 
 
 def start_run() -> None:
@@ -110,9 +111,25 @@ def _same(value: str | list[str], key: str) -> bool:
     return value == st.query_params.get_all(key) or value == st.query_params.get(key)
 
 
+def _as_list(value: str | list[str]) -> list[str]:
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
+def from_link(key: str) -> bool:
+    """Whether a widget should take its value from the link in this run: on its first run,
+    or when the address now holds another value than the one this session wrote there
+    (Back or Forward to an earlier view), so Back undoes a choice as well as a page."""
+    if key not in st.session_state:
+        return True
+    link = st.session_state.get(_LINK, {}).get(key)
+    written = st.session_state.get(_WRITTEN, {}).get(key)
+    return link is not None and written is not None and link != written
+
+
 def write_param(key: str, value: str | list[str]) -> None:
     """Put a value in the URL at the end of this run (:func:`flush_params`), with every
     other value this run writes: one address change per run, not one per parameter."""
+    st.session_state.setdefault(_WRITTEN, {})[key] = _as_list(value)
     pending = st.session_state.setdefault(_PENDING, {})
     if _same(value, key):
         pending.pop(key, None)
@@ -148,7 +165,7 @@ def link_notice(text: str) -> None:
 def url_toggle(label: str, key: str, *, default: bool = False, help: str | None = None) -> bool:
     """A toggle whose value is always in the URL as ``key=true``/``key=false``."""
     known(key)
-    if key not in st.session_state:
+    if from_link(key):
         raw = st.query_params.get(key)
         parsed = read_flag(raw)
         if raw is not None and parsed is None:
@@ -163,7 +180,7 @@ def url_tabs(labels: Sequence[str], key: str):
     """Tabs whose open tab is always in the URL (``tab=...``); only the open tab should run."""
     labels = list(labels)
     known(key, labels)
-    if key not in st.session_state or st.session_state[key] not in labels:
+    if from_link(key) or st.session_state[key] not in labels:
         raw = st.query_params.get(key)
         st.session_state[key] = raw if raw in labels else labels[0]
     tabs = st.tabs(labels, key=key, on_change="rerun")
@@ -175,7 +192,7 @@ def url_expander(label: str, key: str, *, default: bool = False):
     """An expander whose open state is always in the URL; returns it when open, else ``None``
     (its content then does not run)."""
     known(key)
-    if key not in st.session_state:
+    if from_link(key):
         parsed = read_flag(st.query_params.get(key))
         st.session_state[key] = default if parsed is None else parsed
     box = st.expander(label, key=key, on_change="rerun")
@@ -189,7 +206,7 @@ def url_select(label: str, options: Sequence, key: str, *, format_func, default_
     also name the option itself, such as a policy key)."""
     by_text = {str(o): o for o in options} | {format_func(o): o for o in options}
     known(key)  # the widget names a wrong value itself, below
-    if key not in st.session_state:
+    if from_link(key):
         raw = st.query_params.get(key)
         if raw is not None and raw not in by_text:
             link_notice(f"De link bevatte ‘{md_escape(raw)}’ bij ‘{md_escape(key)}’; dat is genegeerd.")
@@ -207,7 +224,7 @@ def url_segments(label: str, options: Sequence, key: str, *, format_func, defaul
     default with a notice."""
     by_text = {str(o): o for o in options}
     known(key)
-    if key not in st.session_state or st.session_state[key] not in options:
+    if from_link(key) or st.session_state[key] not in options:
         raw = st.query_params.get(key)
         if raw is not None and raw not in by_text:
             link_notice(f"De link bevatte ‘{md_escape(raw)}’ bij ‘{md_escape(key)}’; dat is genegeerd.")
