@@ -90,6 +90,14 @@ def report_unknown() -> list[str]:
     return notices
 
 
+def stop_page() -> None:
+    """Stop the page here, for a page whose every parameter is registered by now: the
+    notice about the link is given first (``st.stop()`` would skip it)."""
+    report_unknown()
+    st.session_state[_KNOWN] = None  # reported once
+    st.stop()
+
+
 def check_url(valid: dict[str, Iterable[str]], extra_known: Iterable[str] = ()) -> None:
     """Register parameters by hand: ``valid`` with their allowed values, ``extra_known``
     with any value (for widgets bound by Streamlit itself, or of a section not shown)."""

@@ -240,7 +240,7 @@ def test_the_timeline_chart_with_its_axis_and_legend_fits_one_screen(projector, 
     legend = " ".join(chart.locator("g.legend text").all_text_contents())
     assert "Uiterste tekendatum" in legend
     # The other records: one click each, the choice in the link.
-    projector.get_by_role("button", name="VGZ 2024", exact=True).click()
+    projector.get_by_test_id("stButtonGroup").get_by_text("VGZ 2024", exact=True).click()
     wait_idle(projector)
     expect(projector).to_have_url(re.compile(r"grafiek=vgz-2024"))
     assert chart.bounding_box()["height"] <= PROJECTOR["height"] - 40
