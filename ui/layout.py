@@ -17,6 +17,29 @@ from ui.share import share_link
 from ui.text import md_escape
 from ui.url_state import notice_slot
 
+# Streamlit has no Dutch for the texts its own widgets draw; constant CSS puts Dutch in
+# their place (the multiselects drop "Select all" through their own select_all=False):
+# the file uploader's button and size line, and an empty search in a selection list.
+_DUTCH_WIDGET_CSS = """
+<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { font-size: 0 !important; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
+  content: "Bestand kiezen"; font-size: max(1rem, 16px); }
+[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0 !important; }
+[data-testid="stFileUploaderDropzoneInstructions"] span::after { content: "hoogstens @MB@ MB per bestand";
+  font-size: max(.9rem, 14px); }
+[role="listbox"] > div[role="option"][style*="contents"] > span:only-child { font-size: 0 !important; }
+[role="listbox"] > div[role="option"][style*="contents"] > span:only-child::after { content: "Geen resultaten";
+  font-size: max(1rem, 16px); }
+</style>
+"""
+
+
+def dutch_widget_texts() -> None:
+    """Dutch instead of the English texts Streamlit's widgets draw themselves."""
+    st.html(_DUTCH_WIDGET_CSS.replace("@MB@", str(st.get_option("server.maxUploadSize"))))
+
+
 __all__ = ["PRESENTATION_KEY", "page_header", "presentation_query", "presenting", "provenance_footer",
            "show_load_problems"]
 
@@ -31,6 +54,7 @@ def page_header(title: str, intro: str, *, share: bool = False, missing_years: b
     ``missing_years`` the one-line notice of published years the wijzer lacks.
     """
     on = presentation_mode()
+    dutch_widget_texts()
     one_history_entry_per_action()
     if on:
         page_bar()
