@@ -310,5 +310,6 @@ def render(layout: TimelineLayout, now: dt.date, presenting: bool) -> str:
 
 def show_timeline_chart(chart: TimelineChart) -> None:
     """Draw a chart built by :func:`timeline_chart`."""
-    st.html(_CSS + chart.html)
+    st.html(_CSS)
+    st.html(chart.html)
 

@@ -53,7 +53,7 @@ FONT_SIZES_JS = """
 """
 
 PAGES = [
-    "", "programmas", "registers", "voorwaarden", "tijdlijn", "wijzigingen", "wizard?rho_in_regio=Ja",
+    "", "programmas", "registers", "voorwaarden", "tijdlijn?alle_activiteiten=true", "wijzigingen", "wizard?rho_in_regio=Ja",
     "handreiking?onderdeel=Financiering", "begrippen", "zoeken?q=sociaal+domein",
 ]
 
@@ -89,8 +89,10 @@ def test_every_text_table_and_chart_label_is_at_least_18_px_when_presenting(proj
     assert sizes["grids"] == 0  # canvas grids keep 13 px: tables are HTML while presenting
     if sizes["cells"]:
         assert sizes["minCell"] >= 18
-    if path.startswith(("tijdlijn", "handreiking")):
+    if path.startswith("handreiking"):
         assert sizes["chartTexts"] > 5  # the chart is there and was measured
+    if path.startswith("tijdlijn"):
+        assert projector.locator(".gli-tl-legend").is_visible()  # the HTML chart, measured as text
     if path.startswith(("tijdlijn", "begrippen", "zoeken")) or path == "":
         assert sizes["cells"] > 0  # a table is there and was measured
 
@@ -182,20 +184,22 @@ def test_the_timeline_handout_prints_to_at_most_two_a4_pages(page, app_url):
 def test_screenshot_a_phone_gets_the_timeline_as_a_list_instead_of_the_chart(phone, app_url, screenshot_dir):
     phone.goto(f"{app_url}/tijdlijn?verzekeraar=CZ&jaar=2027")
     wait_idle(phone)
-    assert not phone.locator(".st-key-gli_timeline_chart").is_visible()
+    assert not phone.locator(".st-key-gli_timeline_chart").is_visible()  # the list alone says it all
     listing = phone.locator(".st-key-gli_timeline_list")
     expect(listing).to_be_visible()
     expect(listing).to_contain_text("31-10-2026 · Uiterste tekendatum")
     full_screenshot(phone, screenshot_dir / "tijdlijn-telefoon.png")
 
 
-def test_a_wide_screen_gets_the_chart_and_not_the_list(page, app_url):
+def test_a_wide_screen_gets_the_chart_with_its_legend_and_the_list_in_full_text(page, app_url):
     page.goto(f"{app_url}/tijdlijn?verzekeraar=CZ&jaar=2027")
     wait_idle(page)
-    assert page.locator(".st-key-gli_timeline_chart [data-testid='stPlotlyChart']").is_visible()
-    assert not page.locator(".st-key-gli_timeline_list").is_visible()
-    legend = " ".join(page.locator(".st-key-gli_timeline_chart g.legend text").all_text_contents())
+    assert page.locator(".st-key-gli_timeline_chart .gli-tl").is_visible()
+    legend = page.locator(".st-key-gli_timeline_chart .gli-tl-legend").inner_text()
     assert "Balken: looptijd per route" in legend and "RHO" in legend and "Uiterste tekendatum" in legend
+    bar = page.locator(".gli-tl-bar").first.bounding_box()
+    assert bar["width"] > 50 and bar["height"] > 10  # drawn, not collapsed
+    expect(page.locator(".st-key-gli_timeline_list")).to_contain_text("31-10-2026 · Uiterste tekendatum")
 
 
 #: Where each page's own content is (the first comparison row, the first difference, the
@@ -205,7 +209,7 @@ MAIN_CONTENT = {
     "programmas": ".gli-row",
     "registers": ".gli-row",
     "voorwaarden": ".gli-row",
-    "tijdlijn": "[data-testid='stPlotlyChart']",
+    "tijdlijn": ".gli-tl-bar",  # the chart's first bar
     "wijzigingen": ".gli-row",
     "wijzigingen?tab=Vergelijk+twee+beleidsdocumenten": "[data-testid='stMetric']",
     "wizard": "[data-testid='stMain'] [data-testid='stSelectbox']",
@@ -230,19 +234,19 @@ def test_each_pages_own_content_starts_on_the_first_screen_when_presenting(proje
 def test_the_timeline_chart_with_its_axis_and_legend_fits_one_screen(projector, app_url):
     projector.goto(f"{app_url}/tijdlijn?presentatie=true")
     wait_idle(projector)
-    chart = projector.locator("[data-testid='stPlotlyChart']")
+    chart = projector.locator(".gli-tl")
     box = chart.bounding_box()
     assert box["y"] < PROJECTOR["height"] / 2  # it starts on the first screen
     assert box["height"] <= PROJECTOR["height"] - 40  # bars, year axis and legend in one screen
-    for part in (".xaxislayer-above", "g.legend", ".barlayer"):
+    for part in (".gli-tl-axis", ".gli-tl-legend", ".gli-tl-bar", ".gli-tl-mark"):
         inner = chart.locator(part).first.bounding_box()
         assert box["y"] <= inner["y"] and inner["y"] + inner["height"] <= box["y"] + box["height"] + 1, part
-    legend = " ".join(chart.locator("g.legend text").all_text_contents())
-    assert "Uiterste tekendatum" in legend
+    assert "Uiterste tekendatum" in chart.locator(".gli-tl-legend").inner_text()
     # The other records: one click each, the choice in the link.
     projector.get_by_test_id("stButtonGroup").get_by_text("VGZ 2024", exact=True).click()
     wait_idle(projector)
     expect(projector).to_have_url(re.compile(r"grafiek=vgz-2024"))
+    expect(chart.locator(".gli-tl-label b").first).to_have_text("VGZ 2024")
     assert chart.bounding_box()["height"] <= PROJECTOR["height"] - 40
 
 

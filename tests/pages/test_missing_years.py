@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.pages.conftest import open_page
+from tests.pages.conftest import html_bodies, open_page
 
 
 @pytest.fixture
@@ -50,9 +48,9 @@ def test_the_timeline_shows_the_general_calendar_for_missing_years_marked_as_suc
                for line in lines)
     assert sum("**VGZ" in line for line in lines) == 3
     assert sum("**CZ" in line for line in lines) == 1
-    chart = json.loads(at.get("plotly_chart")[0].proto.spec)
-    names = [trace["name"].replace("<br>", " ") for trace in chart["data"]]
-    assert "Algemene inkoopkalender (geen datum van de verzekeraar)" in names
+    chart = next(body for body in html_bodies(at) if "class='gli-tl'" in body)
+    assert "Algemene inkoopkalender (geen datum van de verzekeraar)</span>" in chart  # in the legend
+    assert "algemene kalender, niet de eigen datum van de verzekeraar" in chart  # on each of its marks
     # No insurer's own date is after 26 November 2026; the notice points to the general calendar.
     assert any("zie de algemene inkoopkalender hieronder" in i.value for i in at.info)
 

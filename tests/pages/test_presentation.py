@@ -64,7 +64,7 @@ def test_presentation_mode_puts_itself_in_the_address_and_leaves_it_when_switche
 
 
 def test_while_presenting_tables_are_html_and_the_picker_is_one_line_at_the_top():
-    at = open_page("tijdlijn", presentatie="true")
+    at = open_page("tijdlijn", presentatie="true", alle_activiteiten="true")
     assert not at.exception
     assert len(at.dataframe) == 0  # canvas grids do not scale: none while presenting
     tables = [body for body in _html_bodies(at) if "gli-table" in body and "<table" in body]
@@ -77,7 +77,7 @@ def test_while_presenting_tables_are_html_and_the_picker_is_one_line_at_the_top(
 
 
 def test_without_presentation_mode_tables_stay_grids_and_the_picker_keeps_its_label():
-    at = open_page("tijdlijn")
+    at = open_page("tijdlijn", alle_activiteiten="true")
     assert len(at.dataframe) >= 1
     assert at.multiselect(key="beleid").label.startswith("Naast elkaar: kies 1 tot 4")
     assert len(at.sidebar.multiselect) == 0
