@@ -10,6 +10,8 @@ import streamlit as st
 
 from policy_model.tabular import table_csv_bytes, table_xlsx_bytes
 
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 
 def download_table(table: pd.DataFrame | list[dict], name: str, *, key: str) -> None:
     """Two buttons side by side; ``name`` is the file name without extension.
@@ -24,7 +26,7 @@ def download_table(table: pd.DataFrame | list[dict], name: str, *, key: str) -> 
     )
     right.download_button(
         "⬇️ Excel", partial(_bytes, table_xlsx_bytes, table), on_click="ignore", file_name=f"{name}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx",
+        mime=XLSX_MIME, key=f"{key}_xlsx",
     )
 
 

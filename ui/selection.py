@@ -16,7 +16,7 @@ from policy_model.comparison import selection
 from policy_model.schema import Policy
 from ui.presentation import presenting
 from ui.text import md_escape
-from ui.url_state import from_link, known, link_notice, read_flag, url_toggle, write_param
+from ui.url_state import flush_params, from_link, known, link_notice, read_flag, url_toggle, write_param
 
 BELEID_KEY = "beleid"
 DERIVED_KEY = "afgeleid"
@@ -117,6 +117,9 @@ def policy_picker(cat: Catalogue, *, minimum: int = selection.MIN_CHOSEN) -> lis
     chosen = list(st.session_state[BELEID_KEY])
     st.session_state[_REMEMBERED] = chosen
     write_param(BELEID_KEY, chosen)
+    # In the address now, not only when the run ends: the page's hand-out and files print
+    # the address of the view, and the choice may have come from another page's session.
+    flush_params()
     policies = [cat.policy_by_key(k) for k in chosen]
     if not policies:
         st.warning("Kies hierboven minstens één beleidsdocument om te tonen.")
