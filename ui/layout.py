@@ -20,6 +20,7 @@ from ui.url_state import notice_slot
 # Streamlit has no Dutch for the texts its own widgets draw; constant CSS puts Dutch in
 # their place (the multiselects drop "Select all" through their own select_all=False):
 # the file uploader's button and size line, and an empty search in a selection list.
+# And two rules for a phone.
 _DUTCH_WIDGET_CSS = """
 <style>
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { font-size: 0 !important; }
@@ -31,6 +32,11 @@ _DUTCH_WIDGET_CSS = """
 [role="listbox"] > div[role="option"][style*="contents"] > span:only-child { font-size: 0 !important; }
 [role="listbox"] > div[role="option"][style*="contents"] > span:only-child::after { content: "Geen resultaten";
   font-size: max(1rem, 16px); }
+/* On a phone: a title that fits the width, the record picker on a line of its own. */
+@media (max-width: 640px) {
+  [data-testid="stMain"] h1 { font-size: 2rem !important; }
+  .st-key-gli-policy-picker > div:first-child { flex: 1 1 100% !important; }
+}
 </style>
 """
 
