@@ -175,6 +175,20 @@ def bench_pages(data_dir: Path | None, runs: int = 5) -> tuple[dict[str, float],
     return script, apptest
 
 
+def fresh_session_s(browser, address: str, timeout: float = 60_000) -> float:
+    """Seconds from opening ``address`` in a new browser context (nothing cached) until idle."""
+    from tests.e2e.server import wait_idle
+
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    start = time.perf_counter()
+    page.goto(address)
+    wait_idle(page, timeout=timeout)
+    elapsed = time.perf_counter() - start
+    context.close()
+    return elapsed
+
+
 def bench_browser(runs: int = 3) -> dict[str, dict[str, float]]:
     from playwright.sync_api import sync_playwright
 
@@ -193,16 +207,7 @@ def bench_browser(runs: int = 3) -> dict[str, dict[str, float]]:
         wait_idle(warm)  # the server's catalogue cache is filled once, as in real use
         warm.close()
         for name, path in targets.items():
-            cold = []
-            for _ in range(runs):
-                context = browser.new_context(viewport={"width": 1400, "height": 900})
-                page = context.new_page()
-                start = time.perf_counter()
-                page.goto(f"{url}/{path}")
-                wait_idle(page, timeout=60_000)
-                cold.append(time.perf_counter() - start)
-                context.close()
-            results[name] = {"cold_ms": median_ms(cold)}
+            results[name] = {"cold_ms": median_ms([fresh_session_s(browser, f"{url}/{path}") for _ in range(runs)])}
         context = browser.new_context(viewport={"width": 1400, "height": 900})
         page = context.new_page()
         for name, title in titles.items():
@@ -245,7 +250,7 @@ def bench_cold_start(runs: int = 3) -> dict:
     """
     from playwright.sync_api import sync_playwright
 
-    from tests.e2e.server import CHROMIUM_ARGS, chromium_path, running_app, wait_idle
+    from tests.e2e.server import CHROMIUM_ARGS, chromium_path, running_app
 
     parts = [json.loads(subprocess.run([sys.executable, "-c", _IMPORT_CODE], cwd=REPO, capture_output=True,
                                        text=True, check=True).stdout) for _ in range(runs)]
@@ -258,13 +263,7 @@ def bench_cold_start(runs: int = 3) -> dict:
                 start = time.perf_counter()
                 with running_app() as url:
                     start_ms.append(time.perf_counter() - start)
-                    context = browser.new_context(viewport={"width": 1400, "height": 900})
-                    page = context.new_page()
-                    start = time.perf_counter()
-                    page.goto(f"{url}/{path}")
-                    wait_idle(page, timeout=120_000)
-                    first_ms.append(time.perf_counter() - start)
-                    context.close()
+                    first_ms.append(fresh_session_s(browser, f"{url}/{path}", timeout=120_000))
             out["server_start_ms"] = median_ms(start_ms) if name == "home" else out["server_start_ms"]
             out[f"first_{name}_on_new_server_ms"] = median_ms(first_ms)
         browser.close()
