@@ -237,6 +237,32 @@ def _csv_error(exc: csv.Error) -> str:
     return "het is geen geldige CSV"
 
 
+def _known_columns(columns: list[str], messages: Messages) -> dict[str, int]:
+    """Known column -> its index (the first of repeats); repeats and unknown columns are reported."""
+    known: dict[str, int] = {}
+    for index, column in enumerate(columns):
+        if column in BATCH_COLUMNS and column not in known:
+            known[column] = index
+        elif column in known:
+            messages.add(f"kolom ‘{_short(column)}’ staat er meer dan eens; de eerste telt")
+    unknown = [c for c in dict.fromkeys(columns) if c and c not in BATCH_COLUMNS]
+    if unknown:
+        shown = ", ".join(f"‘{_short(c)}’" for c in unknown[:10])
+        more = f" en {nl_number(len(unknown) - 10)} meer" if len(unknown) > 10 else ""
+        messages.add(f"onbekende kolommen genegeerd: {shown}{more}. Bekende kolommen: {', '.join(BATCH_COLUMNS)}")
+    return known
+
+
+def _matrix_row(name: str, profile: Profile, catalogue: Catalogue, today: dt.date) -> dict[str, str]:
+    """One coach's row of the matrix: the verdict per insurer and what is not met."""
+    out = {"Naam": name}
+    for a in assess(profile, catalogue, today):
+        out[a.insurer_name] = a.matrix_label()
+        unmet = [c.topic_label for c in a.checklist if c.status == "unmet"]
+        out[f"{a.insurer_name}: niet voldaan"] = "; ".join(dict.fromkeys(unmet))
+    return out
+
+
 def assess_batch(text: str, role: str, year: int, catalogue: Catalogue, today: dt.date) -> BatchResult:
     """Assess every coach in a CSV text (comma, semicolon or tab separated, header row required)."""
     result = BatchResult()
@@ -259,17 +285,7 @@ def assess_batch(text: str, role: str, year: int, catalogue: Catalogue, today: d
             + ", ".join(BATCH_COLUMNS)
         )
         return result
-    known: dict[str, int] = {}
-    for index, column in enumerate(columns):
-        if column in BATCH_COLUMNS and column not in known:
-            known[column] = index
-        elif column in known:
-            messages.add(f"kolom ‘{_short(column)}’ staat er meer dan eens; de eerste telt")
-    unknown = [c for c in dict.fromkeys(columns) if c and c not in BATCH_COLUMNS]
-    if unknown:
-        shown = ", ".join(f"‘{_short(c)}’" for c in unknown[:10])
-        more = f" en {nl_number(len(unknown) - 10)} meer" if len(unknown) > 10 else ""
-        messages.add(f"onbekende kolommen genegeerd: {shown}{more}. Bekende kolommen: {', '.join(BATCH_COLUMNS)}")
+    known = _known_columns(columns, messages)
     names = resolver(catalogue)
     number = 1
     while True:
@@ -295,12 +311,7 @@ def assess_batch(text: str, role: str, year: int, catalogue: Catalogue, today: d
         name = row.get("name", "").strip() or f"rij {number}"
         if profile is None:
             continue
-        out = {"Naam": name}
-        for a in assess(profile, catalogue, today):
-            out[a.insurer_name] = a.matrix_label()
-            unmet = [c.topic_label for c in a.checklist if c.status == "unmet"]
-            out[f"{a.insurer_name}: niet voldaan"] = "; ".join(dict.fromkeys(unmet))
-        result.rows.append(out)
+        result.rows.append(_matrix_row(name, profile, catalogue, today))
     result.problems = messages.lines()
     if not result.rows and not result.problems:
         result.problems.append("Het bestand bevat geen rijen met coaches.")
