@@ -216,8 +216,8 @@ def test_the_30_september_offer_is_only_for_coaches_whose_2023_contract_ends_tha
     offer = next(t for t in vgz_2024.timeline if t.kind == "offer")
     application = next(a for a in vgz_2024.applications if a.channel == "vecozo" and a.routes == ["individual_coach"])
     note = next(r.note for r in vgz_2024.registries if r.registry == "vecozo" and r.roles == ["individual_coach"])
-    for text in (offer.activity, application.text, note):
-        assert "31 december 2023" in text and "minimumeisen 2024" in text
+    for text in (offer.activity, application.text, note):  # the end date: the procedure's, not the planning row's
+        assert "eind 2023 afloopt" in text and "minimumeisen 2024" in text
     assert "webformulier" in application.text and "webformulier" in note
 
 
