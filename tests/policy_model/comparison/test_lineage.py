@@ -13,17 +13,21 @@ from policy_model.paths import DEFAULT_DATA_DIR
 
 
 def test_a_carried_forward_year_keeps_every_identity_so_the_comparison_matches_them_all(tmp_path: Path, source_texts):
+    # The CZ 2024 page carried forward against the 2027 document (as data/README's example):
+    # every quote is for review, every statement keeps its identity.
     data, sources = tmp_path / "data", tmp_path / "sources"
     shutil.copytree(DEFAULT_DATA_DIR, data)
     shutil.copytree(source_texts, sources)
-    carry_forward("cz-2027", 2028, "cz_gli_2027", data_dir=data, sources_dir=sources)
+    (data / "policies" / "cz-2027.yaml").unlink()  # carry-forward never replaces a reviewed record
+    carry_forward("cz-2024", 2027, "cz_gli_2027", data_dir=data, sources_dir=sources)
     catalogue = load_catalogue(data).catalogue
-    old, draft = catalogue.policy_by_key("cz-2027"), catalogue.policy_by_key("cz-2028")
+    old, draft = catalogue.policy_by_key("cz-2024"), catalogue.policy_by_key("cz-2027")
     assert draft is not None and draft.draft
     assert [r.identity for r in draft.requirements] == [r.identity for r in old.requirements]
     assert [p.identity for p in draft.provisions] == [p.identity for p in old.provisions]
-    statements = [p for p in diff_policies(catalogue, old, draft).items
-                  if p.kind in ("requirement", "participant", "provision")]
+    assert [t.lineage for t in draft.timeline] == [t.lineage for t in old.timeline]
+    statements = [i for i in diff_policies(catalogue, old, draft).items
+                  if i.kind in ("requirement", "participant", "provision")]
     assert statements and all(i.matched and i.cls == "same" for i in statements)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,16 +133,24 @@ def next_year_html(source: Path, edits: tuple[Edit, ...] = EDITS) -> str:
 
 
 def print_pdf(html_path: Path, pdf_path: Path) -> Path:
-    """Chromium's own print to PDF (as a curator's browser would), A4 with margins."""
-    from playwright.sync_api import sync_playwright
+    """Chromium's own print to PDF (as a curator's browser would), A4 with margins.
 
-    from tests.e2e.server import CHROMIUM_ARGS, chromium_path
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
-        page = browser.new_page()
-        page.goto(html_path.resolve().as_uri())
-        page.pdf(path=str(pdf_path), format="A4", margin={"top": "2cm", "bottom": "2cm", "left": "2cm",
-                                                          "right": "2cm"})
-        browser.close()
+    In a process of its own: after the browser tests, pytest-playwright's session keeps an
+    asyncio loop running in this process, where Playwright's sync API refuses to start.
+    """
+    code = (
+        "import sys\n"
+        "from playwright.sync_api import sync_playwright\n"
+        "from tests.e2e.server import CHROMIUM_ARGS, chromium_path\n"
+        "with sync_playwright() as p:\n"
+        "    browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)\n"
+        "    page = browser.new_page()\n"
+        "    page.goto(sys.argv[1])\n"
+        "    page.pdf(path=sys.argv[2], format='A4', margin={'top': '2cm', 'bottom': '2cm', 'left': '2cm', "
+        "'right': '2cm'})\n"
+        "    browser.close()\n"
+    )
+    repo = Path(__file__).resolve().parents[3]
+    subprocess.run([sys.executable, "-c", code, html_path.resolve().as_uri(), str(pdf_path)], cwd=repo, check=True,
+                   timeout=120)
     return pdf_path

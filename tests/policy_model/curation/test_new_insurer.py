@@ -37,7 +37,9 @@ RECORD = """insurer: voorbeeld
 year: 2027
 document_kind: full_policy
 coverage:
-  subjects: [programmes, routes]
+  scope:
+    - {subject: programmes, level: full}
+    - {subject: routes, level: full}
   note: Een kort beleid; noemt de programma's en wie het contracteert, een register en de aanbiedingsdatum.
 documents: [voorbeeld_gli_2027]
 title: Zorginkoopbeleid GLI 2027
