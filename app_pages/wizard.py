@@ -11,9 +11,10 @@ from policy_model.catalogue import Catalogue
 from policy_model.reports.report import assessment_report_html
 from policy_model.tabular import table_csv_bytes
 from policy_model.vocab import BACKGROUND_LABELS, ROLE_SHORT_LABELS, SCOPE_LABELS
-from policy_model.wizard.batch import BATCH_COLUMNS, assess_batch, decode_upload
+from policy_model.wizard.batch import BATCH_COLUMNS
 from policy_model.wizard.profile import Profile, contradictions
 from policy_model.wizard.rules import GROUP_ORDER, STATUS_LABELS, WHEN_LABELS, Assessment, assess
+from ui.batch import assessed_upload
 from ui.citation import source_column_config, source_columns, sourced_line
 from ui.data import catalogue
 from ui.export import download_table
@@ -158,9 +159,9 @@ if mode == "Meerdere coaches (CSV)":
     batch_role = c2.selectbox("Contractvorm van de coaches", ROLES[:4], format_func=ROLE_SHORT_LABELS.get, key="batch_rol")
     upload = st.file_uploader("CSV met coaches", type=["csv", "txt"], key="batch_file")
     if upload is not None:
-        # Bounded: the upload's size, the rows and the warnings (see policy_model.wizard.batch).
-        text, notes = decode_upload(upload.getvalue())
-        result = assess_batch(text, batch_role, batch_year, cat, today()) if text is not None else None
+        # Bounded: the upload's size, rows, names, time and warnings (see policy_model.wizard.batch);
+        # assessed once per file, within the session's time budget (ui.batch).
+        result, notes = assessed_upload(upload, batch_role, batch_year, cat)
         problems = notes + (result.problems if result else [])
         if problems:
             st.warning("\n".join(f"- {md_escape(problem)}" for problem in problems))
