@@ -14,11 +14,13 @@ import streamlit as st
 from policy_model.catalogue import Catalogue
 from policy_model.vocab import CONTRACTING_ROLES, ROLE_SHORT_LABELS
 from ui.layout import PRESENTATION_KEY, presenting
-from ui.text import md_escape
+from ui.text import md_escape, shortened
 
 INSURER_KEY = "verzekeraar"
 YEAR_KEY = "jaar"
 ROLE_KEY = "rol"
+#: Unknown parameters or values a notice names; the rest are counted.
+_MAX_NOTICES = 10
 #: Parameters Streamlit itself uses; never reported as unknown.
 _STREAMLIT_PARAMS = {"embed", "embed_options"}
 
@@ -29,7 +31,7 @@ def check_url(valid: dict[str, Iterable[str]], extra_known: Iterable[str] = ()) 
     notices: list[str] = []
     for key in st.query_params.keys():
         if key not in known:
-            notices.append(f"onbekende parameter ‘{key}’")
+            notices.append(f"onbekende parameter ‘{shortened(key)}’")
             continue
         allowed = valid.get(key)
         if allowed is None:
@@ -37,11 +39,12 @@ def check_url(valid: dict[str, Iterable[str]], extra_known: Iterable[str] = ()) 
         allowed = set(allowed)
         for value in st.query_params.get_all(key):
             if value and value not in allowed:
-                notices.append(f"‘{value}’ bij ‘{key}’")
+                notices.append(f"‘{shortened(value)}’ bij ‘{shortened(key)}’")
     if notices:
+        more = f" en {len(notices) - _MAX_NOTICES} meer" if len(notices) > _MAX_NOTICES else ""
         st.info(
             "De link bevatte onderdelen die niet (meer) bestaan en zijn genegeerd: "
-            + md_escape("; ".join(notices[:10])),
+            + md_escape("; ".join(notices[:_MAX_NOTICES]) + more),
             icon="ℹ️",
         )
     return notices

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from ui.text import md_escape
+from ui.text import md_escape, shortened
 
 _TRUE, _FALSE = {"true", "ja", "1", "aan"}, {"false", "nee", "0", "uit"}
 
@@ -44,7 +44,8 @@ def url_toggle(label: str, key: str, *, default: bool = False, help: str | None 
         raw = st.query_params.get(key)
         parsed = read_flag(raw)
         if raw is not None and parsed is None:
-            link_notice(f"De link bevatte ‘{md_escape(raw)}’ bij ‘{md_escape(key)}’; dat is genegeerd (gebruik true of false).")
+            link_notice(f"De link bevatte ‘{md_escape(shortened(raw))}’ bij ‘{md_escape(key)}’; dat is genegeerd "
+                        "(gebruik true of false).")
         st.session_state[key] = default if parsed is None else parsed
     value = st.toggle(label, key=key, help=help)
     write_param(key, "true" if value else "false")
@@ -81,7 +82,7 @@ def url_select(label: str, options: Sequence, key: str, *, format_func, default_
     if key not in st.session_state:
         raw = st.query_params.get(key)
         if raw is not None and raw not in by_text:
-            link_notice(f"De link bevatte ‘{md_escape(raw)}’ bij ‘{md_escape(key)}’; dat is genegeerd.")
+            link_notice(f"De link bevatte ‘{md_escape(shortened(raw))}’ bij ‘{md_escape(key)}’; dat is genegeerd.")
         st.session_state[key] = by_text.get(raw, options[default_index])
     value = st.selectbox(label, options, format_func=format_func, key=key, help=help)
     write_param(key, format_func(value))

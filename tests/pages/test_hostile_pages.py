@@ -12,7 +12,7 @@ import pytest
 
 import policy_model.timeline
 from policy_model.wizard.batch import MAX_ROWS
-from tests.pages.conftest import open_page
+from tests.pages.conftest import html_bodies, open_page
 from ui.guard import RERAISE_ENV
 
 BATCH = {"modus": "Meerdere coaches (CSV)"}
@@ -94,3 +94,119 @@ def test_a_checklist_with_many_unknown_ids_and_a_huge_region_is_bounded():
     assert len(at.warning) <= 21
     assert any("4.980 meer meldingen" in w for w in warnings(at)), warnings(at)[-1]
     assert len(at.text_input(key="regio").value) <= 200
+
+
+# --------------------------------------------------------------------------- round 2: autolinks
+
+EVIL_ADDRESSES = " zie www.evil.invalid/a, HTTPS://evil.invalid/b of mail x@evil.invalid"
+#: Free-text keys whose values may be changed without breaking the data's own checks.
+FREE_TEXT = {"text", "name", "title", "summary", "activity", "note", "purpose", "label", "explanation", "expansion",
+             "why", "question", "group", "role", "conditions", "duration_text", "date_text", "derived_note", "covers",
+             "contracting_party", "tasks", "overhead_financing", "period", "hours", "section", "quote"}
+#: Elements drawn without Markdown (escaped HTML, the canvas grid, charts, code).
+NOT_MARKDOWN = {"html", "dataframe", "arrow_data_frame", "plotly_chart", "code", "json"}
+NOT_MARKDOWN_FIELDS = {"id", "formId", "url", "data", "spec", "deferredFileId", "value", "default", "rawValues",
+                       "rawValue", "placeholder"}
+
+
+def _inject(value, key=None):
+    if isinstance(value, dict):
+        return {k: _inject(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_inject(v, key) for v in value]
+    if isinstance(value, str) and key in FREE_TEXT and (key != "quote" or len(value) < 320):
+        return value + EVIL_ADDRESSES
+    return value
+
+
+@pytest.fixture
+def addresses_in_every_text(tmp_path, monkeypatch):
+    import shutil
+
+    import yaml
+
+    from policy_model.paths import DEFAULT_DATA_DIR
+
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    for path in [*data.glob("*.yaml"), *data.glob("policies/*.yaml")]:
+        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(yaml.safe_dump(_inject(content), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    monkeypatch.setenv("GLI_DATA_DIR", str(data))
+    return data
+
+
+def markdown_strings(at) -> list[str]:
+    """Every string of every element that Streamlit draws as Markdown: bodies, labels, help."""
+    from google.protobuf.json_format import MessageToDict
+
+    out: list[str] = []
+
+    def strings(value, skip):
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key not in skip:
+                    strings(item, skip)
+        elif isinstance(value, list):
+            for item in value:
+                strings(item, skip)
+
+    def walk(node):
+        kind = getattr(node, "type", None)
+        if kind not in NOT_MARKDOWN and getattr(node, "proto", None) is not None:
+            # Values and the options of drop-down lists are plain text; a radio's options are Markdown.
+            skip = NOT_MARKDOWN_FIELDS | ({"options"} if kind != "radio" else set())
+            strings(MessageToDict(node.proto), skip)
+        children = getattr(node, "children", None) or {}
+        for child in (children.values() if isinstance(children, dict) else children):
+            walk(child)
+
+    walk(at._tree)
+    return out
+
+
+#: What GFM (mdast-util-gfm-autolink-literal) turns into a link in a text, after escapes.
+_AUTOLINK = re.compile(r"(?i)(?:https?://|www\.)[-\w]+(?:\.[-\w]+)+|[-.\w+]+@[-\w]+(?:\.[-\w]+)+")
+_EXPLICIT_LINK = re.compile(r"\[(?:[^\]\\]|\\.)*\]\([^)\s]*\)")
+
+
+def autolinks(text: str) -> list[str]:
+    """The autolinks Markdown would make in ``text`` (explicit ``[label](url)`` links left out)."""
+    plain = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", _EXPLICIT_LINK.sub(" ", text))
+    return _AUTOLINK.findall(plain)
+
+
+def test_the_autolink_check_finds_what_markdown_would_link():
+    from ui.text import md_address, md_escape
+
+    assert autolinks("zie www.cz.nl en https://a.nl of info@cz.nl") == ["www.cz.nl", "https://a.nl", "info@cz.nl"]
+    assert autolinks("zie www\\.cz\\.nl") == ["www.cz.nl"]  # escaping alone does not stop it
+    assert autolinks(md_escape(EVIL_ADDRESSES)) == []
+    assert autolinks(md_address("www.cz.nl/zorg")) == [] and "](https://www.cz.nl/zorg)" in md_address("www.cz.nl/zorg")
+
+
+@pytest.mark.parametrize("page_name", ["home", "programmas", "registers", "voorwaarden", "tijdlijn", "wijzigingen",
+                                  "wizard", "handreiking", "begrippen", "zoeken"])
+def test_web_addresses_in_data_texts_do_not_become_links(addresses_in_every_text, page_name):
+    at = open_page(None if page_name == "home" else page_name, **({"q": "evil"} if page_name == "zoeken" else {}))
+    assert not at.exception
+    texts = markdown_strings(at)
+    assert any("evil" in t for t in [*texts, *html_bodies(at)]), "the injected texts should be on the page"
+    found = [(t[:120], autolinks(t)) for t in texts if autolinks(t)]
+    assert found == []
+
+
+# --------------------------------------------------------------------------- round 2: old links
+
+
+@pytest.mark.parametrize("year", ["²", "9" * 5000], ids=["superscript-two", "5000-digits"])
+@pytest.mark.parametrize("page_name", ["programmas", "registers", "voorwaarden", "tijdlijn", "wijzigingen", "wizard"])
+def test_an_old_link_with_an_impossible_year_gives_a_notice_not_an_error(page_name, year):
+    at = open_page(page_name, jaar=year, verzekeraar="V" * 100_000)
+    assert not at.exception
+    assert not [e for e in at.error if "Er ging iets mis" in e.value]
+    notices = [i.value for i in at.info if "genegeerd" in i.value]
+    assert notices, [i.value for i in at.info]
+    assert all(len(n) < 600 for n in notices), [len(n) for n in notices]
