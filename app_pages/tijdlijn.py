@@ -14,6 +14,7 @@ from ui.charts import general_calendar, timeline_figure
 from ui.citation import sourced_line
 from ui.data import catalogue
 from ui.filters import filtered_policies
+from ui.guard import download_button
 from ui.layout import page_header, provenance_footer
 from ui.missing_years import show_missing_years
 from ui.tables import show_sourced_table
@@ -50,13 +51,13 @@ else:
     st.info(f"Geen deadlines na vandaag ({nl_date(now)}) in de gekozen beleidsdocumenten{later}.")
 downloads = st.container(horizontal=True)
 if events:
-    downloads.download_button(
-        "📅 Deadlines als agenda (.ics)", partial(to_ics, events, cat), file_name="gli-deadlines.ics",
+    download_button(
+        downloads, "📅 Deadlines als agenda (.ics)", partial(to_ics, events, cat), file_name="gli-deadlines.ics",
         mime="text/calendar", on_click="ignore", key="ics",
         help="Alle gedateerde activiteiten van de gekozen beleidsdocumenten, voor Outlook of Google Agenda.",
     )
-downloads.download_button(
-    "🖨️ Tijdlijn als hand-out (HTML, 1–2 A4)", partial(timeline_handout_html, cat, policies, now),
+download_button(
+    downloads, "🖨️ Tijdlijn als hand-out (HTML, 1–2 A4)", partial(timeline_handout_html, cat, policies, now),
     file_name="gli-tijdlijn-handout.html", mime="text/html", on_click="ignore", key="timeline_handout",
     help="De looptijden en activiteiten van de gekozen beleidsdocumenten met hun bronnen, om af te drukken "
     "of als PDF te bewaren.",

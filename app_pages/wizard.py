@@ -20,6 +20,7 @@ from ui.data import catalogue
 from ui.export import download_table
 from ui.filters import check_url
 from ui.glossary import glossary_help
+from ui.guard import download_button
 from ui.layout import page_header, provenance_footer
 from ui.tables import show_table, table_data
 from ui.text import md_address, md_escape, nl_date, today
@@ -275,9 +276,9 @@ for tab, a in zip(tabs, assessments, strict=True):
             show_assessment(a, cat)
 profile_lines = [f"{k}: {v}" for k, v in profile.model_dump(exclude_none=True).items() if v not in ([], "unknown")]
 c1, c2 = st.columns(2)
-c1.download_button("⬇️ Checklist (CSV)", partial(checklist_csv, assessments, cat),
-                   file_name=f"gli-checklist-{year}.csv", mime="text/csv", on_click="ignore", key="checklist_csv")
-c2.download_button("⬇️ Checklist om af te drukken (HTML/PDF)",
-                   partial(assessment_report_html, cat, assessments, profile_lines, today()),
-                   file_name=f"gli-checklist-{year}.html", mime="text/html", on_click="ignore", key="checklist_html")
+download_button(c1, "⬇️ Checklist (CSV)", partial(checklist_csv, assessments, cat),
+                file_name=f"gli-checklist-{year}.csv", mime="text/csv", on_click="ignore", key="checklist_csv")
+download_button(c2, "⬇️ Checklist om af te drukken (HTML/PDF)",
+                partial(assessment_report_html, cat, assessments, profile_lines, today()),
+                file_name=f"gli-checklist-{year}.html", mime="text/html", on_click="ignore", key="checklist_html")
 provenance_footer([p for a in assessments if (p := cat.policy(a.insurer, a.year))])

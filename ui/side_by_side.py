@@ -28,6 +28,7 @@ from policy_model.reports.handout import comparison_handout_html
 from policy_model.schema import Policy, Source
 from policy_model.vocab import NOT_STATED_LABEL
 from ui.export import download_table
+from ui.guard import download_button
 from ui.text import md_escape, today
 
 # Constant CSS, no data in it: differing rows get a tint and a bar on the left.
@@ -193,8 +194,8 @@ def show_side_by_side(
 
 def handout_button(cat: Catalogue, policies: Sequence[Policy], *, role: str | None = None) -> None:
     """Download the printable hand-out of the chosen records (one to two A4 pages)."""
-    st.download_button(
-        "⬇️ Hand-out (HTML, 1–2 A4)",
+    download_button(
+        st, "⬇️ Hand-out (HTML, 1–2 A4)",
         partial(comparison_handout_html, cat, list(policies), today(), role=role, link=_current_link()),
         file_name="gli-hand-out-" + "-".join(p.key for p in policies) + ".html", mime="text/html",
         on_click="ignore", key="handout",

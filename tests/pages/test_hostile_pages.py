@@ -210,3 +210,69 @@ def test_an_old_link_with_an_impossible_year_gives_a_notice_not_an_error(page_na
     notices = [i.value for i in at.info if "genegeerd" in i.value]
     assert notices, [i.value for i in at.info]
     assert all(len(n) < 600 for n in notices), [len(n) for n in notices]
+
+
+# --------------------------------------------------------------------------- round 2: downloads, message size
+
+
+@pytest.fixture
+def deferred_downloads(monkeypatch):
+    """The data builders of the page's download buttons, by file name, as the server calls
+    them when a visitor clicks (AppTest does not run them itself)."""
+    from streamlit.runtime import media_file_manager
+
+    built: dict[str, object] = {}
+    real = media_file_manager.MediaFileManager.add_deferred
+
+    def add_deferred(self, data, mimetype, coordinates, file_name=None, **kwargs):
+        built[file_name] = data
+        return real(self, data, mimetype, coordinates, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(media_file_manager.MediaFileManager, "add_deferred", add_deferred)
+    return built
+
+
+def test_a_failing_download_gives_the_visitor_a_dutch_file_with_a_reference(monkeypatch, caplog, deferred_downloads):
+    import policy_model.reports.timeline_handout
+    import ui.export
+
+    monkeypatch.delenv(RERAISE_ENV, raising=False)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("/srv/geheim/handout.py exploded")
+
+    monkeypatch.setattr(policy_model.reports.timeline_handout, "timeline_handout_html", broken)
+    monkeypatch.setattr(policy_model.timeline, "to_ics", broken)
+    monkeypatch.setattr(ui.export, "table_xlsx_bytes", broken)
+    at = open_page("tijdlijn")
+    assert not at.exception
+    with caplog.at_level(logging.ERROR, logger="gli_inkoopwijzer"):
+        handout = deferred_downloads["gli-tijdlijn-handout.html"]().decode("utf-8")
+        ics = deferred_downloads["gli-deadlines.ics"]().decode("utf-8")
+        xlsx = deferred_downloads["gli-tijdlijn.xlsx"]()
+    assert handout.startswith("<!doctype html>") and "Dit bestand kon niet worden gemaakt" in handout
+    assert ics.startswith("Dit bestand kon niet worden gemaakt") and "/srv/geheim" not in ics
+    assert xlsx.startswith(b"PK")  # a real workbook, with the message in it
+    reference = handout.split("beheerder: ")[1].split(".")[0]
+    assert reference.startswith("GLI-")
+    logged = [r for r in caplog.records if reference in r.getMessage()]
+    assert logged and "exploded" in str(logged[0].exc_info[1])
+    assert deferred_downloads["gli-tijdlijn.csv"]().decode("utf-8-sig").startswith("Beleid;")  # the rest still works
+
+
+def test_a_message_too_large_to_send_is_explained_in_dutch(monkeypatch):
+    """Streamlit swaps such an element for an exception box while sending; its text is Dutch."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from streamlit.runtime import runtime_util
+
+    import ui.guard  # noqa: F401  (sets the Dutch text on import, as app.py does)
+
+    monkeypatch.setattr(runtime_util, "_max_message_size_bytes", 1_000_000)
+    message = ForwardMsg()
+    message.delta.new_element.markdown.body = "x" * 2_000_000
+    sent = ForwardMsg()
+    sent.ParseFromString(runtime_util.serialize_forward_msg(message))
+    box = sent.delta.new_element.exception
+    assert box.type == "Te groot om te tonen"
+    assert box.message.startswith("**Dit onderdeel is te groot om te tonen** (2.0 MB; de grens is 1 MB)")
+    assert "MessageSizeError" not in box.message and "config" not in box.message

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from policy_model.comparison.selection import MAX_LINK_VALUE_CHARS, default_keys, from_old_link, link_year, parse_keys
+from policy_model.comparison.selection import (
+    MAX_LINK_VALUE_CHARS,
+    default_keys,
+    from_old_link,
+    link_year,
+    parse_keys,
+)
 
 
 @pytest.mark.parametrize("value", ["²", "٢٠٢٤", "2024²", "9" * 5000, "-2024", " 2024x", "", "0x7e8"])
