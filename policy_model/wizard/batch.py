@@ -32,6 +32,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from policy_model.catalogue import Catalogue
+from policy_model.csv_text import csv_error_nl, nl_number
 from policy_model.wizard.profile import (
     MAX_LIST_ITEMS,
     NONE_WORDS,
@@ -80,18 +81,6 @@ _BOOL_COLUMNS = ("agb_code", "kvk_registered", "accredited_training", "hbo_level
 _TRI_COLUMNS = ("region_has_rho", "region_has_network", "in_insurer_region")
 #: Columns whose words are looked up (accents and case do not matter: ``Diëtist``).
 _NAMED_COLUMNS = ("background", "scope")
-_CSV_ERRORS_NL = {
-    "field larger than field limit": "een veld is langer dan {limit} tekens",
-    "new-line character seen in unquoted field": "een regeleinde midden in een veld zonder aanhalingstekens",
-    "line contains NUL": "een NUL-teken: is het wel een tekstbestand?",
-    "unexpected end of data": "een aanhalingsteken (\") wordt nergens gesloten",
-    "expected after": "tekst direct na een afsluitend aanhalingsteken (\")",
-}
-
-
-def nl_number(n: int) -> str:
-    """``9990`` -> ``9.990`` (Dutch thousands separator)."""
-    return f"{n:,}".replace(",", ".")
 
 
 def _short(value: str) -> str:
@@ -365,14 +354,6 @@ def _separator(text: str) -> tuple[str, str, int]:
     return text, best if counts[best] else ",", 0
 
 
-def _csv_error(exc: csv.Error) -> str:
-    text = str(exc)
-    for english, dutch in _CSV_ERRORS_NL.items():
-        if english in text:
-            return dutch.format(limit=nl_number(csv.field_size_limit()))
-    return "het is geen geldige CSV"
-
-
 def assess_batch(text: str, role: str, year: int, catalogue: Catalogue, today: dt.date, *,
                  time_budget: float = MAX_BATCH_SECONDS) -> BatchResult:
     """Assess every coach in a CSV text (comma, semicolon or tab separated, header row required).
@@ -399,7 +380,7 @@ def _assess_rows(text: str, role: str, year: int, catalogue: Catalogue, today: d
     try:
         header = next(reader, [])
     except csv.Error as exc:
-        result.problems.append(f"De eerste regel is niet te lezen: {_csv_error(exc)}.")
+        result.problems.append(f"De eerste regel is niet te lezen: {csv_error_nl(exc)}.")
         return result
     columns = [h.strip().casefold() for h in header]
     if "name" not in columns:
@@ -422,11 +403,12 @@ def _assess_rows(text: str, role: str, year: int, catalogue: Catalogue, today: d
     names = resolver(catalogue)
     number = 1 + skipped  # the line of the row in the file as the visitor sees it
     while True:
+        start = reader.line_num + 1 + skipped  # the line the next row starts on
         try:
             record = next(reader, None)
         except csv.Error as exc:
-            messages.stop(f"regel {nl_number(reader.line_num + skipped)} en verder niet gelezen: {_csv_error(exc)}. "
-                         "De rijen ervoor zijn beoordeeld.")
+            messages.stop(f"regel {nl_number(start)} en verder niet gelezen: {csv_error_nl(exc)}. "
+                          "De rijen ervoor zijn beoordeeld.")
             break
         if record is None:
             break

@@ -276,3 +276,18 @@ def test_a_message_too_large_to_send_is_explained_in_dutch(monkeypatch):
     assert box.type == "Te groot om te tonen"
     assert box.message.startswith("**Dit onderdeel is te groot om te tonen** (2.0 MB; de grens is 1 MB)")
     assert "MessageSizeError" not in box.message and "config" not in box.message
+
+
+def test_a_checklist_with_an_unclosed_quote_keeps_earlier_answers_and_says_so(cat):
+    checklist = cat.guidance.checklist
+    first, second = checklist.items[0], checklist.items[1]
+    option = checklist.answer_options[0]
+    content = (f"# regio;Regio X\nid;groep;vraag;antwoord;toelichting\n{first.id};g;v;{option};\n"
+               f"{second.id};\"g;v;{option};\n").encode("utf-8-sig")
+    at = open_page("handreiking", onderdeel="Checklist borging")
+    at.file_uploader(key="checklist_upload").set_value(("checklist.csv", content, "text/csv")).run()
+    assert not at.exception
+    assert warnings(at) == ["regel 4 en verder niet gelezen: een aanhalingsteken (\") wordt nergens gesloten. "
+                            "De antwoorden ervoor zijn overgenomen; controleer de rest."]
+    assert at.radio(key="b1").value == option  # the first question's answer was taken over
+    assert at.radio(key="b2").value is None
