@@ -162,8 +162,8 @@ if mode == "Meerdere coaches (CSV)":
     upload = st.file_uploader("CSV met coaches", type=["csv", "txt"], key="batch_file")
     if upload is not None:
         # Bounded: the upload's size, rows, names, time and warnings (see policy_model.wizard.batch);
-        # assessed once per file, within the session's time budget (ui.batch).
-        result, notes = assessed_upload(upload, batch_role, batch_year, cat)
+        # assessed once per file, in a low-priority process, within the session's time budget (ui.batch).
+        result, notes = assessed_upload(upload, batch_role, batch_year)
         problems = notes + (result.problems if result else [])
         if problems:
             st.warning("\n".join(f"- {md_escape(problem)}" for problem in problems))

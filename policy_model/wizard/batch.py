@@ -401,6 +401,7 @@ def _assess_rows(text: str, role: str, year: int, catalogue: Catalogue, today: d
         more = f" en {nl_number(len(unknown) - 10)} meer" if len(unknown) > 10 else ""
         messages.add(f"onbekende kolommen genegeerd: {shown}{more}. Bekende kolommen: {', '.join(BATCH_COLUMNS)}")
     names = resolver(catalogue)
+    verdicts = _verdicts(catalogue, today)
     number = 1 + skipped  # the line of the row in the file as the visitor sees it
     while True:
         start = reader.line_num + 1 + skipped  # the line the next row starts on
@@ -430,16 +431,37 @@ def _assess_rows(text: str, role: str, year: int, catalogue: Catalogue, today: d
         name = row.get("name", "").strip() or f"rij {number}"
         if profile is None:
             continue
-        out = {"Naam": name}
-        for a in assess(profile, catalogue, today):
-            out[a.insurer_name] = a.matrix_label()
-            unmet = [c.topic_label for c in a.checklist if c.status == "unmet"]
-            out[f"{a.insurer_name}: niet voldaan"] = "; ".join(dict.fromkeys(unmet))
-        result.rows.append(out)
+        result.rows.append({"Naam": name, **verdicts(profile)})
     result.problems = messages.lines()
     if not result.rows and not result.problems:
         result.problems.append("Het bestand bevat geen rijen met coaches.")
     return result
+
+
+#: Distinct profiles whose verdicts one batch remembers (coaches of one samenwerkingsverband
+#: often answer alike; a coach's name is not part of the profile).
+_MAX_REMEMBERED = 500
+
+
+def _verdicts(catalogue: Catalogue, today: dt.date):
+    """A function from a profile to its matrix cells (verdict and unmet topics per insurer),
+    assessing each distinct profile once."""
+    remembered: dict[str, dict[str, str]] = {}
+
+    def cells(profile: Profile) -> dict[str, str]:
+        key = profile.model_dump_json()
+        if key in remembered:
+            return remembered[key]
+        out: dict[str, str] = {}
+        for a in assess(profile, catalogue, today):
+            out[a.insurer_name] = a.matrix_label()
+            unmet = [c.topic_label for c in a.checklist if c.status == "unmet"]
+            out[f"{a.insurer_name}: niet voldaan"] = "; ".join(dict.fromkeys(unmet))
+        if len(remembered) < _MAX_REMEMBERED:
+            remembered[key] = out
+        return out
+
+    return cells
 
 
 def _stop_reason(limits: _Limits, number: int) -> str | None:

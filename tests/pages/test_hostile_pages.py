@@ -328,3 +328,32 @@ def test_the_app_survives_a_broken_calendar_and_names_it(broken_calendar, page_n
     problems = "\n".join(c.value for c in at.code)
     expected = "milestones[0].day: 31 February does not exist" if broken_calendar == "31-february" else "YAML syntax error"
     assert "calendar.yaml:" in problems and expected in problems, problems
+
+
+# --------------------------------------------------------------------------- round 2: batch work bounded
+
+
+def test_the_stalling_upload_is_assessed_quickly_once_and_says_why_cells_were_not_read(monkeypatch):
+    """Once 125 s of work per upload, and again on every rerun."""
+    import ui.batch
+    from tests.policy_model.wizard.test_hostile_batch import stalling_upload
+
+    calls = []
+    real = ui.batch.assess_batch_apart
+    monkeypatch.setattr(ui.batch, "assess_batch_apart", lambda *a, **k: calls.append(1) or real(*a, **k))
+    at = upload_batch(stalling_upload().encode())
+    assert len(at.dataframe[0].value) == 26
+    assert "bij registries staan 36.000 namen in één cel" in warnings(at)[0]
+    at.run()  # any click reruns the page: the result is remembered, not assessed again
+    assert not at.exception and len(calls) == 1
+
+
+def test_a_session_that_spent_its_batch_time_is_asked_to_wait():
+    from policy_model.wizard.batch import SessionBudget
+
+    at = open_page("wizard", **BATCH)
+    at.session_state["_gli_batch_budget"] = SessionBudget(available=0.0)
+    at.file_uploader(key="batch_file").set_value(("coaches.csv", b"name;registries\nAnna;BLCN\n", "text/csv")).run()
+    assert not at.exception
+    assert not at.dataframe
+    assert any("Probeer het over" in w and "minuten opnieuw" in w for w in warnings(at)), warnings(at)

@@ -292,3 +292,32 @@ def test_the_upload_limit_is_the_widgets_limit():
     assert decode_upload(b"name\n" + b"A" * (MAX_UPLOAD_BYTES - 5))[0] is not None
     text, notes = decode_upload(b"name\n" + b"A" * (MAX_UPLOAD_BYTES - 4))
     assert text is None and "3.000.001 bytes; de grens is 3 MB (3.000.000 bytes" in notes[0]
+
+
+# --------------------------------------------------------------------------- round 2: apart, in a child process
+
+
+def test_a_batch_assessed_apart_gives_the_same_matrix(cat):
+    from policy_model.paths import DEFAULT_DATA_DIR
+    from policy_model.wizard.batch_worker import assess_batch_apart
+
+    text = "name;background;registries\nAnna;Diëtist;BLCN|Nep\nBram;leefstijlcoach;KP\n"
+    apart = assess_batch_apart(text, "individual_coach", 2027, TODAY, DEFAULT_DATA_DIR)
+    here = run(cat, text)
+    assert apart.rows == here.rows and apart.problems == here.problems
+    assert apart.seconds > 0
+
+
+def test_a_child_over_its_memory_or_time_is_a_dutch_message(monkeypatch):
+    from policy_model.paths import DEFAULT_DATA_DIR
+    from policy_model.wizard import batch_worker
+
+    monkeypatch.setattr(batch_worker, "MEMORY_LIMIT_MB", 20)  # too little to even start Python's imports
+    starved = batch_worker.assess_batch_apart("name\nAnna\n", "individual_coach", 2027, TODAY, DEFAULT_DATA_DIR)
+    assert starved.rows == [] and starved.problems[0].startswith("De beoordeling kon niet worden afgemaakt")
+    monkeypatch.setattr(batch_worker, "MEMORY_LIMIT_MB", 1024)
+    monkeypatch.setattr(batch_worker, "START_SECONDS", 0.01)
+    late = batch_worker.assess_batch_apart("name\nAnna\n", "individual_coach", 2027, TODAY, DEFAULT_DATA_DIR,
+                                           time_budget=0)
+    assert late.problems == ["De beoordeling kon niet worden afgemaakt: het duurde te lang. Probeer het later opnieuw "
+                             "of splits het bestand in kleinere delen."]
