@@ -45,6 +45,26 @@ def full_batch() -> str:
     return header + "\n" + "\n".join(rows) + "\n"
 
 
+def distinct_batch() -> str:
+    """The largest batch no cache helps with: 2,000 coaches, each with another set of
+    registers and licences (every column filled)."""
+    from policy_model.loader import load_catalogue
+
+    cat = load_catalogue(REPO / "data").catalogue
+    registers = [r.abbreviation or r.name for r in cat.registries]
+    programmes = [p.abbreviation or p.name for p in cat.programmes]
+    header = ("name;background;registries;licences;agb_code;kvk_registered;accredited_training;hbo_level;scope;"
+              "region_has_rho;region_has_network;prior_contract_with;in_insurer_region;programmes_offered")
+    backgrounds = ["leefstijlcoach", "fysiotherapeut", "oefentherapeut", "diëtist"]
+    rows = []
+    for n in range(2000):
+        chosen = "|".join(r for i, r in enumerate(registers) if n >> i & 1) or "geen"
+        licences = "|".join(p for i, p in enumerate(programmes) if (n * 7) >> i & 1) or "geen"
+        rows.append(f"Coach {n};{backgrounds[n % 4]};{chosen};{licences};ja;{'ja' if n % 3 else 'nee'};ja;nee;local;"
+                    f"{'yes' if n % 2 else 'unknown'};no;vgz;unknown;{n % 4}")
+    return header + "\n" + "\n".join(rows) + "\n"
+
+
 def _data_copy(root: Path) -> Path:
     data = root / "data"
     shutil.copytree(REPO / "data", data)
@@ -151,7 +171,8 @@ def bench_hostile() -> dict:
 # --------------------------------------------------------------------------- uploads under load
 
 WATCHED_PAGE = "programmas"
-UPLOADS = {"stalling_2_8_mb": stalling_upload, "full_batch_2000_coaches": full_batch}
+UPLOADS = {"stalling_2_8_mb": stalling_upload, "full_batch_2000_coaches": full_batch,
+           "distinct_2000_coaches": distinct_batch}
 CONCURRENT_UPLOADS = 3
 
 

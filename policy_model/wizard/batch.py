@@ -223,6 +223,8 @@ def _list_cell(key: str, value: str, table: NameTable, number: int, messages: Me
         if found:
             ids.append(found)
             continue
+        if fold(name) in NONE_WORDS:  # "geen": an answer, not an unknown name
+            continue
         limits.unknown.add(fold(name))
         messages.add(f"onbekend {_LIST_KINDS[key]} ‘{_short(name)}’ genegeerd{table.hint(name)}", number)
     if ids or fold(value) in NONE_WORDS:

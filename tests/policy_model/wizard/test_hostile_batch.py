@@ -321,3 +321,8 @@ def test_a_child_over_its_memory_or_time_is_a_dutch_message(monkeypatch):
                                            time_budget=0)
     assert late.problems == ["De beoordeling kon niet worden afgemaakt: het duurde te lang. Probeer het later opnieuw "
                              "of splits het bestand in kleinere delen."]
+
+
+def test_geen_in_a_list_cell_is_the_answer_none_not_an_unknown_name(cat):
+    result = run(cat, "name;registries;licences\nAnna;geen;Geen\n")
+    assert result.problems == [] and len(result.rows) == 1
