@@ -326,3 +326,29 @@ def test_a_child_over_its_memory_or_time_is_a_dutch_message(monkeypatch):
 def test_geen_in_a_list_cell_is_the_answer_none_not_an_unknown_name(cat):
     result = run(cat, "name;registries;licences\nAnna;geen;Geen\n")
     assert result.problems == [] and len(result.rows) == 1
+
+
+# --------------------------------------------------------------------------- round 2: profiles
+
+
+def test_a_profile_listing_thousands_of_names_is_one_error_without_lookups(tmp_path, capsys, fuzzy_calls):
+    profile = tmp_path / "profiel.yaml"
+    profile.write_text("role: individual_coach\nyear: 2027\nregistries: [" + ", ".join(f"nep{n}" for n in range(50_000))
+                       + "]\n", encoding="utf-8")
+    assert main(["assess", str(profile)]) == 1
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == [f"fout: profiel.yaml: bij registries staan 50.000 waarden; een antwoord noemt er "
+                                        f"hooguit {MAX_ITEMS_PER_CELL}. Noem alleen de geldende."]
+    assert fuzzy_calls == []
+
+
+def test_a_profile_with_thousands_of_unknown_keys_gives_a_capped_list(tmp_path, capsys):
+    from policy_model.wizard.profile import MAX_PROFILE_ERRORS
+
+    profile = tmp_path / "profiel.yaml"
+    profile.write_text("role: individual_coach\nyear: 2027\n" + "".join(f"sleutel{n}: x\n" for n in range(10_000)),
+                       encoding="utf-8")
+    assert main(["assess", str(profile)]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == MAX_PROFILE_ERRORS + 1
+    assert lines[-1] == "fout: profiel.yaml: … en 9.980 meer fouten (niet getoond)."
