@@ -67,7 +67,7 @@ MAX_ITEMS_PER_CELL = MAX_LIST_ITEMS
 #: programmes and insurers, and the rest of it is not assessed.
 MAX_UNKNOWN_NAMES = 2000
 #: Longest one batch may take; the rows after are reported, not assessed. The largest
-#: normal batch (2,000 coaches) takes well under ten seconds on a busy server.
+#: batch (2,000 coaches, each answering differently) takes a few seconds on an idle server.
 MAX_BATCH_SECONDS = 30.0
 #: Seconds of batch work one visitor's session may use, and how fast it comes back.
 SESSION_BATCH_SECONDS = 90.0
@@ -348,7 +348,7 @@ def _separator(text: str) -> tuple[str, str, int]:
     in the header line (``;``, tab or ``,``, the most frequent).
     """
     first, _, rest = text.partition("\n")
-    line = first.strip().strip('"')
+    line = first.rstrip("\r").strip('"')  # not .strip(): "sep=<tab>" names the tab
     if line.casefold().startswith("sep=") and len(line) == 5 and line[4] in _SEPARATORS:
         return rest, line[4], 1
     counts = {sep: first.count(sep) for sep in (";", "\t", ",")}

@@ -352,3 +352,10 @@ def test_a_profile_with_thousands_of_unknown_keys_gives_a_capped_list(tmp_path, 
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == MAX_PROFILE_ERRORS + 1
     assert lines[-1] == "fout: profiel.yaml: … en 9.980 meer fouten (niet getoond)."
+
+
+@pytest.mark.parametrize("line", ["sep=;", "sep=\t", '"sep=,"', "sep=;\r"], ids=["semicolon", "tab", "quoted", "crlf"])
+def test_every_excel_sep_line_is_honoured(cat, line):
+    sep = line.strip('"\r')[4]
+    result = run(cat, f"{line}\nname{sep}registries\nAnna{sep}BLCN\n")
+    assert [r["Naam"] for r in result.rows] == ["Anna"] and result.problems == []
