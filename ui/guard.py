@@ -9,7 +9,10 @@ Streamlit's own control flow (``st.stop``, ``st.rerun``, page switches) raises
 ``BaseException`` subclasses and passes through untouched. The tests of the pages set
 ``GLI_RERAISE_PAGE_ERRORS=1`` so that a bug still fails them as an exception.
 
-Two failures happen outside the page run, so the guard covers them separately:
+Three kinds of failure happen outside the page run, so the guard covers them separately:
+
+- a widget's callback runs before the page; :func:`guarded_callback` turns its error into
+  the same Dutch message with a reference, at the top of the page;
 
 - a download's data is built when the visitor clicks (deferred), in a server thread;
   Streamlit then showed nothing but a few seconds of English. :func:`download_button`
@@ -22,6 +25,7 @@ Two failures happen outside the page run, so the guard covers them separately:
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import secrets
@@ -60,6 +64,29 @@ def page_guard() -> Iterator[None]:
             f"Blijft het gebeuren, meld dan deze referentie aan de beheerder: **{reference}**.",
             icon="⚠️",
         )
+
+
+def guarded_callback(callback: Callable[..., Any]) -> Callable[..., Any]:
+    """A widget callback (``on_change``/``on_click``) whose error is a Dutch message with a
+    logged reference, not Streamlit's English error box (callbacks run before the page, so
+    :func:`page_guard` does not see them)."""
+    @functools.wraps(callback)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return callback(*args, **kwargs)
+        except Exception:
+            if os.environ.get(RERAISE_ENV):
+                raise
+            reference = error_reference()
+            LOG.exception("unexpected error in a widget callback; reference %s", reference)
+            st.error(
+                "Deze keuze kon niet worden verwerkt. Probeer het opnieuw of kies iets anders. Blijft het gebeuren, "
+                f"meld dan deze referentie aan de beheerder: **{reference}**.",
+                icon="⚠️",
+            )
+            return None
+
+    return run
 
 
 # --------------------------------------------------------------------------- downloads

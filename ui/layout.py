@@ -8,6 +8,7 @@ import streamlit as st
 
 from policy_model.schema import Policy
 from ui.data import catalogue, load_result
+from ui.guard import guarded_callback
 from ui.text import md_escape
 
 PRESENTATION_KEY = "presentatie"
@@ -53,10 +54,12 @@ table.gli-table th { background: #f0f2f6; }
 _PRESENTING_STICKY = "_gli_presenting"
 
 
+@guarded_callback
 def _remember_presentation() -> None:
     st.session_state[_PRESENTING_STICKY] = bool(st.session_state.get(PRESENTATION_KEY))
 
 
+@guarded_callback
 def _presentation_off() -> None:
     st.session_state[PRESENTATION_KEY] = False
     st.session_state[_PRESENTING_STICKY] = False

@@ -14,6 +14,7 @@ from streamlit.errors import StreamlitAPIException
 from policy_model.catalogue import Catalogue
 from policy_model.comparison import selection
 from policy_model.schema import Policy
+from ui.guard import guarded_callback
 from ui.text import md_escape
 from ui.url_state import link_notice, read_flag, url_toggle, write_param
 
@@ -34,6 +35,7 @@ def _initial_choice(cat: Catalogue) -> selection.Selection:
     return selection.Selection(tuple(selection.default_keys(cat)))
 
 
+@guarded_callback
 def _apply_shortcut(cat: Catalogue, choices: dict[str, list[str]]) -> None:
     name = st.session_state.get(SHORTCUT_KEY)
     if name in choices:

@@ -357,3 +357,30 @@ def test_a_session_that_spent_its_batch_time_is_asked_to_wait():
     assert not at.exception
     assert not at.dataframe
     assert any("Probeer het over" in w and "minuten opnieuw" in w for w in warnings(at)), warnings(at)
+
+
+def _app_with_a_failing_callback():
+    import streamlit as st
+
+    from ui.guard import guarded_callback
+
+    def boom():
+        raise RuntimeError("/srv/geheim/callback.py exploded")
+
+    st.button("Kies", key="kies", on_click=guarded_callback(boom))
+    st.write("de pagina loopt door")
+
+
+def test_a_failing_widget_callback_is_a_dutch_message_with_a_reference(monkeypatch, caplog):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.delenv(RERAISE_ENV, raising=False)
+    at = AppTest.from_function(_app_with_a_failing_callback, default_timeout=30).run()
+    with caplog.at_level(logging.ERROR, logger="gli_inkoopwijzer"):
+        at.button(key="kies").click().run()
+    assert not at.exception
+    message = next(e.value for e in at.error if "kon niet worden verwerkt" in e.value)
+    assert "/srv/geheim" not in message and "RuntimeError" not in message
+    reference = message.split("**")[1]
+    assert any(reference in r.getMessage() for r in caplog.records)
+    assert any("de pagina loopt door" in m.value for m in at.markdown)
