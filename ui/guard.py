@@ -57,13 +57,16 @@ def page_guard() -> Iterator[None]:
     except Exception:
         if os.environ.get(RERAISE_ENV):
             raise
-        reference = error_reference()
-        LOG.exception("unexpected error on a page; reference %s", reference)
-        st.error(
-            "Er ging iets mis bij het tonen van deze pagina. Probeer het opnieuw of kies een andere pagina. "
-            f"Blijft het gebeuren, meld dan deze referentie aan de beheerder: **{reference}**.",
-            icon="⚠️",
-        )
+        _explain("on a page", "Er ging iets mis bij het tonen van deze pagina. Probeer het opnieuw of kies een "
+                 "andere pagina.")
+
+
+def _explain(where: str, what_happened: str) -> None:
+    """Log the exception being handled with a new reference; show the visitor what happened and the reference."""
+    reference = error_reference()
+    LOG.exception("unexpected error %s; reference %s", where, reference)
+    st.error(f"{what_happened} Blijft het gebeuren, meld dan deze referentie aan de beheerder: **{reference}**.",
+             icon="⚠️")
 
 
 def guarded_callback(callback: Callable[..., Any]) -> Callable[..., Any]:
@@ -77,13 +80,8 @@ def guarded_callback(callback: Callable[..., Any]) -> Callable[..., Any]:
         except Exception:
             if os.environ.get(RERAISE_ENV):
                 raise
-            reference = error_reference()
-            LOG.exception("unexpected error in a widget callback; reference %s", reference)
-            st.error(
-                "Deze keuze kon niet worden verwerkt. Probeer het opnieuw of kies iets anders. Blijft het gebeuren, "
-                f"meld dan deze referentie aan de beheerder: **{reference}**.",
-                icon="⚠️",
-            )
+            _explain("in a widget callback", "Deze keuze kon niet worden verwerkt. Probeer het opnieuw of kies iets "
+                     "anders.")
             return None
 
     return run

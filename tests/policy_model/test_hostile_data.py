@@ -23,13 +23,6 @@ LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
 )
 
 
-@pytest.fixture
-def data(tmp_path):
-    folder = tmp_path / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, folder)
-    return folder
-
-
 def validate(folder, capsys) -> tuple[int, str]:
     started = time.monotonic()
     code = main(["validate", str(folder), "--no-quotes"])

@@ -5,32 +5,14 @@ never an "internal error" later in ``diff``, ``assess``, an export or a page."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 import yaml
 
 from policy_model.calendar import CALENDAR_FILE, load_calendar
-from policy_model.cli import main
-from policy_model.paths import DEFAULT_DATA_DIR
 from policy_model.yamlio import read_yaml
+from tests.policy_model.test_hostile_data import validate
 
 POLICY = "policies/zz-2024.yaml"
-
-
-@pytest.fixture
-def data(tmp_path):
-    folder = tmp_path / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, folder)
-    return folder
-
-
-def validate(folder, capsys) -> tuple[int, str]:
-    code = main(["validate", str(folder), "--no-quotes"])
-    out = capsys.readouterr()
-    printed = out.out + out.err
-    assert "Traceback" not in printed and "internal error" not in printed, printed
-    return code, printed
 
 
 def _first(items: list[dict], key: str) -> int:
