@@ -6,6 +6,7 @@ import streamlit as st
 
 from policy_model.comparison.matrix import programme_statuses, status_cell
 from policy_model.comparison.text_rows import programme_text_rows
+from policy_model.reports.comparison_export import Part
 from policy_model.vocab import PROGRAMME_FACT_LABELS
 from ui.citation import sourced_line
 from ui.data import catalogue
@@ -14,7 +15,7 @@ from ui.glossary import glossary_help
 from ui.layout import page_header, provenance_footer
 from ui.missing_years import show_missing_years
 from ui.selection import PARAMS, policy_picker
-from ui.side_by_side import handout_button, show_side_by_side
+from ui.side_by_side import Takeaway, show_side_by_side, takeaway_bar
 from ui.tables import show_sourced_table
 from ui.text import md_escape
 from ui.url_state import url_expander
@@ -34,10 +35,14 @@ st.caption(
     "Legenda: " + " · ".join(status_cell(s) for s in ("bought", "expected", "conditional", "not_bought", None))
     + ". Kolommen met ‘(afgeleid)’ komen uit wat een later document over dat jaar zegt."
 )
-handout_button(cat, policies)
+takeaway_bar(cat, policies, Takeaway(
+    "Programma's", "gli-programmas",
+    lambda: [Part("Programma's", "Programma", programme_text_rows(cat, policies))],
+    lambda: programme_text_rows(cat, policies), subject="Programma's",
+))
 # Text-first, one row per programme: a grid put the third and fourth column off-screen at 1024 px.
 show_side_by_side(cat, programme_text_rows(cat, policies), policies, key="programmes", first="Programma",
-                  name="gli-programmas")
+                  name="gli-programmas", downloads=False)
 
 # The long list, sortable, with the citation columns: a grid, folded away (the rows above say the same).
 box = url_expander("Alle statussen met bron, als tabel om te sorteren", "programmas_bronnen")

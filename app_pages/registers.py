@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from policy_model.comparison.text_rows import registry_text_rows
+from policy_model.reports.comparison_export import Part
 from policy_model.vocab import BACKGROUND_LABELS, REGISTRY_KIND_LABELS, REGISTRY_USE_LABELS, ROLE_SHORT_LABELS
 from ui.citation import sourced_line
 from ui.data import catalogue
@@ -13,7 +14,7 @@ from ui.glossary import glossary_help
 from ui.layout import page_header, provenance_footer
 from ui.missing_years import show_missing_years
 from ui.selection import PARAMS, policy_picker
-from ui.side_by_side import filter_rows, handout_button, show_side_by_side, word_pairs
+from ui.side_by_side import Takeaway, filter_rows, show_side_by_side, takeaway_bar, word_pairs
 from ui.tables import show_sourced_table
 from ui.text import md_escape
 from ui.url_state import url_expander, url_toggle
@@ -33,10 +34,16 @@ st.subheader("Naast elkaar")
 with st.container(horizontal=True, gap="medium"):
     only_diff = url_toggle("Alleen registers die verschillen", DIFF_KEY)
     words = url_toggle("Tekstwijzigingen woord voor woord", WORDS_KEY, default=True) if word_pairs(policies) else False
-    handout_button(cat, policies)
+takeaway_bar(cat, policies, Takeaway(
+    "Registers", "gli-registers",
+    lambda: [Part("Registers", "Register", filter_rows(registry_text_rows(cat, policies), only_diff))],
+    lambda: registry_text_rows(cat, policies), subject="Registers",
+    filters=(("Alleen registers die verschillen", "ja" if only_diff else "nee"),),
+    word_pairs=word_pairs(policies) if words else {},
+))
 show_side_by_side(cat, filter_rows(registry_text_rows(cat, policies), only_diff), policies, key="registries",
                   first="Register", show_words=words, name="gli-registers",
-                  empty="De gekozen beleidsdocumenten noemen geen specifieke registers.")
+                  empty="De gekozen beleidsdocumenten noemen geen specifieke registers.", downloads=False)
 
 # The long list, sortable, with the citation columns: a grid, folded away (the rows above say the same).
 box = url_expander("Alle registers met bron, als tabel om te sorteren", "registers_bronnen")

@@ -8,6 +8,7 @@ import streamlit as st
 from policy_model.catalogue import Catalogue
 from policy_model.comparison.matrix import requirement_rows
 from policy_model.comparison.text_rows import (
+    TextRow,
     application_text_rows,
     contact_text_rows,
     period_text_rows,
@@ -16,6 +17,7 @@ from policy_model.comparison.text_rows import (
     route_text_rows,
     tariff_text_rows,
 )
+from policy_model.reports.comparison_export import Part
 from policy_model.schema import Policy
 from policy_model.vocab import CONTRACTING_ROLES, ROLE_SHORT_LABELS
 from ui.data import catalogue
@@ -23,7 +25,7 @@ from ui.filters import check_url
 from ui.layout import page_header, provenance_footer
 from ui.missing_years import show_missing_years
 from ui.selection import PARAMS, policy_picker
-from ui.side_by_side import filter_rows, handout_button, show_side_by_side, word_pairs
+from ui.side_by_side import Takeaway, filter_rows, show_side_by_side, takeaway_bar, word_pairs
 from ui.tables import show_sourced_table
 from ui.url_state import url_expander, url_select, url_tabs, url_toggle
 
@@ -36,6 +38,34 @@ def _role_label(role: str) -> str:
     return ROLE_SHORT_LABELS.get(role, "Alle rollen")
 
 
+def chosen_role() -> str | None:
+    """The view's role, also before the role picker (in the first tab) has run: the
+    session's choice, else the link's ``rol=`` (the hand-out used to miss it on opening a
+    link, and on every other tab)."""
+    options = (ALL_ROLES, *CONTRACTING_ROLES)
+    value = st.session_state.get(ROLE_KEY)
+    if value not in options:
+        raw = st.query_params.get(ROLE_KEY)
+        value = {_role_label(r): r for r in options}.get(raw, raw)
+    return None if value in (None, ALL_ROLES) or value not in options else value
+
+
+def parts(policies: list[Policy], role: str | None, only_diff: bool) -> list[Part]:
+    """Every part of this page as shown (all tabs), for the Excel and CSV files."""
+    def rows(make, *args) -> list[TextRow]:
+        return filter_rows(make(policies, *args), only_diff)
+
+    return [
+        Part(TABS[0], "Onderwerp", rows(requirement_text_rows, role)),
+        Part(TABS[1], "Route", rows(route_text_rows)),
+        Part("Looptijden", "Route", rows(period_text_rows)),
+        Part("Tarieven", "Tarief", rows(tariff_text_rows)),
+        Part("Aanvragen", "Route", rows(application_text_rows)),
+        Part("Contact", "Contact", rows(contact_text_rows)),
+        Part("Bepalingen", "Onderwerp", rows(provision_text_rows)),
+    ]
+
+
 def show_requirements(cat: Catalogue, policies: list[Policy], only_diff: bool, words: bool) -> None:
     chosen_role = url_select(
         "Rol", [ALL_ROLES, *CONTRACTING_ROLES], ROLE_KEY, format_func=_role_label,
@@ -46,7 +76,7 @@ def show_requirements(cat: Catalogue, policies: list[Policy], only_diff: bool, w
     rows = requirement_text_rows(policies, role)
     st.caption("Minimumeisen en uitsluitingsgronden eerst, dan verplichtingen, dan verwachtingen.")
     show_side_by_side(cat, filter_rows(rows, only_diff), policies, key="requirements", show_words=words,
-                      name="gli-eisen-per-onderwerp", empty="Geen eisen vastgelegd voor deze selectie.")
+                      name="gli-eisen-per-onderwerp", empty="Geen eisen vastgelegd voor deze selectie.", downloads=False)
     box = url_expander("Alle eisen met bron, als tabel om te sorteren", SOURCES_KEY)
     if box is not None:
         with box:
@@ -55,29 +85,29 @@ def show_requirements(cat: Catalogue, policies: list[Policy], only_diff: bool, w
 
 def show_routes(cat: Catalogue, policies: list[Policy], only_diff: bool, words: bool) -> None:
     show_side_by_side(cat, filter_rows(route_text_rows(policies), only_diff), policies, key="routes", first="Route",
-                      show_words=words, name="gli-contracteerroutes")
+                      show_words=words, name="gli-contracteerroutes", downloads=False)
 
 
 def show_terms(cat: Catalogue, policies: list[Policy], only_diff: bool, words: bool) -> None:
     st.markdown("**Looptijden**")
     show_side_by_side(cat, filter_rows(period_text_rows(policies), only_diff), policies, key="periods",
-                      first="Route", show_words=words, name="gli-looptijden")
+                      first="Route", show_words=words, name="gli-looptijden", downloads=False)
     st.markdown("**Tarieven**")
     show_side_by_side(cat, filter_rows(tariff_text_rows(policies), only_diff), policies, key="tariffs",
                       first="Tarief", show_words=words, name="gli-tarieven",
-                      empty="De gekozen beleidsdocumenten zeggen niets over tarieven.")
+                      empty="De gekozen beleidsdocumenten zeggen niets over tarieven.", downloads=False)
 
 
 def show_applying(cat: Catalogue, policies: list[Policy], only_diff: bool, words: bool) -> None:
     st.markdown("**Zo vraagt u een overeenkomst aan**")
     show_side_by_side(cat, filter_rows(application_text_rows(policies), only_diff), policies, key="applications",
-                      first="Route", show_words=words, name="gli-aanvragen")
+                      first="Route", show_words=words, name="gli-aanvragen", downloads=False)
     st.markdown("**Contact**")
     show_side_by_side(cat, filter_rows(contact_text_rows(policies), only_diff), policies, key="contacts",
-                      first="Contact", show_words=words, name="gli-contact")
+                      first="Contact", show_words=words, name="gli-contact", downloads=False)
     st.markdown("**Bepalingen van de verzekeraar**")
     show_side_by_side(cat, filter_rows(provision_text_rows(policies), only_diff), policies, key="provisions",
-                      show_words=words, name="gli-bepalingen")
+                      show_words=words, name="gli-bepalingen", downloads=False)
 
 
 page_header(
@@ -98,8 +128,14 @@ with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
         "Tekstwijzigingen woord voor woord", WORDS_KEY, default=True,
         help="Bij twee jaren van dezelfde verzekeraar: doorgestreept wat verviel, groen wat nieuw is.",
     ) if word_pairs(policies) else False
-    chosen_role = st.session_state.get(ROLE_KEY)
-    handout_button(cat, policies, role=None if chosen_role in (None, ALL_ROLES) else chosen_role)
+role = chosen_role()
+takeaway_bar(cat, policies, Takeaway(
+    "Contractvoorwaarden", "gli-contractvoorwaarden", lambda: parts(policies, role, only_diff),
+    lambda: requirement_text_rows(policies, role), role=role, by_role=True,
+    filters=(("Alleen onderwerpen die verschillen", "ja" if only_diff else "nee"),
+             *((("Tekstwijzigingen woord voor woord", "ja" if words else "nee"),) if word_pairs(policies) else ())),
+    word_pairs=word_pairs(policies) if words else {},
+))
 
 # Only the open tab runs; the open tab is always in the link.
 tabs = url_tabs(TABS, TAB_KEY)

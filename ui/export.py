@@ -11,6 +11,8 @@ import streamlit as st
 from policy_model.tabular import table_csv_bytes, table_xlsx_bytes
 from ui.guard import XLSX_MIME, download_button
 
+__all__ = ["XLSX_MIME", "download_table"]
+
 
 def download_table(table: pd.DataFrame | list[dict], name: str, *, key: str) -> None:
     """Two buttons side by side; ``name`` is the file name without extension.

@@ -13,7 +13,8 @@ HTML except the constant style sheet below.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import partial
 from html import escape
 from urllib.parse import urlencode
@@ -24,12 +25,19 @@ from policy_model.catalogue import Catalogue
 from policy_model.comparison.selection import predecessor
 from policy_model.comparison.text_rows import Entry, TextRow, export_rows, worded
 from policy_model.comparison.wording import Segment
-from policy_model.reports.handout import comparison_handout_html
+from policy_model.reports.comparison_export import (
+    ExportContext,
+    Part,
+    comparison_csv_bytes,
+    comparison_xlsx_bytes,
+)
+from policy_model.reports.handout import REQUIREMENTS_SUBJECT, comparison_handout_html
 from policy_model.schema import Policy, Source
-from policy_model.vocab import NOT_STATED_LABEL
-from ui.export import download_table
+from policy_model.vocab import NOT_STATED_LABEL, ROLE_SHORT_LABELS
+from ui.export import XLSX_MIME, download_table
 from ui.guard import download_button
-from ui.text import md_escape, today
+from ui.print_style import inject_print_style, print_caption
+from ui.text import md_escape, nl_date, today
 
 # Constant CSS, no data in it: differing rows get a tint and a bar on the left.
 _CSS = """
@@ -163,13 +171,16 @@ def row_cells_html(cat: Catalogue, row: TextRow, policies: Sequence[Policy], lab
 def show_side_by_side(
     cat: Catalogue, rows: Sequence[TextRow], policies: Sequence[Policy], *, key: str, first: str = "Onderwerp",
     show_words: bool = False, name: str = "gli-vergelijking", empty: str = "Niets vermeld voor deze selectie.",
+    downloads: bool = True,
 ) -> None:
     """The rows, one bordered block each (tinted where the records differ), and CSV/Excel
-    downloads of the same content."""
+    downloads of the same content (``downloads=False`` where the page's :func:`takeaway_bar`
+    at the top offers them, with their sources)."""
     if not rows:
         st.info(empty)
         return
     st.html(_CSS)
+    inject_print_style()
     labels = {p.key: cat.policy_label(p) for p in policies}
     pairs = word_pairs(policies) if show_words else {}
     header = st.columns(len(policies))
@@ -189,19 +200,85 @@ def show_side_by_side(
                    ":green-background[groen gemarkeerd] is nieuw, tegenover het oudere jaar van dezelfde verzekeraar. "
                    "📄 Bron opent het citaat uit het document.")
     st.caption("‘– Niet vermeld in het beleid’ betekent dat het document er niets over zegt; dat is geen ‘nee’.")
-    download_table(export_rows(cat, rows, policies, first, pairs), name, key=key)
+    if downloads:
+        download_table(export_rows(cat, rows, policies, first, pairs), name, key=key)
 
 
-def handout_button(cat: Catalogue, policies: Sequence[Policy], *, role: str | None = None) -> None:
-    """Download the printable hand-out of the chosen records (one to two A4 pages)."""
-    download_button(
-        st, "⬇️ Hand-out (HTML, 1–2 A4)",
-        partial(comparison_handout_html, cat, list(policies), today(), role=role, link=_current_link()),
-        file_name="gli-hand-out-" + "-".join(p.key for p in policies) + ".html", mime="text/html",
-        on_click="ignore", key="handout",
-        help="Een afdrukbare samenvatting van deze vergelijking op één of twee A4: gekozen documenten, "
-        "programma's, registers, routes, data, eisen per onderwerp en bronnen.",
-    )
+@dataclass(frozen=True)
+class Takeaway:
+    """What a comparison page hands out: its parts as shown (made only when a file is asked
+    for), the rows and subject of its hand-out (all rows, so it can count those that are the
+    same), and the view's role and filters, which the files print so a reader knows what
+    they hold."""
+
+    page: str
+    name: str
+    parts: Callable[[], list[Part]]
+    handout_rows: Callable[[], list[TextRow]]
+    subject: str = REQUIREMENTS_SUBJECT
+    role: str | None = None
+    by_role: bool = False
+    filters: tuple[tuple[str, str], ...] = ()
+    word_pairs: dict[str, str] = field(default_factory=dict)
+
+
+def takeaway_bar(cat: Catalogue, policies: Sequence[Policy], takeaway: Takeaway) -> None:
+    """The files to take away from this view, at the top of the page, each named for what
+    it gives: the A4 hand-out, the Excel workbook with its sources, the CSV."""
+    inject_print_style()
+    policies = list(policies)
+    link = _current_link()
+    # The widgets that show the role and filters on screen are not printed; this line is.
+    print_caption(" · ".join(
+        [f"Afgedrukt uit de GLI-inkoopwijzer op {nl_date(today())}"]
+        + ([f"Rol: {_role_label(takeaway) or 'alle rollen'}"] if takeaway.by_role else [])
+        + [f"{name}: {value}" for name, value in takeaway.filters]
+        + ([f"Deze weergave online: {link}"] if link else [])))
+    stem = f"{takeaway.name}-" + "-".join(p.key for p in policies)
+    with st.container(horizontal=True, gap="small", key="gli-takeaway"):
+        download_button(
+            st, "⬇️ Hand-out (A4, HTML)", partial(_handout, cat, policies, takeaway, link),
+            file_name=f"gli-hand-out-{stem}.html", mime="text/html", on_click="ignore", key="handout",
+            help="Om uit te delen: wat verschilt tussen de gekozen documenten, met de volledige teksten naast elkaar"
+            + (" voor de gekozen rol" if takeaway.by_role else "") + ", in één oogopslag en met de bronnen; "
+            "één of twee A4 bij twee of drie documenten" + (" en een rol" if takeaway.by_role else "")
+            + ". Open het bestand en druk het af.",
+        )
+        download_button(
+            st, "⬇️ Excel (.xlsx) met bronnen", partial(_xlsx, cat, policies, takeaway, link),
+            file_name=f"{stem}.xlsx", mime=XLSX_MIME, on_click="ignore", key="takeaway_xlsx",
+            help="Elk onderdeel van deze pagina op een eigen blad (één kolom per document, volledige teksten), "
+            "een blad ‘Bronnen’ met document, paragraaf, citaat en adres per uitspraak, en ‘Over deze export’.",
+        )
+        download_button(
+            st, "⬇️ CSV met bronnen", partial(_csv, cat, policies, takeaway), file_name=f"{stem}.csv",
+            mime="text/csv", on_click="ignore", key="takeaway_csv",
+            help="Eén rij per uitspraak met document, paragraaf, citaat en adres; puntkomma-gescheiden, UTF-8: "
+            "opent direct in Excel.",
+        )
+
+
+def _role_label(takeaway: Takeaway) -> str | None:
+    return ROLE_SHORT_LABELS[takeaway.role] if takeaway.role else None
+
+
+def _handout(cat: Catalogue, policies: list[Policy], takeaway: Takeaway, link: str | None) -> str:
+    return comparison_handout_html(cat, policies, today(), rows=takeaway.handout_rows(),
+                                   subject=takeaway.subject, role=takeaway.role, by_role=takeaway.by_role,
+                                   link=link)
+
+
+def _context(takeaway: Takeaway, link: str | None) -> ExportContext:
+    return ExportContext(takeaway.page, today(), _role_label(takeaway) if takeaway.by_role else None,
+                         takeaway.filters, link)
+
+
+def _xlsx(cat: Catalogue, policies: list[Policy], takeaway: Takeaway, link: str | None) -> bytes:
+    return comparison_xlsx_bytes(cat, policies, takeaway.parts(), _context(takeaway, link), takeaway.word_pairs)
+
+
+def _csv(cat: Catalogue, policies: list[Policy], takeaway: Takeaway) -> bytes:
+    return comparison_csv_bytes(cat, policies, takeaway.parts())
 
 
 def _current_link() -> str | None:
