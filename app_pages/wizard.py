@@ -23,7 +23,7 @@ from ui.glossary import glossary_help
 from ui.guard import download_button
 from ui.layout import page_header, provenance_footer
 from ui.tables import show_table, table_data
-from ui.text import md_address, md_escape, nl_date, today
+from ui.text import md_escape, nl_date, today
 
 ROLES = ["individual_coach", "coach_network", "rho", "msv", "referrer"]
 TRI = {"yes": "Ja", "no": "Nee", "unknown": "Weet ik niet"}
@@ -91,10 +91,9 @@ def show_assessment(a: Assessment, cat: Catalogue) -> None:
     if a.apply:
         st.markdown("**Zo vraagt u aan**")
         for how in a.apply:
-            address = md_address(how.address) if how.address else ""
-            sourced_line(f"{md_escape(how.channel)} {address} ({md_escape(how.when)}): {md_escape(how.text)}", how.source)
+            sourced_line(f"{md_escape(how.channel)} {md_escape(how.address or '')} ({md_escape(how.when)}): {md_escape(how.text)}", how.source)
     if a.contacts:
-        st.caption("Vragen? " + " · ".join(f"{md_escape(c.channel)}: {md_address(c.address)}" for c in a.contacts))
+        st.caption("Vragen? " + " · ".join(md_escape(f"{c.channel}: {c.address}") for c in a.contacts))
     for p in a.programmes:
         st.markdown(f"Programma **{md_escape(p.name)}**: {md_escape(p.label)}")
     for r in a.registries:
