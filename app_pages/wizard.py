@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import partial
 
 import pandas as pd
 import streamlit as st
 
 from policy_model.catalogue import Catalogue
-from policy_model.reports.report import assessment_report_html
 from policy_model.tabular import table_csv_bytes
-from policy_model.vocab import BACKGROUND_LABELS, ROLE_SHORT_LABELS, SCOPE_LABELS
+from policy_model.vocab import (
+    BACKGROUND_LABELS,
+    ORG_FUNCTION_QUESTIONS,
+    ROLE_FUNCTIONS,
+    ROLE_SHORT_LABELS,
+    ROUTE_ROLE,
+    SCOPE_LABELS,
+)
 from policy_model.wizard.batch import BATCH_COLUMNS
-from policy_model.wizard.profile import Profile, contradictions
-from policy_model.wizard.rules import GROUP_ORDER, STATUS_LABELS, WHEN_LABELS, Assessment, assess
+from policy_model.wizard.labels import GROUP_ORDER, GROUP_WORDS, STATUS_LABELS, TRI_WORDS_NL, WHEN_LABELS
+from policy_model.wizard.models import Assessment
+from policy_model.wizard.profile import GGR_LABELS, PROFILE_ROLES, Profile, contradictions
+from policy_model.wizard.report import CARDS_CSS, assessment_report_html, checklist_cards_html
+from policy_model.wizard.rules import assess
 from ui.batch import assessed_upload
 from ui.citation import source_column_config, source_columns, sourced_line
 from ui.data import catalogue
@@ -22,19 +32,40 @@ from ui.filters import check_url
 from ui.glossary import glossary_help
 from ui.guard import download_button
 from ui.layout import page_header, provenance_footer
+from ui.missing_years import calendar
 from ui.tables import show_table, table_data
 from ui.text import md_escape, nl_date, today
 
-ROLES = ["individual_coach", "coach_network", "rho", "msv", "referrer"]
+ROLES = list(PROFILE_ROLES)
+ORGANISATION_ROLES = ("coach_network", "rho", "msv")
 TRI = {"yes": "Ja", "no": "Nee", "unknown": "Weet ik niet"}
 BOOL = {"ja": True, "nee": False, "onbekend": None}
 BOOL_LABELS = {"ja": "Ja", "nee": "Nee", "onbekend": "Niet ingevuld"}
-GGR_LABELS = {"none": "Niet verhoogd", "moderate": "Matig verhoogd", "high": "Hoog"}
 VERDICT_ICONS = {"eligible": "✅", "subcontractor_only": "🔁", "not_eligible": "⛔", "conditional": "❔"}
 #: The explicit "none" answer in a multiple choice: distinct from leaving it empty (not answered).
 NONE = "none"
 NONE_LABEL = "— Geen —"
 WHEN_ICONS = {"today": "⏰", "open": "▶️", "upcoming": "🗓️", "past": "✖️"}
+#: The functions the page asks an organisation (one provider or not follows from the role).
+ASKED_FUNCTIONS = {"coach_network": "f_netwerk", "gp_led_regional": "f_huisartsen",
+                   "multidisciplinary_primary_care": "f_multidisciplinair", "coordinates_chain_care": "f_ketenzorg"}
+#: What the chosen role means, in our words (the documents' own definitions follow below it).
+ROLE_NOTES = {
+    "coach": "U levert de GLI als leefstijlcoach: als onderaannemer van een RHO of samenwerkingsverband, of met een "
+             "eigen overeenkomst. Per verzekeraar ziet u welke van de twee kan; de eisen aan leefstijlcoaches gelden "
+             "in beide gevallen.",
+    "individual_coach": "U wilt als leefstijlcoach zelf een overeenkomst met de verzekeraar sluiten.",
+    "referrer": "U verwijst een deelnemer (huisarts, bedrijfsarts, medisch specialist) en wilt weten of die in "
+                "aanmerking komt.",
+}
+# Streamlit cannot see the screen width: the browser picks the grid or the cards. Constant CSS.
+_NARROW_CSS = f"""
+<style>
+@media (max-width: 640px) {{ [class*="st-key-gli_checklist_table"] {{ display: none !important; }} }}
+@media (min-width: 641px) {{ [class*="st-key-gli_checklist_cards"] {{ display: none !important; }} }}
+{CARDS_CSS}
+</style>
+"""
 
 
 def checklist_table(a: Assessment, cat: Catalogue) -> list[dict]:
@@ -49,9 +80,7 @@ def checklist_table(a: Assessment, cat: Catalogue) -> list[dict]:
 
 def group_counts(a: Assessment) -> str:
     """``1 niet voldaan · 4 na te gaan · 3 voldaan · 2 verplichtingen · 5 verwachtingen``."""
-    words = {"unmet": "niet voldaan", "to_check": "na te gaan", "met": "voldaan", "obligation": "verplichtingen",
-             "expectation": "verwachtingen"}
-    return " · ".join(f"{a.groups[g]} {words[g]}" for g in GROUP_ORDER)
+    return " · ".join(f"{a.groups[g]} {GROUP_WORDS[g]}" for g in GROUP_ORDER)
 
 
 def answer_list(values: list[str]) -> list[str] | None:
@@ -67,11 +96,20 @@ def checklist_csv(assessments: list[Assessment], cat: Catalogue) -> bytes:
     return table_csv_bytes(pd.DataFrame(rows))
 
 
+@st.cache_resource(max_entries=64, show_spinner=False)
+def cached_assessments(profile_json: str, day: dt.date, records: tuple[str, ...]) -> list[Assessment]:
+    """The answer for one profile, day and record set, computed once (the models are frozen,
+    so sharing them between reruns and sessions is safe)."""
+    return assess(Profile.model_validate_json(profile_json), catalogue(), day, calendar())
+
+
 def show_assessment(a: Assessment, cat: Catalogue) -> None:
-    """One insurer's verdict in detail: reasons, routes, deadlines, how to apply, checklist."""
+    """One insurer's verdict in detail: what today means, reasons, routes, deadlines, how to apply, checklist."""
     if a.notice:
         st.warning(md_escape(a.notice), icon="💡")
     st.info(f"**Volgende stap:** {md_escape(a.next_step)}")
+    if a.time_notes:
+        st.warning(f"**Vandaag ({nl_date(a.today)}):** " + " ".join(md_escape(n) for n in a.time_notes), icon="📅")
     st.markdown(md_escape(a.explanation))
     for reason in a.reasons:
         st.markdown(f"- {md_escape(reason)}")
@@ -81,31 +119,40 @@ def show_assessment(a: Assessment, cat: Catalogue) -> None:
         st.markdown("**Route en looptijd**")
         for route in a.routes:
             periods = "; ".join(route.periods) or "looptijd niet vermeld"
-            sourced_line(f"{md_escape(route.label)} – {md_escape(periods)}", route.source)
+            fit = " (na te gaan of uw organisatie hieronder valt)" if route.fit == "maybe" else ""
+            sourced_line(f"{md_escape(route.label)}{fit} – {md_escape(periods)}", route.source)
     if a.actions:
         st.markdown("**Wat u kunt doen, en wanneer** (ten opzichte van vandaag)")
         for action in a.actions:
-            when = WHEN_LABELS[action.when]
             date = nl_date(action.date) if action.date else "geen deadline"
-            sourced_line(f"{WHEN_ICONS[action.when]} **{date}** ({when}) – {md_escape(action.text)}", action.source)
+            sourced_line(f"{WHEN_ICONS[action.when]} **{date}** ({WHEN_LABELS[action.when]}) – {md_escape(action.text)}",
+                         action.source)
+    if a.insurer_dates:
+        st.markdown("**Wat de verzekeraar doet** (geen deadline voor u)")
+        for item in a.insurer_dates:
+            sourced_line(f"{nl_date(item.date)} – {md_escape(item.activity)}", item.source)
     if a.apply:
         st.markdown("**Zo vraagt u aan**")
         for how in a.apply:
-            sourced_line(f"{md_escape(how.channel)} {md_escape(how.address or '')} ({md_escape(how.when)}): {md_escape(how.text)}", how.source)
+            sourced_line(f"{md_escape(how.channel)} {md_escape(how.address or '')} ({md_escape(how.when)}): "
+                         f"{md_escape(how.text)}", how.source)
     if a.contacts:
         st.caption("Vragen? " + " · ".join(md_escape(f"{c.channel}: {c.address}") for c in a.contacts))
     for p in a.programmes:
         st.markdown(f"Programma **{md_escape(p.name)}**: {md_escape(p.label)}")
     for r in a.registries:
         st.markdown(f"Register **{md_escape(r.name)}**: {md_escape(r.label)}")
-    rows = checklist_table(a, cat)
-    if rows:
-        st.markdown(f"**Checklist** – {group_counts(a)}")
-        # Unmet rows come first and start with ❗ (no row colouring: a pandas Styler made
-        # this table twenty times slower to send).
-        show_table(table_data(rows), key=f"checklist_{a.insurer}", column_config=source_column_config())
-    else:
+    if not a.checklist:
         st.info("Het beleid noemt geen eisen voor deze situatie.")
+        return
+    # Wide screens: the grid (unmet rows first, starting with ❗; no row colouring, a pandas
+    # Styler made this table twenty times slower). Phones: the same rows as readable cards.
+    with st.container(key=f"gli_checklist_table_{a.insurer}"):
+        st.markdown(f"**Checklist** – {group_counts(a)}")
+        show_table(table_data(checklist_table(a, cat)), key=f"checklist_{a.insurer}",
+                   column_config=source_column_config())
+    with st.container(key=f"gli_checklist_cards_{a.insurer}"):
+        st.html(checklist_cards_html(a, cat))
 
 
 page_header(
@@ -113,6 +160,7 @@ page_header(
     "Vul in wie u bent en wat u heeft; per verzekeraar ziet u of u een overeenkomst kunt krijgen, via welke "
     "route, wat u nog mist en wanneer u moet handelen – elk antwoord met de tekst uit het beleid.",
 )
+st.html(_NARROW_CSS)
 cat = catalogue()
 years = [y for y in cat.years if any(not p.partial for p in cat.policies_for(years=[y]))] or cat.years
 registry_ids = [r.id for r in cat.registries if r.kind in ("quality_register", "professional_association")]
@@ -127,7 +175,7 @@ check_url({
     "schaal": SCOPE_LABELS.values(), "rho_in_regio": TRI.values(), "sv_in_regio": TRI.values(),
     "eigen_regio": TRI.values(), "ggr": GGR_LABELS.values(), "herhaling": BOOL_LABELS.values(),
     "agb": BOOL_LABELS.values(), "kvk": BOOL_LABELS.values(), "opleiding": BOOL_LABELS.values(),
-    "hbo": BOOL_LABELS.values(),
+    "hbo": BOOL_LABELS.values(), **{key: TRI.values() for key in ASKED_FUNCTIONS.values()},
 }, extra_known=["aantal", "leeftijd", "modus"])
 
 mode = st.segmented_control("Wat wilt u doen?", ["Eén profiel", "Meerdere coaches (CSV)"], default="Eén profiel",
@@ -138,6 +186,52 @@ def tri_bool(label: str, key: str, help_text: str | None = None) -> bool | None:
     choice = st.segmented_control(label, list(BOOL), format_func=BOOL_LABELS.get, default="onbekend",
                                   key=key, bind="query-params", help=help_text)
     return BOOL.get(choice or "onbekend")
+
+
+def pick_insurers(label: str, key: str, placeholder: str, help_text: str | None = None) -> list[str]:
+    """A multiple choice of insurers with an explicit "— Geen —" (no English "Select all")."""
+    return st.multiselect(label, [*insurer_names, NONE], format_func=lambda i: NONE_LABEL if i == NONE else
+                          insurer_names[i], key=key, bind="query-params", placeholder=placeholder,
+                          select_all=False, help=help_text)
+
+
+def form_definitions(role: str) -> list:
+    """The documents' own definitions of the chosen form (route forms of the shown records)."""
+    seen, out = set(), []
+    for policy in cat.policies_for(years=[year]):
+        for route in policy.contract_routes:
+            if ROUTE_ROLE[route.route] != role or route.route in ("runoff", "follow"):
+                continue
+            for form in route.forms:
+                if form.kind == "definition" and form.source.quote not in seen:
+                    seen.add(form.source.quote)
+                    out.append((cat.insurer(policy.insurer).short_name, form.source))
+    return out
+
+
+_steps = iter(range(1, 10))
+
+
+def step(title: str) -> None:
+    st.subheader(f"Stap {next(_steps)} – {title}")
+
+
+def organisation_questions(role: str) -> dict[str, str]:
+    """What the organisation is or does, in plain questions; an unanswered one follows from the role."""
+    step("Wat doet uw organisatie?")
+    st.caption("Verzekeraars omschrijven hun contractvormen met wat een organisatie is of doet. Uw antwoorden "
+               "bepalen welke vorm bij u past, welke naam u ook gebruikt. Niet beantwoord: dan geldt wat uit uw "
+               "keuze hierboven volgt.")
+    answers = {}
+    columns = st.columns(2)
+    for n, (function, key) in enumerate(ASKED_FUNCTIONS.items()):
+        implied = ROLE_FUNCTIONS.get(role, {}).get(function, "unknown")
+        choice = columns[n % 2].segmented_control(
+            ORG_FUNCTION_QUESTIONS[function], list(TRI), format_func=TRI.get, key=key, bind="query-params",
+            help=f"Niet beantwoord: {TRI_WORDS_NL[implied]} (volgt uit uw keuze).")
+        if choice:
+            answers[function] = choice
+    return answers
 
 
 if mode == "Meerdere coaches (CSV)":
@@ -157,7 +251,8 @@ if mode == "Meerdere coaches (CSV)":
                        mime="text/csv", on_click="ignore", key="batch_example")
     c1, c2 = st.columns(2)
     batch_year = c1.selectbox("Beleidsjaar", years, index=len(years) - 1, key="batch_jaar")
-    batch_role = c2.selectbox("Contractvorm van de coaches", ROLES[:4], format_func=ROLE_SHORT_LABELS.get, key="batch_rol")
+    batch_role = c2.selectbox("Contractvorm van de coaches", ["individual_coach", *ORGANISATION_ROLES],
+                              format_func=ROLE_SHORT_LABELS.get, key="batch_rol")
     upload = st.file_uploader("CSV met coaches", type=["csv", "txt"], key="batch_file")
     if upload is not None:
         # Bounded: the upload's size, rows, names, time and warnings (see policy_model.wizard.batch);
@@ -173,52 +268,63 @@ if mode == "Meerdere coaches (CSV)":
     provenance_footer(cat.policies_for(years=[batch_year]))
     st.stop()
 
-st.subheader("Stap 1 – Wie bent u?")
+step("Wie bent u?")
 c1, c2 = st.columns(2)
 role = c1.selectbox("Ik ben …", ROLES, format_func=ROLE_SHORT_LABELS.get, key="rol", bind="query-params",
                     help=glossary_help("RHO samenwerkingsverband zorggroep"))
 year = c2.selectbox("Voor het beleidsjaar", years, index=len(years) - 1, key="jaar", bind="query-params",
                     help="Jaren waarvoor een volledig beleidsdocument beschikbaar is.")
+if role in ROLE_NOTES:
+    st.caption(ROLE_NOTES[role])
+for insurer, source in form_definitions(role):
+    sourced_line(f"Zo omschrijft {md_escape(insurer)} deze vorm: “{md_escape(source.quote)}”", source)
 data: dict = {"role": role, "year": year}
 
 if role == "referrer":
-    st.subheader("Stap 2 – Over de deelnemer")
+    step("Over de deelnemer")
     c1, c2, c3 = st.columns(3)
-    age = c1.number_input("Leeftijd", min_value=0, max_value=120, value=None, step=1, key="leeftijd", bind="query-params")
+    age = c1.number_input("Leeftijd", min_value=0, max_value=120, value=None, step=1, key="leeftijd", bind="query-params",
+                          placeholder="Niet ingevuld")
     ggr = c2.selectbox("Gewichtsgerelateerd gezondheidsrisico (GGR)", list(GGR_LABELS), format_func=GGR_LABELS.get,
                        index=None, key="ggr", bind="query-params", placeholder="Niet ingevuld", help=glossary_help("GGR"))
     with c3:
         repeat = tri_bool("Eerder een GLI gevolgd, < 2 jaar geleden afgerond?", "herhaling")
     data.update(participant_age=age, participant_ggr=ggr, participant_repeat=repeat)
 else:
-    st.subheader("Stap 2 – Wat heeft u?")
+    if role in ORGANISATION_ROLES:
+        data["functions"] = organisation_questions(role) or None
+    step("Wat heeft u?")
     c1, c2 = st.columns(2)
     data["background"] = c1.selectbox("Beroepsachtergrond", list(BACKGROUND_LABELS), format_func=BACKGROUND_LABELS.get,
                                       index=None, key="achtergrond", bind="query-params", placeholder="Niet ingevuld")
     data["registries"] = c2.multiselect("Registers waarin u (of uw coaches) staat", [*registry_ids, NONE],
-                                        format_func=lambda r: NONE_LABEL if r == NONE else registry_names[r], key="registers", bind="query-params", placeholder="Niet ingevuld",
-                                        help=glossary_help("KABIZ BLCN KP CKR KNGF"))
+                                        format_func=lambda r: NONE_LABEL if r == NONE else registry_names[r],
+                                        key="registers", bind="query-params", placeholder="Niet ingevuld",
+                                        select_all=False, help=glossary_help("KABIZ BLCN KP CKR KNGF"))
     c1, c2 = st.columns(2)
     data["licences"] = c1.multiselect("Programmalicenties", [*programme_names, NONE],
                                       format_func=lambda p: NONE_LABEL if p == NONE else programme_names[p],
-                                      key="licenties", bind="query-params", placeholder="Niet ingevuld")
-    if role != "individual_coach":
+                                      key="licenties", bind="query-params", placeholder="Niet ingevuld",
+                                      select_all=False)
+    if role in ORGANISATION_ROLES:
         data["programmes_offered"] = c2.number_input("Aantal GLI-programma's dat u aanbiedt", min_value=0, max_value=50,
                                                      value=None, step=1, key="aantal", bind="query-params",
                                                      placeholder="Niet ingevuld")
-    c1, c2, c3, c4 = st.columns(4)
+    # Two per row: four three-option controls side by side do not fit a projector at 18 px.
+    c1, c2 = st.columns(2)
     with c1:
         data["agb_code"] = tri_bool("AGB-code", "agb", glossary_help("AGB"))
     with c2:
         data["kvk_registered"] = tri_bool("Ingeschreven bij de KvK", "kvk")
-    with c3:
+    c1, c2 = st.columns(2)
+    with c1:
         data["accredited_training"] = tri_bool("Geaccrediteerde opleiding leefstijlcoach", "opleiding")
-    with c4:
+    with c2:
         data["hbo_level"] = tri_bool("Competenties op hbo-niveau", "hbo")
     # An empty selection is "not answered" (to check); "— Geen —" is the answer "none".
     data["registries"] = answer_list(data["registries"])
     data["licences"] = answer_list(data["licences"])
-    st.subheader("Stap 3 – Uw situatie")
+    step("Uw situatie")
     c1, c2, c3 = st.columns(3)
     data["region_has_rho"] = c1.segmented_control("Is in uw regio een RHO gecontracteerd voor de GLI?", list(TRI),
                                                   format_func=TRI.get, default="unknown", key="rho_in_regio",
@@ -226,18 +332,21 @@ else:
     data["region_has_network"] = c2.segmented_control("… of een samenwerkingsverband van leefstijlcoaches?", list(TRI),
                                                       format_func=TRI.get, default="unknown", key="sv_in_regio",
                                                       bind="query-params") or "unknown"
-    regions = c3.multiselect("In de kernregio van welke verzekeraars werkt u?", [*insurer_names, NONE],
-                             format_func=lambda i: NONE_LABEL if i == NONE else insurer_names[i], key="kernregio",
-                             bind="query-params", placeholder="Weet ik niet",
-                             help="Per verzekeraar: alleen van belang waar een beleid onderscheid maakt (bijv. Zorg en "
-                                  "Zekerheid volgt buiten de eigen regio de preferente zorgverzekeraar).")
+    with c3:
+        regions = pick_insurers("In de kernregio van welke verzekeraars werkt u?", "kernregio", "Weet ik niet",
+                                "De regio waar een verzekeraar preferent is. Van belang waar een beleid onderscheid "
+                                "maakt: Zorg en Zekerheid volgt buiten de eigen regio de preferente zorgverzekeraar, "
+                                "VGZ sluit een RHO-overeenkomst alleen in een regio waar VGZ preferent is.")
     region_list = answer_list(regions)
     data["in_insurer_region"] = "unknown" if region_list is None else region_list
     c1, c2 = st.columns(2)
-    data["prior_contract_with"] = answer_list(c1.multiselect(
-        "Vorig jaar had ik een GLI-contract met", [*insurer_names, NONE],
-        format_func=lambda i: NONE_LABEL if i == NONE else insurer_names[i], key="vorig_contract",
-        bind="query-params", placeholder="Niet ingevuld"))
+    with c1:
+        # The year the documents mean: "een nieuwe zorgaanbieder voor 2027 is een zorgaanbieder die in 2026 geen
+        # contract met ons heeft" (CZ 2027 §3.3.4); VGZ and Zorg en Zekerheid 2024 speak of contracts in 2023.
+        data["prior_contract_with"] = answer_list(pick_insurers(
+            f"In {year - 1} had ik een GLI-contract met", "vorig_contract", "Niet ingevuld",
+            f"Het jaar vóór het gekozen beleidsjaar {year}: daarop letten de documenten bij bestaande en nieuwe "
+            "zorgaanbieders."))
     data["scope"] = c2.selectbox("Waar levert u zorg?", list(SCOPE_LABELS), format_func=SCOPE_LABELS.get, index=None,
                                  key="schaal", bind="query-params", placeholder="Niet ingevuld")
 
@@ -249,12 +358,14 @@ for key in chosen:
     if len(st.session_state[key]) > 1:
         st.warning(f"U koos bij ‘{key.replace('_', ' ')}’ zowel ‘Geen’ als iets anders; ‘Geen’ telt dan niet.", icon="⚠️")
 
-st.subheader("Stap 4 – Resultaat")
-assessments = assess(profile, cat, today())
+step("Resultaat")
+now = today()
+assessments = cached_assessments(profile.model_dump_json(), now, tuple(p.key for p in cat.policies))
 if not assessments:
     st.info(f"Er is geen beleid in deze wijzer; jaren met gegevens: {', '.join(map(str, cat.years))}.")
     st.stop()
-st.caption("De link van deze pagina bevat uw antwoorden: bewaar of deel hem om dit resultaat terug te zien.")
+st.caption(f"Antwoord voor vandaag, {nl_date(now)}. De link van deze pagina bevat uw antwoorden: bewaar of deel hem "
+           "om dit resultaat terug te zien.")
 
 columns = st.columns(len(assessments))
 for column, a in zip(columns, assessments, strict=True):
@@ -273,11 +384,10 @@ for tab, a in zip(tabs, assessments, strict=True):
     if tab.open:
         with tab:
             show_assessment(a, cat)
-profile_lines = [f"{k}: {v}" for k, v in profile.model_dump(exclude_none=True).items() if v not in ([], "unknown")]
 c1, c2 = st.columns(2)
 download_button(c1, "⬇️ Checklist (CSV)", partial(checklist_csv, assessments, cat),
                 file_name=f"gli-checklist-{year}.csv", mime="text/csv", on_click="ignore", key="checklist_csv")
 download_button(c2, "⬇️ Checklist om af te drukken (HTML/PDF)",
-                partial(assessment_report_html, cat, assessments, profile_lines, today()),
+                partial(assessment_report_html, cat, assessments, profile, now),
                 file_name=f"gli-checklist-{year}.html", mime="text/html", on_click="ignore", key="checklist_html")
 provenance_footer([p for a in assessments if (p := cat.policy(a.insurer, a.year))])

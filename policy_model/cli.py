@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from policy_model.calendar import load_calendar
 from policy_model.comparison.diff import diff_json, diff_policies, diff_text
 from policy_model.curation.cli import add_curation_commands, print_warnings
 from policy_model.export import csv_bytes, export_csv, export_json, export_json_schema
@@ -23,6 +24,7 @@ from policy_model.wizard.assessment_output import assessment_text, assessments_j
 from policy_model.wizard.batch import assess_batch, read_upload_file
 from policy_model.wizard.profile import read_profile_file
 from policy_model.wizard.rules import assess
+from policy_model.wizard.timing import BadDate, resolve_today
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -74,11 +76,20 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _today(args: argparse.Namespace) -> dt.date:
-    return args.today or dt.date.today()
+def _today(args: argparse.Namespace) -> dt.date | None:
+    """``--today``, else ``GLI_TODAY``, else the clock; a value that is no date is a Dutch
+    message and None (the command then exits 1), never silently the real date."""
+    try:
+        return resolve_today(args.today)
+    except BadDate as exc:
+        print(f"fout: {exc}", file=sys.stderr)
+        return None
 
 
 def _assess(args: argparse.Namespace) -> int:
+    today = _today(args)
+    if today is None:
+        return 1
     result = load_catalogue(args.data_dir)
     if result.problems:
         print("the dataset has problems; run: python -m policy_model validate", file=sys.stderr)
@@ -92,8 +103,7 @@ def _assess(args: argparse.Namespace) -> int:
         return 1
     for warning in warnings:
         print(f"waarschuwing: {warning}", file=sys.stderr)
-    today = _today(args)
-    assessments = assess(profile, catalogue, today)
+    assessments = assess(profile, catalogue, today, load_calendar(args.data_dir))
     if not assessments or all(a.hint for a in assessments):
         print(f"geen beleid voor {profile.year} in deze wijzer; jaren met gegevens: "
               f"{', '.join(map(str, catalogue.years))}", file=sys.stderr)
@@ -109,6 +119,9 @@ def _assess(args: argparse.Namespace) -> int:
 
 
 def _assess_batch(args: argparse.Namespace) -> int:
+    today = _today(args)
+    if today is None:
+        return 1
     result = load_catalogue(args.data_dir)
     if result.problems:
         print("the dataset has problems; run: python -m policy_model validate", file=sys.stderr)
@@ -118,7 +131,7 @@ def _assess_batch(args: argparse.Namespace) -> int:
         print(f"{args.csv}: {note}", file=sys.stderr)
     if text is None:
         return 1
-    batch = assess_batch(text, args.role, args.year, result.catalogue, _today(args))
+    batch = assess_batch(text, args.role, args.year, result.catalogue, today)
     for problem in batch.problems:
         print(f"{args.csv}: {problem}", file=sys.stderr)
     if not batch.rows:
@@ -170,7 +183,8 @@ def build_parser() -> argparse.ArgumentParser:
     assess_cmd = sub.add_parser("assess", help="what each insurer's policy means for one profile (YAML or JSON)")
     assess_cmd.add_argument("profile", type=Path)
     assess_cmd.add_argument("--format", choices=("json", "text"), default="text")
-    assess_cmd.add_argument("--today", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD, for deadlines")
+    assess_cmd.add_argument("--today", default=None,
+                            help="YYYY-MM-DD: the day the answer is for (default: $GLI_TODAY, else today)")
     assess_cmd.add_argument("--data-dir", type=Path, default=None)
     assess_cmd.set_defaults(func=_assess)
 
@@ -179,7 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--year", type=int, required=True)
     batch.add_argument("--role", default="individual_coach", choices=("individual_coach", "coach_network", "rho", "msv"))
     batch.add_argument("--out", type=Path, default=None)
-    batch.add_argument("--today", type=dt.date.fromisoformat, default=None)
+    batch.add_argument("--today", default=None, help="YYYY-MM-DD (default: $GLI_TODAY, else today)")
     batch.add_argument("--data-dir", type=Path, default=None)
     batch.set_defaults(func=_assess_batch)
 

@@ -13,8 +13,10 @@ from policy_model.catalogue import Catalogue
 from policy_model.schema import Policy, Source
 from policy_model.vocab import (
     AVAILABILITY_LABELS,
+    ORG_FUNCTION_LABELS,
     PROGRAMME_STATUS_LABELS,
     REGISTRY_USE_LABELS,
+    ROUTE_FORM_KIND_LABELS,
     ROUTE_LABELS,
     TARIFF_KIND_LABELS,
 )
@@ -45,6 +47,8 @@ KIND_PAGE = {
     "programme": "programmas",
     "registry": "registers",
     "contract_route": "voorwaarden",
+    "route_form": "voorwaarden",
+    "requirement_listing": "voorwaarden",
     "contract_period": "tijdlijn",
     "tariff": "voorwaarden",
     "application": "voorwaarden",
@@ -94,6 +98,10 @@ def policy_facts(policy: Policy) -> Iterator[Fact]:
     for item in p.contract_routes:
         text = item.description + (f" Voorwaarde: {item.conditions}" if item.conditions else "")
         yield _row(p, "contract_route", "contracting", item.route, text, item.source)
+        for form in item.forms:
+            what = "; ".join(ORG_FUNCTION_LABELS[f] for f in form.functions) or "elke zorgaanbieder"
+            yield _row(p, "route_form", "contracting", item.route,
+                       f"{ROUTE_LABELS[item.route]} ({ROUTE_FORM_KIND_LABELS[form.kind]}): {what}", form.source)
     for item in p.contract_periods:
         when = f"{item.start or ''}/{item.end or ''}"
         yield _row(p, "contract_period", "contract_duration", item.route,
@@ -111,6 +119,9 @@ def policy_facts(policy: Policy) -> Iterator[Fact]:
                    [ROUTE_LABELS[r] for r in item.routes], str(item.date or item.date_text))
     for item in p.requirements:
         yield _row(p, "requirement", item.topic, item.id, item.text, item.source, list(item.roles), force=item.force)
+        if item.listing is not None:
+            yield _row(p, "requirement_listing", item.topic, item.id,
+                       ("Open lijst" if item.listing.open else "Gesloten lijst") + f": {item.text}", item.listing.source)
     for item in p.provisions:
         yield _row(p, "provision", item.topic, item.id, item.text, item.source)
     for item in p.changes:

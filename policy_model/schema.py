@@ -24,15 +24,18 @@ from policy_model.vocab import (
     CoverageSubject,
     DocumentKind,
     Force,
+    OrgFunction,
     ProgrammeFactTopic,
     ProgrammeStatus,
     RegistryKind,
     RegistryUse,
     Role,
+    RouteFormKind,
     RouteKind,
     Scope,
     SourceKind,
     TariffKind,
+    TimelineActor,
     TimelineKind,
     Topic,
     ValueUnit,
@@ -233,6 +236,21 @@ class PolicyRegistry(Sourced):
     note: Text | None = None
 
 
+class RouteForm(Sourced):
+    """One way an organisation fits a contract route, in the document's words: what it must be or do.
+
+    The quote is the document's definition, name or example of the form. ``kind`` says which
+    (vocab ``ROUTE_FORM_KIND_LABELS``): a form named by example or in an open list, or one the
+    document says it "can in some cases" be, only ever makes the route possible, never certain.
+    """
+
+    functions: list[OrgFunction] = Field(
+        default_factory=list,
+        description="All must hold. Empty: any provider (the text speaks of 'zorgaanbieders' in general).",
+    )
+    kind: RouteFormKind
+
+
 class ContractRoute(Sourced):
     route: RouteKind
     preference: int | None = Field(default=None, ge=1, le=9)
@@ -242,6 +260,11 @@ class ContractRoute(Sourced):
         default=None, description="True: only in the insurer's own region; False: only outside."
     )
     available: Availability = "yes"
+    forms: list[RouteForm] = Field(
+        default_factory=list,
+        description="What an organisation must be or do to use this route (any one form suffices); "
+        "empty: the route's own kind decides (vocab ROUTE_ROLE).",
+    )
 
 
 class ContractPeriod(Sourced):
@@ -292,12 +315,26 @@ class TimelineItem(Sourced):
     date_text: Text
     routes: list[RouteKind] = Field(default_factory=list)
     channel: Channel | None = None
+    actor: TimelineActor | None = Field(
+        default=None, description="Who acts on the date; default from the kind (vocab TIMELINE_ACTORS).",
+    )
 
     @model_validator(mode="after")
     def _end_after_start(self) -> TimelineItem:
         if self.date and self.date_end and self.date_end < self.date:
             raise ValueError(f"date_end {self.date_end} is before date {self.date}")
         return self
+
+
+class Listing(Sourced):
+    """Whether a list a requirement names (registers, programmes) is complete or given by example.
+
+    Decided from the document's wording, quoted: "bijv.", "zoals", "onder andere", "of een
+    vergelijkbaar ... register" leave it open (vocab ``OPEN_LIST_WORDINGS``). What is not on an
+    open list is to be checked, never "not met".
+    """
+
+    open: bool
 
 
 class Requirement(Sourced):
@@ -325,6 +362,12 @@ class Requirement(Sourced):
     programmes: list[Id] = Field(default_factory=list, description="Programmes it names.")
     routes: list[RouteKind] = Field(default_factory=list, description="Contract routes it names.")
     new_providers_only: bool = False
+    listing: Listing | None = Field(
+        default=None, description="Whether the list of registries/programmes it names is open or closed.",
+    )
+    in_region: bool | None = Field(
+        default=None, description="True: the provider must work in the insurer's own (preferent) region.",
+    )
 
 
 class Provision(Sourced):

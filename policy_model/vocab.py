@@ -7,6 +7,7 @@ Adding a value here is a deliberate schema change: add its label in the same pla
 
 from __future__ import annotations
 
+import re
 from typing import Literal, get_args
 
 SourceKind = Literal["insurer_policy", "web_page", "guidance"]
@@ -373,3 +374,96 @@ ROLE_SHORT_LABELS: dict[str, str] = {
     "coach": "Leefstijlcoach (uitvoerder)",
     "referrer": "Verwijzer",
 }
+
+
+# --------------------------------------------------------------------------- organisation forms by function
+
+OrgFunction = Literal[
+    "single_provider", "cooperation", "coach_network", "gp_led_regional", "multidisciplinary_primary_care",
+    "coordinates_chain_care",
+]
+#: What an organisation is or does, in plain words: a contract route is described by these
+#: (``ContractRoute.forms``), a profile answers them, so an organisation is judged by what it
+#: is, not by the word an insurer uses for it.
+ORG_FUNCTION_LABELS: dict[str, str] = {
+    "single_provider": "Eén zorgverlener: een leefstijlcoach die zelf een overeenkomst sluit",
+    "cooperation": "Een samenwerkingsverband: meerdere zorgaanbieders die structureel samenwerken",
+    "coach_network": "Een samenwerkingsverband van leefstijlcoaches en/of paramedici",
+    "gp_led_regional": "Een regionale organisatie van (overwegend) huisartsen",
+    "multidisciplinary_primary_care": "Eerstelijns zorgaanbieders van verschillende disciplines, met huisartsen, "
+                                      "die structureel samenwerken",
+    "coordinates_chain_care": "Coördineert de (multidisciplinaire) samenwerking in de ketenzorg (bijv. diabetes, COPD)",
+}
+#: The plain question the wizard asks for each function.
+ORG_FUNCTION_QUESTIONS: dict[str, str] = {
+    "single_provider": "Sluit u als één zorgverlener zelf een overeenkomst?",
+    "cooperation": "Is uw organisatie een samenwerkingsverband van meerdere zorgaanbieders?",
+    "coach_network": "Bestaat uw samenwerkingsverband uit leefstijlcoaches en/of paramedici?",
+    "gp_led_regional": "Is uw organisatie een regionale organisatie van (overwegend) huisartsen?",
+    "multidisciplinary_primary_care": "Werken in uw organisatie eerstelijns zorgaanbieders van verschillende "
+                                      "disciplines (met huisartsen) structureel samen?",
+    "coordinates_chain_care": "Coördineert uw organisatie de multidisciplinaire samenwerking in de ketenzorg "
+                              "(bijvoorbeeld diabetes of COPD)?",
+}
+#: What each form the wizard offers is by construction (our reading of the form's name; the
+#: documents' own definitions are on the routes). Functions left out are not settled by the
+#: form: the profile answers them, else they are "na te gaan".
+_ONE_COACH: dict[str, str] = {"single_provider": "yes", "cooperation": "no", "coach_network": "no",
+                              "gp_led_regional": "no", "multidisciplinary_primary_care": "no",
+                              "coordinates_chain_care": "no"}
+ROLE_FUNCTIONS: dict[str, dict[str, str]] = {
+    "individual_coach": _ONE_COACH,
+    "coach": _ONE_COACH,
+    "coach_network": {"single_provider": "no", "cooperation": "yes", "coach_network": "yes", "gp_led_regional": "no"},
+    "rho": {"single_provider": "no", "cooperation": "yes", "gp_led_regional": "yes", "coach_network": "no"},
+    "msv": {"single_provider": "no", "cooperation": "yes", "multidisciplinary_primary_care": "yes", "coach_network": "no"},
+}
+
+RouteFormKind = Literal["definition", "name", "example", "open_list", "possible"]
+#: How a document describes a form. ``definition``, ``name`` and ``example`` settle it when
+#: every function holds; ``open_list`` (named by example: "bijv.", "zoals") and ``possible``
+#: ("kan in sommige gevallen") leave it to be checked, so they never settle more than "misschien".
+ROUTE_FORM_KIND_LABELS: dict[str, str] = {
+    "definition": "omschrijving in het beleid",
+    "name": "alleen bij naam genoemd",
+    "example": "genoemd als voorbeeld",
+    "open_list": "open opsomming (met voorbeelden)",
+    "possible": "kan in sommige gevallen",
+}
+SETTLING_FORM_KINDS: frozenset[str] = frozenset({"definition", "name", "example"})
+
+#: Words that leave a list open: what is not on it may still count ("bijv.", "zoals", "onder andere",
+#: "of een vergelijkbaar ... register"). A list without them names everything that counts.
+OPEN_LIST_WORDINGS: tuple[str, ...] = (
+    r"\bbijv\.", r"\bbijvoorbeeld\b", r"\bzoals\b", r"\bonder andere\b", r"\bo\.a\.", r"\bonder meer\b",
+    r"\bof een vergelijkbaar", r"\bof vergelijkbare?\b", r"\ben dergelijke\b",
+)
+
+
+def is_open_wording(text: str) -> bool:
+    """Whether a list's own wording leaves it open (see :data:`OPEN_LIST_WORDINGS`)."""
+    return any(re.search(pattern, text, flags=re.IGNORECASE) for pattern in OPEN_LIST_WORDINGS)
+
+
+TimelineActor = Literal["provider", "insurer", "both"]
+#: Who acts on a dated item, by kind: only the provider's (or both parties') dates are the
+#: provider's deadlines; an insurer's date (publishing, offering, informing) is what the
+#: provider can expect. ``TimelineItem.actor`` overrides it for kind ``other``.
+TIMELINE_ACTORS: dict[str, str] = {
+    "publication": "insurer",
+    "objection_deadline": "provider",
+    "plan_submission": "provider",
+    "negotiation": "both",
+    "offer": "insurer",
+    "questions": "provider",
+    "signing_deadline": "provider",
+    "agreement_deadline": "both",
+    "administration": "both",
+    "tariff_information": "insurer",
+    "publication_contracted": "insurer",
+    "application": "provider",
+    "policy_updates": "insurer",
+    "other": "insurer",
+}
+TIMELINE_ACTOR_LABELS: dict[str, str] = {"provider": "zorgaanbieder", "insurer": "zorgverzekeraar",
+                                         "both": "zorgaanbieder en zorgverzekeraar"}

@@ -1,5 +1,7 @@
 """Self-contained HTML reports (for a meeting): a policy comparison, printable to PDF.
 
+The wizard's printable checklist lives with the wizard (:mod:`policy_model.wizard.report`).
+
 Every piece of data text is escaped with :func:`html.escape`; the page has no scripts
 and no external resources, so it opens offline and prints cleanly from any browser.
 """
@@ -86,31 +88,3 @@ def _diff_table(catalogue: Catalogue, items: list[DiffItem], old: str, new: str)
     rows.append("</table>")
     return "".join(rows)
 
-
-def assessment_report_html(catalogue: Catalogue, assessments: list, profile_lines: list[str], generated: dt.date) -> str:
-    """The wizard's result as a printable checklist (one section per insurer)."""
-    from policy_model.wizard.rules import STATUS_LABELS
-
-    mark = {"met": "☑", "unmet": "☒", "to_check": "☐"}
-    body = ["<h1>Wat geldt voor mij? – GLI-inkoopbeleid</h1>", "<p>Uw gegevens: "
-            + "; ".join(escape(line) for line in profile_lines) + "</p>"]
-    for a in assessments:
-        body.append(f"<h2>{escape(a.insurer_name)} {a.year}{' (afgeleid, onvolledig)' if a.partial else ''}: "
-                    f"{escape(a.verdict_label)}</h2><p>{escape(a.explanation)}</p>")
-        if a.reasons:
-            body.append("<ul>" + "".join(f"<li>{escape(r)}</li>" for r in a.reasons) + "</ul>")
-        if a.deadlines:
-            body.append("<p><b>Deadlines:</b> " + "; ".join(
-                f"{d.date:%d-%m-%Y} {escape(d.activity)}" for d in a.deadlines) + "</p>")
-        if a.apply:
-            body.append("<p><b>Aanvragen:</b> " + "; ".join(
-                f"{escape(h.channel)} {escape(h.address or '')} ({escape(h.when)})" for h in a.apply) + "</p>")
-        body.append("<table><tr><th></th><th>Eis</th><th>Status</th><th>Bron</th></tr>")
-        for item in sorted(a.checklist, key=lambda c: ["unmet", "to_check", "met"].index(c.status)):
-            css = {"met": "added", "unmet": "removed", "to_check": ""}[item.status]
-            body.append(
-                f"<tr class='{css}'><td>{mark[item.status]}</td><td>{escape(item.text)}</td>"
-                f"<td>{STATUS_LABELS[item.status]}: {escape(item.why)}</td><td>{_sources(catalogue, (item.source,))}</td></tr>"
-            )
-        body.append("</table>")
-    return html_page("Wat geldt voor mij? – GLI", "".join(body), generated)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from policy_model.wizard.rules import GROUP_LABELS, GROUP_ORDER, STATUS_LABELS, WHEN_LABELS, Assessment
+from policy_model.wizard.labels import GROUP_LABELS, GROUP_ORDER, STATUS_LABELS, WHEN_LABELS
+from policy_model.wizard.models import Assessment
 
 STATUS_MARK = {"met": "[x]", "unmet": "[ ]", "to_check": "[?]"}
 
@@ -27,6 +28,7 @@ def assessment_json(a: Assessment) -> dict:
         "explanation": data["explanation"],
         "next_step": data["next_step"],
         "question": data["question"],
+        "time_notes": data["time_notes"],
         "routes": data["routes"],
         "groups": data["groups"],
         "checklist": [
@@ -37,6 +39,7 @@ def assessment_json(a: Assessment) -> dict:
         "programmes": data["programmes"],
         "registries": data["registries"],
         "deadlines": data["deadlines"],
+        "insurer_dates": data["insurer_dates"],
         "actions": data["actions"],
         "apply": data["apply"],
         "contacts": data["contacts"],
@@ -60,6 +63,8 @@ def assessment_text(assessments: list[Assessment]) -> str:
         lines.append(a.explanation)
         for reason in a.reasons:
             lines.append(f"  - {reason}")
+        for note in a.time_notes:
+            lines.append(f"  (vandaag) {note}")
         lines.append(f"Volgende stap: {a.next_step}")
         if a.routes:
             lines.append("Route(s): " + "; ".join(r.label + (f" ({', '.join(r.periods)})" if r.periods else "") for r in a.routes))
@@ -78,6 +83,8 @@ def assessment_text(assessments: list[Assessment]) -> str:
             lines.append(f"  register {r.name}: {r.label}")
         for d in a.deadlines:
             lines.append(f"  deadline {d.date.isoformat()} ({WHEN_LABELS[d.when]}): {d.activity}")
+        for d in a.insurer_dates:
+            lines.append(f"  verzekeraar {d.date.isoformat()} ({WHEN_LABELS[d.when]}): {d.activity}")
         for how in a.apply:
             lines.append(f"  aanvragen via {how.channel}{' ' + how.address if how.address else ''} ({how.when})")
         lines.append("")

@@ -369,6 +369,22 @@ def assess_batch(text: str, role: str, year: int, catalogue: Catalogue, today: d
     return result
 
 
+def _known_columns(columns: list[str], messages: Messages) -> dict[str, int]:
+    """Known column -> its index (the first of repeats); repeats and unknown columns are reported."""
+    known: dict[str, int] = {}
+    for index, column in enumerate(columns):
+        if column in BATCH_COLUMNS and column not in known:
+            known[column] = index
+        elif column in known:
+            messages.add(f"kolom ‘{_short(column)}’ staat er meer dan eens; de eerste telt")
+    unknown = [c for c in dict.fromkeys(columns) if c and c not in BATCH_COLUMNS]
+    if unknown:
+        shown = ", ".join(f"‘{_short(c)}’" for c in unknown[:10])
+        more = f" en {nl_number(len(unknown) - 10)} meer" if len(unknown) > 10 else ""
+        messages.add(f"onbekende kolommen genegeerd: {shown}{more}. Bekende kolommen: {', '.join(BATCH_COLUMNS)}")
+    return known
+
+
 def _assess_rows(text: str, role: str, year: int, catalogue: Catalogue, today: dt.date, limits: _Limits) -> BatchResult:
     result = BatchResult()
     messages = Messages()
@@ -391,17 +407,7 @@ def _assess_rows(text: str, role: str, year: int, catalogue: Catalogue, today: d
             + ", ".join(BATCH_COLUMNS)
         )
         return result
-    known: dict[str, int] = {}
-    for index, column in enumerate(columns):
-        if column in BATCH_COLUMNS and column not in known:
-            known[column] = index
-        elif column in known:
-            messages.add(f"kolom ‘{_short(column)}’ staat er meer dan eens; de eerste telt")
-    unknown = [c for c in dict.fromkeys(columns) if c and c not in BATCH_COLUMNS]
-    if unknown:
-        shown = ", ".join(f"‘{_short(c)}’" for c in unknown[:10])
-        more = f" en {nl_number(len(unknown) - 10)} meer" if len(unknown) > 10 else ""
-        messages.add(f"onbekende kolommen genegeerd: {shown}{more}. Bekende kolommen: {', '.join(BATCH_COLUMNS)}")
+    known = _known_columns(columns, messages)
     names = resolver(catalogue)
     verdicts = _verdicts(catalogue, today)
     number = 1 + skipped  # the line of the row in the file as the visitor sees it

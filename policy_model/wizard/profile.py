@@ -23,15 +23,20 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from policy_model.schema import Id
 from policy_model.vocab import (
     BACKGROUND_LABELS,
+    ORG_FUNCTION_LABELS,
     ROLE_LABELS,
     ROLE_SHORT_LABELS,
     SCOPE_LABELS,
     Background,
+    OrgFunction,
     Scope,
 )
 from policy_model.yamlio import read_yaml
 
-ProfileRole = Literal["individual_coach", "coach_network", "rho", "msv", "referrer"]
+ProfileRole = Literal["coach", "individual_coach", "coach_network", "rho", "msv", "referrer"]
+#: The roles in the order the wizard offers them. ``coach``: a lifestyle coach who delivers the
+#: GLI, as subcontractor or with an own contract; the answer says which of the two an insurer allows.
+PROFILE_ROLES: tuple[str, ...] = ("coach", "individual_coach", "coach_network", "rho", "msv", "referrer")
 Tri = Literal["yes", "no", "unknown"]
 GGR = Literal["none", "moderate", "high"]
 GGR_LEVEL = {"none": 0, "moderate": 1, "high": 2}
@@ -69,6 +74,11 @@ class Profile(BaseModel):
     participant_repeat: bool | None = Field(
         default=None, description="Referrer mode: followed a GLI that ended less than two years ago."
     )
+    functions: dict[OrgFunction, Tri] | None = Field(
+        default=None,
+        description="What the organisation is or does (vocab ORG_FUNCTION_LABELS), yes/no/unknown each; "
+        "what is not answered follows from the role where the role settles it.",
+    )
 
     @field_validator("region_has_rho", "region_has_network", "in_insurer_region", mode="before")
     @classmethod
@@ -77,6 +87,19 @@ class Profile(BaseModel):
         if isinstance(value, bool):
             return "yes" if value else "no"
         return value
+
+    @field_validator("functions", mode="before")
+    @classmethod
+    def _yaml_boolean_functions(cls, value: object) -> object:
+        if isinstance(value, dict):
+            return {k: ("yes" if v else "no") if isinstance(v, bool) else v for k, v in value.items()}
+        return value
+
+    @property
+    def contracting_role(self) -> str:
+        """The role whose routes and requirements apply: a coach is assessed for an own contract
+        (individual_coach), and the requirements on every coach apply to it anyway."""
+        return "individual_coach" if self.role == "coach" else self.role
 
     def region_for(self, insurer: str) -> Tri:
         """Whether the provider works in ``insurer``'s core region."""
@@ -89,6 +112,30 @@ class Profile(BaseModel):
         if self.prior_contract_with is None:
             return None
         return insurer in self.prior_contract_with
+
+
+#: Keys that only a referrer's answer uses, and keys that only a provider's answer uses.
+REFERRER_KEYS = ("participant_age", "participant_ggr", "participant_repeat")
+PROVIDER_KEYS = ("background", "registries", "licences", "programmes_offered", "agb_code", "kvk_registered",
+                 "accredited_training", "hbo_level", "region_has_rho", "region_has_network", "prior_contract_with",
+                 "scope", "in_insurer_region", "functions")
+#: Keys about an organisation, not about one coach.
+ORGANISATION_KEYS = ("programmes_offered",)
+
+
+def inapplicable_keys(profile: Profile) -> list[str]:
+    """Answered keys that the profile's role does not use: each a warning, never silently dropped."""
+    role = profile.role
+    if role == "referrer":
+        unused = PROVIDER_KEYS
+    elif role in ("coach", "individual_coach"):
+        unused = REFERRER_KEYS + ORGANISATION_KEYS
+    else:
+        unused = REFERRER_KEYS
+    label = ROLE_SHORT_LABELS[role].lower()
+    return [f"‘{key}’ geldt niet voor de rol {label} en telt niet mee in het antwoord."
+            for key in Profile.model_fields if key in unused and key in profile.model_fields_set
+            and getattr(profile, key) not in (None, "unknown")]
 
 
 def contradictions(profile: Profile) -> list[str]:
@@ -212,8 +259,11 @@ def name_tables(catalogue) -> dict[str, NameTable]:
     for i in catalogue.insurers:
         insurers.add(i.id, i.id, i.name, i.short_name, [e.name for e in i.entities], show=i.short_name)
     roles = NameTable("rol")
-    for role in ("individual_coach", "coach_network", "rho", "msv", "referrer"):
+    for role in PROFILE_ROLES:
         roles.add(role, role, ROLE_LABELS[role], ROLE_SHORT_LABELS[role])
+    functions = NameTable("functie")
+    for function, label in ORG_FUNCTION_LABELS.items():
+        functions.add(function, function, label)
     backgrounds = NameTable("achtergrond")
     for bg, label in BACKGROUND_LABELS.items():
         backgrounds.add(bg, bg, label)
@@ -225,7 +275,7 @@ def name_tables(catalogue) -> dict[str, NameTable]:
         ggr.add(level, level, label)
     return {"registries": registries, "licences": programmes, "prior_contract_with": insurers,
             "in_insurer_region": insurers, "role": roles, "background": backgrounds, "scope": scopes,
-            "participant_ggr": ggr}
+            "participant_ggr": ggr, "functions": functions}
 
 
 def _split(value: object) -> list[str]:
@@ -275,63 +325,107 @@ def normalise_input(raw: dict, catalogue, tables: dict[str, NameTable] | None = 
 
 
 def _normalise_value(key: str, value: object, tables: dict[str, NameTable], result: InputResult) -> str | None:
-    data = result.data
+    """One key's value into ``result.data``; an error message where it is not understood."""
     if value is None:
         return None
-    text = value.strip() if isinstance(value, str) else value
+    if key == "functions":
+        return _normalise_functions(value, tables["functions"], result.data)
     if key in LIST_KEYS or (key == "in_insurer_region" and not _is_tri(value)):
-        if isinstance(text, str) and fold(text) in UNANSWERED_WORDS:
-            return None
-        parts = _split(value)
-        if isinstance(text, str) and fold(text) in NONE_WORDS or (not parts and isinstance(value, list)):
-            data[key] = []
-            return None
-        if len(parts) > MAX_LIST_ITEMS:
-            return (f"bij {key} staan {len(parts):,} waarden; een antwoord noemt er hooguit {MAX_LIST_ITEMS}. "
-                    "Noem alleen de geldende.").replace(",", ".")
-        ids, bad = [], []
-        for part in parts:
-            if fold(part) in NONE_WORDS:
-                continue
-            found = tables[key].get(part)
-            if found:
-                ids.append(found)
-            else:
-                bad.append(tables[key].unknown_message(part, key))
-        if bad:
-            return " ".join(bad)
-        data[key] = list(dict.fromkeys(ids))
-        return None
+        return _normalise_list(key, value, tables, result.data)
     if key in ("role", "background", "scope", "participant_ggr"):
-        if isinstance(text, str) and fold(text) in UNANSWERED_WORDS and key != "role":
-            return None
-        found = tables[key].get(str(text))
-        if not found:
-            return tables[key].unknown_message(str(text), key)
-        data[key] = found
-        return None
+        return _normalise_choice(key, value, tables, result.data)
     if key in TRI_KEYS or key == "in_insurer_region":
-        if isinstance(value, bool):
-            data[key] = "yes" if value else "no"
-            return None
-        found = TRI_WORDS.get(fold(text)) if isinstance(text, str) else None
-        if not found:
-            return f"‘{_short(text)}’ bij {key} is geen ja, nee of onbekend."
-        data[key] = found
-        return None
+        return _normalise_tri(key, value, result.data)
     if key in BOOL_KEYS:
-        if isinstance(value, bool):
-            data[key] = value
-            return None
-        if isinstance(text, str) and fold(text) in UNANSWERED_WORDS:
-            return None
-        if isinstance(text, str) and fold(text) in BOOL_WORDS:
-            data[key] = BOOL_WORDS[fold(text)]
-            return None
-        return f"‘{_short(text)}’ bij {key} is geen ja/nee."
+        return _normalise_bool(key, value, result.data)
+    text = value.strip() if isinstance(value, str) else value
     if isinstance(text, str) and key not in ("name",) and fold(text) in UNANSWERED_WORDS:
         return None
-    data[key] = text
+    result.data[key] = text
+    return None
+
+
+def _normalise_list(key: str, value: object, tables: dict[str, NameTable], data: dict) -> str | None:
+    """Names or ids, separated by | , ; /; "geen" is the explicit none; unknown names are errors."""
+    text = value.strip() if isinstance(value, str) else value
+    if isinstance(text, str) and fold(text) in UNANSWERED_WORDS:
+        return None
+    parts = _split(value)
+    if isinstance(text, str) and fold(text) in NONE_WORDS or (not parts and isinstance(value, list)):
+        data[key] = []
+        return None
+    if len(parts) > MAX_LIST_ITEMS:
+        return (f"bij {key} staan {len(parts):,} waarden; een antwoord noemt er hooguit {MAX_LIST_ITEMS}. "
+                "Noem alleen de geldende.").replace(",", ".")
+    ids, bad = [], []
+    for part in parts:
+        if fold(part) in NONE_WORDS:
+            continue
+        found = tables[key].get(part)
+        if found:
+            ids.append(found)
+        else:
+            bad.append(tables[key].unknown_message(part, key))
+    if bad:
+        return " ".join(bad)
+    data[key] = list(dict.fromkeys(ids))
+    return None
+
+
+def _normalise_choice(key: str, value: object, tables: dict[str, NameTable], data: dict) -> str | None:
+    text = value.strip() if isinstance(value, str) else value
+    if isinstance(text, str) and fold(text) in UNANSWERED_WORDS and key != "role":
+        return None
+    found = tables[key].get(str(text))
+    if not found:
+        return tables[key].unknown_message(str(text), key)
+    data[key] = found
+    return None
+
+
+def _normalise_tri(key: str, value: object, data: dict) -> str | None:
+    if isinstance(value, bool):
+        data[key] = "yes" if value else "no"
+        return None
+    text = value.strip() if isinstance(value, str) else value
+    found = TRI_WORDS.get(fold(text)) if isinstance(text, str) else None
+    if not found:
+        return f"‘{_short(text)}’ bij {key} is geen ja, nee of onbekend."
+    data[key] = found
+    return None
+
+
+def _normalise_bool(key: str, value: object, data: dict) -> str | None:
+    if isinstance(value, bool):
+        data[key] = value
+        return None
+    text = value.strip() if isinstance(value, str) else value
+    if isinstance(text, str) and fold(text) in UNANSWERED_WORDS:
+        return None
+    if isinstance(text, str) and fold(text) in BOOL_WORDS:
+        data[key] = BOOL_WORDS[fold(text)]
+        return None
+    return f"‘{_short(text)}’ bij {key} is geen ja/nee."
+
+
+def _normalise_functions(value: object, table: NameTable, data: dict) -> str | None:
+    """``functions: {gp_led_regional: ja, ...}``: each key a function (id or label), each value ja/nee/onbekend."""
+    if not isinstance(value, dict):
+        return f"functions is een lijst van functie: ja/nee (gevonden: ‘{_short(str(value))}’)."
+    out, bad = {}, []
+    for name, answer in value.items():
+        found = table.get(str(name))
+        if not found:
+            bad.append(table.unknown_message(str(name), "functions"))
+            continue
+        tri = ("yes" if answer else "no") if isinstance(answer, bool) else TRI_WORDS.get(fold(str(answer)))
+        if tri is None:
+            bad.append(f"‘{_short(str(answer))}’ bij functions.{name} is geen ja, nee of onbekend.")
+            continue
+        out[found] = tri
+    if bad:
+        return " ".join(bad)
+    data["functions"] = out
     return None
 
 
@@ -368,7 +462,7 @@ def profile_from_input(raw: object, catalogue) -> tuple[Profile | None, list[str
         profile = Profile.model_validate(result.data)
     except ValidationError as exc:
         return None, validation_messages(exc), result.warnings
-    return profile, [], result.warnings + contradictions(profile)
+    return profile, [], result.warnings + inapplicable_keys(profile) + contradictions(profile)
 
 
 def read_profile_file(path: Path, catalogue) -> tuple[Profile | None, list[str], list[str]]:

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 from playwright.sync_api import expect
 
-from tests.e2e.server import wait_idle
+from tests.e2e.server import full_screenshot, wait_idle
 
 
 def test_a_coach_answers_and_gets_every_insurer_the_next_step_and_a_checklist(page, app_url):
@@ -34,3 +34,56 @@ def test_a_coach_answers_and_gets_every_insurer_the_next_step_and_a_checklist(pa
     frame = pd.read_csv(io.BytesIO(open(info.value.path(), "rb").read()), sep=";", encoding="utf-8-sig")
     assert {"Verzekeraar", "Status", "Soort", "Eis"} <= set(frame.columns)
     assert {"CZ", "VGZ", "Zorg en Zekerheid"} <= set(frame["Verzekeraar"])
+
+
+PHONE = {"width": 390, "height": 844}
+
+#: Text in the main area narrower than its content (sideways scrolling) and the smallest visible font.
+OVERFLOW_JS = """
+() => {
+  const doc = document.scrollingElement || document.documentElement;
+  const sizes = [...document.querySelectorAll('li, p, dd, dt, div')]
+    .filter(e => e.textContent.trim() && e.getBoundingClientRect().width > 0)
+    .map(e => parseFloat(getComputedStyle(e).fontSize));
+  return {overflow: doc.scrollWidth - doc.clientWidth, minFont: Math.min(...sizes)};
+}
+"""
+
+
+def test_screenshot_a_phone_reads_the_checklist_as_cards_not_a_grid(browser, app_url, screenshot_dir):
+    context = browser.new_context(viewport=PHONE, locale="nl-NL", is_mobile=True, has_touch=True,
+                                  accept_downloads=True)
+    phone = context.new_page()
+    try:
+        phone.goto(f"{app_url}/wizard?rol=Individuele+coach&jaar=2027&kvk=Nee&rho_in_regio=Nee&sv_in_regio=Nee")
+        wait_idle(phone)
+        cards = phone.locator("[class*='st-key-gli_checklist_cards'] li.gli-card")
+        expect(cards.first).to_be_visible(timeout=20_000)
+        assert not phone.locator("[class*='st-key-gli_checklist_table'] [data-testid='stDataFrame']").is_visible()
+        # Every requirement is text inside the screen: the card is no wider than the phone.
+        box = cards.first.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+        expect(phone.locator("li.gli-card.unmet").first).to_contain_text("Niet voldaan")
+        full_screenshot(phone, screenshot_dir / "wizard-telefoon.png")
+        # The printable checklist reads on the phone too: no sideways scrolling, no tiny text.
+        with phone.expect_download() as info:
+            phone.get_by_role("button", name="⬇️ Checklist om af te drukken (HTML/PDF)").click()
+        phone.set_content(open(info.value.path(), encoding="utf-8").read())
+        measured = phone.evaluate(OVERFLOW_JS)
+        assert measured["overflow"] <= 1 and measured["minFont"] >= 12, measured
+        assert "Ik ben" in phone.inner_text("dl.profile")
+    finally:
+        context.close()
+
+
+def test_a_wide_screen_gets_the_grid_and_dutch_multiselects(page, app_url):
+    page.goto(f"{app_url}/wizard?rol=Individuele+coach&jaar=2027")
+    wait_idle(page)
+    expect(page.locator("[class*='st-key-gli_checklist_table'] [data-testid='stDataFrame']").first).to_be_visible(
+        timeout=20_000)
+    assert not page.locator("[class*='st-key-gli_checklist_cards']").first.is_visible()
+    page.get_by_text("In 2026 had ik een GLI-contract met").first.wait_for()
+    page.get_by_role("combobox", name="Registers waarin u (of uw coaches) staat").click()
+    options = page.get_by_role("option")
+    expect(options.first).to_be_visible()
+    assert "Select all" not in " ".join(options.all_inner_texts())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.pages.conftest import all_text, open_page
+from tests.pages.conftest import all_text, html_bodies, open_page
 
 
 def verdicts(at) -> list[str]:
@@ -131,3 +131,48 @@ def test_region_is_asked_per_insurer_and_zz_follows_outside_its_region():
     at.session_state["resultaat_tab"] = next(n for n in names if "Zekerheid" in n)
     at.run()
     assert "preferente zorgverzekeraar" in all_text(at)
+
+
+def test_a_leefstijlcoach_is_a_role_of_its_own_with_what_it_means():
+    at = open_page("wizard", rol="Leefstijlcoach (uitvoerder)", jaar="2027", rho_in_regio="Nee", sv_in_regio="Nee")
+    assert not at.exception
+    assert any("als onderaannemer van een RHO of samenwerkingsverband, of met een eigen overeenkomst" in c.value
+               for c in at.caption)
+    assert "onderaannemer van een organisatie die CZ contracteert" in all_text(at)
+
+
+def test_an_organisation_answers_what_it_does_and_the_form_is_judged_by_it():
+    at = open_page("wizard", rol="RHO", jaar="2024", kernregio="Zorg en Zekerheid")
+    assert not at.exception
+    assert "Wat doet uw organisatie?" in all_text(at)
+    at.session_state["resultaat_tab"] = next(t.label for t in at.tabs if "Zekerheid" in t.label)
+    at.run()
+    assert "ketenzorg coördineert" in all_text(at)  # ZZ 5's definition of the zorggroep, to check
+    at = open_page("wizard", rol="RHO", jaar="2024", kernregio="Zorg en Zekerheid", f_ketenzorg="Ja")
+    zz = [m.value for m in at.markdown if m.value.startswith("### ")][2]
+    assert zz == "### ✅ U kunt rechtstreeks contracteren"
+
+
+def test_the_contract_question_names_the_year_it_means():
+    at = open_page("wizard", rol="Individuele coach", jaar="2027", vorig_contract="CZ")
+    assert at.multiselect(key="vorig_contract").label == "In 2026 had ik een GLI-contract met"
+    assert at.multiselect(key="vorig_contract").value == ["cz"]
+    at.selectbox(key="jaar").set_value(2024).run()
+    assert not at.exception
+    assert at.multiselect(key="vorig_contract").label == "In 2023 had ik een GLI-contract met"
+    assert at.multiselect(key="vorig_contract").value == ["cz"]  # the answer survives the new label
+
+
+def test_the_checklist_is_also_there_as_cards_for_a_phone():
+    at = open_page("wizard", rol="Individuele coach", jaar="2027")
+    assert not at.exception
+    cards = next(body for body in html_bodies(at) if "gli-cards" in body)
+    assert cards.count("<li class='gli-card") == len(at.dataframe[0].value)
+
+
+def test_today_is_in_the_answer(monkeypatch):
+    monkeypatch.setenv("GLI_TODAY", "2026-12-02")
+    at = open_page("wizard", rol="Individuele coach", jaar="2024")
+    assert not at.exception
+    assert any("Antwoord voor vandaag, 2 december 2026" in c.value for c in at.caption)
+    assert any("beleidsjaar 2024 is voorbij" in w.value for w in at.warning)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 
 import pandas as pd
 import pytest
 
+from policy_model import cli
 from policy_model.cli import main
 from tests.conftest import REPO
 
@@ -159,3 +161,72 @@ def test_batch_output_parses(tmp_path, capsys):
     assert main(["assess-batch", str(coaches), "--year", "2027"]) == 0
     frame = pd.read_csv(io.BytesIO(capsys.readouterr().out.encode()), sep=";", encoding="utf-8-sig")
     assert frame.loc[0, "Naam"] == "Coach"
+
+
+def _cz(capsys) -> dict:
+    answer = json.loads(capsys.readouterr().out)
+    return answer, next(a for a in answer["assessments"] if a["insurer"] == "cz")
+
+
+def test_gli_today_pins_the_day_of_assess(monkeypatch, capsys):
+    # README: GLI_TODAY pins today for tests and demonstrations.
+    monkeypatch.setenv("GLI_TODAY", "2026-06-01")
+    assert main(["assess", str(EXAMPLE), "--format", "json"]) == 0
+    answer, cz = _cz(capsys)
+    assert answer["today"] == "2026-06-01"
+    assert {d["date"]: d["when"] for d in cz["deadlines"]}["2026-10-31"] == "upcoming"
+    monkeypatch.setenv("GLI_TODAY", "2026-12-02")
+    assert main(["assess", str(EXAMPLE), "--format", "json"]) == 0
+    answer, cz = _cz(capsys)
+    assert answer["today"] == "2026-12-02"
+    assert {d["date"]: d["when"] for d in cz["deadlines"]}["2026-10-31"] == "past"
+    # --today still wins over the environment.
+    assert main(["assess", str(EXAMPLE), "--format", "json", "--today", "2026-06-01"]) == 0
+    assert _cz(capsys)[0]["today"] == "2026-06-01"
+
+
+def test_gli_today_pins_the_day_of_assess_batch(monkeypatch, tmp_path, capsys):
+    coaches = tmp_path / "c.csv"
+    coaches.write_text("name,registries\nCoach,BLCN\n", encoding="utf-8")
+    seen = []
+    real = cli.assess_batch
+    monkeypatch.setattr(cli, "assess_batch", lambda *args: seen.append(args[-1]) or real(*args))
+    monkeypatch.setenv("GLI_TODAY", "2026-06-01")
+    assert main(["assess-batch", str(coaches), "--year", "2027"]) == 0
+    assert seen == [dt.date(2026, 6, 1)]
+
+
+@pytest.mark.parametrize(("args", "env", "message"), [
+    (["--today", "2026-13-01"], None, "--today ‘2026-13-01’ is geen datum; schrijf JJJJ-MM-DD"),
+    ([], "1 december", "GLI_TODAY ‘1 december’ is geen datum"),
+])
+def test_a_bad_day_is_a_dutch_message_and_exit_1(monkeypatch, tmp_path, capsys, args, env, message):
+    if env:
+        monkeypatch.setenv("GLI_TODAY", env)
+    coaches = tmp_path / "c.csv"
+    coaches.write_text("name\nCoach\n", encoding="utf-8")
+    for command in (["assess", str(EXAMPLE)], ["assess-batch", str(coaches), "--year", "2027"]):
+        assert main([*command, *args]) == 1
+        err = capsys.readouterr().err
+        assert message in err and "Traceback" not in err and "usage:" not in err
+
+
+def test_a_key_that_does_not_apply_to_the_role_is_a_warning_in_the_json(tmp_path, capsys):
+    profile = tmp_path / "p.yaml"
+    profile.write_text("role: individual_coach\nyear: 2027\nparticipant_age: 45\n", encoding="utf-8")
+    assert main(["assess", str(profile), "--format", "json", "--today", "2026-06-01"]) == 0
+    warnings = json.loads(capsys.readouterr().out)["warnings"]
+    assert any("‘participant_age’ geldt niet voor de rol individuele coach" in w for w in warnings)
+
+
+def test_organisation_functions_are_read_by_name_or_id(tmp_path, capsys):
+    profile = tmp_path / "p.yaml"
+    profile.write_text("role: rho\nyear: 2024\nin_insurer_region: [zz]\n"
+                       "functions: {coordinates_chain_care: ja, 'Een regionale organisatie van (overwegend) huisartsen': yes}\n",
+                       encoding="utf-8")
+    assert main(["assess", str(profile), "--format", "json", "--today", "2023-06-01"]) == 0
+    zz = next(a for a in json.loads(capsys.readouterr().out)["assessments"] if a["insurer"] == "zz")
+    assert zz["verdict"] == "eligible" and "zorggroep" in {r["route"] for r in zz["routes"]}
+    profile.write_text("role: rho\nyear: 2024\nfunctions: {ketenzorg: ja}\n", encoding="utf-8")
+    assert main(["assess", str(profile)]) == 1
+    assert "onbekend functie ‘ketenzorg’ bij functions" in capsys.readouterr().err

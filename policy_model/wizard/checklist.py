@@ -1,0 +1,181 @@
+"""The checklist: every requirement that applies to the profile, met, unmet or to check.
+
+A requirement is ``met`` or ``unmet`` only where the profile states the fact; else it is
+``to_check``. Only a minimum requirement or an exclusion ground (vocab ``GATING_FORCES``) can
+be unmet; an item missing from a list the document leaves open ("bijv.", "of een vergelijkbaar
+... register", ``Requirement.listing``) is to check, never unmet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from policy_model.describe import applies_to_role, value_text
+from policy_model.schema import Policy, Requirement
+from policy_model.vocab import BACKGROUND_LABELS, FORCE_LABELS, GATING_FORCES, TOPIC_LABELS
+from policy_model.wizard.context import Ctx
+from policy_model.wizard.labels import GROUP_ORDER, Group, Status
+from policy_model.wizard.models import CheckItem
+from policy_model.wizard.participants import AgeRule, referrer_check
+from policy_model.wizard.profile import Profile
+
+Check = Callable[[Requirement, Ctx], "tuple[Status, str]"]
+
+
+def relevant(requirement: Requirement, profile: Profile, insurer: str) -> bool:
+    """Applies to the role (requirements on every coach apply to all), background, scope and
+    status (new providers only)."""
+    # Who may take part is not what a provider must do: participant criteria (a statement kind
+    # of its own once the data has one, issue 17) are the referrer's, never a provider's.
+    participant = getattr(requirement, "kind", None) == "participant"
+    if profile.role == "referrer":
+        return "referrer" in requirement.roles or participant
+    if participant or requirement.roles == ["referrer"]:
+        return False
+    if not applies_to_role(requirement, profile.contracting_role):
+        return False
+    if requirement.backgrounds and profile.background and profile.background not in requirement.backgrounds:
+        return False
+    if requirement.scopes and profile.scope and profile.scope not in requirement.scopes:
+        return False
+    return not (requirement.new_providers_only and profile.had_contract_with(insurer))
+
+
+def bool_check(value: bool | None, yes: str, no: str) -> tuple[Status, str]:
+    if value is None:
+        return "to_check", "U heeft dit (nog) niet ingevuld."
+    return ("met", yes) if value else ("unmet", no)
+
+
+def accepted_registries(policy: Policy, requirement: Requirement) -> set[str]:
+    if requirement.registries:
+        return set(requirement.registries)
+    return {r.registry for r in policy.registries
+            if r.use in ("accepted", "required") and ({"coach", "individual_coach"} & set(r.roles))}
+
+
+def _names(ctx: Ctx, ids: set[str]) -> str:
+    return ", ".join(ctx.catalogue.registry(r).abbreviation or ctx.catalogue.registry(r).name for r in sorted(ids))
+
+
+def quality_register_check(requirement: Requirement, ctx: Ctx) -> tuple[Status, str]:
+    """A register the coach must be in: met when the profile holds one the list names; on an open
+    list (ZZ 2024 §5.1 "of een vergelijkbaar door de zorgverzekeraar goedgekeurd register") one not
+    named is to check; on a closed list (CZ 2027 §2.1.1, VGZ 2024 bijlage 2) it is not met."""
+    accepted = accepted_registries(ctx.policy, requirement) & {r.id for r in ctx.catalogue.registries}
+    held = ctx.profile.registries
+    if held is None:
+        return "to_check", "Vul uw registers in om dit te toetsen."
+    if not accepted:
+        return "to_check", "Het beleid noemt hier geen specifiek register; ga na of uw register wordt erkend."
+    if accepted & set(held):
+        return "met", f"U staat in {_names(ctx, accepted & set(held))}."
+    if any(ctx.catalogue.registry(r).generic for r in accepted):
+        # The document describes the register without naming it: only the insurer can say.
+        return "to_check", (f"Het beleid noemt dit register niet bij naam ({_names(ctx, accepted)}); vraag de "
+                            "verzekeraar of uw register telt.")
+    listing = requirement.listing
+    if listing is not None and listing.open:
+        yours = f"Uw register ({_names(ctx, set(held))}) staat" if held else "U staat in geen register dat"
+        return "to_check", (f"{yours} niet in de lijst ({_names(ctx, accepted)}), maar de lijst is open: "
+                            f"“{listing.source.quote}” (§ {listing.source.section}). Vraag {ctx.name} of uw register "
+                            "telt.")
+    closed = f" De lijst is gesloten: “{listing.source.quote}”." if listing is not None else ""
+    return "unmet", f"Geen van uw registers wordt hier genoemd (genoemd: {_names(ctx, accepted)}).{closed}"
+
+
+def licence_check(requirement: Requirement, ctx: Ctx) -> tuple[Status, str]:
+    licences = ctx.profile.licences
+    if licences is None:
+        return "to_check", "Vul uw programmalicenties in om dit te toetsen."
+    if not licences:
+        return "unmet", "U heeft aangegeven geen programmalicentie te hebben."
+    if requirement.programmes and not set(requirement.programmes) & set(licences):
+        return "unmet", "Uw licenties zijn niet voor de programma's die deze eis noemt."
+    names = ", ".join(ctx.catalogue.programme(p).abbreviation or ctx.catalogue.programme(p).name for p in licences)
+    return "met", f"U heeft een licentie voor {names}."
+
+
+def min_programmes_check(requirement: Requirement, ctx: Ctx) -> tuple[Status, str]:
+    offered = ctx.profile.programmes_offered
+    if requirement.value is None:
+        return "to_check", "Dit kunt u alleen zelf nagaan."
+    if offered is None:
+        return "to_check", "Vul in hoeveel programma's u aanbiedt."
+    if offered >= requirement.value.amount:
+        return "met", f"U biedt {offered} programma('s) aan."
+    return "unmet", f"U biedt {offered} programma('s) aan; gevraagd is {value_text(requirement)}."
+
+
+def competence_check(requirement: Requirement, ctx: Ctx) -> tuple[Status, str]:
+    if requirement.value is not None:
+        return "to_check", "Dit kunt u alleen zelf nagaan."
+    return bool_check(ctx.profile.hbo_level, "U werkt op hbo-niveau.", "U geeft aan niet op hbo-niveau te werken.")
+
+
+def region_check(requirement: Requirement, ctx: Ctx) -> tuple[Status, str]:
+    """Working in the insurer's own (preferent) region (VGZ 2024 bijlage 2, RHO minimum
+    requirement 3: "werkzaam in een voor VGZ preferente regio"), answered per insurer."""
+    region = ctx.region
+    if region == "unknown":
+        return "to_check", f"Vul in of u werkt in een regio waar {ctx.name} preferent is (de kernregio)."
+    inside = region == "yes"
+    if inside == requirement.in_region:
+        return "met", f"U werkt {'in' if inside else 'buiten'} de regio waar {ctx.name} preferent is."
+    return "unmet", f"U werkt {'in' if inside else 'buiten'} de regio waar {ctx.name} preferent is."
+
+
+TOPIC_CHECKS: dict[str, Check] = {
+    "quality_register": quality_register_check,
+    "programme_licence": licence_check,
+    "agb_code": lambda r, ctx: bool_check(ctx.profile.agb_code, "U heeft een AGB-code.", "U heeft geen AGB-code."),
+    "kvk_registration": lambda r, ctx: bool_check(ctx.profile.kvk_registered, "U staat ingeschreven bij de KvK.",
+                                                  "U staat niet ingeschreven bij de KvK."),
+    "accredited_training": lambda r, ctx: bool_check(
+        ctx.profile.accredited_training, "U heeft een geaccrediteerde opleiding afgerond.",
+        "U heeft geen geaccrediteerde leefstijlcoachopleiding afgerond."),
+    "competence_level": competence_check,
+    "min_programmes": min_programmes_check,
+}
+
+
+def check(requirement: Requirement, ctx: Ctx, age: AgeRule) -> tuple[Status, str]:
+    """The status of one requirement for this profile, with why."""
+    if ctx.profile.role == "referrer":
+        return referrer_check(requirement, ctx, age)
+    if requirement.backgrounds and ctx.profile.background is None:
+        labels = ", ".join(BACKGROUND_LABELS[b].lower() for b in requirement.backgrounds)
+        return "to_check", f"Geldt alleen voor een leefstijlcoach met achtergrond {labels}; vul uw achtergrond in."
+    if requirement.in_region is not None:
+        return region_check(requirement, ctx)
+    rule = TOPIC_CHECKS.get(requirement.topic)
+    if rule is None:
+        return "to_check", "Dit kunt u alleen zelf nagaan."
+    return rule(requirement, ctx)
+
+
+def item(requirement: Requirement, ctx: Ctx, age: AgeRule) -> CheckItem:
+    status, why = check(requirement, ctx, age)
+    force = requirement.force
+    if force not in GATING_FORCES and status == "unmet":
+        # Only a minimum requirement or an exclusion ground can be "niet voldaan".
+        status = "to_check"
+        why += f" Dit is een {FORCE_LABELS[force].lower()}, geen voorwaarde om in aanmerking te komen."
+    group: Group = status if force in GATING_FORCES else force  # type: ignore[assignment]
+    text = requirement.text
+    if ctx.profile.role in ("coach_network", "rho", "msv") and requirement.roles == ["coach"]:
+        text = f"Voor uw leefstijlcoaches: {text}"
+    if requirement.backgrounds and not ctx.profile.background:
+        text += f" (geldt voor: {', '.join(BACKGROUND_LABELS[b] for b in requirement.backgrounds)})"
+    return CheckItem(topic=requirement.topic, topic_label=TOPIC_LABELS[requirement.topic], text=text, status=status,
+                     why=why, decisive=requirement.value is not None, force=force, force_label=FORCE_LABELS[force],
+                     group=group, source=requirement.source)
+
+
+def checklist(ctx: Ctx) -> list[tuple[CheckItem, Requirement]]:
+    """Every relevant requirement checked, by weight (unmet first, expectations last)."""
+    relevant_ = [r for r in ctx.policy.requirements if relevant(r, ctx.profile, ctx.policy.insurer)]
+    age = AgeRule.of(relevant_)
+    pairs = [(item(r, ctx, age), r) for r in relevant_]
+    pairs.sort(key=lambda pair: GROUP_ORDER.index(pair[0].group))
+    return pairs

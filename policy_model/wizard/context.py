@@ -1,0 +1,102 @@
+"""What every rule reads (:class:`Ctx`) and what the route rules build (:class:`Decision`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from policy_model.calendar import CalendarFile
+from policy_model.catalogue import Catalogue
+from policy_model.schema import Contact, ContractRoute, Policy, Source
+from policy_model.vocab import ROUTE_LABELS
+from policy_model.wizard.forms import RouteFit, resolved_functions, route_fits
+from policy_model.wizard.labels import Verdict
+from policy_model.wizard.profile import Profile, fold
+
+
+@dataclass
+class Decision:
+    """The verdict as it is built up: reasons, the deciding question, what would change it."""
+
+    verdict: Verdict
+    reasons: list[str] = field(default_factory=list)
+    routes: list[ContractRoute] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    question: str | None = None
+    change: str | None = None  # not eligible: what would change it
+    join: list[str] = field(default_factory=list)  # subcontractor: organisation forms to join
+    follows: bool = False  # rests on the volgbeleid (following the preferent insurer)
+
+
+@dataclass
+class Ctx:
+    """One policy record read for one profile on one day."""
+
+    policy: Policy
+    profile: Profile
+    catalogue: Catalogue
+    today: dt.date
+    name: str  # the insurer's short name
+    ask: str  # "Vraag het na bij CZ: zorginkoop.gli@cz.nl."
+    calendar: CalendarFile | None = None
+    functions: dict[str, str] = field(default_factory=dict)
+    fits: list[RouteFit] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, policy: Policy, profile: Profile, catalogue: Catalogue, today: dt.date,
+           calendar: CalendarFile | None = None) -> Ctx:
+        name = catalogue.insurer(policy.insurer).short_name
+        mail = question_contact(policy.contacts)
+        ask = f"Vraag het na bij {name}: {mail.address}." if mail else f"Vraag het na bij {name}."
+        functions = resolved_functions(profile)
+        return cls(policy, profile, catalogue, today, name, ask, calendar, functions,
+                   route_fits(policy.contract_routes, functions, profile.contracting_role))
+
+    @property
+    def role(self) -> str:
+        return self.profile.contracting_role
+
+    @property
+    def region(self) -> str:
+        return self.profile.region_for(self.policy.insurer)
+
+    @property
+    def single_provider(self) -> bool:
+        return self.functions.get("single_provider") == "yes"
+
+    @property
+    def had_contract(self) -> bool | None:
+        return self.profile.had_contract_with(self.policy.insurer)
+
+
+def question_contact(contacts: list[Contact]) -> Contact | None:
+    """The address for questions: a contact for "vragen" that is not a website, else any e-mail, else any."""
+    return (next((c for c in contacts if re.search(r"(^|\s)vragen\b", fold(c.purpose)) and c.channel != "website"),
+                 None)
+            or next((c for c in contacts if c.channel == "email"), None)
+            or (contacts[0] if contacts else None))
+
+
+def unique_routes(routes: list[ContractRoute]) -> list[ContractRoute]:
+    """Routes without repeats, in order (a route holds lists, so it is not hashable)."""
+    seen: set[int] = set()
+    return [r for r in routes if not (id(r) in seen or seen.add(id(r)))]
+
+
+def route_names(routes: list[ContractRoute]) -> str:
+    """``RHO``, ``RHO of Zorggroep``, ``A, B of C``."""
+    names = list(dict.fromkeys(_in_sentence(ROUTE_LABELS[r.route]) for r in routes))
+    if not names:
+        return ""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " of " + names[-1]
+
+
+def _in_sentence(label: str) -> str:
+    """A label inside a sentence: ``Zorggroep`` -> ``zorggroep``, ``RHO`` stays ``RHO``."""
+    first = label.split()[0]
+    return label if first.isupper() else lower_first(label)
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]

@@ -1,0 +1,129 @@
+"""The wizard's output: one :class:`Assessment` per insurer, with everything in it traced to
+the policy text (every item carries its :class:`~policy_model.schema.Source`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from policy_model.schema import Source
+from policy_model.wizard.labels import Fit, Group, Status, Verdict, When
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class CheckItem(_Out):
+    topic: str
+    topic_label: str
+    text: str
+    status: Status
+    why: str
+    decisive: bool = False  # has a structured value the profile could settle (age, GGR, count)
+    force: str
+    force_label: str
+    group: Group
+    source: Source
+
+
+class RouteOption(_Out):
+    route: str
+    label: str
+    preference: int | None
+    conditions: str | None
+    periods: list[str]
+    source: Source
+    fit: Fit = "yes"
+    form: str | None = None  # how the document describes the form, where the fit is to be checked
+
+
+class ProgrammeCheck(_Out):
+    programme: str
+    name: str
+    status: str | None
+    label: str
+    note: str | None = None
+    source: Source | None
+
+
+class RegistryCheck(_Out):
+    registry: str
+    name: str
+    accepted: Literal["yes", "no", "not_stated"]
+    label: str
+    source: Source | None
+
+
+class Deadline(_Out):
+    kind: str
+    date: dt.date
+    date_text: str
+    activity: str
+    when: When
+    days: int  # from today; negative when past
+    source: Source
+    actor: str = "provider"  # provider, insurer or both (vocab TIMELINE_ACTORS)
+
+
+class HowToApply(_Out):
+    channel: str
+    address: str | None
+    when: str
+    text: str
+    source: Source
+
+
+class Action(_Out):
+    """One thing to do, with its date where there is one; the first still possible is on top."""
+
+    text: str
+    date: dt.date | None
+    when: When
+    source: Source
+
+
+class Contact(_Out):
+    channel: str
+    address: str
+    purpose: str
+    answer_time: str | None
+    source: Source
+
+
+class Assessment(_Out):
+    insurer: str
+    insurer_name: str
+    year: int
+    requested_year: int
+    today: dt.date | None = None
+    hint: bool = False  # no record for requested_year: this is the newest record, as a hint
+    notice: str | None = None
+    partial: bool
+    document_kind: str
+    verdict: Verdict
+    verdict_label: str
+    reasons: list[str]
+    verdict_sources: list[Source]
+    explanation: str
+    next_step: str
+    question: str | None = None  # conditional: the one question that decides it
+    time_notes: list[str] = []  # what today means for this answer: year over, newer policies, closed windows
+    routes: list[RouteOption]
+    checklist: list[CheckItem]
+    groups: dict[str, int]
+    programmes: list[ProgrammeCheck]
+    registries: list[RegistryCheck]
+    deadlines: list[Deadline]  # the provider's own dates (sign, ask, object), for its routes
+    insurer_dates: list[Deadline] = []  # what the insurer does when (offer, publish, inform): not deadlines
+    actions: list[Action]
+    apply: list[HowToApply]
+    contacts: list[Contact]
+
+    def matrix_label(self) -> str:
+        """The verdict for a table cell, with the hint marked."""
+        if self.hint:
+            return f"{self.verdict_label} (hint: geen beleid {self.requested_year}, beleid {self.year})"
+        return self.verdict_label

@@ -1,0 +1,201 @@
+"""What to do and by when: the actions against today and the one next step per insurer.
+
+The next step names the channel the document gives (e-mail address, form, VECOZO) and the
+signing date where there is one; it says "u ontvangt een aanbod" where the insurer offers
+(a former contractant, ZZ 2024 §5.3, VGZ 2024 "ontvangen voor 2024-2025 een aanbod", CZ 2027
+§4.1); a window that has closed says so and when the next one opens, instead of "vraag aan".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from policy_model.schema import Application
+from policy_model.vocab import APPLICATION_WINDOW_LABELS, CHANNEL_LABELS
+from policy_model.wizard.context import Ctx, Decision, lower_first
+from policy_model.wizard.labels import Verdict
+from policy_model.wizard.models import Action, Deadline
+from policy_model.wizard.routes import where_to_find
+from policy_model.wizard.timing import next_window, when, year_over
+
+_ORDER = {"today": 0, "open": 1, "upcoming": 2, "past": 3}
+
+
+def applications_for(ctx: Ctx, route_kinds: set[str]) -> list[Application]:
+    """The ways to apply that fit these routes and this provider: a new provider's route not for a
+    former contractant; an offer (without application) not for one who had no contract."""
+    had = ctx.had_contract
+    out = []
+    for a in ctx.policy.applications:
+        if not route_kinds & set(a.routes):
+            continue
+        if a.new_providers_only and had:
+            continue
+        if a.window == "on_offer" and not a.new_providers_only and had is False:
+            continue
+        out.append(a)
+    return out
+
+
+def _via(channel: str, address: str | None) -> str:
+    """`` via e-mail rz.gli@cz.nl``; nothing where the document names no channel."""
+    if channel == "other" and not address:
+        return ""
+    label = CHANNEL_LABELS[channel]
+    return f" via {label if label.isupper() else label.lower()}" + (f" {address}" if address else "")
+
+
+def application_action(a: Application, ctx: Ctx, restricted_now: bool) -> Action | None:
+    """One application route as an action for today: open all year within the policy year,
+    mid-year (``restricted``) only during the contract year, closed after the year ends."""
+    year = ctx.policy.year
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if a.window in ("on_offer", "deadline"):
+        return None  # an offer is its own action; a deadline is in the timeline
+    if ctx.today > end:
+        return Action(text=f"Aanvragen voor {year}{_via(a.channel, a.address)} kon tot en met 31-12-{year}; die "
+                           f"periode is voorbij. {a.text}", date=end, when="past", source=a.source)
+    if a.window == "restricted":
+        if ctx.today < start:
+            return Action(text=f"Tijdens het contractjaar {year} (tussentijds) aanvragen{_via(a.channel, a.address)}: "
+                               f"{a.text}", date=start, when="upcoming", source=a.source)
+        return Action(text=f"Tussentijds aanvragen{_via(a.channel, a.address)}: {a.text}", date=None, when="open",
+                      source=a.source)
+    if restricted_now and a.channel == "other" and not a.address:
+        return None  # during the contract year the mid-year route is the way in (ZZ 2024 §5.4)
+    start_text = [p.text for p in ctx.policy.provisions if p.topic == "contract_duration"
+                  and p.source.document == a.source.document and p.source.section == a.source.section]
+    if a.channel == "other" and not a.address:
+        text = f"Aanvragen: het beleid noemt hiervoor geen kanaal of termijn. {a.text}"
+    else:
+        text = (f"Vraag aan{_via(a.channel, a.address)}; geen deadline "
+                f"({APPLICATION_WINDOW_LABELS[a.window].lower()}). {a.text}")
+    return Action(text=text + "".join(f" {t}" for t in start_text), date=None, when="open", source=a.source)
+
+
+def offer_action(ctx: Ctx, route_kinds: set[str], applications: list[Application],
+                 deadlines: list[Deadline]) -> Action | None:
+    """The insurer offers the contract to a former contractant: nothing to apply for; sign by the date."""
+    if ctx.had_contract is False:
+        return None
+    offers = [t for t in ctx.policy.timeline if t.kind == "offer" and (not t.routes or route_kinds & set(t.routes))]
+    on_offer = [a for a in applications if a.window == "on_offer" and not a.new_providers_only]
+    if not offers and not on_offer:
+        return None
+    offer = offers[0] if offers else None
+    channel = (offer.channel if offer and offer.channel else None) or (on_offer[0].channel if on_offer else "other")
+    by = (f"uiterlijk {offer.date:%d-%m-%Y}" if offer and offer.date else offer.date_text.lower()) if offer else ""
+    sign = next((d for d in deadlines if d.kind == "signing_deadline"), None)
+    source = offer.source if offer else on_offer[0].source
+    who = "" if ctx.had_contract else f"Als u in {ctx.policy.year - 1} een overeenkomst met {ctx.name} had: "
+    last = sign.date if sign else (offer.date if offer else None)
+    if last is not None and last < ctx.today:
+        text = (f"{who}{ctx.name} bood de overeenkomst {by} aan{_via(channel, None)}"
+                + (f"; de tekentermijn liep tot {sign.date:%d-%m-%Y} en is verstreken" if sign else "")
+                + f". Heeft u niet getekend, vraag {ctx.name} wat nu geldt. {ctx.ask}")
+        return Action(text=text, date=last, when="past", source=sign.source if sign else source)
+    text = (f"{who}u ontvangt {by} een aanbod van {ctx.name}{_via(channel, None)}; u hoeft niets aan te vragen."
+            + (f" Teken uiterlijk {sign.date:%d-%m-%Y}." if sign else ""))
+    text = text[:1].upper() + text[1:]
+    date = offer.date if offer and offer.date else None
+    return Action(text=text, date=date, when=when(date, ctx.today) if date else "open", source=source)
+
+
+def actions(ctx: Ctx, route_kinds: set[str], deadlines: list[Deadline]) -> list[Action]:
+    """What to do and by when: still possible first (no deadline, then by date), past last."""
+    applications = applications_for(ctx, route_kinds)
+    in_year = dt.date(ctx.policy.year, 1, 1) <= ctx.today <= dt.date(ctx.policy.year, 12, 31)
+    restricted_now = in_year and any(a.window == "restricted" for a in applications)
+    out = [x for a in applications if (x := application_action(a, ctx, restricted_now)) is not None]
+    offer = offer_action(ctx, route_kinds, applications, deadlines)
+    if offer is not None:
+        out.append(offer)
+    for d in deadlines:
+        if d.actor == "provider" or d.kind in ("agreement_deadline", "administration", "negotiation"):
+            out.append(Action(text=d.activity, date=d.date, when=d.when, source=d.source))
+    return sorted(out, key=lambda x: (_ORDER[x.when], x.date.toordinal() if x.date and x.when != "past" else
+                                      -(x.date.toordinal() if x.date else 0)))
+
+
+def next_step(d: Decision, ctx: Ctx, todo: list[Action]) -> str:
+    """The one next step: by verdict, with today's window and the document's channel. In a
+    policy year that is over, what is still possible comes first: the newer policy."""
+    step = verdict_step(d, ctx, todo)
+    if (d.verdict == "eligible" and ctx.profile.role != "referrer") or not year_over(ctx.policy, ctx.today):
+        return step
+    return (f"Het beleidsjaar {ctx.policy.year} is voorbij. {next_window(ctx.policy, ctx.calendar, ctx.today, ctx.name)}"
+            f" Wat voor {ctx.policy.year} gold: {step}")
+
+
+def verdict_step(d: Decision, ctx: Ctx, todo: list[Action]) -> str:
+    if ctx.profile.role == "referrer":
+        return referrer_next_step(d, ctx)
+    if d.verdict == "subcontractor_only":
+        return subcontractor_next_step(d, ctx, todo)
+    if d.verdict == "conditional":
+        return d.question or ctx.ask
+    if d.verdict == "not_eligible":
+        reason = d.reasons[0] if d.reasons else ""
+        return f"{reason} Wat dit verandert: {d.change}" if d.change else reason
+    return eligible_next_step(ctx, todo)
+
+
+def referrer_next_step(d: Decision, ctx: Ctx) -> str:
+    if d.verdict == "eligible":
+        return "Verwijs de deelnemer naar een gecontracteerde leefstijlcoach."
+    if d.verdict == "not_eligible":
+        return "De deelnemer komt volgens dit beleid niet in aanmerking: " + (d.reasons[0] if d.reasons else "")
+    return d.question or ctx.ask
+
+
+def subcontractor_next_step(d: Decision, ctx: Ctx, todo: list[Action]) -> str:
+    """Join an organisation the insurer contracts; a former contractant with a run-off contract
+    also reads when it is offered and by when to sign (CZ 2027 §2.2, §4.1)."""
+    forms = " of ".join(d.join) or "RHO of samenwerkingsverband"
+    text = (f"Sluit u als onderaannemer aan bij een {forms} die {ctx.name} in uw regio heeft gecontracteerd. "
+            f"{where_to_find(ctx)}")
+    if any(r.route == "runoff" for r in d.routes):
+        runoff = next((a for a in todo if "aanbod" in a.text or "bood" in a.text), None)
+        if runoff is not None:
+            text += f" Uitloopovereenkomst: {lower_first(runoff.text)}"
+    return text
+
+
+def eligible_next_step(ctx: Ctx, todo: list[Action]) -> str:
+    if year_over(ctx.policy, ctx.today):
+        return (f"Het beleidsjaar {ctx.policy.year} is voorbij; aanvragen of tekenen voor dat jaar kan niet meer. "
+                + next_window(ctx.policy, ctx.calendar, ctx.today, ctx.name))
+    first = next((a for a in todo if a.when != "past"), None)
+    if first is not None:
+        return first.text + (f" (uiterlijk {first.date:%d-%m-%Y})" if first.date and "uiterlijk" not in first.text
+                             else "")
+    closed = next((a for a in todo if a.when == "past" and a.date), None)
+    if closed is not None:
+        return (f"De termijn voor {ctx.policy.year} is verstreken ({closed.date:%d-%m-%Y}): {closed.text} "
+                + next_window(ctx.policy, ctx.calendar, ctx.today, ctx.name))
+    return f"Vraag een overeenkomst aan. {ctx.ask}"
+
+
+def explanation(verdict: Verdict, reasons: list[str], groups: dict[str, int], ctx: Ctx) -> str:
+    insurer = ctx.name
+    if ctx.profile.role == "referrer":
+        head = {"eligible": f"Volgens het beleid van {insurer} komt de deelnemer in aanmerking voor een GLI.",
+                "not_eligible": f"Volgens het beleid van {insurer} komt de deelnemer niet in aanmerking.",
+                "conditional": f"Of de deelnemer bij {insurer} in aanmerking komt, hangt nog af van een paar punten.",
+                "subcontractor_only": ""}[verdict]
+    else:
+        head = {
+            "eligible": f"U kunt bij {insurer} een eigen overeenkomst krijgen, als u voldoet aan de eisen die nog na te "
+                        "gaan zijn.",
+            "subcontractor_only": f"Bij {insurer} kunt u de GLI alleen leveren als onderaannemer van een RHO of "
+                                  "samenwerkingsverband.",
+            "not_eligible": f"Bij {insurer} komt u nu niet in aanmerking voor een overeenkomst.",
+            "conditional": f"Of u bij {insurer} een overeenkomst kunt krijgen, hangt af van iets wat nog niet vaststaat.",
+        }[verdict]
+        if ctx.profile.role == "coach" and verdict in ("eligible", "conditional"):
+            head += (f" Werkt u liever als onderaannemer van een organisatie die {insurer} contracteert, dan kan dat "
+                     "ook; de eisen aan leefstijlcoaches hieronder gelden dan evengoed.")
+    tail = (f" Eisen: {groups['unmet']} niet voldaan, {groups['to_check']} na te gaan, {groups['met']} voldaan;"
+            f" daarnaast {groups['obligation']} verplichtingen en {groups['expectation']} verwachtingen.")
+    return head + (" " + reasons[0] if reasons else "") + tail
+

@@ -1,0 +1,119 @@
+"""Referrer mode: who may take part (age, GGR, repeated participation), as each policy says.
+
+Kept apart from the provider's requirements: who may take part is not what a provider must do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from policy_model.schema import Requirement
+from policy_model.wizard.context import Ctx, Decision
+from policy_model.wizard.labels import NOT_SETTLED, Status
+from policy_model.wizard.models import CheckItem
+from policy_model.wizard.profile import GGR_LEVEL, Profile
+
+
+@dataclass
+class AgeRule:
+    """The target-group ages of a policy: the adult limit and a lower exception floor, if any."""
+
+    adult: int | None = None
+    floor: int | None = None
+    floor_ggr: int | None = None  # GGR level the exception asks (from a GGR requirement or its own condition)
+
+    @classmethod
+    def of(cls, requirements: list[Requirement]) -> AgeRule:
+        ages = sorted({int(r.value.amount) for r in requirements
+                       if r.value and r.value.unit == "age" and r.value.comparison == "min"})
+        if not ages:
+            return cls()
+        rule = cls(adult=ages[-1], floor=ages[0] if len(ages) > 1 else None)
+        if rule.floor is not None:
+            ggr = [int(r.value.amount) for r in requirements if r.value and r.value.unit == "ggr_level"]
+            exception = next(r for r in requirements
+                             if r.value and r.value.unit == "age" and int(r.value.amount) == rule.floor)
+            # The exception's own GGR condition (VGZ 2024 bijlage 2: "matig verhoogd GGR (of hoger)").
+            own = exception.condition if exception.condition and exception.condition.unit == "ggr_level" else None
+            rule.floor_ggr = int(own.amount) if own else (min(ggr) if ggr else None)
+        return rule
+
+    def exception(self, profile: Profile) -> tuple[Status, str]:
+        """Below the adult age but from the floor: the exception's GGR condition decides."""
+        age = profile.participant_age
+        if self.floor_ggr is None:
+            return "to_check", f"Vanaf {self.floor} jaar kan het bij uitzondering; ga na onder welke voorwaarden."
+        level = "matig verhoogd" if self.floor_ggr == 1 else "hoog"
+        if profile.participant_ggr is None:
+            return "to_check", (f"Vanaf {self.floor} jaar kan het bij uitzondering, met een GGR van ten minste {level}: "
+                                "vul het GGR in.")
+        if GGR_LEVEL[profile.participant_ggr] >= self.floor_ggr:
+            return "met", (f"De deelnemer is {age} jaar met een GGR van ten minste {level}: de uitzondering vanaf "
+                           f"{self.floor} jaar geldt.")
+        return "unmet", (f"De deelnemer is {age} jaar zonder (matig) verhoogd GGR: de uitzondering vanaf {self.floor} "
+                         "jaar geldt niet.")
+
+
+def age_check(requirement: Requirement, profile: Profile, age: AgeRule) -> tuple[Status, str]:
+    """An age limit (VGZ 2024 bijlage 2: adults, 16+ by exception; CZ 2024 §2.1: adults)."""
+    amount = int(requirement.value.amount)
+    if profile.participant_age is None:
+        return "to_check", "Vul de leeftijd van de deelnemer in."
+    if profile.participant_age >= amount:
+        if age.floor is not None and amount == age.floor and age.adult and profile.participant_age < age.adult:
+            return age.exception(profile)
+        return "met", f"De deelnemer is {profile.participant_age} jaar."
+    if age.floor is not None and profile.participant_age >= age.floor:
+        return age.exception(profile)
+    return "unmet", f"De deelnemer is {profile.participant_age} jaar; de grens is {amount} jaar."
+
+
+def ggr_check(requirement: Requirement, profile: Profile) -> tuple[Status, str]:
+    """A minimum weight-related health risk (CZ 2024 §2.1: "ten minste een matig verhoogd GGR")."""
+    if profile.participant_ggr is None:
+        return "to_check", "Vul het gewichtsgerelateerd gezondheidsrisico (GGR) in."
+    if GGR_LEVEL[profile.participant_ggr] >= requirement.value.amount:
+        return "met", "Het GGR van de deelnemer is hoog genoeg."
+    return "unmet", "Het GGR van de deelnemer is niet (matig) verhoogd."
+
+
+def repeat_check(requirement: Requirement, ctx: Ctx) -> tuple[Status, str]:
+    """Taking part again soon after a GLI (VGZ 2024 bijlage 2: within 2 years only with VGZ's
+    permission): the referrer reads what the policy asks and whom to ask, before referring."""
+    repeat = ctx.profile.participant_repeat
+    if repeat is None:
+        return "to_check", "Geef aan of de deelnemer in de afgelopen twee jaar een GLI heeft afgerond."
+    if not repeat:
+        return "met", "De deelnemer heeft geen recente GLI gevolgd."
+    within = f"minder dan {int(requirement.value.amount)} jaar" if requirement.value else "kort"
+    return "to_check", (f"De deelnemer rondde {within} geleden een GLI af. Het beleid zegt: {requirement.text} "
+                        f"Regel dit vóór de verwijzing met {ctx.name}. {ctx.ask}")
+
+
+def referrer_check(requirement: Requirement, ctx: Ctx, age: AgeRule) -> tuple[Status, str]:
+    value = requirement.value
+    if value is not None and value.unit == "age":
+        return age_check(requirement, ctx.profile, age)
+    if value is not None and value.unit == "ggr_level":
+        return ggr_check(requirement, ctx.profile)
+    if requirement.topic == "repeat_participation":
+        return repeat_check(requirement, ctx)
+    return "to_check", "Dit beoordeelt u als verwijzer zelf."
+
+
+def referrer_verdict(checklist: list[CheckItem], relevant: list[Requirement]) -> Decision:
+    """Unmet criteria exclude; an open criterion with a value the profile could settle decides as
+    the question; criteria the referrer judges (motivation, benefit) stay on the list."""
+    if not any(r.topic == "target_group" for r in relevant):
+        return Decision("conditional", [f"Het beleid zegt niets over wie in aanmerking komt ({NOT_SETTLED})."])
+    unmet = [c for c in checklist if c.status == "unmet"]
+    if unmet:
+        return Decision("not_eligible", ["Niet voldaan aan: " + "; ".join(c.text for c in unmet)],
+                        sources=[c.source for c in unmet])
+    decisive = [c for c in checklist if c.decisive and c.status == "to_check"]
+    if decisive:
+        decision = Decision("conditional", ["Nog na te gaan: " + "; ".join(c.text for c in decisive)],
+                            sources=[c.source for c in decisive])
+        decision.question = decisive[0].why
+        return decision
+    return Decision("eligible", ["De deelnemer voldoet aan de voorwaarden die het beleid noemt."])

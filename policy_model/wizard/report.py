@@ -1,0 +1,154 @@
+"""The wizard's answer as text people read: the profile in Dutch, the checklist as cards (for a
+phone, where a grid needs sideways scrolling), and the printable checklist (one HTML page).
+
+Every piece of data text is escaped with :func:`html.escape`; the printable page has no
+scripts and no external resources, a mobile viewport, and prints on A4.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from policy_model.catalogue import Catalogue
+from policy_model.schema import Source
+from policy_model.vocab import BACKGROUND_LABELS, ORG_FUNCTION_LABELS, ROLE_LABELS, SCOPE_LABELS
+from policy_model.wizard.labels import (
+    GROUP_ORDER,
+    GROUP_WORDS,
+    PROFILE_KEY_LABELS,
+    STATUS_LABELS,
+    TRI_WORDS_NL,
+    WHEN_LABELS,
+)
+from policy_model.wizard.models import Assessment, CheckItem
+from policy_model.wizard.profile import GGR_LABELS, Profile
+
+STATUS_MARKS = {"met": "☑", "unmet": "☒", "to_check": "☐"}
+#: Constant CSS for the cards (page and printout): one column, text wraps, nothing wider than the screen.
+CARDS_CSS = """
+.gli-cards{list-style:none;margin:0 !important;padding:0 !important}
+.gli-card{border:1px solid #ccc;border-left:6px solid #999;border-radius:4px;padding:.5rem .6rem;margin:0 0 .5rem !important;
+  overflow-wrap:anywhere;line-height:1.4}
+.gli-card.unmet{border-left-color:#d55e00}.gli-card.met{border-left-color:#009e73}
+.gli-card.to_check{border-left-color:#e69f00}.gli-card.obligation,.gli-card.expectation{border-left-color:#999}
+.gli-card .head{font-weight:600}.gli-card .why{margin:.2rem 0}.gli-card .src{color:#555;font-size:.85em}
+.gli-card details summary{cursor:pointer}
+"""
+_PAGE_CSS = """
+body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:48rem;margin:1rem auto;padding:0 .8rem;
+  color:#222;line-height:1.45;font-size:16px;overflow-wrap:anywhere}
+h1{font-size:1.5rem} h2{font-size:1.2rem;margin-top:1.6rem;border-bottom:1px solid #ccc}
+dl.profile{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .8rem;margin:.5rem 0}
+dl.profile dt{font-weight:600} dl.profile dd{margin:0}
+@media (max-width:480px){dl.profile{grid-template-columns:1fr} dl.profile dd{margin-bottom:.3rem}}
+@media print{body{margin:0;max-width:none} .gli-card{break-inside:avoid}}
+"""
+
+
+def _yes_no(value: bool) -> str:
+    return "ja" if value else "nee"
+
+
+def profile_summary(profile: Profile, catalogue: Catalogue) -> list[tuple[str, str]]:
+    """The answers as (Dutch label, Dutch value), only those given: ids become names, yes/no words."""
+    names = {
+        "registries": lambda ids: ", ".join(catalogue.registry(i).abbreviation or catalogue.registry(i).name
+                                            for i in ids) or "geen",
+        "licences": lambda ids: ", ".join(catalogue.programme(i).abbreviation or catalogue.programme(i).name
+                                          for i in ids) or "geen",
+        "prior_contract_with": lambda ids: ", ".join(catalogue.insurer(i).short_name for i in ids) or "geen",
+    }
+    out = []
+    for key, value in profile.model_dump(exclude_none=True).items():
+        if value in ("unknown", {}) or key == "name":
+            continue
+        label = PROFILE_KEY_LABELS.get(key, key)
+        if key == "prior_contract_with":
+            label = f"GLI-contract in {profile.year - 1} met"
+        out.append((label, _value_text(key, value, names)))
+    if profile.name:
+        out.insert(0, (PROFILE_KEY_LABELS["name"], profile.name))
+    return out
+
+
+def _value_text(key: str, value: object, names: dict) -> str:
+    if key in names:
+        return names[key](value)
+    if key == "role":
+        return ROLE_LABELS[value]
+    if key == "background":
+        return BACKGROUND_LABELS[value]
+    if key == "scope":
+        return SCOPE_LABELS[value]
+    if key == "participant_ggr":
+        return GGR_LABELS[value]
+    if key == "in_insurer_region":
+        return ", ".join(value) if isinstance(value, list) and value else TRI_WORDS_NL.get(str(value), "geen")
+    if key == "functions":
+        return "; ".join(f"{ORG_FUNCTION_LABELS[f].lower()}: {TRI_WORDS_NL[v]}" for f, v in value.items())
+    if isinstance(value, bool):
+        return _yes_no(value)
+    return TRI_WORDS_NL.get(str(value), str(value))
+
+
+def _source_html(catalogue: Catalogue, source: Source) -> str:
+    doc = catalogue.source(source.document)
+    return (f"<div class='src'>{escape(doc.title)}, § {escape(source.section)}: "
+            f"“{escape(source.quote)}”</div>")
+
+
+def card_html(item: CheckItem, catalogue: Catalogue) -> str:
+    """One requirement as a card: status and kind, topic, the requirement, why, the source."""
+    status = STATUS_LABELS[item.status]
+    return (f"<li class='gli-card {escape(item.group)}'><div class='head'>{STATUS_MARKS[item.status]} "
+            f"{escape(status)} · {escape(item.force_label)} · {escape(item.topic_label)}</div>"
+            f"<div>{escape(item.text)}</div><div class='why'><i>{escape(item.why)}</i></div>"
+            f"<details><summary>Bron</summary>{_source_html(catalogue, item.source)}</details></li>")
+
+
+def checklist_cards_html(assessment: Assessment, catalogue: Catalogue) -> str:
+    """The checklist of one assessment as a list of cards, by weight, with the counts."""
+    counts = " · ".join(f"{assessment.groups[g]} {GROUP_WORDS[g]}" for g in GROUP_ORDER)
+    cards = "".join(card_html(item, catalogue) for item in assessment.checklist)
+    return f"<p><b>Checklist</b> – {escape(counts)}</p><ul class='gli-cards'>{cards}</ul>"
+
+
+def _assessment_section(a: Assessment, catalogue: Catalogue) -> str:
+    marker = " (afgeleid, onvolledig)" if a.partial else ""
+    hint = f" – hint: geen beleid {a.requested_year}" if a.hint else ""
+    body = [f"<h2>{escape(a.insurer_name)} {a.year}{marker}{escape(hint)}: {escape(a.verdict_label)}</h2>"]
+    if a.notice:
+        body.append(f"<p><b>Let op:</b> {escape(a.notice)}</p>")
+    body += [f"<p><b>Volgende stap:</b> {escape(a.next_step)}</p>", f"<p>{escape(a.explanation)}</p>"]
+    if a.time_notes:
+        body.append("<p><b>Vandaag:</b> " + " ".join(escape(n) for n in a.time_notes) + "</p>")
+    if a.reasons:
+        body.append("<ul>" + "".join(f"<li>{escape(r)}</li>" for r in a.reasons) + "</ul>")
+    if a.actions:
+        body.append("<p><b>Wat u kunt doen:</b></p><ul>" + "".join(
+            f"<li>{escape(x.date.strftime('%d-%m-%Y') if x.date else 'geen deadline')} ({WHEN_LABELS[x.when]}): "
+            f"{escape(x.text)}</li>" for x in a.actions) + "</ul>")
+    if a.insurer_dates:
+        body.append("<p><b>Wat de verzekeraar doet</b> (geen deadline voor u): " + "; ".join(
+            f"{d.date:%d-%m-%Y} {escape(d.activity)}" for d in a.insurer_dates) + "</p>")
+    body.append(checklist_cards_html(a, catalogue))
+    return "".join(body)
+
+
+def assessment_report_html(catalogue: Catalogue, assessments: list[Assessment], profile: Profile,
+                           generated: dt.date) -> str:
+    """The wizard's result as a printable checklist: the profile in Dutch, then per insurer the
+    verdict, next step, what today means, the actions and every requirement as a card."""
+    rows = "".join(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>"
+                   for label, value in profile_summary(profile, catalogue))
+    body = ["<h1>Wat geldt voor mij? – GLI-inkoopbeleid</h1>",
+            f"<p>Stand van {generated:%d-%m-%Y}. Uw antwoorden:</p><dl class='profile'>{rows}</dl>"]
+    body += [_assessment_section(a, catalogue) for a in assessments]
+    title = "Wat geldt voor mij? – GLI"
+    return ("<!DOCTYPE html><html lang='nl'><head><meta charset='utf-8'>"
+            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+            f"<title>{escape(title)}</title><style>{_PAGE_CSS}{CARDS_CSS}</style></head><body>"
+            + "".join(body)
+            + f"<p class='src'>Gemaakt met de GLI-inkoopwijzer op {generated:%d-%m-%Y}. Elk gegeven komt uit het "
+              "genoemde brondocument.</p></body></html>")

@@ -1,0 +1,157 @@
+"""What today means for an answer: which dates are past, whose dates they are, whether the
+policy year and its contracts are over, which newer policies exist, when a window opens again.
+
+Today is an input (``--today``, ``GLI_TODAY``, the page's clock), never read inside a rule, so
+an answer can be replayed for any day. A provider's deadline (sign, ask, object, submit) is
+kept apart from what the insurer does on a date (offer, publish, inform): vocab
+``TIMELINE_ACTORS``, overridden per item by ``TimelineItem.actor``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from policy_model.calendar import CalendarFile, latest_required_year, missing_years
+from policy_model.catalogue import Catalogue
+from policy_model.schema import ContractPeriod, Policy, TimelineItem
+from policy_model.vocab import TIMELINE_ACTORS
+from policy_model.wizard.labels import When
+from policy_model.wizard.models import Deadline
+
+TODAY_ENV = "GLI_TODAY"
+MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+             "november", "december")
+
+
+class BadDate(ValueError):
+    """A day that is not written as YYYY-MM-DD; the message is Dutch and says how to write it."""
+
+
+def parse_day(text: str, where: str) -> dt.date:
+    """``2026-12-02`` -> a date; anything else a :class:`BadDate` naming ``where`` it came from."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise BadDate(f"{where} ‘{text[:40]}’ is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-12-02.") from None
+
+
+def resolve_today(given: str | None, environ: dict[str, str] | None = None) -> dt.date:
+    """The day an answer is for: ``given`` (``--today``), else ``GLI_TODAY``, else the clock.
+
+    A value that is not a date is an error (:class:`BadDate`), never silently replaced by the
+    real date: that would change the answer without saying so.
+    """
+    if given is not None:
+        return parse_day(given, "--today")
+    pinned = (os.environ if environ is None else environ).get(TODAY_ENV, "")
+    if pinned.strip():
+        return parse_day(pinned, TODAY_ENV)
+    return dt.date.today()
+
+
+def nl_day(day: dt.date) -> str:
+    """``2 december 2026``."""
+    return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
+
+
+def when(date: dt.date, today: dt.date) -> When:
+    return "past" if date < today else "today" if date == today else "upcoming"
+
+
+def actor(item: TimelineItem) -> str:
+    """Who acts on a dated item: its own ``actor``, else the kind's (vocab TIMELINE_ACTORS)."""
+    return item.actor or TIMELINE_ACTORS.get(item.kind, "insurer")
+
+
+def period_texts(policy: Policy, route: str) -> list[str]:
+    """The contract periods of one route, the one starting in the policy's year first."""
+    periods: list[ContractPeriod] = [p for p in policy.contract_periods if p.route == route]
+    periods.sort(key=lambda p: (p.start is None or p.start.year != policy.year, p.start or dt.date.min))
+    out = []
+    for p in periods:
+        span = f", {p.start:%d-%m-%Y} t/m {p.end:%d-%m-%Y}" if p.start and p.end else ""
+        out.append(f"{p.label}: {p.duration_text}{span}")
+    return out
+
+
+def dated_items(policy: Policy, route_kinds: set[str], own_route: bool, today: dt.date,
+                side: str) -> list[Deadline]:
+    """The record's dated items for these routes, for one side: ``provider`` (its deadlines, the
+    dates both parties act on) or ``insurer`` (what the insurer does). An item that names no
+    route belongs to the routes the insurer contracts, so only to an organisation with an own route."""
+    sides = {"provider": ("provider", "both"), "insurer": ("insurer",)}[side]
+    out = []
+    for item in policy.timeline:
+        if not item.date or actor(item) not in sides:
+            continue
+        if item.routes and not route_kinds & set(item.routes):
+            continue
+        if not item.routes and not own_route and item.kind != "objection_deadline":
+            continue
+        last = item.date_end or item.date
+        out.append(Deadline(kind=item.kind, date=item.date, date_text=item.date_text, activity=item.activity,
+                            when=when(last, today), days=(last - today).days, source=item.source,
+                            actor=actor(item)))
+    return sorted(out, key=lambda x: (x.when == "past", -x.date.toordinal() if x.when == "past" else x.date.toordinal()))
+
+
+def year_over(policy: Policy, today: dt.date) -> bool:
+    return policy.year < today.year
+
+
+def ended_periods(policy: Policy, route_kinds: set[str], today: dt.date) -> list[ContractPeriod]:
+    return [p for p in policy.contract_periods if p.route in route_kinds and p.end and p.end < today]
+
+
+def time_notes(policy: Policy, catalogue: Catalogue, calendar: CalendarFile | None, route_kinds: set[str],
+               today: dt.date) -> list[str]:
+    """What today means for this record: the policy year is over, its contracts have ended, the
+    newest record in the wijzer, and the published years the wijzer lacks (general calendar)."""
+    if not year_over(policy, today):
+        return []
+    notes = [f"Het beleidsjaar {policy.year} is voorbij (vandaag is het {nl_day(today)})."]
+    for period in ended_periods(policy, route_kinds, today):
+        notes.append(f"{period.label} liep tot en met {nl_day(period.end)}.")
+    name = catalogue.insurer(policy.insurer).short_name
+    newest = max((p.year for p in catalogue.policies_for(insurers=[policy.insurer]) if not p.partial),
+                 default=policy.year)
+    if newest > policy.year:
+        notes.append(f"Het nieuwste beleid van {name} in deze wijzer is dat voor {newest}.")
+    elif newest == policy.year:
+        notes.append(f"Dit is het nieuwste beleid van {name} in deze wijzer.")
+    if calendar is not None:
+        gap = next((g for g in missing_years(catalogue, calendar, today) if g.insurer == policy.insurer), None)
+        if gap is not None and gap.missing:
+            notes.append(gap.message + ".")
+    return notes
+
+
+def next_window(policy: Policy, calendar: CalendarFile | None, today: dt.date, name: str) -> str:
+    """When contracting opens again, from the general purchasing calendar (data/calendar.yaml):
+    the newest policy that must be out by today, and when the next one is due."""
+    if calendar is None:
+        return f"Kijk in het nieuwste beleid van {name} wanneer u weer kunt aanvragen."
+    published = latest_required_year(calendar, today)
+    publication = calendar.milestone("policy_published")
+    parts = []
+    if published > policy.year:
+        parts.append(f"Het beleid van {name} voor {published} is al verschenen (uiterlijk "
+                     f"{nl_day(publication.day_for(published))}); daarin staat hoe en wanneer u kunt aanvragen.")
+    nxt = published + 1
+    parts.append(f"Het beleid voor {nxt} verschijnt uiterlijk {nl_day(publication.day_for(nxt))} "
+                 "(algemene inkoopkalender).")
+    return " ".join(parts)
+
+
+def missing_year_text(catalogue: Catalogue, calendar: CalendarFile | None, insurer: str, year: int,
+                      today: dt.date) -> str:
+    """Why a requested year has no record: published but not in the wijzer, or not yet published."""
+    name = catalogue.insurer(insurer).short_name
+    if calendar is None:
+        return f"Het beleid {year} van {name} staat niet in deze wijzer."
+    due = calendar.milestone("policy_published").day_for(year)
+    if due <= today:
+        return (f"Het beleid {year} van {name} is gepubliceerd (uiterlijk {nl_day(due)}) maar staat niet in deze "
+                "wijzer: lees dat beleid voor het antwoord.")
+    return f"Het beleid {year} van {name} is nog niet gepubliceerd; het verschijnt uiterlijk {nl_day(due)}."

@@ -1,0 +1,43 @@
+"""The printable checklist: readable on a phone and on paper, the profile in Dutch, data escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from policy_model.wizard.profile import Profile
+from policy_model.wizard.report import assessment_report_html, checklist_cards_html, profile_summary
+from policy_model.wizard.rules import assess
+
+TODAY = dt.date(2026, 12, 2)
+
+
+def test_the_profile_reads_in_dutch_labels_and_values(cat):
+    profile = Profile(role="individual_coach", year=2027, registries=["blcn"], licences=[], agb_code=True,
+                      prior_contract_with=["cz"], background="dietist", functions={"gp_led_regional": "no"})
+    summary = dict(profile_summary(profile, cat))
+    assert summary["Ik ben"] == "Individuele leefstijlcoach (eigen contract)"
+    assert summary["Registers"] == "BLCN" and summary["Programmalicenties"] == "geen"
+    assert summary["AGB-code"] == "ja" and summary["Beroepsachtergrond"] == "Diëtist"
+    assert summary["GLI-contract in 2026 met"] == "CZ"
+    assert "regionale organisatie van (overwegend) huisartsen: nee" in summary["Wat uw organisatie is of doet"]
+
+
+def test_the_printable_checklist_has_a_mobile_viewport_and_no_raw_profile(cat):
+    profile = Profile(role="individual_coach", year=2027, registries=["blcn"], name="<script>alert(1)</script>")
+    assessments = assess(profile, cat, TODAY)
+    html = assessment_report_html(cat, assessments, profile, TODAY)
+    assert "<meta name='viewport' content='width=device-width, initial-scale=1'>" in html
+    assert "role: individual_coach" not in html and "registries: ['blcn']" not in html
+    assert "<dt>Ik ben</dt><dd>Individuele leefstijlcoach (eigen contract)</dd>" in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    # Every requirement of every insurer is there, as a card, with its source.
+    assert html.count("<li class='gli-card") == sum(len(a.checklist) for a in assessments)
+    assert "Volgende stap:" in html and "Vandaag:" in html  # VGZ and ZZ answer from 2024, a year that is over
+
+
+def test_the_cards_hold_every_requirement_with_why_and_source(cat):
+    cz = assess(Profile(role="coach", year=2027, kvk_registered=False), cat, TODAY)[0]
+    html = checklist_cards_html(cz, cat)
+    assert html.count("<li class='gli-card") == len(cz.checklist)
+    unmet = next(c for c in cz.checklist if c.status == "unmet")
+    assert "☒ Niet voldaan" in html and unmet.why in html and "Bron" in html
