@@ -169,7 +169,8 @@ def markdown_strings(at) -> list[str]:
 
 #: What GFM (mdast-util-gfm-autolink-literal) turns into a link in a text, after escapes.
 _AUTOLINK = re.compile(r"(?i)(?:https?://|www\.)[-\w]+(?:\.[-\w]+)+|[-.\w+]+@[-\w]+(?:\.[-\w]+)+")
-_EXPLICIT_LINK = re.compile(r"\[(?:[^\]\\]|\\.)*\]\([^)\s]*\)")
+_EXPLICIT_LINK = re.compile(r"(?<!\\)\[(?:[^\]\\]|\\.)*\]\([^)\s]*\)")  # not an escaped \[
+_LINK_PARTS = re.compile(r"(?<!\\)\[((?:[^\]\\]|\\.)*)\]\(([^)\s]*)\)")
 
 
 def autolinks(text: str) -> list[str]:
@@ -178,13 +179,26 @@ def autolinks(text: str) -> list[str]:
     return _AUTOLINK.findall(plain)
 
 
-def test_the_autolink_check_finds_what_markdown_would_link():
-    from ui.text import md_address, md_escape
+def links_hiding_their_address(text: str) -> list[str]:
+    """Explicit links to an injected address whose text is not that address itself."""
+    out = []
+    for label, url in _LINK_PARTS.findall(text):
+        shown = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", label)
+        if "evil" in url and url not in (shown, f"https://{shown}", f"mailto:{shown}"):
+            out.append(f"[{label}]({url})")
+    return out
+
+
+def test_the_checks_find_what_markdown_would_link():
+    from ui.text import md_escape
 
     assert autolinks("zie www.cz.nl en https://a.nl of info@cz.nl") == ["www.cz.nl", "https://a.nl", "info@cz.nl"]
     assert autolinks("zie www\\.cz\\.nl") == ["www.cz.nl"]  # escaping alone does not stop it
-    assert autolinks(md_escape(EVIL_ADDRESSES)) == []
-    assert autolinks(md_address("www.cz.nl/zorg")) == [] and "](https://www.cz.nl/zorg)" in md_address("www.cz.nl/zorg")
+    assert links_hiding_their_address("[klik hier](https://evil.invalid/x)") == ["[klik hier](https://evil.invalid/x)"]
+    escaped = md_escape(EVIL_ADDRESSES + " ![t](http://evil.invalid/p.png) http://evil.invalid/<b> x@@evil.invalid")
+    assert autolinks(escaped) == [] and links_hiding_their_address(escaped) == []
+    assert "[www\\.evil\\.invalid/a](https://www.evil.invalid/a)" in escaped  # shown as such, copied as such
+    assert "[x@evil\\.invalid](mailto:x@evil.invalid)" in escaped
 
 
 @pytest.mark.parametrize("page_name", ["home", "programmas", "registers", "voorwaarden", "tijdlijn", "wijzigingen",
@@ -196,6 +210,8 @@ def test_web_addresses_in_data_texts_do_not_become_links(addresses_in_every_text
     assert any("evil" in t for t in [*texts, *html_bodies(at)]), "the injected texts should be on the page"
     found = [(t[:120], autolinks(t)) for t in texts if autolinks(t)]
     assert found == []
+    hidden = [(t[:120], links_hiding_their_address(t)) for t in texts if links_hiding_their_address(t)]
+    assert hidden == []
 
 
 # --------------------------------------------------------------------------- round 2: old links
