@@ -32,6 +32,7 @@ _AUTOLINK_START = re.compile(r"(?i)(www)(\\?\.)|(https?\\?:)(/)|(@)")
 _ADDRESS = re.compile(r"(?i)(?<![\w@/.+-])(?:(?:https?://|www\.)[^\s<>\[\]()`\"'\\{}|^]+"
                       r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 _SENTENCE_END = ".,;:!?*_~"
+_MAYBE_ADDRESS = re.compile(r"(?i)@|://|www\.")
 _MAX_LINKED_CHARS = 2000  # as policy_model.addresses.WebUrl
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.ASCII)
 
@@ -45,6 +46,8 @@ def md_escape(text: object) -> str:
     """Data text as Markdown that shows exactly that text: metacharacters escaped, checked
     addresses as links that show themselves, and no other autolink (see the module)."""
     text = str(text)
+    if not _MAYBE_ADDRESS.search(text):  # most texts: nothing Markdown could link
+        return _MD_SPECIAL.sub(r"\\\1", text)
     out: list[str] = []
     done = 0
     for match in _ADDRESS.finditer(text):
