@@ -260,7 +260,7 @@ def test_a_failing_download_gives_the_visitor_a_dutch_file_with_a_reference(monk
     monkeypatch.setattr(policy_model.reports.timeline_handout, "timeline_handout_html", broken)
     monkeypatch.setattr(policy_model.timeline, "to_ics", broken)
     monkeypatch.setattr(ui.export, "table_xlsx_bytes", broken)
-    at = open_page("tijdlijn")
+    at = open_page("tijdlijn", alle_activiteiten="true")  # with the table of every activity open
     assert not at.exception
     with caplog.at_level(logging.ERROR, logger="gli_inkoopwijzer"):
         handout = deferred_downloads["gli-tijdlijn-handout.html"]().decode("utf-8")
