@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,22 +133,21 @@ def next_year_html(source: Path, edits: tuple[Edit, ...] = EDITS) -> str:
 def print_pdf(html_path: Path, pdf_path: Path) -> Path:
     """Chromium's own print to PDF (as a curator's browser would), A4 with margins.
 
-    In a process of its own: after the browser tests, pytest-playwright's session keeps an
-    asyncio loop running in this process, where Playwright's sync API refuses to start.
+    Chromium runs as its own process (``--print-to-pdf``), not through Playwright: the
+    browser tests' Playwright session may already hold this process's event loop.
     """
-    code = (
-        "import sys\n"
-        "from playwright.sync_api import sync_playwright\n"
-        "from tests.e2e.server import CHROMIUM_ARGS, chromium_path\n"
-        "with sync_playwright() as p:\n"
-        "    browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)\n"
-        "    page = browser.new_page()\n"
-        "    page.goto(sys.argv[1])\n"
-        "    page.pdf(path=sys.argv[2], format='A4', margin={'top': '2cm', 'bottom': '2cm', 'left': '2cm', "
-        "'right': '2cm'})\n"
-        "    browser.close()\n"
-    )
-    repo = Path(__file__).resolve().parents[3]
-    subprocess.run([sys.executable, "-c", code, html_path.resolve().as_uri(), str(pdf_path)], cwd=repo, check=True,
-                   timeout=120)
+    import subprocess
+    import tempfile
+
+    from tests.e2e.server import CHROMIUM_ARGS, chromium_path
+
+    page = html_path.with_suffix(".print.html")
+    text = html_path.read_text(encoding="utf-8")
+    page.write_text(text.replace("<style>", "<style>@page{size:A4;margin:2cm}", 1), encoding="utf-8")
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [chromium_path() or "chromium", "--headless", *CHROMIUM_ARGS, f"--user-data-dir={profile}",
+             "--no-pdf-header-footer", f"--print-to-pdf={pdf_path}", page.resolve().as_uri()],
+            check=True, capture_output=True, timeout=120,
+        )
     return pdf_path
