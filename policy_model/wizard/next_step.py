@@ -146,13 +146,19 @@ def actions(ctx: Ctx, route_kinds: set[str], deadlines: list[Deadline]) -> list[
                                       -(x.date.toordinal() if x.date else 0)))
 
 
+def window_text(ctx: Ctx) -> str:
+    """When the provider can act again: the newer policy (in this wijzer or not) and the next one due."""
+    recorded = frozenset(p.year for p in ctx.catalogue.policies_for(insurers=[ctx.policy.insurer]) if not p.partial)
+    return next_window(ctx.policy, ctx.calendar, ctx.today, ctx.name, ctx.profile.role == "referrer", recorded)
+
+
 def next_step(d: Decision, ctx: Ctx, todo: list[Action]) -> str:
     """The one next step: by verdict, with today's window and the document's channel. In a
     policy year that is over, what is still possible comes first: the newer policy."""
     step = verdict_step(d, ctx, todo)
     if (d.verdict == "eligible" and ctx.profile.role != "referrer") or not year_over(ctx.policy, ctx.today):
         return step
-    window = next_window(ctx.policy, ctx.calendar, ctx.today, ctx.name, ctx.profile.role == "referrer")
+    window = window_text(ctx)
     return (f"Het beleidsjaar {ctx.policy.year} is voorbij. {window}"
             f" Wat voor {ctx.policy.year} gold: {step}")
 
@@ -194,11 +200,11 @@ def subcontractor_next_step(d: Decision, ctx: Ctx, todo: list[Action]) -> str:
 def eligible_next_step(ctx: Ctx, todo: list[Action]) -> str:
     if year_over(ctx.policy, ctx.today):
         return (f"Het beleidsjaar {ctx.policy.year} is voorbij; aanvragen of tekenen voor dat jaar kan niet meer. "
-                + next_window(ctx.policy, ctx.calendar, ctx.today, ctx.name))
+                + window_text(ctx))
     own = next((a for a in todo if a.kind in ("running", "offer")), None)
     if own is not None:
         closed = own.when == "past"
-        return own.text + (" " + next_window(ctx.policy, ctx.calendar, ctx.today, ctx.name) if closed else "")
+        return own.text + (" " + window_text(ctx) if closed else "")
     first = next((a for a in todo if a.when != "past"), None)
     if first is not None:
         return first.text + (f" (uiterlijk {first.date:%d-%m-%Y})" if first.date and "uiterlijk" not in first.text
@@ -207,7 +213,7 @@ def eligible_next_step(ctx: Ctx, todo: list[Action]) -> str:
     closed = next((a for a in todo if a.when == "past" and a.date and a.kind != "objection_deadline"), None)
     if closed is not None:
         return (f"De termijn voor {ctx.policy.year} is verstreken ({closed.date:%d-%m-%Y}): {closed.text} "
-                + next_window(ctx.policy, ctx.calendar, ctx.today, ctx.name))
+                + window_text(ctx))
     return f"Vraag een overeenkomst aan. {ctx.ask}"
 
 
