@@ -84,19 +84,19 @@ def offer_action(ctx: Ctx, route_kinds: set[str], applications: list[Application
         return None
     offer = offers[0] if offers else None
     channel = (offer.channel if offer and offer.channel else None) or (on_offer[0].channel if on_offer else "other")
-    by = (f"uiterlijk {offer.date:%d-%m-%Y}" if offer and offer.date else offer.date_text.lower()) if offer else ""
+    by = (f" uiterlijk {offer.date:%d-%m-%Y}" if offer and offer.date else f" {offer.date_text.lower()}") if offer else ""
     sign = next((d for d in deadlines if d.kind == "signing_deadline"), None)
     source = offer.source if offer else on_offer[0].source
     who = "" if ctx.had_contract else f"Als u in {ctx.policy.year - 1} een overeenkomst met {ctx.name} had: "
     last = sign.date if sign else (offer.date if offer else None)
     if last is not None and last < ctx.today:
-        text = (f"{who}{ctx.name} bood de overeenkomst {by} aan{_via(channel, None)}"
+        text = (f"{who}{ctx.name} bood de overeenkomst{by} aan{_via(channel, None)}"
                 + (f"; de tekentermijn liep tot {sign.date:%d-%m-%Y} en is verstreken" if sign else "")
                 + f". Heeft u niet getekend, vraag {ctx.name} wat nu geldt. {ctx.ask}")
         return Action(text=text, date=last, when="past", source=sign.source if sign else source, kind="offer")
     if offer and offer.date and offer.date < ctx.today and sign:
         return offer_made_sign_now(ctx, who, by, channel, sign)
-    text = (f"{who}u ontvangt {by} een aanbod van {ctx.name}{_via(channel, None)}; u hoeft niets aan te vragen."
+    text = (f"{who}u ontvangt{by} een aanbod van {ctx.name}{_via(channel, None)}; u hoeft niets aan te vragen."
             + (f" Teken uiterlijk {sign.date:%d-%m-%Y}." if sign else ""))
     text = text[:1].upper() + text[1:]
     date = offer.date if offer and offer.date else None
@@ -106,7 +106,7 @@ def offer_action(ctx: Ctx, route_kinds: set[str], applications: list[Application
 def offer_made_sign_now(ctx: Ctx, who: str, by: str, channel: str, sign: Deadline) -> Action:
     """Between the offer date and the signing date (CZ 2027 §4.1: offered by 30 September,
     signed by 31 October): the offer has been made, what is left is to sign it."""
-    text = (f"{who}{ctx.name} bood de overeenkomst {by} aan{_via(channel, None)}; u hoeft niets aan te vragen. "
+    text = (f"{who}{ctx.name} bood de overeenkomst{by} aan{_via(channel, None)}; u hoeft niets aan te vragen. "
             f"Teken uiterlijk {sign.date:%d-%m-%Y}.")
     return Action(text=text, date=sign.date, when=sign.when, source=sign.source, kind="offer")
 
@@ -202,13 +202,16 @@ def eligible_next_step(ctx: Ctx, todo: list[Action]) -> str:
         return (f"Het beleidsjaar {ctx.policy.year} is voorbij; aanvragen of tekenen voor dat jaar kan niet meer. "
                 + window_text(ctx))
     own = next((a for a in todo if a.kind in ("running", "offer")), None)
-    if own is not None:
+    if own is not None and ctx.had_contract:
         closed = own.when == "past"
         return own.text + (" " + window_text(ctx) if closed else "")
     first = next((a for a in todo if a.when != "past"), None)
     if first is not None:
+        # Not answered whether there was a contract: the way in for a new provider, then the offer
+        # to a former contractant ("Als u in 2023 een overeenkomst had: ...").
+        also = f" {own.text}" if own is not None and own is not first and own.when != "past" else ""
         return first.text + (f" (uiterlijk {first.date:%d-%m-%Y})" if first.date and "uiterlijk" not in first.text
-                             else "")
+                             else "") + also
     # Objecting to the policy is no way into a contract: its passing does not close the year.
     closed = next((a for a in todo if a.when == "past" and a.date and a.kind != "objection_deadline"), None)
     if closed is not None:
