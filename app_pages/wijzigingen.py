@@ -25,13 +25,14 @@ from ui.data import catalogue
 from ui.filters import check_url
 from ui.layout import page_header, provenance_footer
 from ui.missing_years import show_missing_years
+from ui.new_document import show_new_document
 from ui.selection import PARAMS, policy_picker
 from ui.side_by_side import filter_rows, segments_markdown, show_side_by_side
 from ui.text import md_escape, today
 from ui.url_state import url_expander, url_select, url_tabs, url_toggle
 
 FROM_KEY, TO_KEY, TAB_KEY, ONLY_KEY, DIFF_KEY = "van", "naar", "tab", "alleen_in_een", "alleen_verschillen"
-TABS = ["Genoemde wijzigingen", "Vergelijk twee beleidsdocumenten"]
+TABS = ["Genoemde wijzigingen", "Vergelijk twee beleidsdocumenten", "Nieuw beleidsdocument?"]
 
 
 def show_stated(cat: Catalogue) -> None:
@@ -180,11 +181,14 @@ check_url({TAB_KEY: TABS, FROM_KEY: [*keys, *(labels[k] for k in keys)], TO_KEY:
           extra_known=(*PARAMS, ONLY_KEY, DIFF_KEY, "woorden"))
 
 # Only the open tab runs; the open tab is always in the link.
-stated_tab, diff_tab = url_tabs(TABS, TAB_KEY)
+stated_tab, diff_tab, new_tab = url_tabs(TABS, TAB_KEY)
 if stated_tab.open:
     with stated_tab:
         show_stated(cat)
 if diff_tab.open:
     with diff_tab:
         show_diff(cat, labels)
+if new_tab.open:  # a reader's newer document against the wijzer (ui/new_document.py)
+    with new_tab:
+        show_new_document(cat)
 provenance_footer(cat.policies)

@@ -61,6 +61,16 @@ class Catalogue:
     def policy_by_key(self, key: str) -> Policy | None:
         return self._index["policy"].get(key)
 
+    def is_draft(self, policy: Policy) -> bool:
+        """Whether a record is a draft (:func:`policy_model.drafts.is_draft`), computed once per record."""
+        from policy_model.drafts import is_draft
+
+        drafts = self._index.get("draft")
+        if drafts is None:
+            drafts = {p.key for p in self.policies if is_draft(p)}
+            self._index["draft"] = drafts
+        return policy.key in drafts if self._index["policy"].get(policy.key) is policy else is_draft(policy)
+
     # ---- derived views
     @property
     def years(self) -> list[int]:
@@ -83,9 +93,13 @@ class Catalogue:
         return sorted(chosen, key=lambda p: (order.get(p.insurer, 99), p.year))
 
     def policy_label(self, policy: Policy) -> str:
-        """``CZ groep 2027`` and a marker for derived records, for column headers."""
+        """``CZ groep 2027`` and a marker for derived records and drafts, for column headers."""
+        from policy_model.drafts import DRAFT_LABEL
+
         name = self.insurer(policy.insurer).short_name
         marker = {"derived": " (afgeleid)", "summary_page": " (samenvatting)"}.get(policy.document_kind, "")
+        if self.is_draft(policy):
+            marker += f" ({DRAFT_LABEL})"
         return f"{name} {policy.year}{marker}"
 
     def document_kind_label(self, policy: Policy) -> str:

@@ -16,7 +16,8 @@ import pandas as pd
 
 from policy_model.calendar import load_calendar
 from policy_model.comparison.diff import diff_json, diff_policies, diff_text
-from policy_model.curation.cli import add_curation_commands, print_warnings
+from policy_model.curation.cli import add_curation_commands, print_curation_checks
+from policy_model.drafts import hidden_draft_message, with_drafts_if
 from policy_model.export import csv_bytes, export_csv, export_json, export_json_schema
 from policy_model.loader import load_catalogue
 from policy_model.tabular import table_csv_bytes
@@ -35,9 +36,10 @@ def _validate(args: argparse.Namespace) -> int:
         print(problem)
     for problem in internal:
         print(f"internal error (not your data): {problem}")
-    print_warnings(args.data_dir)  # sections and drafts: printed, do not change the exit code
-    if result.problems:
-        print(f"{len(result.problems)} problem(s) in {result.data_dir}", file=sys.stderr)
+    # values against quotes (errors), sections, drafts and unsupported numbers (warnings)
+    value_errors = print_curation_checks(args.data_dir)
+    if result.problems or value_errors:
+        print(f"{len(result.problems) + value_errors} problem(s) in {result.data_dir}", file=sys.stderr)
         return 1
     figures = result.catalogue.headline()
     print(
@@ -55,10 +57,11 @@ def _export(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         print("export refused: fix the problems above first (python -m policy_model validate)", file=sys.stderr)
         return 1
+    catalogue = with_drafts_if(result.catalogue, args.include_drafts)
     if args.format == "json":
-        payload = export_json(result.catalogue).encode("utf-8")
+        payload = export_json(catalogue).encode("utf-8")
     else:
-        payload = csv_bytes(export_csv(result.catalogue))
+        payload = csv_bytes(export_csv(catalogue))
     if args.out:
         Path(args.out).write_bytes(payload)
         print(f"wrote {args.out} ({len(payload)} bytes)", file=sys.stderr)
@@ -94,7 +97,7 @@ def _assess(args: argparse.Namespace) -> int:
     if result.problems:
         print("the dataset has problems; run: python -m policy_model validate", file=sys.stderr)
         return 1
-    catalogue = result.catalogue
+    catalogue = with_drafts_if(result.catalogue, args.include_drafts)
     # Names or ids, any case; a value that is not understood is an error, never ignored.
     profile, errors, warnings = read_profile_file(args.profile, catalogue)
     if profile is None:
@@ -131,7 +134,8 @@ def _assess_batch(args: argparse.Namespace) -> int:
         print(f"{args.csv}: {note}", file=sys.stderr)
     if text is None:
         return 1
-    batch = assess_batch(text, args.role, args.year, result.catalogue, today)
+    catalogue = with_drafts_if(result.catalogue, args.include_drafts)
+    batch = assess_batch(text, args.role, args.year, catalogue, today)
     for problem in batch.problems:
         print(f"{args.csv}: {problem}", file=sys.stderr)
     if not batch.rows:
@@ -150,12 +154,13 @@ def _diff(args: argparse.Namespace) -> int:
     if result.problems:
         print("the dataset has problems; run: python -m policy_model validate", file=sys.stderr)
         return 1
-    catalogue = result.catalogue
+    catalogue = with_drafts_if(result.catalogue, args.include_drafts)
     known = [p.key for p in catalogue.policies]
     unknown = [key for key in (args.from_key, args.to_key) if key not in known]
     if unknown:
         for key in unknown:
-            print(f"unknown policy key {key!r}; known keys: {', '.join(known)}", file=sys.stderr)
+            print(hidden_draft_message(key, result.catalogue)
+                  or f"unknown policy key {key!r}; known keys: {', '.join(known)}", file=sys.stderr)
         return 1
     diff = diff_policies(catalogue, catalogue.policy_by_key(args.from_key), catalogue.policy_by_key(args.to_key))
     if args.format == "json":
@@ -163,6 +168,9 @@ def _diff(args: argparse.Namespace) -> int:
     else:
         print(diff_text(catalogue, diff))
     return 0
+
+
+INCLUDE_DRAFTS_HELP = "also use draft records (carried forward, not yet reviewed; labelled 'concept')"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -178,6 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("--out", type=Path, default=None, help="file to write (default: standard output)")
     export.add_argument("--data-dir", type=Path, default=None)
+    export.add_argument("--include-drafts", action="store_true", help=INCLUDE_DRAFTS_HELP)
     export.set_defaults(func=_export)
 
     assess_cmd = sub.add_parser("assess", help="what each insurer's policy means for one profile (YAML or JSON)")
@@ -186,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     assess_cmd.add_argument("--today", default=None,
                             help="YYYY-MM-DD: the day the answer is for (default: $GLI_TODAY, else today)")
     assess_cmd.add_argument("--data-dir", type=Path, default=None)
+    assess_cmd.add_argument("--include-drafts", action="store_true", help=INCLUDE_DRAFTS_HELP)
     assess_cmd.set_defaults(func=_assess)
 
     batch = sub.add_parser("assess-batch", help="a CSV of coaches in, a coach x insurer matrix of verdicts out")
@@ -195,6 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--out", type=Path, default=None)
     batch.add_argument("--today", default=None, help="YYYY-MM-DD (default: $GLI_TODAY, else today)")
     batch.add_argument("--data-dir", type=Path, default=None)
+    batch.add_argument("--include-drafts", action="store_true", help=INCLUDE_DRAFTS_HELP)
     batch.set_defaults(func=_assess_batch)
 
     diff_cmd = sub.add_parser("diff", help="a classified comparison of two policy records (keys such as cz-2024)")
@@ -202,6 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
     diff_cmd.add_argument("to_key", metavar="TO")
     diff_cmd.add_argument("--format", choices=("json", "text"), default="text")
     diff_cmd.add_argument("--data-dir", type=Path, default=None)
+    diff_cmd.add_argument("--include-drafts", action="store_true", help=INCLUDE_DRAFTS_HELP)
     diff_cmd.set_defaults(func=_diff)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the JSON export")

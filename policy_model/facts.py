@@ -27,6 +27,7 @@ class Fact:
     insurer: str
     year: int | None
     partial: bool
+    draft: bool
     document_kind: str
     kind: str
     topic: str
@@ -72,6 +73,7 @@ def _row(policy: Policy | None, kind: str, topic: str, key: str, text: str, sour
         insurer=policy.insurer if policy else "",
         year=policy.year if policy else None,
         partial=policy.partial if policy else False,
+        draft=bool(policy.draft) if policy else False,
         document_kind=policy.document_kind if policy else "",
         kind=kind,
         topic=topic,

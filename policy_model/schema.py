@@ -375,7 +375,11 @@ class Policy(Strict):
     )
     coverage: Coverage
     partial: bool = False
-    draft: bool = Field(default=False, description="Carried forward, not yet reviewed: hidden in the app.")
+    draft: bool = Field(
+        default=False,
+        description="Carried forward, not yet reviewed ('concept'): left out of the app, exports, assessments "
+                    "and comparisons unless asked for (GLI_SHOW_DRAFTS=1, --include-drafts).",
+    )
     derived_note: Text | None = Field(
         default=None, description="For partial records: from which statements it is derived."
     )
@@ -401,6 +405,18 @@ class Policy(Strict):
             raise ValueError("a partial policy needs a derived_note saying where it comes from")
         if self.partial != (self.document_kind == "derived"):
             raise ValueError("partial: true goes with document_kind: derived, and only with it")
+        return self
+
+    @model_validator(mode="after")
+    def _review_marks_only_on_drafts(self) -> Policy:
+        # A review mark means "not yet checked": such a record is a draft, and must say so,
+        # so that every reader (app, export, assess, diff) leaves it out the same way.
+        if not self.draft:
+            from policy_model.walk import iter_sources
+
+            if any(src.review is not None for _, src in iter_sources(self)):
+                raise ValueError("a record with review marks (source.review) is a draft: set draft: true, "
+                                 "or handle every mark and delete it")
         return self
 
     def addresses(self, subject: str) -> bool:

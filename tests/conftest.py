@@ -9,7 +9,7 @@ import pytest
 
 from policy_model.catalogue import Catalogue
 from policy_model.loader import LoadResult, load_catalogue
-from policy_model.paths import DEFAULT_DATA_DIR
+from policy_model.paths import data_dir
 from policy_model.quotes import sources_dir
 
 REPO = Path(__file__).resolve().parent.parent
@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="session")
 def load_result() -> LoadResult:
-    return load_catalogue(DEFAULT_DATA_DIR)
+    return load_catalogue(data_dir())
 
 
 @pytest.fixture(scope="session")

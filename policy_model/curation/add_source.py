@@ -2,7 +2,10 @@
 
 The entry is appended to ``sources.yaml`` as text, so the file's comments and layout stay
 as they are. Nothing is written unless everything checks out first: a valid id that is not
-taken, text extracted, a writable sources folder, no file overwritten without ``--force``.
+taken, a plain file name, text extracted (in a worker process with a time and memory limit,
+:mod:`.worker`), a writable sources folder. An existing source is never replaced: a taken
+id or a text file that an entry of ``sources.yaml`` names is refused, also with ``--force``;
+``--force`` only replaces a text file no entry names (left over from an earlier attempt).
 """
 
 from __future__ import annotations
@@ -15,8 +18,11 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from policy_model.curation.extract import Extracted, ExtractionError, extract
+from policy_model.curation.extract import Extracted, ExtractionError
+from policy_model.curation.guards import FILE_NAME, GuardError, check_id, check_year
+from policy_model.curation.worker import extract_bounded
 from policy_model.schema import SourceDocument
+from policy_model.yamlio import read_yaml
 
 COVERS_PLACEHOLDER = "Nog te beschrijven: wat dit document voor de GLI behandelt."
 
@@ -56,14 +62,27 @@ def add_source(
 ) -> Added:
     """Extract ``file`` and register it; raises :class:`AddSourceError` before writing anything."""
     sources_yaml = Path(data_dir) / "sources.yaml"
-    existing = _existing_ids(sources_yaml)
-    if source_id in existing:
-        raise AddSourceError(f"{sources_yaml}: a source with id {source_id!r} already exists (use another --id)")
     try:
-        extracted = extract(Path(file))
+        check_id(source_id, "--id")
+        if year is not None:
+            check_year(year)
+    except GuardError as exc:
+        raise AddSourceError(str(exc)) from None
+    existing = _existing_entries(sources_yaml)
+    if source_id in existing:
+        raise AddSourceError(f"{sources_yaml}: a source with id {source_id!r} already exists; add-source never "
+                             "replaces a source (choose another --id)")
+    name = file_name or default_file_name(source_id)
+    if not FILE_NAME.match(name) or name in (".", ".."):
+        raise AddSourceError(f"--file-name {name!r}: give a plain file name (letters, digits, - _ .), no folder")
+    named_by = next((sid for sid, entry in existing.items() if entry.get("file") == name), None)
+    if named_by is not None:
+        raise AddSourceError(f"{name}: is the text of source {named_by!r}; add-source never replaces a source "
+                             "(give another --file-name NAME)")
+    try:
+        extracted = extract_bounded(Path(file))
     except ExtractionError as exc:
         raise AddSourceError(str(exc)) from None
-    name = file_name or default_file_name(source_id)
     fields = {
         "id": source_id,
         "title": title,
@@ -88,7 +107,8 @@ def add_source(
     if not os.access(folder, os.W_OK):
         raise AddSourceError(f"{folder}: the sources folder is read-only (give a writable --sources-dir)")
     if target.exists() and not force:
-        raise AddSourceError(f"{target}: already exists (use --file NAME, or --force to overwrite)")
+        raise AddSourceError(f"{target}: already exists, and no entry in sources.yaml names it (give another "
+                             "--file-name NAME, or --force to replace this left-over file)")
     if not sources_yaml.is_file():
         raise AddSourceError(f"{sources_yaml}: not found (give --data-dir)")
 
@@ -97,15 +117,17 @@ def add_source(
     return Added(target, sources_yaml, entry, extracted, covers is None)
 
 
-def _existing_ids(sources_yaml: Path) -> set[str]:
+def _existing_entries(sources_yaml: Path) -> dict[str, dict]:
+    """The entries of sources.yaml by id (read with the bounded reader)."""
     if not sources_yaml.is_file():
-        return set()
-    try:
-        data = yaml.safe_load(sources_yaml.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise AddSourceError(f"{sources_yaml}: cannot read it ({exc}); run python -m policy_model validate") from None
+        return {}
+    doc = read_yaml(sources_yaml, "sources.yaml")
+    if doc.problems:
+        raise AddSourceError(f"{sources_yaml}: cannot read it ({doc.problems[0]}); run python -m policy_model "
+                             "validate") from None
+    data = doc.data or {}
     items = data.get("sources") if isinstance(data, dict) else None
-    return {item.get("id") for item in items or [] if isinstance(item, dict)}
+    return {str(item.get("id")): item for item in items or [] if isinstance(item, dict)}
 
 
 _ORDER = ("id", "title", "publisher", "kind", "policy_year", "covers", "url", "file", "published")

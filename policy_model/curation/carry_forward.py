@@ -1,41 +1,51 @@
 """``carry-forward``: last year's record as a draft for a new year, checked against the new document.
 
-Every citation of the old record's documents now cites the new document, and then:
+Every citation of the old record's documents now cites the new document, and each fact is
+reviewed against it (:mod:`.review`):
 
 - a fact whose quote occurs in the new document is **kept**; its ``section`` stays when it
-  still agrees with the heading the quote sits under, else it becomes that heading;
-- a fact whose quote no longer occurs is **marked**: ``source.review`` holds the most
-  similar passage of the new document and its similarity (rapidfuzz partial ratio, 0-100);
-- the new document's paragraphs that no kept fact quotes and that are no marked fact's
-  best match are listed as **uncited**: candidates for new facts.
+  still agrees with the heading the quote sits under, else it becomes that heading; its
+  values move to the new year only where the quote does not state them (:mod:`.carry_values`);
+- every other fact is **marked**: ``source.review`` says whether only the years differ, the
+  wording changed (with the most similar whole sentence(s) and their similarity, 0-100) or
+  the passage is probably gone ("waarschijnlijk verwijderd"), and which dates, durations and
+  amounts the new passage states. Its own values stay exactly as they were;
+- the new document's sentences that no kept fact quotes and no confident suggestion covers
+  are listed as **uncited**: candidates for new facts (headings are never listed).
 
-Dates (``date``, ``date_end``, ``start``, ``end``) and ``against_year`` move by the number
-of years carried; the record gets ``draft: true`` so the app hides it until a curator has
-handled every mark and removed the flag. The YAML is rewritten from the old file's data
-(field order kept; comments are not carried over).
+Before anything is built or written, every input is checked (:mod:`.guards`): the record key,
+the year, the source id (with the closest known id), the document's publisher against the
+record's insurer, and the document's policy year. The draft is written only inside the data
+folder, and never over a reviewed record: an existing draft is replaced only with ``--force``.
+The record gets ``draft: true`` so every reader leaves it out until a curator has handled
+every mark and removed the flag. The YAML is rewritten from the old file's data (field order
+kept; comments are not carried over).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from rapidfuzz import fuzz
 
-from policy_model.curation.locate import Outline, build_outline, describe, section_matches
-from policy_model.quotes import normalise
+from policy_model.curation.carry_report import CarryReport
+from policy_model.curation.carry_values import shift_kept_fact
+from policy_model.curation.extract import ExtractionError, read_bounded
+from policy_model.curation.guards import (
+    GuardError,
+    check_file_name,
+    check_id,
+    check_key,
+    check_year,
+    did_you_mean,
+    inside,
+)
+from policy_model.curation.review import Citation, FactCheck, review_citations
 from policy_model.yamlio import read_yaml
-
-DATE_FIELDS = ("date", "date_end", "start", "end")
-_END = (".", ":", "?", "!", ";")
-_URL = re.compile(r"^\s*(https?://|www\.|mailto:)\S*\s*$", re.IGNORECASE)
-MIN_UNCITED_WORDS = 6
-MAX_MATCH_CHARS = 400
 
 
 class CarryForwardError(Exception):
@@ -43,143 +53,15 @@ class CarryForwardError(Exception):
 
 
 @dataclass(frozen=True)
-class Paragraph:
-    number: int  # 1-based, in document order
-    line: int  # first line in the text file
-    start: int  # offsets in the normalised text
-    end: int
-    text: str
+class Plan:
+    """Everything checked, nothing written yet."""
 
-
-@dataclass
-class FactResult:
-    path: str
-    status: str  # kept | marked
-    quote: str
-    old_section: str
-    section: str
-    best_match: str | None = None
-    similarity: float | None = None
-
-
-@dataclass
-class CarryReport:
-    from_key: str
-    to_key: str
-    document: str
-    output: str
-    kept: list[FactResult] = field(default_factory=list)
-    marked: list[FactResult] = field(default_factory=list)
-    relocated: list[FactResult] = field(default_factory=list)
-    uncited: list[Paragraph] = field(default_factory=list)
-    shifted_dates: int = 0
-
-    def counts(self) -> dict[str, int]:
-        return {"kept": len(self.kept), "marked": len(self.marked), "relocated": len(self.relocated),
-                "uncited": len(self.uncited), "shifted_dates": self.shifted_dates}
-
-    def to_json(self) -> str:
-        data = {
-            "from": self.from_key, "to": self.to_key, "document": self.document, "output": self.output,
-            "counts": self.counts(),
-            "marked": [asdict(f) for f in self.marked],
-            "relocated": [asdict(f) for f in self.relocated],
-            "uncited": [asdict(p) for p in self.uncited],
-        }
-        return json.dumps(data, ensure_ascii=False, indent=2)
-
-    def to_text(self) -> str:
-        c = self.counts()
-        out = [
-            f"{self.from_key} -> {self.to_key} against {self.document}: wrote {self.output}",
-            f"kept {c['kept']} fact(s) ({c['relocated']} with a new section), marked {c['marked']} for review, "
-            f"{c['uncited']} uncited paragraph(s); {c['shifted_dates']} date(s) moved to the new year",
-        ]
-        if self.marked:
-            out.append("\nMarked for review (quote not in the new document):")
-            for f in self.marked:
-                out.append(f"  {f.path}: {f.quote[:90]!r}")
-                if f.best_match:
-                    out.append(f"      best match ({f.similarity:.0f}): {f.best_match[:120]!r}")
-        if self.relocated:
-            out.append("\nNew section:")
-            for f in self.relocated:
-                out.append(f"  {f.path}: {f.old_section!r} -> {f.section!r}")
-        if self.uncited:
-            out.append("\nParagraphs no fact cites (candidates for new facts):")
-            for p in self.uncited:
-                out.append(f"  line {p.line}: {p.text[:140]}")
-        return "\n".join(out)
-
-
-# --------------------------------------------------------------------------- paragraphs
-
-
-def paragraphs(raw: str, outline: Outline) -> list[Paragraph]:
-    """Split a source text into paragraphs: a blank line after a finished sentence, a heading
-    or an address line ends one. Offsets are in the outline's normalised text."""
-    heading_lines = {h.line for h in outline.headings}
-    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    blocks: list[tuple[int, list[str]]] = []
-    current: list[str] = []
-    first = 0
-
-    def close() -> None:
-        nonlocal current
-        if current:
-            blocks.append((first, current))
-        current = []
-
-    for number, line in enumerate(lines, start=1):
-        stripped = line.strip()
-        if not stripped:
-            if current and current[-1].rstrip().endswith(_END):
-                close()
-            continue
-        if number in heading_lines or _URL.match(stripped):
-            close()
-            blocks.append((number, [stripped]))
-            continue
-        if not current:
-            first = number
-        current.append(stripped)
-    close()
-
-    found: list[Paragraph] = []
-    cursor = 0
-    for first_line, block in blocks:
-        text = normalise(" ".join(block))
-        if not text:
-            continue
-        at = outline.text.find(text, cursor)
-        if at < 0:
-            at = outline.text.find(text)
-        if at < 0:
-            continue
-        cursor = at + len(text)
-        found.append(Paragraph(len(found) + 1, first_line, at, at + len(text), text))
-    return found
-
-
-def best_passage(quote: str, text: str) -> tuple[str | None, float, int, int]:
-    """The passage of ``text`` most similar to ``quote``: (passage, score 0-100, start, end).
-
-    The quote is aligned against the whole normalised document (rapidfuzz partial ratio),
-    so the passage has about the quote's length wherever it sits.
-    """
-    needle = normalise(quote)
-    match = fuzz.partial_ratio_alignment(needle, text) if needle and text else None
-    if match is None or match.score <= 0:
-        return None, 0.0, 0, 0
-    start, end = match.dest_start, match.dest_end
-    while start > 0 and not text[start - 1].isspace():  # widen to whole words
-        start -= 1
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return text[start:end][:MAX_MATCH_CHARS].strip(), round(match.score, 1), start, end
-
-
-# --------------------------------------------------------------------------- carry forward
+    source_file: Path
+    record: dict[str, Any]
+    old_year: int
+    insurer: str
+    text_path: Path
+    target: Path
 
 
 def carry_forward(
@@ -191,81 +73,155 @@ def carry_forward(
     sources_dir: Path,
     force: bool = False,
 ) -> CarryReport:
-    data_dir = Path(data_dir)
-    source_file = data_dir / "policies" / f"{from_key}.yaml"
-    if not source_file.is_file():
-        raise CarryForwardError(f"{source_file}: no such policy record (FROM_KEY is <insurer>-<year>, e.g. zz-2024)")
-    doc = read_yaml(source_file, f"policies/{source_file.name}")
-    if doc.problems or not isinstance(doc.data, dict):
-        raise CarryForwardError(f"{source_file}: cannot read it; run python -m policy_model validate first")
-    record: dict[str, Any] = doc.data
-    sources = read_yaml(data_dir / "sources.yaml", "sources.yaml").data or {}
-    entry = next((s for s in sources.get("sources") or [] if isinstance(s, dict) and s.get("id") == document_id), None)
-    if entry is None:
-        raise CarryForwardError(f"{document_id!r} is not in {data_dir / 'sources.yaml'}; add it first (add-source)")
-    text_path = Path(sources_dir) / str(entry.get("file"))
-    if not text_path.is_file():
-        raise CarryForwardError(f"{text_path}: the text of {document_id!r} is not in the sources folder")
-    insurer = record.get("insurer")
-    old_year = int(record.get("year"))
-    target = data_dir / "policies" / f"{insurer}-{year}.yaml"
-    if target.exists() and not force:
-        raise CarryForwardError(f"{target}: already exists (use --force to overwrite it)")
-
-    raw = text_path.read_text(encoding="utf-8")
-    outline = build_outline(raw)
-    paras = paragraphs(raw, outline)
+    """Write ``policies/<insurer>-<year>.yaml`` as a reviewed draft and return the report."""
+    try:
+        plan = plan_carry(from_key, year, document_id, Path(data_dir), Path(sources_dir), force)
+        raw = read_bounded(plan.text_path).decode("utf-8")
+    except GuardError as exc:
+        raise CarryForwardError(str(exc)) from None
+    except ExtractionError as exc:
+        raise CarryForwardError(f"{exc} (run add-source again to make the text file)") from None
+    except UnicodeDecodeError:
+        raise CarryForwardError(f"{plan.text_path}: not UTF-8 text; make it with add-source") from None
+    record = plan.record
     old_documents = set(record.get("documents") or [])
-    report = CarryReport(from_key, f"{insurer}-{year}", document_id, str(target))
-    cited: list[tuple[int, int]] = []
-    matched: list[tuple[int, int]] = []  # best matches of marked facts
-
-    for loc, src in _sources(record):
-        if src.get("document") not in old_documents:
-            continue
+    cited = [(loc, fact, src) for loc, fact, src in _sources(record) if src.get("document") in old_documents]
+    review = review_citations([Citation(_path(loc), str(src.get("quote", "")), str(src.get("section", "")))
+                               for loc, _, src in cited], raw)
+    delta = year - plan.old_year
+    moved = 0
+    for (_, fact, src), check in zip(cited, review.facts, strict=True):
         src["document"] = document_id
-        quote, old_section = str(src.get("quote", "")), str(src.get("section", ""))
-        path = _path(loc)
-        offsets = outline.occurrences(quote)
-        if offsets:
-            length = len(normalise(quote))
-            cited.extend((at, at + length) for at in offsets)
-            section = old_section
-            if not any(section_matches(old_section, at, outline) for at in offsets):
-                section = describe(outline.chain_at(offsets[0]))
-                src["section"] = section
-            result = FactResult(path, "kept", quote, old_section, section)
-            report.kept.append(result)
-            if section != old_section:
-                report.relocated.append(result)
+        if check.status == "kept":
+            src["section"] = check.section
+            moved += shift_kept_fact(fact, check.quote, check.section, plan.old_year, delta)
         else:
-            passage, score, start, end = best_passage(quote, outline.text)
-            review: dict[str, Any] = {"reason": f"quote not found in {text_path.name}"}
-            if passage:
-                review |= {"best_match": passage, "similarity": score}
-                matched.append((start, end))
-            src["review"] = review
-            report.marked.append(FactResult(path, "marked", quote, old_section, old_section, passage, score))
-
-    delta = year - old_year
-    report.shifted_dates = _shift(record, delta)
-    for para in paras:
-        if len(para.text.split()) < MIN_UNCITED_WORDS:
-            continue
-        if any(start < para.end and para.start < end for start, end in cited + matched):
-            continue
-        report.uncited.append(para)
-
-    new = _new_record(record, year, old_year, document_id)
-    header = (
-        f"# DRAFT carried forward from {from_key} against {document_id} ({text_path.name}) on {dt.date.today()}:\n"
-        f"# {len(report.kept)} fact(s) kept, {len(report.marked)} marked for review (source.review).\n"
-        "# Handle every review mark (update or remove the fact, then delete the mark), check the dates,\n"
-        "# add what the new document says that no fact cites, then remove 'draft: true'.\n"
-    )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(header + yaml.safe_dump(new, allow_unicode=True, sort_keys=False, width=110), encoding="utf-8")
+            src["review"] = review_mark(check, plan.text_path.name)
+    report = CarryReport(from_key, f"{plan.insurer}-{year}", document_id, str(plan.target), review, moved)
+    new = _new_record(record, year, plan.old_year, document_id)
+    header = "".join(f"# {line}\n" for line in report.header_lines(plan.text_path.name, dt.date.today()))
+    plan.target.write_text(header + yaml.safe_dump(new, allow_unicode=True, sort_keys=False, width=110),
+                           encoding="utf-8")
     return report
+
+
+def review_mark(check: FactCheck, file_name: str) -> dict[str, Any]:
+    """The ``source.review`` block of a marked fact: why, the new passage, what it states."""
+    values = f"; it states {', '.join(check.values)}" if check.values else ""
+    if check.status == "year_only":
+        reason = (f"alleen het jaar is anders: the quote occurs in {file_name} with other years{values}. "
+                  "Take the new passage as the quote and check each date")
+    elif check.status == "changed":
+        reason = (f"gewijzigd: the quote is not in {file_name}; the most similar sentence(s) are below{values}. "
+                  "Rewrite the fact and every value from it, or delete the fact")
+    else:
+        best = f" (best {check.similarity:.0f}/100)" if check.similarity is not None else ""
+        reason = (f"waarschijnlijk verwijderd: no passage of {file_name} is like the quote{best}. "
+                  "Delete the fact unless the document says it elsewhere")
+    mark: dict[str, Any] = {"reason": reason}
+    if check.passage:
+        mark |= {"best_match": check.passage, "similarity": check.similarity}
+    return mark
+
+
+# --------------------------------------------------------------------------- checks first
+
+
+def plan_carry(from_key: str, year: int, document_id: str, data_dir: Path, sources_dir: Path,
+               force: bool) -> Plan:
+    """Check every input and every path; raises :class:`GuardError` before anything is written."""
+    key_insurer, key_year = check_key(from_key)
+    check_year(year)
+    if year == key_year:
+        raise GuardError(f"--year {year}: {from_key} is already {year}; give the year of the new document")
+    policies = data_dir / "policies"
+    source_file = inside(policies, f"{from_key}.yaml")
+    if not source_file.is_file():
+        known = sorted(p.stem for p in policies.glob("*.yaml")) if policies.is_dir() else []
+        raise GuardError(f"{source_file}: no such policy record; {did_you_mean(from_key, known)}"
+                         "FROM_KEY is <insurer>-<year>, e.g. zz-2024")
+    doc = read_yaml(source_file, f"policies/{source_file.name}", root=data_dir)
+    if doc.problems or not isinstance(doc.data, dict):
+        raise GuardError(f"{source_file}: cannot read it; run python -m policy_model validate first")
+    record: dict[str, Any] = doc.data
+    insurer = check_id(record.get("insurer"), f"{source_file.name}: insurer")
+    if insurer != key_insurer or record.get("year") != key_year:
+        raise GuardError(f"{source_file}: says insurer {insurer!r}, year {record.get('year')!r}, not what its "
+                         f"name says ({from_key}); fix the file first")
+    entry = _source_entry(document_id, data_dir)
+    _check_document_fits(entry, document_id, insurer, year, from_key, data_dir)
+    name = check_file_name(entry.get("file"), f"sources.yaml: {document_id}: file")
+    text_path = inside(sources_dir, name)
+    if not text_path.is_file():
+        raise GuardError(f"{text_path}: the text of {document_id!r} is not in the sources folder "
+                         "(give --sources-dir, or run add-source)")
+    target = inside(policies, f"{insurer}-{year}.yaml")
+    _check_not_curated(target, force)
+    return Plan(source_file, record, key_year, insurer, text_path, target)
+
+
+def _source_entry(document_id: str, data_dir: Path) -> dict[str, Any]:
+    check_id(document_id, "--document")
+    sources = read_yaml(data_dir / "sources.yaml", "sources.yaml", root=data_dir).data or {}
+    entries = [s for s in (sources.get("sources") or []) if isinstance(s, dict)] if isinstance(sources, dict) else []
+    entry = next((s for s in entries if s.get("id") == document_id), None)
+    if entry is None:
+        known = [str(s.get("id")) for s in entries]
+        raise GuardError(f"--document {document_id!r} is not in {data_dir / 'sources.yaml'}; "
+                         f"{did_you_mean(document_id, known)}a new document is added first with add-source")
+    return entry
+
+
+def _check_document_fits(entry: dict[str, Any], document_id: str, insurer: str, year: int, from_key: str,
+                         data_dir: Path) -> None:
+    """The document must be this insurer's (by its publisher) and this year's policy."""
+    if entry.get("kind") == "guidance":
+        raise GuardError(f"{document_id} is a guidance document, not an insurer's policy")
+    policy_year = entry.get("policy_year")
+    if isinstance(policy_year, int) and policy_year != year:
+        raise GuardError(f"{document_id} is the {policy_year} policy (policy_year in sources.yaml); "
+                         f"give --year {policy_year}, or the document of {year}")
+    owners = publisher_insurers(str(entry.get("publisher", "")), data_dir)
+    if owners and insurer not in owners:
+        raise GuardError(f"{document_id} is published by {entry.get('publisher')!r} ({', '.join(sorted(owners))}), "
+                         f"but {from_key} is {insurer}'s record: carry a record of {', '.join(sorted(owners))}, "
+                         f"or give {insurer}'s own document")
+
+
+def publisher_insurers(publisher: str, data_dir: Path) -> set[str]:
+    """The insurer ids whose name, short name or legal entity the publisher names."""
+    data = read_yaml(data_dir / "insurers.yaml", "insurers.yaml", root=data_dir).data or {}
+    found: set[str] = set()
+    text = f" {publisher.casefold()} "
+    for item in data.get("insurers") or [] if isinstance(data, dict) else []:
+        if not isinstance(item, dict):
+            continue
+        names = [item.get("name"), item.get("short_name")]
+        names += [e.get("name") for e in item.get("entities") or [] if isinstance(e, dict)]
+        if any(isinstance(n, str) and n and _names(text, n) for n in names):
+            found.add(str(item.get("id")))
+    return found
+
+
+def _names(text: str, name: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", text) is not None
+
+
+def _check_not_curated(target: Path, force: bool) -> None:
+    """Never replace a reviewed record; replace a draft only with --force."""
+    if not target.exists():
+        return
+    existing = read_yaml(target, target.name)
+    is_draft = isinstance(existing.data, dict) and existing.data.get("draft") is True
+    if not is_draft:
+        raise GuardError(f"{target}: a reviewed record (no 'draft: true') already exists; carry-forward never "
+                         "replaces it. Compare with it instead (python -m policy_model diff), or remove it "
+                         "yourself if you mean to start again")
+    if not force:
+        raise GuardError(f"{target}: a draft already exists; --force replaces it (your review marks in it are lost)")
+
+
+# --------------------------------------------------------------------------- the YAML tree
 
 
 def _new_record(record: dict[str, Any], year: int, old_year: int, document_id: str) -> dict[str, Any]:
@@ -286,18 +242,19 @@ def _new_record(record: dict[str, Any], year: int, old_year: int, document_id: s
     return out
 
 
-def _sources(node: Any, loc: tuple = ()) -> list[tuple[tuple, dict]]:
-    """Every citation mapping (document/section/quote) in a raw YAML tree, with its path."""
-    found: list[tuple[tuple, dict]] = []
+def _sources(node: Any, loc: tuple = (), parent: Any = None) -> list[tuple[tuple, dict, dict]]:
+    """Every citation mapping (document/section/quote) in a raw YAML tree: its path, the fact
+    that holds it and the citation itself."""
+    found: list[tuple[tuple, dict, dict]] = []
     if isinstance(node, dict):
         if {"document", "section", "quote"} <= node.keys():
-            found.append((loc, node))
+            found.append((loc, parent if isinstance(parent, dict) else node, node))
             return found
         for key, value in node.items():
-            found.extend(_sources(value, (*loc, key)))
+            found.extend(_sources(value, (*loc, key), node))
     elif isinstance(node, list):
         for index, item in enumerate(node):
-            found.extend(_sources(item, (*loc, index)))
+            found.extend(_sources(item, (*loc, index), node))
     return found
 
 
@@ -307,27 +264,3 @@ def _path(loc: tuple) -> str:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
 
-
-def _shift(node: Any, delta: int) -> int:
-    """Move ISO dates and ``against_year`` by ``delta`` years; returns how many moved."""
-    moved = 0
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key in DATE_FIELDS and isinstance(value, str):
-                try:
-                    day = dt.date.fromisoformat(value)
-                except ValueError:
-                    continue
-                try:
-                    node[key] = day.replace(year=day.year + delta).isoformat()
-                except ValueError:  # 29 February
-                    node[key] = day.replace(year=day.year + delta, day=28).isoformat()
-                moved += delta != 0
-            elif key == "against_year" and isinstance(value, int):
-                node[key] = value + delta
-            else:
-                moved += _shift(value, delta)
-    elif isinstance(node, list):
-        for item in node:
-            moved += _shift(item, delta)
-    return moved

@@ -1,7 +1,11 @@
-"""Checks ``validate`` runs on top of the schema: sections against headings, and drafts.
+"""Checks ``validate`` runs on top of the schema: sections against headings, drafts, and
+each fact's values against its quote.
 
-Both give *warnings*: the data loads and the app works, but a curator should look.
-They print as ``file:line: field.path: warning: message`` and do not change the exit code.
+Sections and drafts give *warnings*: the data loads and the app works, but a curator should
+look. They print as ``file:line: field.path: warning: message`` and do not change the exit
+code. A date, duration or year in a structured field that its quote states differently is
+an *error* (:mod:`policy_model.curation.values`); a number in our own text that neither the
+quote nor the section states is a warning.
 """
 
 from __future__ import annotations
@@ -66,8 +70,27 @@ def draft_warnings(policy_docs: Iterable[tuple[YamlDocument, BaseModel]]) -> lis
     return warnings
 
 
-def validation_warnings(data_dir: Path | None = None) -> list[Problem]:
-    """Section and draft warnings for the dataset (files that do not load are left to the errors)."""
+def value_problems(
+    policy_docs: Iterable[tuple[YamlDocument, BaseModel]], sources: Sequence[SourceDocument]
+) -> tuple[list[Problem], list[Problem]]:
+    """(errors, warnings): every fact value its quote states differently, or does not state."""
+    from policy_model.curation.values import policy_disagreements
+
+    years = {s.id: s.policy_year for s in sources if s.policy_year}
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    for doc, policy in policy_docs:
+        document_years = {years[d] for d in getattr(policy, "documents", ()) if d in years}
+        for found in policy_disagreements(policy, document_years):
+            if found.unsupported:
+                warnings.append(doc.problem(found.loc, f"warning: {found.message}"))
+            else:
+                errors.append(doc.problem(found.loc, f"value disagrees with its quote: {found.message}"))
+    return errors, warnings
+
+
+def curation_checks(data_dir: Path | None = None) -> tuple[list[Problem], list[Problem]]:
+    """(errors, warnings) of the checks on top of the schema, for a dataset whose files load."""
     from policy_model import schema
     from policy_model.loader import CATALOGUE_FILES, POLICY_DIR, validate_model
     from policy_model.paths import data_dir as default_data_dir
@@ -91,4 +114,10 @@ def validation_warnings(data_dir: Path | None = None) -> list[Problem]:
             policies.append((doc, parsed))
     folder = sources_dir()
     found = section_warnings(located + policies, sources) if folder.is_dir() else []
-    return draft_warnings(policies) + found
+    errors, value_warnings = value_problems(policies, sources)
+    return errors, draft_warnings(policies) + found + value_warnings
+
+
+def validation_warnings(data_dir: Path | None = None) -> list[Problem]:
+    """Section, draft and value warnings for the dataset (files that do not load are left to the errors)."""
+    return curation_checks(data_dir)[1]

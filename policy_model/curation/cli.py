@@ -57,16 +57,26 @@ def _carry_forward(args: argparse.Namespace) -> int:
 
 
 def _locate(args: argparse.Namespace) -> int:
-    from policy_model.curation.locate import describe, outline_of
+    from policy_model.curation.extract import ExtractionError, read_bounded
+    from policy_model.curation.locate import build_outline, describe
 
     path = Path(args.document)
-    if not path.is_file():  # a source id or a file name in the sources folder
+    if not path.exists():  # a source id or a file name in the sources folder
         path = _resolve_document(args.document, _data(args), _sources(args))
         if path is None:
             print(f"locate: {args.document!r} is neither a file, a source id nor a file in the sources folder",
                   file=sys.stderr)
             return 1
-    outline = outline_of(path.resolve())
+    try:
+        raw = read_bounded(path).decode("utf-8")
+    except ExtractionError as exc:
+        print(f"locate: {exc}", file=sys.stderr)
+        return 1
+    except UnicodeDecodeError:
+        print(f"locate: {path}: not UTF-8 text; give the text file (add-source makes one from a PDF or HTML)",
+              file=sys.stderr)
+        return 1
+    outline = build_outline(raw)
     offsets = outline.occurrences(args.quote)
     if not offsets:
         print(f"locate: quote not found in {path.name}", file=sys.stderr)
@@ -113,14 +123,15 @@ def _missing_years(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_warnings(data_dir: Path | None) -> int:
-    """Print section and draft warnings (``validate``); returns how many there were."""
-    from policy_model.curation.checks import validation_warnings
+def print_curation_checks(data_dir: Path | None) -> int:
+    """Print the value errors, then the section, draft and value warnings (``validate``);
+    returns how many errors there were (warnings do not change the exit code)."""
+    from policy_model.curation.checks import curation_checks
 
-    warnings = validation_warnings(data_dir)
-    for warning in warnings:
-        print(warning)
-    return len(warnings)
+    errors, warnings = curation_checks(data_dir)
+    for problem in errors + warnings:
+        print(problem)
+    return len(errors)
 
 
 def add_curation_commands(sub: argparse._SubParsersAction) -> None:
@@ -137,7 +148,8 @@ def add_curation_commands(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--file-name", default=None, help="name of the text file (default: from the id)")
     add.add_argument("--sources-dir", type=Path, default=None, help="default: $GLI_SOURCES_DIR or ../shared/sources")
     add.add_argument("--data-dir", type=Path, default=None)
-    add.add_argument("--force", action="store_true", help="overwrite an existing text file")
+    add.add_argument("--force", action="store_true",
+                     help="replace a left-over text file that no sources.yaml entry names (never a source)")
     add.set_defaults(func=_add_source)
 
     carry = sub.add_parser("carry-forward", help="a draft record for a new year from last year's, checked against the new document")
@@ -147,7 +159,8 @@ def add_curation_commands(sub: argparse._SubParsersAction) -> None:
     carry.add_argument("--json", type=Path, default=None, help="also write the report as JSON")
     carry.add_argument("--sources-dir", type=Path, default=None)
     carry.add_argument("--data-dir", type=Path, default=None)
-    carry.add_argument("--force", action="store_true", help="overwrite an existing record file")
+    carry.add_argument("--force", action="store_true",
+                       help="replace an existing draft record (a reviewed record is never replaced)")
     carry.set_defaults(func=_carry_forward)
 
     locate = sub.add_parser("locate", help="the section heading(s) under which a quote occurs")

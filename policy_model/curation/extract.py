@@ -1,8 +1,9 @@
 """Turn a PDF, an HTML page or a plain-text file into the plain text the dataset quotes from.
 
-PDF text comes from pypdf, HTML text from BeautifulSoup (the standard-library parser, so
-no compiled dependency). Both keep the document's own words and line structure; nothing
-is summarised or reordered, so a quote copied from the output is a quote from the document.
+PDF text comes from pdfplumber with its layout read into paragraphs, bullets and headings
+(:mod:`.pdf_layout`); HTML text from BeautifulSoup (the standard-library parser, so no
+compiled dependency). Both keep the document's own words and line structure; nothing is
+summarised or reordered, so a quote copied from the output is a quote from the document.
 
 What would break quotes is left out:
 
@@ -11,13 +12,23 @@ What would break quotes is left out:
 - repeated URL lines: a line holding only an address is kept the first time and dropped
   after that (PDF link annotations and web footers repeat them on every page).
 
+Reading is bounded by size, never by content: only a regular file (no FIFO, no device) of
+at most :data:`MAX_SOURCE_BYTES`, an HTML page of at most :data:`MAX_HTML_BYTES` nested at
+most :data:`MAX_HTML_DEPTH` deep, a PDF of at most :data:`MAX_PDF_PAGES` pages whose page
+contents decompress to at most :data:`MAX_PDF_CONTENT_BYTES`. Untrusted files are parsed in
+a separate process with a time and memory limit (:mod:`.worker`).
+
 Errors are :class:`ExtractionError` with a message a curator can act on: the file is
-missing or unreadable, empty, a PDF without a text layer (a scan), not UTF-8 text.
+missing or unreadable, empty, too large, a PDF without a text layer (a scan), encrypted, a
+Word file or an image, not UTF-8 text.
 """
 
 from __future__ import annotations
 
+import io
+import os
 import re
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +43,29 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 HEADER_SHARE = 0.5
 #: How many non-blank lines at the top and at the bottom of a page can be a header or footer.
 EDGE_LINES = 2
+#: The largest file read at all (a policy PDF is typically 0.2-3 MB).
+MAX_SOURCE_BYTES = 20 * 1024 * 1024
+#: The largest HTML page and plain-text file (a policy web page is well below 1 MB).
+MAX_HTML_BYTES = 5 * 1024 * 1024
+MAX_HTML_DEPTH = 400
+MAX_PDF_PAGES = 300
+#: The page contents of a PDF, decompressed and counted once per page that draws them.
+MAX_PDF_CONTENT_BYTES = 60 * 1024 * 1024
+
+#: Files that are not documents we can read, by their first bytes: what they are and what to do.
+_NOT_DOCUMENTS = (
+    (b"PK\x03\x04", "a Word, Excel or other Office file (or a zip)",
+     "open it and save it as PDF (File > Save as > PDF), then add the PDF"),
+    (b"\xd0\xcf\x11\xe0", "an old-style Word or Excel file (.doc/.xls)",
+     "open it and save it as PDF (File > Save as > PDF), then add the PDF"),
+    (b"{\\rtf", "an RTF document", "open it and save it as PDF, then add the PDF"),
+    (b"\x89PNG", "an image (PNG)", "an image has no text: run OCR (for example ocrmypdf) or ask for the PDF"),
+    (b"\xff\xd8\xff", "an image (JPEG)", "an image has no text: run OCR (for example ocrmypdf) or ask for the PDF"),
+    (b"GIF8", "an image (GIF)", "an image has no text: ask for the PDF or the web page"),
+    (b"II*\x00", "an image (TIFF)", "an image has no text: run OCR (for example ocrmypdf) or ask for the PDF"),
+    (b"MM\x00*", "an image (TIFF)", "an image has no text: run OCR (for example ocrmypdf) or ask for the PDF"),
+    (b"RIFF", "an image or media file", "ask for the PDF or the web page"),
+)
 
 
 class ExtractionError(Exception):
@@ -49,69 +83,185 @@ class Extracted:
     dropped_urls: int = 0
 
 
-def extract(path: Path) -> Extracted:
-    """The plain text of a PDF, HTML or text file (kind chosen by content, then suffix)."""
+def read_bounded(path: Path, limit: int = MAX_SOURCE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; FIFOs and devices are refused unopened."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        info = os.stat(path)
     except FileNotFoundError:
         raise ExtractionError(f"{path}: file not found") from None
     except OSError as exc:
         raise ExtractionError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ExtractionError(f"{path}: is a folder; give the document file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ExtractionError(f"{path}: is a device, FIFO or socket, not a regular file; save the document as a file")
+    if info.st_size > limit:
+        raise ExtractionError(f"{path}: {_mb(info.st_size)} is larger than the {_mb(limit)} a source may be")
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(limit + 1)
+    except OSError as exc:
+        raise ExtractionError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
+    if len(raw) > limit:  # it grew while we looked
+        raise ExtractionError(f"{path}: larger than the {_mb(limit)} a source may be")
+    return raw
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def extract(path: Path) -> Extracted:
+    """The plain text of a PDF, HTML or text file, read and parsed in this process.
+
+    For files from outside (a curator's download, a visitor's upload) use
+    :func:`policy_model.curation.worker.extract_bounded`, which runs this in a worker
+    process with a time and memory limit."""
+    path = Path(path)
+    return extract_bytes(read_bounded(path), str(path))
+
+
+def extract_bytes(raw: bytes, name: str) -> Extracted:
+    """The plain text of a document given as bytes (kind chosen by content, then by the name's suffix)."""
+    suffix = Path(name).suffix.lower()
+    if len(raw) > MAX_SOURCE_BYTES:
+        raise ExtractionError(f"{name}: {_mb(len(raw))} is larger than the {_mb(MAX_SOURCE_BYTES)} a source may be")
     if not raw.strip():
-        raise ExtractionError(f"{path}: the file is empty")
-    if raw.lstrip()[:5] == PDF_MAGIC:
-        result = _from_pdf(path, raw)
-    elif path.suffix.lower() == ".pdf":
-        raise ExtractionError(f"{path}: not a PDF file (it does not start with %PDF-); is the download complete?")
-    elif path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(raw):
-        result = _from_html(path, raw)
+        raise ExtractionError(f"{name}: the file is empty")
+    head = raw.lstrip()[:8]
+    if head[:5] == PDF_MAGIC:
+        result = _from_pdf(name, raw)
+    elif suffix == ".pdf":
+        raise ExtractionError(f"{name}: not a PDF file (it does not start with %PDF-); is the download complete?")
     else:
-        result = _from_text(path, raw)
+        _refuse_non_documents(name, raw)
+        if len(raw) > MAX_HTML_BYTES:
+            raise ExtractionError(f"{name}: {_mb(len(raw))} is larger than the {_mb(MAX_HTML_BYTES)} a web page or "
+                                  "text may be; save only the policy's own page")
+        if suffix in HTML_SUFFIXES or _looks_like_html(raw):
+            result = _from_html(name, raw)
+        else:
+            result = _from_text(name, raw)
     if not result.text.strip():
-        raise ExtractionError(f"{path}: no text found in the {result.kind} file")
+        raise ExtractionError(f"{name}: no text found in the {result.kind} file")
     return result
+
+
+def _refuse_non_documents(name: str, raw: bytes) -> None:
+    for magic, what, todo in _NOT_DOCUMENTS:
+        if raw.startswith(magic):
+            raise ExtractionError(f"{name}: this is {what}, not a PDF, web page or text; {todo}")
+    suffix = Path(name).suffix.lower()
+    if suffix in (".doc", ".docx", ".odt", ".xls", ".xlsx", ".ppt", ".pptx"):
+        raise ExtractionError(f"{name}: an Office document is not read; save it as PDF and add the PDF")
 
 
 # --------------------------------------------------------------------------- PDF
 
 
-def _from_pdf(path: Path, raw: bytes) -> Extracted:
-    import io
+def _from_pdf(name: str, raw: bytes) -> Extracted:
+    pages = _pdf_line_pages(name, raw)
+    if not any(page for page in pages):
+        raise ExtractionError(
+            f"{name}: the PDF has no text layer ({len(pages)} page(s)): it looks like a scan. Run OCR on it first "
+            "(for example ocrmypdf) or ask the insurer for the text version, then add it again"
+        )
+    from policy_model.curation.pdf_layout import paragraph_lines, structured_text
 
+    page_lines = structured_text(pages)
+    page_lines, dropped = drop_running_lines(page_lines)
+    lines = paragraph_lines(_join_pages(page_lines))
+    lines, urls = drop_repeated_urls(lines)
+    return Extracted(_join(lines), "pdf", len(pages), dropped, urls)
+
+
+def check_pdf_bounds(name: str, raw: bytes) -> int:
+    """The page count, after refusing encrypted PDFs and PDFs too large to read (pypdf, no text yet)."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(raw))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ExtractionError(f"{path}: the PDF is password-protected; save an unprotected copy first")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except (PyPdfError, NotImplementedError, ValueError, KeyError, TypeError):
+                opened = 0
+            if not opened:
+                raise ExtractionError(f"{name}: the PDF is encrypted with a password; ask for or save an "
+                                      "unprotected copy (print to PDF), then add that")
+        count = len(reader.pages)
+        if count > MAX_PDF_PAGES:
+            raise ExtractionError(f"{name}: {count} pages is more than the {MAX_PDF_PAGES} a policy PDF may have")
+        total, seen = 0, {}
+        for page in reader.pages:
+            for key, stream in _page_streams(page):
+                if key not in seen:
+                    seen[key] = len(stream.get_data()) if hasattr(stream, "get_data") else 0
+                total += seen[key]
+                if total > MAX_PDF_CONTENT_BYTES:
+                    raise ExtractionError(f"{name}: the pages' contents decompress to more than "
+                                          f"{_mb(MAX_PDF_CONTENT_BYTES)}; this is not an ordinary policy PDF")
+        return count
     except ExtractionError:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise ExtractionError(f"{path}: cannot read the PDF ({type(exc).__name__}: {exc})") from None
-    if not pages:
-        raise ExtractionError(f"{path}: the PDF has no pages")
-    if not any(p.strip() for p in pages):
-        images = sum(len(_page_images(page)) for page in reader.pages)
-        what = f"{len(pages)} page(s), {images} image(s)" if images else f"{len(pages)} page(s)"
-        raise ExtractionError(
-            f"{path}: the PDF has no text layer ({what}): it looks like a scan. Run OCR on it first "
-            "(for example ocrmypdf) or ask the insurer for the text version, then add it again"
-        )
-    page_lines = [_clean_lines(p) for p in pages]
-    page_lines, dropped = drop_running_lines(page_lines)
-    lines = [line for page in page_lines for line in page]
-    lines, urls = drop_repeated_urls(lines)
-    return Extracted(_join(lines), "pdf", len(pages), dropped, urls)
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError, RecursionError) as exc:
+        raise ExtractionError(f"{name}: cannot read the PDF ({type(exc).__name__}: {str(exc)[:200]})") from None
 
 
-def _page_images(page) -> list:
-    try:
-        return list(page.images)
-    except Exception:  # noqa: BLE001 - an unreadable image is still "not text"
+def _page_streams(page) -> list[tuple[object, object]]:
+    """A page's content streams, each with a key that is the same wherever pages share it."""
+    from pypdf.generic import ArrayObject, IndirectObject
+
+    ref = page.raw_get("/Contents") if "/Contents" in page else None
+    if ref is None:
         return []
+    obj = ref.get_object()
+    items = list(obj) if isinstance(obj, ArrayObject) else [ref]
+    return [((item.idnum, item.generation) if isinstance(item, IndirectObject) else id(item), item.get_object())
+            for item in items]
+
+
+def _pdf_line_pages(name: str, raw: bytes) -> list:
+    check_pdf_bounds(name, raw)
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    from policy_model.curation.pdf_layout import pdf_pages
+
+    try:
+        with pdfplumber.open(io.BytesIO(raw), password="") as document:
+            if not document.pages:
+                raise ExtractionError(f"{name}: the PDF has no pages")
+            return pdf_pages(document)
+    except ExtractionError:
+        raise
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise ExtractionError(f"{name}: the PDF is encrypted in a way that cannot be read; save an unprotected "
+                              "copy (print to PDF), then add that") from None
+    except (PDFSyntaxError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError) as exc:
+        raise ExtractionError(f"{name}: cannot read the PDF ({type(exc).__name__}: {str(exc)[:200]})") from None
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises its own types for broken files
+        if type(exc).__module__.startswith(("pdfminer", "pdfplumber", "pypdfium2")):
+            raise ExtractionError(f"{name}: cannot read the PDF ({type(exc).__name__})") from None
+        raise
+
+
+def _join_pages(pages: list[list[str]]) -> list[str]:
+    """The pages' lines in one list: a paragraph that runs on over a page break is kept whole."""
+    lines: list[str] = []
+    for page in pages:
+        filled = [line for line in page if line.strip()]
+        if not filled:
+            continue
+        last = next((line for line in reversed(lines) if line.strip()), "")
+        runs_on = last and not last.rstrip().endswith((".", ":", "?", "!", ";")) and filled[0][:1].islower()
+        if lines and not runs_on:
+            lines.append("")
+        lines.extend(page)
+    return lines
 
 
 # --------------------------------------------------------------------------- HTML
@@ -129,13 +279,17 @@ def _looks_like_html(raw: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head
 
 
-def _from_html(path: Path, raw: bytes) -> Extracted:
+def _from_html(name: str, raw: bytes) -> Extracted:
     from bs4 import BeautifulSoup
 
     try:
         soup = BeautifulSoup(raw, "html.parser")
     except Exception as exc:  # noqa: BLE001 - the parser is lenient; anything left is unreadable
-        raise ExtractionError(f"{path}: cannot parse the HTML ({exc})") from None
+        raise ExtractionError(f"{name}: cannot parse the HTML ({str(exc)[:200]})") from None
+    depth = _depth(soup)
+    if depth > MAX_HTML_DEPTH:
+        raise ExtractionError(f"{name}: the HTML is nested {depth} elements deep (at most {MAX_HTML_DEPTH}); "
+                              "this is not an ordinary web page: save the page again from the browser")
     root = soup.find("main") or soup.find("article") or soup.body or soup
     blocks: list[str] = []
     current: list[str] = []
@@ -148,34 +302,60 @@ def _from_html(path: Path, raw: bytes) -> Extracted:
     return Extracted(_join(lines), "html", 0, [], urls)
 
 
-def _walk_html(node, blocks: list[str], current: list[str]) -> None:
+def _depth(soup) -> int:
+    """How deeply elements nest (iteratively: a deep page must not exhaust the call stack)."""
+    from bs4 import Tag
+
+    deepest, stack = 0, [(soup, 0)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        if deepest > MAX_HTML_DEPTH:
+            return deepest
+        stack.extend((child, level + 1) for child in node.children if isinstance(child, Tag))
+    return deepest
+
+
+_EXIT = object()
+
+
+def _walk_html(root, blocks: list[str], current: list[str]) -> None:
+    """The page's text as blocks: one per paragraph, list item, heading or table row.
+
+    Iterative, with an explicit stack, so that nesting depth costs memory, not recursion."""
     from bs4 import Comment, NavigableString, Tag
 
-    for child in node.children:
-        if isinstance(child, Comment):
+    stack: list = list(reversed(list(root.children)))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, tuple) and node[0] is _EXIT:
+            if node[1] in ("td", "th"):
+                current.append(" ")
+            else:
+                _flush(blocks, current)
             continue
-        if isinstance(child, NavigableString):
-            current.append(str(child))
+        if isinstance(node, Comment):
             continue
-        if not isinstance(child, Tag):
+        if isinstance(node, NavigableString):
+            current.append(str(node))
             continue
-        name = child.name.lower()
-        if name in _SKIP or child.get("hidden") is not None or child.get("aria-hidden") == "true":
+        if not isinstance(node, Tag):
+            continue
+        name = node.name.lower()
+        if name in _SKIP or node.get("hidden") is not None or node.get("aria-hidden") == "true":
             continue
         if name == "br":
             _flush(blocks, current)
-        elif name in ("td", "th"):
+            continue
+        if name in ("td", "th"):
             current.append(" ")
-            _walk_html(child, blocks, current)
-            current.append(" ")
+            stack.append((_EXIT, name))
         elif name in _BLOCK:
             _flush(blocks, current)
             if name == "li":
                 current.append("• ")
-            _walk_html(child, blocks, current)
-            _flush(blocks, current)
-        else:
-            _walk_html(child, blocks, current)
+            stack.append((_EXIT, name))
+        stack.extend(reversed(list(node.children)))
 
 
 def _flush(blocks: list[str], current: list[str]) -> None:
@@ -188,7 +368,7 @@ def _flush(blocks: list[str], current: list[str]) -> None:
 # --------------------------------------------------------------------------- plain text
 
 
-def _from_text(path: Path, raw: bytes) -> Extracted:
+def _from_text(path: str, raw: bytes) -> Extracted:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -207,10 +387,6 @@ def _from_text(path: Path, raw: bytes) -> Extracted:
 
 
 # --------------------------------------------------------------------------- clean-up
-
-
-def _clean_lines(page_text: str) -> list[str]:
-    return [line.rstrip() for line in page_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
 
 
 def _edge_key(line: str) -> str:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -54,12 +54,43 @@ class Heading:
     offset: int  # where it starts in the normalised text
 
 
+#: At most this many subheadings since the section heading count as context (a document
+#: with thousands of unnumbered subheadings must not make every lookup walk them all).
+MAX_CONTEXT_SUBS = 50
+
+
 @dataclass(frozen=True)
 class Outline:
-    """A document's normalised text and its headings in order."""
+    """A document's normalised text and its headings in order.
+
+    Lookups are logarithmic in the number of headings: the heading starts, the section
+    heading in force at each heading and each section's enclosing section are worked out
+    once, when the outline is made."""
 
     text: str
     headings: tuple[Heading, ...]
+    _starts: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+    _section_of: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+    _parent: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        section_of: list[int] = []
+        parent: list[int] = []
+        stack: list[int] = []  # open section headings, outermost first
+        current = -1
+        for index, heading in enumerate(self.headings):
+            if heading.level < SUB:
+                while stack and self.headings[stack[-1]].level >= heading.level:
+                    stack.pop()
+                parent.append(stack[-1] if stack else -1)
+                stack.append(index)
+                current = index
+            else:
+                parent.append(-1)
+            section_of.append(current)
+        object.__setattr__(self, "_starts", tuple(h.offset for h in self.headings))
+        object.__setattr__(self, "_section_of", tuple(section_of))
+        object.__setattr__(self, "_parent", tuple(parent))
 
     def chain_at(self, offset: int) -> tuple[Heading, ...]:
         """The headings in force at ``offset``: the section, its nearest subheading and the
@@ -72,7 +103,7 @@ class Outline:
         return tuple(h for h in (section, sub, label) if h is not None)
 
     def context_at(self, offset: int) -> tuple[Heading | None, list[Heading]]:
-        """The section heading in force at ``offset`` and every sub-heading and label since it."""
+        """The section heading in force at ``offset`` and the sub-headings and labels since it."""
         head, subs, _ = self._walk_back(offset)
         return head, subs
 
@@ -82,17 +113,19 @@ class Outline:
         return sections + subs
 
     def _walk_back(self, offset: int) -> tuple[Heading | None, list[Heading], list[Heading]]:
-        starts = [h.offset for h in self.headings]
-        index = bisect.bisect_right(starts, offset) - 1
-        subs: list[Heading] = []
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index < 0:
+            return None, [], []
+        section = self._section_of[index]
+        first_sub = max(section + 1, index + 1 - MAX_CONTEXT_SUBS)
+        subs = [h for h in self.headings[first_sub: index + 1] if h.level >= SUB]
         sections: list[Heading] = []
-        for heading in reversed(self.headings[: index + 1]):
-            if heading.level >= SUB:
-                if not sections:
-                    subs.append(heading)
-            elif not sections or heading.level < sections[-1].level:
-                sections.append(heading)
-        return (sections[0] if sections else None), subs[::-1], sections[::-1]
+        at = section
+        while at >= 0:
+            sections.append(self.headings[at])
+            at = self._parent[at]
+        sections.reverse()
+        return (self.headings[section] if section >= 0 else None), subs, sections
 
     def occurrences(self, quote: str) -> list[int]:
         needle = normalise(quote)
@@ -150,7 +183,7 @@ def _is_label(line: str) -> bool:
             and _is_title_like(stripped[:-1]))
 
 
-def _section_heading(line: str) -> int | None:
+def section_level(line: str) -> int | None:
     """The level of a numbered or named section heading, else None."""
     stripped = line.strip()
     if not stripped or len(stripped) > MAX_HEADING_CHARS or stripped.endswith((",", ";")):
@@ -185,7 +218,7 @@ def build_outline(raw: str) -> Outline:
         if skip:
             skip -= 1
         elif norm:
-            level = _section_heading(line)
+            level = section_level(line)
             block_start = (blank_before or previous_filled.rstrip().endswith(_END_SENTENCE)
                            or bool(_URL.match(previous_filled)) or number - 1 in heading_lines)
             if level is not None and not block_start and not _plausible_next(last_number, line):

@@ -20,6 +20,7 @@ def assessment_json(a: Assessment) -> dict:
         "hint": data["hint"],
         "notice": data["notice"],
         "partial": data["partial"],
+        "draft": data["draft"],
         "document_kind": data["document_kind"],
         "verdict": data["verdict"],
         "verdict_label": data["verdict_label"],
@@ -59,7 +60,9 @@ def assessment_text(assessments: list[Assessment]) -> str:
         if a.notice:
             lines.append(f"!! {a.notice}")
         hint = " (HINT: ander jaar)" if a.hint else ""
-        lines.append(f"== {a.insurer_name} {a.year}{' (afgeleid)' if a.partial else ''}{hint}: {a.verdict_label} ==")
+        concept = " (concept, niet gecontroleerd)" if a.draft else ""
+        lines.append(f"== {a.insurer_name} {a.year}{' (afgeleid)' if a.partial else ''}{concept}{hint}: "
+                     f"{a.verdict_label} ==")
         lines.append(a.explanation)
         for reason in a.reasons:
             lines.append(f"  - {reason}")

@@ -106,6 +106,7 @@ class Assessment(_Out):
     hint: bool = False  # no record for requested_year: this is the newest record, as a hint
     notice: str | None = None
     partial: bool
+    draft: bool = False  # a record not yet reviewed, used only when asked (--include-drafts)
     document_kind: str
     verdict: Verdict
     verdict_label: str
@@ -127,7 +128,8 @@ class Assessment(_Out):
     contacts: list[Contact]
 
     def matrix_label(self) -> str:
-        """The verdict for a table cell, with the hint marked."""
+        """The verdict for a table cell, with the hint and a draft ("concept") marked."""
+        concept = " (concept)" if self.draft else ""
         if self.hint:
-            return f"{self.verdict_label} (hint: geen beleid {self.requested_year}, beleid {self.year})"
-        return self.verdict_label
+            return f"{self.verdict_label} (hint: geen beleid {self.requested_year}, beleid {self.year}{concept})"
+        return self.verdict_label + concept

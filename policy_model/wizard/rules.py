@@ -138,7 +138,7 @@ def assess_policy(policy: Policy, profile: Profile, catalogue: Catalogue, today:
     fits = {id(f.route): f for f in ctx.fits}
     return Assessment(
         insurer=policy.insurer, insurer_name=ctx.name, year=policy.year, requested_year=requested_year or policy.year,
-        today=today, partial=policy.partial, document_kind=policy.document_kind,
+        today=today, partial=policy.partial, draft=catalogue.is_draft(policy), document_kind=policy.document_kind,
         verdict=d.verdict, verdict_label=(REFERRER_VERDICT_LABELS if profile.role == "referrer" else VERDICT_LABELS)[
             d.verdict],
         reasons=d.reasons, verdict_sources=list(dict.fromkeys(s for s in d.sources if s is not None)),

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from policy_model.loader import load_catalogue
+from policy_model.paths import data_dir
+from tests.dataset import gaps, missing_line, nl_list
 from tests.pages.conftest import open_page
+
+
+def at_catalogue():
+    """The catalogue the app shows (the data folder the pages read)."""
+    return load_catalogue(data_dir()).catalogue
 
 
 @pytest.fixture
@@ -23,10 +31,15 @@ def test_home_names_the_policy_years_published_by_26_november_2026_that_are_miss
     at = open_page()
     assert not at.exception
     text = _warnings(at)
-    # By 1 April 2026 the 2027 policies were due; the dataset holds VGZ and ZZ up to 2024.
-    assert "Zorg en Zekerheid: beleid 2025, 2026 en 2027 zijn gepubliceerd maar staan niet in deze wijzer; nieuwste: 2024" in text
-    assert "VGZ: beleid 2025, 2026 en 2027" in text
-    assert "CZ: beleid 2025 is gepubliceerd" in text
+    # By 1 April 2026 the 2027 policies were due: every year from an insurer's first full record
+    # up to 2027 that the dataset lacks is named, with the newest full record.
+    cat = at_catalogue()
+    for insurer, (missing, _) in gaps(cat).items():
+        if missing:
+            newest = max(p.year for p in cat.policies if p.insurer == insurer and not p.partial)
+            verbs = "is gepubliceerd maar staat" if len(missing) == 1 else "zijn gepubliceerd maar staan"
+            assert (f"{cat.insurer(insurer).short_name}: beleid {nl_list(missing)} {verbs} niet in deze wijzer"
+                    in text and f"nieuwste: {newest}" in text)
 
 
 def test_before_the_2025_policies_were_due_nothing_is_missing_for_vgz(pinned_day):
@@ -42,12 +55,16 @@ def test_the_timeline_shows_the_general_calendar_for_missing_years_marked_as_suc
     assert not at.exception
     assert "Algemene inkoopkalender voor jaren die hier ontbreken" in [s.value for s in at.subheader]
     lines = [m.value.replace("\\", "") for m in at.markdown if "(algemene kalender)" in m.value]
-    # Zorg en Zekerheid 2025: the policy was due by 1 April 2024 (CZ 2027 §4.1 and ZZ 2024 §6.3
-    # name that day in their own planning); VGZ and ZZ lack 2025-2027, CZ lacks 2025.
-    assert any(line.startswith("**Zorg en Zekerheid 2025** (algemene kalender) – 1 april 2024: publicatie zorginkoopbeleid")
-               for line in lines)
-    assert sum("**VGZ" in line for line in lines) == 3
-    assert sum("**CZ" in line for line in lines) == 1
+    # A missing year Y of an insurer: its policy was due by 1 April of Y-1 (CZ 2027 §4.1 and ZZ 2024
+    # §6.3 name that day in their own planning); one line per missing year of each insurer.
+    cat = at_catalogue()
+    missing = {insurer: years for insurer, (years, _) in gaps(cat).items()}
+    for insurer, years in missing.items():
+        name = cat.insurer(insurer).short_name
+        assert sum(f"**{name} " in line for line in lines) == len(years)
+        if years:
+            assert any(line.startswith(f"**{name} {years[0]}** (algemene kalender) – 1 april {years[0] - 1}: "
+                                       "publicatie zorginkoopbeleid") for line in lines)
     chart = at.get("plotly_chart")[0].proto.spec
     assert "Algemene inkoopkalender (geen datum van de verzekeraar)" in chart
     # No insurer's own date is after 26 November 2026; the notice points to the general calendar.
@@ -66,6 +83,6 @@ def test_every_comparison_page_says_which_published_years_are_missing(pinned_day
     pinned_day("2026-11-26")
     at = open_page(page)
     assert not at.exception
-    # One line, so the comparison itself stays on the first screen.
-    assert ("Gepubliceerd maar niet in deze wijzer:** CZ 2025 (2026 alleen afgeleid); VGZ 2025, 2026 en 2027; "
-            "Zorg en Zekerheid 2025, 2026 en 2027.") in _warnings(at)
+    # One line, so the comparison itself stays on the first screen (in the data as committed:
+    # "CZ 2025 (2026 alleen afgeleid); VGZ 2025, 2026 en 2027; Zorg en Zekerheid 2025, 2026 en 2027.")
+    assert missing_line(at_catalogue()) in _warnings(at)

@@ -91,9 +91,9 @@ def test_pdf_text_without_running_headers_footers_and_repeated_urls(tmp_path: Pa
     result = extract(make_pdf(tmp_path / "beleid.pdf"))
     assert result.kind == "pdf" and result.pages == 3
     url = "https://www.voorbeeld.nl/zorgaanbieders/gli"
-    expected = "\n".join(f"{heading}\n{url}\n{body}" if n == 0 else f"{heading}\n{body}"
-                         for n, (heading, body) in enumerate(PARAGRAPHS))
-    assert result.text == expected + "\n"  # the address once; no header, no page number
+    expected = "\n\n".join(f"{heading}\n{url}\n{body}" if n == 0 else f"{heading}\n{body}"
+                           for n, (heading, body) in enumerate(PARAGRAPHS))
+    assert result.text == expected + "\n"  # the address once; no header, no page number; a page ends a paragraph
     assert result.dropped_urls == 2
     assert "Zorginkoopbeleid GLI 2025 | Voorbeeldverzekeraar" in result.dropped_headers
 
@@ -182,7 +182,7 @@ def test_add_source_refuses_before_writing(tmp_path: Path) -> None:
     with pytest.raises(AddSourceError, match="sources folder does not exist"):
         add_source(make_pdf(tmp_path / "in.pdf"), source_id="x_2025", publisher="V", title="T", year=2025,
                    sources_dir=tmp_path / "nope", data_dir=data)
-    with pytest.raises(AddSourceError, match="policy_year"):
+    with pytest.raises(AddSourceError, match="--year 1800: give the policy year in four digits"):
         add_source(make_pdf(tmp_path / "in.pdf"), source_id="x_2025", publisher="V", title="T", year=1800,
                    sources_dir=sources, data_dir=data)
     assert (data / "sources.yaml").read_text(encoding="utf-8") == before
