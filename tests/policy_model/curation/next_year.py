@@ -131,7 +131,17 @@ def next_year_html(source: Path, edits: tuple[Edit, ...] = EDITS) -> str:
 
 
 def print_pdf(html_path: Path, pdf_path: Path) -> Path:
-    """Chromium's own print to PDF (as a curator's browser would), A4 with margins."""
+    """Chromium's own print to PDF (as a curator's browser would), A4 with margins.
+
+    In a thread of its own: after the browser tests, pytest-playwright's event loop runs in this
+    thread, and Playwright's sync API refuses to start inside a running loop."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_print_pdf, html_path, pdf_path).result()
+
+
+def _print_pdf(html_path: Path, pdf_path: Path) -> Path:
     from playwright.sync_api import sync_playwright
 
     from tests.e2e.server import CHROMIUM_ARGS, chromium_path
