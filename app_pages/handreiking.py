@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from functools import partial
-from html import escape
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from policy_model.guidance.checklist import checklist_csv, checklist_html, parse_checklist_csv
 from policy_model.guidance.crossref import guidance_end_year, later_changes, tariff_crossrefs, task_crossrefs
+from ui.charts import financing_figure
 from ui.citation import show_source, sourced_line
 from ui.data import catalogue
 from ui.filters import check_url
 from ui.glossary import glossary_help
-from ui.layout import page_header, presenting, provenance_footer
+from ui.layout import page_header, provenance_footer
 from ui.tables import show_sourced_table
 from ui.text import md_escape, today
 from ui.url_state import url_expander
@@ -26,16 +25,11 @@ MECHANISM_LABELS = {"tariff_withholding": "Inhouding op het NZa-tarief", "oi_fun
                     "max_max": "Max-max tarief", "municipality": "Gemeente", "other": "Overig"}
 
 
-def short(text: str, limit: int = 48) -> str:
-    """A bar label from an example's own text (the whole text is in the hover and the table)."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def crossref_rows(refs) -> list[dict]:
     return [{"Beleid": r.policy_label, "Soort": r.kind, "Wat het beleid zegt": r.text, "source": r.source} for r in refs]
 
 
-page_header(
+presenting = page_header(
     "Handreiking: de GLI organiseren in uw regio",
     "De ZonMw-handreiking ‘Duurzame integrale implementatie van de GLI’ als interactieve gids: 14 taken in "
     "vijf thema's, organisatievormen, financiering, systemen, stakeholders en de checklist borging – "
@@ -55,7 +49,11 @@ check_url({"thema": theme_names.values(), **{k: checklist.answer_options for k i
 end_year = guidance_end_year(guidance.period)
 st.info(f"De handreiking kijkt terug op {md_escape(guidance.period)}. Het beleid van verzekeraars is sindsdien "
         "veranderd; waar dat zo is, staat het bij de taak.", icon="🕰️")
-st.markdown(md_escape(guidance.summary))
+if presenting:  # the summary on demand: the guide's parts start on the first screen
+    with st.expander("Waar gaat de handreiking over?"):
+        st.markdown(md_escape(guidance.summary))
+else:
+    st.markdown(md_escape(guidance.summary))
 
 section = st.segmented_control(
     "Onderdeel", ["Taken", "Organisatievormen", "Financiering", "Systemen en stakeholders", "Checklist borging"],
@@ -113,21 +111,10 @@ elif section == "Financiering":
         for f in guidance.financing_examples
     ]
     show_sourced_table(rows, name="handreiking-financiering", key="financing")
-    with_pct = [f for f in guidance.financing_examples if f.percentage_min is not None]
-    if with_pct:
-        # Plotly reads some HTML in labels: escape data text. Numbered if two labels clash.
-        bar_labels = [escape(short(f.text)) for f in with_pct]
-        if len(set(bar_labels)) < len(bar_labels):
-            bar_labels = [f"{n}. {label}" for n, label in enumerate(bar_labels, start=1)]
-        fig = go.Figure(go.Bar(
-            x=[f.percentage_max for f in with_pct], y=bar_labels,
-            hovertext=[f"{MECHANISM_LABELS[f.mechanism]}: {escape(f.text)}" for f in with_pct], hoverinfo="text",
-            orientation="h", marker_color="#0072B2", text=[f"{f.percentage_max:g}%" for f in with_pct], textposition="outside",
-        ))
-        fig.update_layout(height=(80 + 45 * len(with_pct)) * (1.4 if presenting() else 1), xaxis_title="% van het tarief", yaxis_autorange="reversed", margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                          font={"size": 18 if presenting() else 13}, xaxis_tickfont_size=18 if presenting() else 13,
-                          yaxis_tickfont_size=18 if presenting() else 13, xaxis_title_font_size=18 if presenting() else 14)
-        st.plotly_chart(fig, key="financing_chart", config={"displaylogo": False})
+    bars = [(f.text, f.percentage_max, f"{MECHANISM_LABELS[f.mechanism]}: {f.text}")
+            for f in guidance.financing_examples if f.percentage_min is not None]
+    if bars:
+        st.plotly_chart(financing_figure(bars, presenting), key="financing_chart", config={"displaylogo": False})
     for example in guidance.financing_examples:
         refs = tariff_crossrefs(cat, example)
         if refs and example.mechanism == "max_max":

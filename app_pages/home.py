@@ -9,21 +9,20 @@ from policy_model.timeline import all_events, upcoming
 from policy_model.vocab import SOURCE_KIND_LABELS
 from ui.citation import show_source
 from ui.data import catalogue
-from ui.filters import check_url
 from ui.layout import page_header, presentation_query, provenance_footer
 from ui.missing_years import show_missing_years
 from ui.navigation import PAGES
 from ui.tables import show_table
 from ui.text import md_escape, nl_date, today
 
-page_header(
+presenting = page_header(
     "GLI-inkoopwijzer",
     "Het zorginkoopbeleid van zorgverzekeraars voor de gecombineerde leefstijlinterventie (GLI), "
     "naast elkaar gezet: per verzekeraar en per jaar, met bij elk feit de bron.",
 )
 cat = catalogue()
-check_url({})
-show_missing_years(cat)
+# While presenting, one line that opens on demand: the tiles stay on the first screen.
+show_missing_years(cat, compact=presenting)
 
 st.markdown(
     "Zorgverzekeraars publiceren elk jaar hun inkoopbeleid voor de GLI: welke programma's ze inkopen, "
@@ -32,6 +31,13 @@ st.markdown(
     "gegeven staat waar het in het document staat, met een letterlijk citaat."
 )
 
+st.subheader("Waar wilt u naartoe?")
+link_columns = st.columns(3)
+for n, info in enumerate(PAGES[1:]):
+    with link_columns[n % 3]:
+        st.page_link(info.path, label=info.title, icon=info.icon, query_params=presentation_query())
+        st.caption(info.about)
+
 figures = cat.headline()
 cols = st.columns(5)
 cols[0].metric("Verzekeraars", figures["insurers"])
@@ -39,13 +45,6 @@ cols[1].metric("Beleidsjaren", figures["policy_years"], help=", ".join(str(y) fo
 cols[2].metric("GLI-programma's", figures["programmes"])
 cols[3].metric("Registers", figures["registries"])
 cols[4].metric("Eisen vastgelegd", figures["requirements"])
-
-st.subheader("Waar wilt u naartoe?")
-link_columns = st.columns(3)
-for n, info in enumerate(PAGES[1:]):
-    with link_columns[n % 3]:
-        st.page_link(info.path, label=info.title, icon=info.icon, query_params=presentation_query())
-        st.caption(info.about)
 
 st.subheader("Wat komt eraan")
 events = all_events(cat)

@@ -10,11 +10,9 @@ from policy_model.reports.comparison_export import Part
 from policy_model.vocab import PROGRAMME_FACT_LABELS
 from ui.citation import sourced_line
 from ui.data import catalogue
-from ui.filters import check_url
 from ui.glossary import glossary_help
 from ui.layout import page_header, provenance_footer
-from ui.missing_years import show_missing_years
-from ui.selection import PARAMS, policy_picker
+from ui.selection import policy_picker
 from ui.side_by_side import Takeaway, show_side_by_side, takeaway_bar
 from ui.tables import show_sourced_table
 from ui.text import md_escape
@@ -24,10 +22,9 @@ page_header(
     "GLI-programma's per verzekeraar",
     "Welke erkende GLI-programma's koopt elke verzekeraar in, per jaar? ‘Niet vermeld’ betekent "
     "dat het beleid er niets over zegt – niet dat het programma niet wordt ingekocht.",
+    share=True, missing_years=True,
 )
 cat = catalogue()
-show_missing_years(cat, compact=True)
-check_url({}, extra_known=(*PARAMS, "programmas_bronnen", *(f"programma_{p.id}" for p in cat.programmes)))
 policies = policy_picker(cat)
 
 st.subheader("Overzicht")

@@ -9,25 +9,23 @@ from policy_model.reports.comparison_export import Part
 from policy_model.vocab import BACKGROUND_LABELS, REGISTRY_KIND_LABELS, REGISTRY_USE_LABELS, ROLE_SHORT_LABELS
 from ui.citation import sourced_line
 from ui.data import catalogue
-from ui.filters import check_url
 from ui.glossary import glossary_help
 from ui.layout import page_header, provenance_footer
-from ui.missing_years import show_missing_years
-from ui.selection import PARAMS, policy_picker
+from ui.selection import policy_picker
 from ui.side_by_side import Takeaway, filter_rows, show_side_by_side, takeaway_bar, word_pairs
 from ui.tables import show_sourced_table
 from ui.text import md_escape
-from ui.url_state import url_expander, url_toggle
+from ui.url_state import known, url_expander, url_toggle
 
 page_header(
     "Registers",
     "Welke kwaliteitsregisters en andere registers accepteert of eist elke verzekeraar, en voor wie "
     "(leefstijlcoach, fysiotherapeut, oefentherapeut, diëtist)?",
+    share=True, missing_years=True,
 )
 cat = catalogue()
-show_missing_years(cat, compact=True)
 DIFF_KEY, WORDS_KEY = "alleen_verschillen", "woorden"
-check_url({}, extra_known=(*PARAMS, DIFF_KEY, WORDS_KEY, "registers_bronnen", *(f"register_{r.id}" for r in cat.registries)))
+known(WORDS_KEY)  # its switch shows only for two years of one insurer
 policies = policy_picker(cat)
 
 st.subheader("Naast elkaar")

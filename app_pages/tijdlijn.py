@@ -10,20 +10,27 @@ import streamlit as st
 from policy_model.reports.timeline_handout import timeline_entries, timeline_handout_html
 from policy_model.timeline import all_events, to_ics, undated_items, upcoming
 from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
-from ui.charts import general_calendar, timeline_figure
 from ui.citation import sourced_line
 from ui.data import catalogue
-from ui.filters import filtered_policies
 from ui.layout import page_header, provenance_footer
 from ui.missing_years import show_missing_years
+from ui.selection import policy_picker
 from ui.tables import show_sourced_table
 from ui.text import md_escape, nl_date, today
+from ui.timeline_chart import general_calendar, show_timeline_chart, timeline_chart
+from ui.url_state import known, url_expander, url_segments
 
-# Streamlit cannot see the screen width: the browser picks chart or list. Constant CSS.
+CHART_KEY, TABLE_KEY = "grafiek", "alle_activiteiten"
+ALL_TOGETHER = "alle"
+#: The most chart rows (each about two lines of label text) that fit one screen with the
+#: year axis and the legend: 1024×768 while presenting, 1400×900 otherwise.
+CHART_ROWS_ON_A_SCREEN = {True: 9.0, False: 12.0}
+
+# Streamlit cannot see the screen width: on a phone the browser leaves the chart out (the
+# list below it says the same). Constant CSS.
 _NARROW_CSS = """
 <style>
 @media (max-width: 640px) { .st-key-gli_timeline_chart { display: none !important; } }
-@media (min-width: 641px) { .st-key-gli_timeline_list { display: none !important; } }
 </style>
 """
 
@@ -31,12 +38,52 @@ presenting = page_header(
     "Tijdlijn",
     "Het contracteerproces van elke verzekeraar per jaar (publicatie, aanbod, vragen, tekenen, "
     "publicatie van het gecontracteerde aanbod) en de looptijden van de overeenkomsten.",
+    share=True, missing_years=True,
 )
 cat = catalogue()
-policies, _ = filtered_policies(cat)
-
+policies = policy_picker(cat, minimum=1)
 events = all_events(cat, policies)
 now = today()
+labels = {p.key: cat.policy_label(p) for p in policies}
+
+
+def chart_choice() -> tuple[str, ...]:
+    """The records the chart shows: all chosen ones when they fit one screen with the
+    axis and the legend, else one at a time (a choice kept in the link), or all together
+    on request."""
+    everything = tuple(labels)
+    chart = timeline_chart(everything, now, presenting)
+    if len(everything) == 1 or chart is None or chart.height <= CHART_ROWS_ON_A_SCREEN[presenting]:
+        known(CHART_KEY)
+        return everything
+    shown = url_segments("Grafiek van", [*everything, ALL_TOGETHER], CHART_KEY,
+                         format_func=lambda k: "alle samen" if k == ALL_TOGETHER else labels[k],
+                         label_visibility="collapsed" if presenting else "visible",
+                         help="Eén beleidsdocument per keer past met zijn legenda op één scherm; "
+                         "‘alle samen’ zet ze onder elkaar.")
+    return everything if shown == ALL_TOGETHER else (shown,)
+
+
+st.html(_NARROW_CSS)
+with st.container(key="gli_timeline_chart"):
+    if not presenting:
+        st.subheader("Proces en looptijden")
+    # The chart first: its bars, axis and legend on the first screen, also on a projector.
+    chart = timeline_chart(chart_choice(), now, presenting)
+    if chart is not None:
+        show_timeline_chart(chart)
+        st.caption("Balken: looptijden van overeenkomsten, een kleur en arcering per route. Symbolen: activiteiten "
+                   "met een datum, een vast symbool per soort. Stippellijn: vandaag. Wijs een balk of symbool aan "
+                   "voor de datum en de tekst.")
+    else:
+        st.info("De gekozen beleidsdocumenten noemen geen looptijden of activiteiten met een precieze datum; "
+                "zie de tabel hieronder.")
+st.subheader("Activiteiten en looptijden")
+with st.container(key="gli_timeline_list"):
+    # Every text in full, also on a phone (where the chart gives way to it).
+    for key, entries in timeline_entries(policies).items():
+        st.markdown(f"**{md_escape(labels[key])}**\n\n" + "\n".join(
+            f"- **{md_escape(e.when)}** · {md_escape(e.what)}: {md_escape(e.text)}" for e in entries))
 
 st.subheader("Komende deadlines")
 ahead = upcoming(events, now)
@@ -62,25 +109,6 @@ downloads.download_button(
     "of als PDF te bewaren.",
 )
 
-st.subheader("Proces en looptijden")
-labels = {p.key: cat.policy_label(p) for p in policies}
-st.html(_NARROW_CSS)
-fig = timeline_figure(tuple(p.key for p in policies), now, presenting)
-with st.container(key="gli_timeline_chart"):
-    if fig is not None:
-        st.plotly_chart(fig, config={"displaylogo": False, "toImageButtonOptions": {"filename": "gli-tijdlijn"}},
-                        key="timeline_chart")
-        st.caption("Balken: looptijden van overeenkomsten, een kleur per route. Symbolen: activiteiten met een "
-                   "datum, een vast symbool per soort. Stippellijn: vandaag. Klik op de legenda om iets te verbergen.")
-    else:
-        st.info("De gekozen beleidsdocumenten noemen geen looptijden of activiteiten met een precieze datum; "
-                "zie de tabel hieronder.")
-with st.container(key="gli_timeline_list"):
-    # On a phone the chart is unreadable: the same periods and activities as a list.
-    for key, entries in timeline_entries(policies).items():
-        st.markdown(f"**{md_escape(labels[key])}**\n\n" + "\n".join(
-            f"- **{md_escape(e.when)}** · {md_escape(e.what)}: {md_escape(e.text)}" for e in entries))
-
 general = general_calendar(cat, policies, now)
 if general:
     st.subheader("Algemene inkoopkalender voor jaren die hier ontbreken")
@@ -95,9 +123,11 @@ if general:
             sourced_line(f"**{md_escape(cat.insurer(insurer).short_name)} {year}** (algemene kalender) – {line}",
                          [m.source for m in mine if m.year == year][:1])
 
-st.subheader("Alle activiteiten")
+# The sortable table with the sources, folded away (the list above says the same): its grid
+# would cost a fresh visitor a second to load.
+box = url_expander("Alle activiteiten met bron, als tabel om te sorteren", TABLE_KEY)
 rows = []
-for policy in policies:
+for policy in policies if box is not None else ():
     for item in policy.timeline:
         rows.append({
             "Beleid": labels[policy.key],
@@ -111,9 +141,11 @@ for policy in policies:
 rows.sort(key=lambda r: (r["Beleid"], r["Sorteerdatum"]))
 for row in rows:
     row.pop("Sorteerdatum")
-show_sourced_table(rows, name="gli-tijdlijn", key="timeline_rows")
+if box is not None:
+    with box:
+        show_sourced_table(rows, name="gli-tijdlijn", key="timeline_rows")
 undated = sum(len(undated_items(p)) for p in policies)
 if undated:
     st.caption(f"{undated} activiteit(en) hebben in het document geen precieze dag (bijvoorbeeld ‘September 2023’); "
-               "ze staan in de tabel maar niet in de grafiek of de agenda.")
+               "ze staan in de lijst maar niet in de grafiek of de agenda.")
 provenance_footer(policies)

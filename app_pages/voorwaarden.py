@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from policy_model.catalogue import Catalogue
@@ -21,13 +23,11 @@ from policy_model.reports.comparison_export import Part
 from policy_model.schema import Policy
 from policy_model.vocab import CONTRACTING_ROLES, ROLE_SHORT_LABELS
 from ui.data import catalogue
-from ui.filters import check_url
 from ui.layout import page_header, provenance_footer
-from ui.missing_years import show_missing_years
-from ui.selection import PARAMS, policy_picker
+from ui.selection import policy_picker
 from ui.side_by_side import Takeaway, filter_rows, show_side_by_side, takeaway_bar, word_pairs
 from ui.tables import show_sourced_table
-from ui.url_state import url_expander, url_select, url_tabs, url_toggle
+from ui.url_state import known, url_expander, url_select, url_tabs, url_toggle
 
 TAB_KEY, ROLE_KEY, DIFF_KEY, WORDS_KEY, SOURCES_KEY = "tab", "rol", "alleen_verschillen", "woorden", "eisen_bronnen"
 TABS = ["Eisen per onderwerp", "Contracteerroutes", "Looptijd en tarief", "Aanvragen en contact"]
@@ -36,18 +36,6 @@ ALL_ROLES = "alle"  # a value, not None: a selectbox shows None as "no choice"
 
 def _role_label(role: str) -> str:
     return ROLE_SHORT_LABELS.get(role, "Alle rollen")
-
-
-def chosen_role() -> str | None:
-    """The view's role, also before the role picker (in the first tab) has run: the
-    session's choice, else the link's ``rol=`` (the hand-out used to miss it on opening a
-    link, and on every other tab)."""
-    options = (ALL_ROLES, *CONTRACTING_ROLES)
-    value = st.session_state.get(ROLE_KEY)
-    if value not in options:
-        raw = st.query_params.get(ROLE_KEY)
-        value = {_role_label(r): r for r in options}.get(raw, raw)
-    return None if value in (None, ALL_ROLES) or value not in options else value
 
 
 def parts(policies: list[Policy], role: str | None, only_diff: bool) -> list[Part]:
@@ -66,13 +54,8 @@ def parts(policies: list[Policy], role: str | None, only_diff: bool) -> list[Par
     ]
 
 
-def show_requirements(cat: Catalogue, policies: list[Policy], only_diff: bool, words: bool) -> None:
-    chosen_role = url_select(
-        "Rol", [ALL_ROLES, *CONTRACTING_ROLES], ROLE_KEY, format_func=_role_label,
-        help="Toon alleen eisen die gelden voor deze rol. Eisen aan de leefstijlcoach die de GLI "
-        "uitvoert gelden voor elke rol.",
-    )
-    role = None if chosen_role == ALL_ROLES else chosen_role
+def show_requirements(cat: Catalogue, policies: list[Policy], only_diff: bool, words: bool,
+                      role: str | None = None) -> None:
     rows = requirement_text_rows(policies, role)
     st.caption("Minimumeisen en uitsluitingsgronden eerst, dan verplichtingen, dan verwachtingen.")
     show_side_by_side(cat, filter_rows(rows, only_diff), policies, key="requirements", show_words=words,
@@ -110,25 +93,32 @@ def show_applying(cat: Catalogue, policies: list[Policy], only_diff: bool, words
                       show_words=words, name="gli-bepalingen", downloads=False)
 
 
-page_header(
+presenting = page_header(
     "Contractvoorwaarden",
     "Kies twee tot vier beleidsdocumenten: hun eisen per onderwerp staan naast elkaar, volledig leesbaar, "
     "met de contracteerroutes, looptijden, tarieven en hoe u een overeenkomst aanvraagt. Rijen met ✱ "
     "verschillen tussen de gekozen beleidsdocumenten.",
+    share=True, missing_years=True,
 )
 cat = catalogue()
-show_missing_years(cat, compact=True)
-check_url({TAB_KEY: TABS, ROLE_KEY: [_role_label(r) for r in (ALL_ROLES, *CONTRACTING_ROLES)]},
-          extra_known=(*PARAMS, DIFF_KEY, WORDS_KEY, SOURCES_KEY))
+known(WORDS_KEY)  # its switch shows only for two years of one insurer
+known(SOURCES_KEY)  # in the requirements tab, which runs only when open
 policies = policy_picker(cat)
-with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
+with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
+    # The role is chosen here, above the tabs: it filters the requirements and the hand-out.
+    chosen_role = url_select(
+        "Rol", [ALL_ROLES, *CONTRACTING_ROLES], ROLE_KEY, format_func=_role_label, width=260,
+        label_visibility="collapsed" if presenting else "visible",
+        help="Toon alleen eisen die gelden voor deze rol (op het tabblad Eisen per onderwerp en in de "
+        "hand-out). Eisen aan de leefstijlcoach die de GLI uitvoert gelden voor elke rol.",
+    )
+    role = None if chosen_role == ALL_ROLES else chosen_role
     only_diff = url_toggle("Alleen onderwerpen die verschillen", DIFF_KEY,
                            help="Verbergt onderwerpen waarover alle gekozen documenten hetzelfde zeggen.")
     words = url_toggle(
         "Tekstwijzigingen woord voor woord", WORDS_KEY, default=True,
         help="Bij twee jaren van dezelfde verzekeraar: doorgestreept wat verviel, groen wat nieuw is.",
     ) if word_pairs(policies) else False
-role = chosen_role()
 takeaway_bar(cat, policies, Takeaway(
     "Contractvoorwaarden", "gli-contractvoorwaarden", lambda: parts(policies, role, only_diff),
     lambda: requirement_text_rows(policies, role), role=role, by_role=True,
@@ -139,7 +129,8 @@ takeaway_bar(cat, policies, Takeaway(
 
 # Only the open tab runs; the open tab is always in the link.
 tabs = url_tabs(TABS, TAB_KEY)
-for tab, show in zip(tabs, (show_requirements, show_routes, show_terms, show_applying), strict=True):
+for tab, show in zip(tabs, (partial(show_requirements, role=role), show_routes, show_terms, show_applying),
+                     strict=True):
     if tab.open:
         with tab:
             show(cat, policies, only_diff, words)

@@ -22,14 +22,12 @@ from policy_model.reports.report import diff_report_html
 from policy_model.vocab import CHANGE_KIND_LABELS
 from ui.citation import show_source, sourced_line
 from ui.data import catalogue
-from ui.filters import check_url
 from ui.layout import page_header, provenance_footer
-from ui.missing_years import show_missing_years
 from ui.new_document import show_new_document
-from ui.selection import PARAMS, policy_picker
+from ui.selection import PARAMS, SHORTCUT_KEY, policy_picker
 from ui.side_by_side import filter_rows, segments_markdown, show_side_by_side
 from ui.text import md_escape, today
-from ui.url_state import url_expander, url_select, url_tabs, url_toggle
+from ui.url_state import check_url, url_expander, url_select, url_tabs, url_toggle
 
 FROM_KEY, TO_KEY, TAB_KEY, ONLY_KEY, DIFF_KEY = "van", "naar", "tab", "alleen_in_een", "alleen_verschillen"
 TABS = ["Genoemde wijzigingen", "Vergelijk twee beleidsdocumenten", "Nieuw beleidsdocument?"]
@@ -172,13 +170,12 @@ page_header(
     "Wijzigingen",
     "Wat elk document zelf als wijziging noemt, en een berekende vergelijking tussen twee "
     "beleidsdocumenten: dezelfde verzekeraar in twee jaren, of twee verzekeraars in één jaar.",
+    share=True, missing_years=True,
 )
 cat = catalogue()
-show_missing_years(cat, compact=True)
 labels = {p.key: cat.policy_label(p) for p in cat.policies_for()}
-keys = list(labels)
-check_url({TAB_KEY: TABS, FROM_KEY: [*keys, *(labels[k] for k in keys)], TO_KEY: [*keys, *(labels[k] for k in keys)]},
-          extra_known=(*PARAMS, ONLY_KEY, DIFF_KEY, "woorden"))
+# The parameters of the tab that does not run (each widget registers its own when it runs).
+check_url({}, extra_known=(*PARAMS, SHORTCUT_KEY, DIFF_KEY, FROM_KEY, TO_KEY, ONLY_KEY, "woorden"))
 
 # Only the open tab runs; the open tab is always in the link.
 stated_tab, diff_tab, new_tab = url_tabs(TABS, TAB_KEY)

@@ -15,6 +15,7 @@ from ui.export import download_table
 from ui.filters import check_url
 from ui.layout import page_header, presentation_query, provenance_footer
 from ui.tables import show_table
+from ui.url_state import stop_page
 
 KIND_LABELS = {
     "programme": "Programma-status", "registry": "Register", "contract_route": "Contracteerroute",
@@ -31,13 +32,13 @@ query = st.text_input("Zoekterm(en)", key="q", bind="query-params",
                       placeholder="bijvoorbeeld sociaal domein, AGB, 2 keer per jaar")
 if not query.strip():
     st.caption(f"Doorzoekt {len(facts())} vastgelegde feiten, elk met bron.")
-    st.stop()
+    stop_page()
 
 results = search_facts(facts(), query)
 st.caption(f"{len(results)} resultaten" + (" (eerste 200)" if len(results) == 200 else ""))
 if not results:
     st.info("Niets gevonden. Probeer minder of andere woorden.")
-    st.stop()
+    stop_page()
 
 rows = []
 for fact in results:

@@ -1,4 +1,6 @@
-"""Benchmark: dataset loading, page script runs (1x, 10x, 50x data) and real-browser loads.
+"""Benchmark: dataset loading, page script runs (1x, 10x, 50x data), real-browser loads and
+in-app navigation (also to the bare reference page: Streamlit's own floor), and the cold
+start of a fresh server and of a fresh browser session.
 
 Run with ``make bench``. Prints a table and writes benchmarks/results/latest.json. These are
 measurements, not tests: compare them with the targets in the README.
@@ -20,8 +22,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ["GLI_BENCH"] = "1"
 
-PAGES = ["home", "programmas", "registers", "voorwaarden", "tijdlijn", "wijzigingen", "wizard", "handreiking",
-         "begrippen", "zoeken"]
+from ui.navigation import PAGES as PAGE_INFO  # noqa: E402 (after the path is set)
+
+#: The app's pages, from its own registry: name (file stem) -> (file, title, address).
+PAGES = {Path(p.path).stem: p for p in PAGE_INFO}
 REFERENCE_TABLE = "benchmarks/reference_table.py"
 REFERENCE_CHART = "benchmarks/reference_chart.py"
 RESULTS = REPO / "benchmarks" / "results"
@@ -154,7 +158,7 @@ def bench_pages(data_dir: Path | None, runs: int = 5) -> tuple[dict[str, float],
     st.cache_data.clear()
     st.cache_resource.clear()
     script, apptest = {}, {}
-    for page in [REFERENCE_TABLE, REFERENCE_CHART, *[f"app_pages/{p}.py" for p in PAGES]]:
+    for page in [REFERENCE_TABLE, REFERENCE_CHART, *[p.path for p in PAGES.values()]]:
         at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120).run()
         at.switch_page(page).run()
         if at.exception:
@@ -171,15 +175,30 @@ def bench_pages(data_dir: Path | None, runs: int = 5) -> tuple[dict[str, float],
     return script, apptest
 
 
+def fresh_session_s(browser, address: str, timeout: float = 60_000) -> float:
+    """Seconds from opening ``address`` in a new browser context (nothing cached) until idle."""
+    from tests.e2e.server import wait_idle
+
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    start = time.perf_counter()
+    page.goto(address)
+    wait_idle(page, timeout=timeout)
+    elapsed = time.perf_counter() - start
+    context.close()
+    return elapsed
+
+
 def bench_browser(runs: int = 3) -> dict[str, dict[str, float]]:
     from playwright.sync_api import sync_playwright
 
     from tests.e2e.server import CHROMIUM_ARGS, chromium_path, running_app, wait_idle
 
-    targets = {"reference_table": "ref_table", "reference_chart": "ref_chart", **{p: ("" if p == "home" else p) for p in PAGES}}
-    titles = {"programmas": "Programma's", "registers": "Registers", "voorwaarden": "Contractvoorwaarden",
-              "tijdlijn": "Tijdlijn", "wijzigingen": "Wijzigingen", "wizard": "Wat geldt voor mij?",
-              "handreiking": "Handreiking", "begrippen": "Begrippen", "zoeken": "Zoeken"}
+    targets = {"reference_table": "ref_table", "reference_chart": "ref_chart",
+               **{name: info.url_path for name, info in PAGES.items()}}
+    # Navigation from Home by the sidebar menu, to every page and to the bare reference
+    # page (in the menu only on a benchmark server): Streamlit's own floor.
+    titles = {"reference_table": "Referentie", **{name: info.title for name, info in PAGES.items() if info.url_path}}
     results: dict[str, dict[str, float]] = {}
     with running_app(extra_env={"GLI_BENCH": "1"}) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
@@ -188,16 +207,7 @@ def bench_browser(runs: int = 3) -> dict[str, dict[str, float]]:
         wait_idle(warm)  # the server's catalogue cache is filled once, as in real use
         warm.close()
         for name, path in targets.items():
-            cold = []
-            for _ in range(runs):
-                context = browser.new_context(viewport={"width": 1400, "height": 900})
-                page = context.new_page()
-                start = time.perf_counter()
-                page.goto(f"{url}/{path}")
-                wait_idle(page, timeout=60_000)
-                cold.append(time.perf_counter() - start)
-                context.close()
-            results[name] = {"cold_ms": median_ms(cold)}
+            results[name] = {"cold_ms": median_ms([fresh_session_s(browser, f"{url}/{path}") for _ in range(runs)])}
         context = browser.new_context(viewport={"width": 1400, "height": 900})
         page = context.new_page()
         for name, title in titles.items():
@@ -213,6 +223,51 @@ def bench_browser(runs: int = 3) -> dict[str, dict[str, float]]:
             results[name]["navigate_ms"] = median_ms(nav)
         browser.close()
     return results
+
+
+_IMPORT_CODE = """
+import json, time
+t0 = time.perf_counter()
+import streamlit, pandas  # what a server has loaded before it runs any page
+t1 = time.perf_counter()
+import policy_model.loader, ui.layout, ui.tables, ui.selection, ui.side_by_side, ui.timeline_chart, ui.charts
+t2 = time.perf_counter()
+from policy_model.loader import load_catalogue
+assert load_catalogue().ok
+t3 = time.perf_counter()
+print(json.dumps({"streamlit_ms": round((t1 - t0) * 1000), "app_modules_ms": round((t2 - t1) * 1000),
+                  "catalogue_ms": round((t3 - t2) * 1000)}))
+"""
+
+
+def bench_cold_start(runs: int = 3) -> dict:
+    """What a fresh server and a fresh browser session spend their first seconds on.
+
+    In a fresh Python process: importing Streamlit (the server does it once, at start),
+    importing the app's own modules, loading the catalogue (both on the first page a new
+    server shows). Then a new server: from its start to healthy, and its very first page
+    (Home, and the Tijdlijn on another new server) until idle in a browser.
+    """
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.server import CHROMIUM_ARGS, chromium_path, running_app
+
+    parts = [json.loads(subprocess.run([sys.executable, "-c", _IMPORT_CODE], cwd=REPO, capture_output=True,
+                                       text=True, check=True).stdout) for _ in range(runs)]
+    out = {key: statistics.median(p[key] for p in parts) for key in parts[0]}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
+        for name, path in (("home", ""), ("tijdlijn", "tijdlijn")):
+            start_ms, first_ms = [], []
+            for _ in range(runs):
+                start = time.perf_counter()
+                with running_app() as url:
+                    start_ms.append(time.perf_counter() - start)
+                    first_ms.append(fresh_session_s(browser, f"{url}/{path}", timeout=120_000))
+            out["server_start_ms"] = median_ms(start_ms) if name == "home" else out["server_start_ms"]
+            out[f"first_{name}_on_new_server_ms"] = median_ms(first_ms)
+        browser.close()
+    return out
 
 
 def main() -> int:
@@ -236,6 +291,7 @@ def main() -> int:
     os.environ.pop("GLI_DATA_DIR", None)
     skip_browser = "--no-browser" in sys.argv
     report["browser"] = {} if skip_browser else bench_browser()
+    report["cold_start"] = {} if skip_browser else bench_cold_start()
 
     ref = report["pages"]["1x"]["reference_table"]
     print(f"Machine: {report['machine']}")
@@ -243,18 +299,31 @@ def main() -> int:
           f"warm {report['load']['load_warm_ms']} ms")
     print()
     print("1x/10x/50x: median script run (app.py + page); AppTest: median whole AppTest.run() at 1x")
+    print("cold ms: a new browser session (no cache) until idle, ratio to the one-chart reference page; "
+          "nav ms: from Home by the menu until idle, ratio to the bare reference page (Streamlit's floor)")
     header = (f"{'page':<16}{'1x ms':>9}{'ratio':>7}{'10x ms':>9}{'50x ms':>9}{'AppTest':>9}"
-              f"{'cold ms':>10}{'ratio':>7}{'nav ms':>9}")
+              f"{'cold ms':>10}{'ratio':>7}{'nav ms':>9}{'ratio':>7}")
     print(header)
     print("-" * len(header))
     chart_cold = report["browser"].get("reference_chart", {}).get("cold_ms")
+    nav_floor = report["browser"].get("reference_table", {}).get("navigate_ms")
     for name in ["reference_table", "reference_chart", *PAGES]:
         one = report["pages"]["1x"][name]
         browser = report["browser"].get(name, {})
         cold = browser.get("cold_ms", float("nan"))
         ratio_cold = round(cold / chart_cold, 2) if chart_cold else float("nan")
+        nav = browser.get("navigate_ms", float("nan"))
+        ratio_nav = round(nav / nav_floor, 2) if nav_floor and nav == nav else float("nan")
         print(f"{name:<16}{one:>9}{round(one / ref, 2):>7}{report['pages']['10x'][name]:>9}{report['pages']['50x'][name]:>9}"
-              f"{report['apptest']['1x'][name]:>9}{cold:>10}{ratio_cold:>7}{browser.get('navigate_ms', float('nan')):>9}")
+              f"{report['apptest']['1x'][name]:>9}{cold:>10}{ratio_cold:>7}{nav:>9}{ratio_nav:>7}")
+    cold_start = report["cold_start"]
+    if cold_start:
+        tijdlijn = report["browser"].get("tijdlijn", {}).get("cold_ms", float("nan"))
+        print(f"\nCold start: in a fresh process Streamlit imports in {cold_start['streamlit_ms']} ms, the app's "
+              f"modules in {cold_start['app_modules_ms']} ms, the catalogue loads in {cold_start['catalogue_ms']} ms; "
+              f"a new server is healthy after {cold_start['server_start_ms']} ms and shows its first page idle after "
+              f"{cold_start['first_home_on_new_server_ms']} ms (Home) / {cold_start['first_tijdlijn_on_new_server_ms']} ms "
+              f"(Tijdlijn). A fresh session on a running server: Tijdlijn idle after {tijdlijn} ms (target 3000).")
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
     print(f"\nwritten: {RESULTS / 'latest.json'}")

@@ -30,14 +30,13 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+
+if TYPE_CHECKING:  # openpyxl is imported when a workbook is written: it costs a new server ~0.5 s
+    from openpyxl.worksheet.worksheet import Worksheet
 
 CSV_SEPARATOR = ";"
 #: First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection);
@@ -53,10 +52,24 @@ Table = pd.DataFrame | Sequence[Mapping[str, Any]]
 #: row, about 27 lines) widens up to WIDEST.
 MIN_WIDTH, MAX_WIDTH, WIDEST, MAX_LINES, ABOUT_WIDTH = 8, 60, 100, 26, 100
 ABOUT_SHEET = "Over deze export"
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="E8EAED")
-_HEADER_BORDER = Border(bottom=Side(style="thin", color="9AA0A6"))
+#: The control characters an .xlsx cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE).
+_ILLEGAL_CHARACTERS = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+
+
+@dataclass(frozen=True)
+class _Styles:
+    wrap: Any
+    header_font: Any
+    header_fill: Any
+    header_border: Any
+
+
+@cache
+def _styles() -> _Styles:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    return _Styles(Alignment(wrap_text=True, vertical="top"), Font(bold=True), PatternFill("solid", fgColor="E8EAED"),
+                   Border(bottom=Side(style="thin", color="9AA0A6")))
 
 
 @dataclass(frozen=True)
@@ -83,7 +96,7 @@ class About:
 
 def clean_text(text: str) -> str:
     """Line breaks as ``\\n`` and no character Excel refuses (the cell text, not yet neutralised)."""
-    return ILLEGAL_CHARACTERS_RE.sub("", _LINE_BREAKS.sub("\n", text))
+    return _ILLEGAL_CHARACTERS.sub("", _LINE_BREAKS.sub("\n", text))
 
 
 def is_formula_like(text: str) -> bool:
@@ -163,6 +176,8 @@ def table_xlsx_bytes(table: Table, sheet: str = "Gegevens", about: About | None 
 def workbook_xlsx_bytes(sheets: Sequence[Sheet], about: About | None = None) -> bytes:
     """An .xlsx workbook: one laid-out sheet per :class:`Sheet` (the first one opens), then
     "Over deze export" when ``about`` is given. No cell is a formula."""
+    from openpyxl import Workbook
+
     book = Workbook()
     book.remove(book.active)
     used: set[str] = set()
@@ -223,12 +238,15 @@ def column_width(longest_line: int, longest_text: int, breaks: int) -> int:
 def _write_table(ws: Worksheet, sheet: Sheet) -> None:
     """Header bold on grey, frozen with the first ``frozen_columns`` columns, an autofilter,
     widths from the content, long texts wrapped at the top of their cell."""
+    from openpyxl.utils import get_column_letter
+
+    style = _styles()
     columns, rows = _columns_and_rows(sheet.table)
     sizes = [(len(str(c)), 0, 0) for c in columns]  # (longest line, longest text, its line breaks)
     for c, name in enumerate(columns, start=1):
         cell = ws.cell(row=1, column=c)
         _set_text(cell, name)
-        cell.font, cell.fill, cell.border, cell.alignment = _HEADER_FONT, _HEADER_FILL, _HEADER_BORDER, _WRAP
+        cell.font, cell.fill, cell.border, cell.alignment = style.header_font, style.header_fill, style.header_border, style.wrap
     links = {i for i, name in enumerate(columns) if name in sheet.links}
     last_row = 1
     for r, values in enumerate(rows, start=2):
@@ -236,14 +254,14 @@ def _write_table(ws: Worksheet, sheet: Sheet) -> None:
         for i, value in enumerate(values):
             cell = ws.cell(row=r, column=i + 1)
             _set_text(cell, value)
-            cell.alignment = _WRAP
+            cell.alignment = style.wrap
             line, size, breaks = _text_size(value)
             if line > sizes[i][0] or size > sizes[i][1]:
                 sizes[i] = (max(line, sizes[i][0]), *max((size, breaks), sizes[i][1:]))
             if i in links and isinstance(cell.value, str) and _is_address(cell.value):
                 cell.hyperlink = cell.value
                 cell.style = "Hyperlink"
-                cell.alignment = _WRAP
+                cell.alignment = style.wrap
     for i, size in enumerate(sizes, start=1):
         ws.column_dimensions[get_column_letter(i)].width = column_width(*size)
     if columns:
@@ -257,16 +275,19 @@ def _is_address(text: str) -> bool:
 
 def _write_about(ws: Worksheet, about: About) -> None:
     """Title in bold, then one line per label (bold) and value (wrapped; an address is a link)."""
+    from openpyxl.styles import Font
+
+    style = _styles()
     _set_text(ws.cell(row=1, column=1), about.title)
     ws.cell(row=1, column=1).font = Font(bold=True, size=14)
     for r, (label, value) in enumerate(about.lines, start=3):
         head, cell = ws.cell(row=r, column=1), ws.cell(row=r, column=2)
         _set_text(head, label)
         _set_text(cell, value)
-        head.font, head.alignment, cell.alignment = _HEADER_FONT, _WRAP, _WRAP
+        head.font, head.alignment, cell.alignment = style.header_font, style.wrap, style.wrap
         if isinstance(cell.value, str) and _is_address(cell.value):
             cell.hyperlink = cell.value
             cell.style = "Hyperlink"
-            cell.alignment = _WRAP
+            cell.alignment = style.wrap
     ws.column_dimensions["A"].width = 26
     ws.column_dimensions["B"].width = ABOUT_WIDTH

@@ -1,7 +1,10 @@
-"""Dated events of the contracting process: deadlines, contract periods, iCalendar.
+"""Dated events of the contracting process: deadlines, contract periods, the layout of the
+timeline chart, iCalendar.
 
 Timeline items with a day become events; contract periods contribute their start and
 end. The home page asks for what is ahead of today, the timeline page for everything.
+:func:`timeline_layout` places the chosen records' periods and events on the rows and
+lanes of the chart (pure: the chart itself is drawn by :mod:`ui.charts`).
 """
 
 from __future__ import annotations
@@ -9,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import textwrap
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import icalendar
-
+from policy_model.calendar import GenericMilestone
 from policy_model.catalogue import Catalogue
 from policy_model.schema import Policy, Source
 from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
@@ -82,6 +86,170 @@ def period_rows(policies: list[Policy]) -> list[dict]:
     return rows
 
 
+# --------------------------------------------------------------------------- chart layout
+
+
+def lanes(dates: Sequence[dt.date], close_days: int) -> list[int]:
+    """A lane per date so that no two markers closer than ``close_days`` share a lane.
+
+    Dates must be sorted. Each date takes the first lane whose last marker is far enough
+    away (interval packing): markers never overlap, and a lone date stays in lane 0.
+    """
+    last: list[dt.date] = []
+    out = []
+    for date in dates:
+        for lane, previous in enumerate(last):
+            if (date - previous).days > close_days:
+                last[lane] = date
+                out.append(lane)
+                break
+        else:
+            last.append(date)
+            out.append(len(last) - 1)
+    return out
+
+
+@dataclass(frozen=True)
+class LaneGeometry:
+    """What the layout needs to know of the drawing, in pixels: a marker's width, the
+    height of a row unit (two lines of label text), the plot's typical width; and how many
+    characters a row label holds per line."""
+
+    marker_px: int
+    unit_px: int
+    wrap: int
+    plot_px: int = 600
+
+    @property
+    def lane_step(self) -> float:
+        """Lanes a marker apart, in row units."""
+        return (self.marker_px + 3) / self.unit_px
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    """One row of the timeline chart, top to bottom, in row units (y grows downwards)."""
+
+    kind: str  # "period", "process" or "general" (the general purchasing calendar)
+    owner: str  # the policy key, or the insurer id of a general-calendar row
+    title: str  # the record's (or insurer's) name on its first row, else ""
+    lines: tuple[str, ...]  # the row's own label, wrapped
+    top: float
+    height: float
+
+    @property
+    def centre(self) -> float:
+        return self.top + self.height / 2
+
+
+@dataclass(frozen=True)
+class TimelineLayout:
+    """Where everything of the chart goes: rows, bars (one per contract period), marks
+    (one per dated event, in its lane) and the general calendar's days."""
+
+    rows: tuple[ChartRow, ...]
+    bars: tuple[tuple[dict, float], ...]  # (a period_rows() row, y)
+    marks: tuple[tuple[Event, float], ...]
+    general: tuple[tuple[GenericMilestone, float], ...]
+    boundaries: tuple[float, ...]  # y between two records
+    height: float  # all rows, in row units
+
+
+def close_days(dates: Sequence[dt.date], geometry: LaneGeometry) -> int:
+    """Days closer than about a marker's own width at the plot's typical width."""
+    span = (max(dates) - min(dates)).days if dates else 0
+    return max(3, span * (geometry.marker_px + 4) // geometry.plot_px)
+
+
+def _wrapped(text: str, width: int) -> tuple[str, ...]:
+    return tuple(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or (text,)
+
+
+class _Rows:
+    """Rows stacked from the top; a row is tall enough for its label (half a unit a line)."""
+
+    def __init__(self) -> None:
+        self.rows: list[ChartRow] = []
+        self.boundaries: list[float] = []
+        self.top = 0.0
+
+    def start_group(self) -> None:
+        if self.top:
+            self.boundaries.append(self.top)
+
+    def add(self, kind: str, owner: str, title: str, lines: tuple[str, ...], height: float = 1.0) -> ChartRow:
+        height = max(height, 0.5 * (len(lines) + (1 if title else 0)))
+        row = ChartRow(kind, owner, title, lines, self.top, height)
+        self.rows.append(row)
+        self.top += height
+        return row
+
+
+def _event_lanes(policies: Sequence[Policy], events: Sequence[Event], days: int) -> dict[int, tuple[int, int]]:
+    """Event index -> (its lane, the lanes of its record): per record, in date order."""
+    out: dict[int, tuple[int, int]] = {}
+    for policy in policies:
+        mine = [i for i, e in enumerate(events) if e.policy_key == policy.key]
+        assigned = lanes([events[i].date for i in mine], days)
+        count = max(assigned, default=-1) + 1
+        out.update({i: (lane, count) for i, lane in zip(mine, assigned, strict=True)})
+    return out
+
+
+def timeline_layout(policies: Sequence[Policy], labels: Mapping[str, str], events: Sequence[Event],
+                    periods: Sequence[dict], general: Sequence[GenericMilestone], insurer_names: Mapping[str, str],
+                    now: dt.date, geometry: LaneGeometry) -> TimelineLayout | None:
+    """Rows per record, top to bottom: each contract period (a route with two periods gets
+    a row per period), then its contracting process, as tall as its lanes need; then per
+    insurer a row for the general purchasing calendar of the years the wijzer lacks.
+
+    Events closer than a marker's width take separate lanes of the process row, so a
+    busy autumn grows the row instead of piling markers up. ``None`` when there is
+    nothing to draw. Built once per record set (the caller caches it with the figure).
+    """
+    events = [e for e in events if e.policy_key in labels]
+    if not periods and not events and not general:
+        return None
+    span = [*(e.date for e in events), *(r["start"] for r in periods), *(r["end"] for r in periods), now]
+    lane_of = _event_lanes(policies, events, close_days(span, geometry))
+    lane_counts = {events[i].policy_key: count for i, (_, count) in lane_of.items()}
+    step = geometry.lane_step
+    stack = _Rows()
+    bars: list[tuple[dict, float]] = []
+    process_centre: dict[str, float] = {}
+    for policy in policies:
+        mine = [r for r in periods if r["policy_key"] == policy.key]
+        lane_count = lane_counts.get(policy.key, 0)
+        if not mine and not lane_count:
+            continue
+        stack.start_group()
+        title = labels[policy.key]
+        for row in mine:
+            again = [r for r in mine if r["route"] == row["route"]]
+            years = f" {row['start'].year}–{row['end'].year}" if len(again) > 1 else ""
+            placed = stack.add("period", policy.key, title, _wrapped(row["route"] + years, geometry.wrap))
+            bars.append((row, placed.centre))
+            title = ""
+        if lane_count:
+            placed = stack.add("process", policy.key, title, ("contracteerproces",), max(1.0, lane_count * step + 0.4))
+            process_centre[policy.key] = placed.centre
+    marks = tuple(
+        (e, process_centre[e.policy_key] + (lane_of[i][0] - (lane_of[i][1] - 1) / 2) * step)
+        for i, e in enumerate(events)
+    )
+    general_centre: dict[str, float] = {}
+    for insurer in dict.fromkeys(m.insurer for m in general):
+        stack.start_group()
+        placed = stack.add("general", insurer, insurer_names.get(insurer, insurer),
+                           _wrapped("algemene kalender (jaren zonder beleid hier)", geometry.wrap), 1.2)
+        general_centre[insurer] = placed.centre
+    return TimelineLayout(
+        rows=tuple(stack.rows), bars=tuple(bars), marks=marks,
+        general=tuple((m, general_centre[m.insurer]) for m in general),
+        boundaries=tuple(stack.boundaries), height=stack.top,
+    )
+
+
 # --------------------------------------------------------------------------- iCalendar
 
 #: Characters a calendar reader may take as a line break, or RFC 5545 forbids in a text.
@@ -118,6 +286,8 @@ def event_uid(event: Event, catalogue: Catalogue) -> str:
 
 def to_ics(events: list[Event], catalogue: Catalogue, stamp: dt.datetime | None = None) -> str:
     """An iCalendar file with one all-day event per deadline (RFC 5545, via ``icalendar``)."""
+    import icalendar  # only when a calendar is downloaded: importing it cost every page a cold start
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//GLI-inkoopwijzer//Deadlines//NL")
     calendar.add("version", "2.0")

@@ -53,18 +53,6 @@ def nl_list(years: tuple[int, ...]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " en " + words[-1]
 
 
-def missing_line(cat: Catalogue) -> str:
-    """The one-line notice of the comparison pages on the pinned day."""
-    parts = []
-    for insurer, (missing, derived) in gaps(cat).items():
-        name = cat.insurer(insurer).short_name
-        text = f"{name} {nl_list(missing)}" if missing else name
-        if derived:
-            text += f" ({nl_list(derived)} alleen afgeleid)"
-        parts.append(text)
-    return "Gepubliceerd maar niet in deze wijzer:** " + "; ".join(parts) + "."
-
-
 def add_next_year(data_dir, key: str) -> str:
     """A valid record for the year after ``key`` (its facts, sources and quotes as they are),
     written beside it in a copy of the data; returns the new key. A stand-in for a curator's

@@ -1,4 +1,6 @@
-"""Page chrome: header, presentation mode, data problems banner and provenance footer."""
+"""Page chrome: the header (with presentation mode's page bar), the data-problems banner and
+the provenance footer. Presentation mode itself (sizes, style sheet, state) is
+:mod:`ui.presentation`."""
 
 from __future__ import annotations
 
@@ -8,102 +10,75 @@ import streamlit as st
 
 from policy_model.schema import Policy
 from ui.data import catalogue, load_result
+from ui.missing_years import show_missing_years
+from ui.navigation import one_history_entry_per_action, page_bar
+from ui.presentation import PRESENTATION_KEY, presentation_mode, presentation_query, presenting
+from ui.share import share_link
 from ui.text import md_escape
+from ui.url_state import notice_slot
 
-PRESENTATION_KEY = "presentatie"
-
-# Constant CSS (no data in it): no sidebar, and every text a room can read at 1024×768:
-# nothing below 18 px (tables are drawn as HTML in this mode, see ui.tables.show_table, and
-# charts get their fonts through the Plotly layout), buttons no larger than the text, metric
-# numbers larger than their labels.
-_PRESENTATION_CSS = """
+# Streamlit has no Dutch for the texts its own widgets draw; constant CSS puts Dutch in
+# their place (the multiselects drop "Select all" through their own select_all=False):
+# the file uploader's button and size line, and an empty search in a selection list.
+# And two rules for a phone.
+_DUTCH_WIDGET_CSS = """
 <style>
-section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-header[data-testid="stHeader"] { display: none !important; }
-.stMainBlockContainer, .block-container { max-width: 100% !important; padding: 1rem 1.5rem 3rem !important; }
-html, body, [data-testid="stAppViewContainer"] { font-size: 20px !important; }
-[data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stMain"] label,
-[data-testid="stMain"] input, [data-testid="stMain"] td, [data-testid="stMain"] th,
-[data-testid="stMain"] summary, [data-testid="stMain"] a, [data-testid="stMain"] span,
-[data-testid="stMain"] code, [data-testid="stMain"] div { font-size: max(1em, 18px); }
-[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.2rem !important; }
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
-[data-testid="stWidgetLabel"] p, [data-testid="stTooltipHoverTarget"],
-[data-testid="stMain"] .stMarkdownBadge { font-size: 18px !important; }
-[data-testid="stMain"] h1 { font-size: 2.4rem !important; }
-[data-testid="stMain"] h2 { font-size: 1.9rem !important; }
-[data-testid="stMain"] h3 { font-size: 1.5rem !important; }
-[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] p { font-size: 18px !important; }
-[data-testid="stMetricValue"], [data-testid="stMain"] [data-testid="stMetricValue"] * { font-size: 2.6rem !important; line-height: 1.2; }
-.stButton button, .stDownloadButton button, .stPopover button, [data-testid="stPageLink"] a {
-  min-height: 0 !important; padding: .15rem .6rem !important; }
-.stButton button p, .stDownloadButton button p, .stPopover button p { font-size: 18px !important; }
-.stDownloadButton button { background: transparent !important; }
-.gli-table-wrap { overflow-x: auto; margin-bottom: .6rem; }
-table.gli-table { border-collapse: collapse; width: 100%; font-size: 18px; line-height: 1.35; }
-table.gli-table th, table.gli-table td { border: 1px solid #ccc; padding: .25rem .45rem; vertical-align: top;
-  text-align: left; font-size: 18px !important; overflow-wrap: anywhere; }
-table.gli-table th { background: #f0f2f6; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { font-size: 0 !important; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
+  content: "Bestand kiezen"; font-size: max(1rem, 16px); }
+[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0 !important; }
+[data-testid="stFileUploaderDropzoneInstructions"] span::after { content: "hoogstens @MB@ MB per bestand";
+  font-size: max(.9rem, 14px); }
+[role="listbox"] > div[role="option"][style*="contents"] > span:only-child { font-size: 0 !important; }
+[role="listbox"] > div[role="option"][style*="contents"] > span:only-child::after { content: "Geen resultaten";
+  font-size: max(1rem, 16px); }
+/* On a phone: a title that fits the width, the record picker on a line of its own. */
+@media (max-width: 640px) {
+  [data-testid="stMain"] h1 { font-size: 2rem !important; }
+  .st-key-gli-policy-picker > div:first-child { flex: 1 1 100% !important; }
+}
 </style>
 """
 
-#: Session memory of presentation mode. Streamlit drops the URL parameter on every page
-#: switch (the menu, st.page_link, st.switch_page), so the mode is re-applied from here
-#: until it is switched off.
-_PRESENTING_STICKY = "_gli_presenting"
+
+def dutch_widget_texts() -> None:
+    """Dutch instead of the English texts Streamlit's widgets draw themselves."""
+    st.html(_DUTCH_WIDGET_CSS.replace("@MB@", str(st.get_option("server.maxUploadSize"))))
 
 
-def _remember_presentation() -> None:
-    st.session_state[_PRESENTING_STICKY] = bool(st.session_state.get(PRESENTATION_KEY))
+__all__ = ["PRESENTATION_KEY", "page_header", "presentation_query", "presenting", "provenance_footer",
+           "show_load_problems"]
 
 
-def _presentation_off() -> None:
-    st.session_state[PRESENTATION_KEY] = False
-    st.session_state[_PRESENTING_STICKY] = False
+def page_header(title: str, intro: str, *, share: bool = False, missing_years: bool = False) -> bool:
+    """The top of every page; returns whether presentation mode is on.
 
-
-def presentation_mode() -> bool:
-    """The presentation toggle (in the sidebar, also ``?presentatie=true`` in the URL).
-
-    Once on, it stays on across every in-app navigation until it is switched off.
+    Normally: title, one-line purpose, data-problems banner. While presenting, first the
+    page bar (every page, and the way out of the mode), then the title with its purpose
+    on demand (a help tooltip), so the page's own content starts on the first screen at
+    1024×768. ``share`` adds "Link naar deze weergave" (comparison pages);
+    ``missing_years`` the one-line notice of published years the wijzer lacks.
     """
-    remembered = st.session_state.get(_PRESENTING_STICKY)
-    if remembered is not None and PRESENTATION_KEY not in st.query_params:
-        # The session decides, not a value Streamlit restores for the page's own widget:
-        # after "uit" a page visited while presenting would otherwise switch it back on.
-        st.session_state[PRESENTATION_KEY] = remembered
-    on = st.sidebar.toggle(
-        "Presentatiemodus", key=PRESENTATION_KEY, bind="query-params", on_change=_remember_presentation,
-        help="Verbergt de zijbalk en vergroot tekst, tabellen en grafieken, voor een beamer. "
-        "Zet uit via de knop bovenaan de pagina of verwijder ?presentatie=true uit de link.",
-    )
-    st.session_state[_PRESENTING_STICKY] = on
+    on = presentation_mode()
+    dutch_widget_texts()
+    one_history_entry_per_action()
     if on:
-        st.html(_PRESENTATION_CSS)
-        st.button("Presentatiemodus uit", key="presentation_off", on_click=_presentation_off)
-    return on
-
-
-def presenting() -> bool:
-    """Whether presentation mode is on in this run (after ``page_header``)."""
-    return bool(st.session_state.get(_PRESENTING_STICKY))
-
-
-def presentation_query() -> dict[str, str]:
-    """Query parameters a page link carries so the next page opens in the same mode."""
-    return {PRESENTATION_KEY: "true"} if presenting() else {}
-
-
-def page_header(title: str, intro: str) -> bool:
-    """Title, one-line purpose, data-problems banner. Returns whether presentation mode is on."""
-    st.title(title)
-    st.caption(intro)
+        page_bar()
+    with st.container(horizontal=True, vertical_alignment="center", gap="small", key="gli_title_row"):
+        st.title(title, help=intro if on else None, width="content")
+        if missing_years:
+            show_missing_years(catalogue(), compact=True)
+        if share:
+            share_link()
+    if not on:
+        st.caption(intro)
+    notice_slot()
     show_load_problems()
     if not catalogue().policies:
         st.error("Er is geen bruikbare beleidsdata geladen, dus deze pagina kan niets tonen. "
                  "Zie de meldingen hierboven en controleer de data met: python -m policy_model validate")
         st.stop()
-    return presentation_mode()
+    return on
 
 
 def show_load_problems() -> None:

@@ -34,26 +34,34 @@ def gaps(cat: Catalogue, insurers: list[str] | None = None) -> list[MissingYears
     return [g for g in found if not insurers or g.insurer in insurers]
 
 
+def missing_label(found: list[MissingYears]) -> str:
+    """``📅 Ontbreekt: 7 jaren`` (or ``📅 Alleen afgeleid: 1 jaar``): the notice in a few
+    words, beside a page's title; what it opens to names them."""
+    missing = sum(len(g.missing) for g in found)
+    if missing:
+        return f"📅 Ontbreekt: {missing} {'jaar' if missing == 1 else 'jaren'}"
+    partial = sum(len(g.partial_only) for g in found)
+    return f"📅 Alleen afgeleid: {partial} {'jaar' if partial == 1 else 'jaren'}"
+
+
 def show_missing_years(cat: Catalogue, insurers: list[str] | None = None, *, compact: bool = False) -> None:
     """A notice per insurer whose published policy years are not (fully) in the dataset.
 
-    ``compact``: one line (for the comparison pages, where the full notice pushed the
-    comparison itself below the first screen, on a projector and on a phone).
+    ``compact``: one line that opens on demand (a popover), for the comparison pages and
+    for presenting: the full notice pushed the content itself below the first screen, on
+    a projector and on a phone.
     """
     found = gaps(cat, insurers)
     if not found:
         return
-    if compact:
-        st.warning(
-            "**Gepubliceerd maar niet in deze wijzer:** " + md_escape("; ".join(g.short for g in found))
-            + ". Zie Home voor de nieuwste jaren per verzekeraar.",
-            icon="📅",
-        )
-        return
     lines = "\n".join(f"- {md_escape(g.message)}" for g in found)
-    st.warning(
-        f"**Niet alle gepubliceerde beleidsjaren staan in deze wijzer** (stand {nl_date(today())}).  \n"
-        f"{lines}\n\nVerzekeraars publiceren hun beleid voor jaar J uiterlijk 1 april van jaar J-1. "
-        "Controleer voor deze jaren het actuele beleid op de site van de verzekeraar.",
-        icon="📅",
-    )
+    text = (f"**Niet alle gepubliceerde beleidsjaren staan in deze wijzer** (stand {nl_date(today())}).  \n"
+            f"{lines}\n\nVerzekeraars publiceren hun beleid voor jaar J uiterlijk 1 april van jaar J-1. "
+            "Controleer voor deze jaren het actuele beleid op de site van de verzekeraar.")
+    if not compact:
+        st.warning(text, icon="📅")
+        return
+    with st.popover(missing_label(found),
+                    help="Beleidsjaren die verzekeraars publiceerden maar die (nog) niet in deze wijzer staan. "
+                    "Klik voor de toelichting."):
+        st.warning(text, icon="📅")

@@ -14,8 +14,9 @@ from streamlit.errors import StreamlitAPIException
 from policy_model.catalogue import Catalogue
 from policy_model.comparison import selection
 from policy_model.schema import Policy
+from ui.presentation import presenting
 from ui.text import md_escape
-from ui.url_state import link_notice, read_flag, url_toggle, write_param
+from ui.url_state import flush_params, from_link, known, link_notice, read_flag, url_toggle, write_param
 
 BELEID_KEY = "beleid"
 DERIVED_KEY = "afgeleid"
@@ -23,14 +24,23 @@ SHORTCUT_KEY = "snelkeuze"
 #: Old filter parameters: a link that has them (and no ``beleid``) chooses their records.
 LEGACY_INSURER_KEY, LEGACY_YEAR_KEY = "verzekeraar", "jaar"
 PARAMS = (BELEID_KEY, DERIVED_KEY, LEGACY_INSURER_KEY, LEGACY_YEAR_KEY)
+#: The session's last choice: the next comparison page starts with the same records.
+_REMEMBERED = "_gli_chosen_policies"
+_TOO_MANY = "_gli_too_many_policies"
+
 
 def _initial_choice(cat: Catalogue) -> selection.Selection:
+    """A link's ``beleid`` keys, else its old insurer/year filters, else the session's last
+    choice (from another comparison page), else the default."""
     raw = st.query_params.get_all(BELEID_KEY)
     if raw:
         return selection.parse_keys(cat, raw)
     insurers, years = st.query_params.get_all(LEGACY_INSURER_KEY), st.query_params.get_all(LEGACY_YEAR_KEY)
     if insurers or years:
         return selection.from_old_link(cat, insurers, years)
+    remembered = [k for k in st.session_state.get(_REMEMBERED, ()) if cat.policy_by_key(k) is not None]
+    if remembered:
+        return selection.Selection(tuple(remembered))
     return selection.Selection(tuple(selection.default_keys(cat)))
 
 
@@ -41,30 +51,45 @@ def _apply_shortcut(cat: Catalogue, choices: dict[str, list[str]]) -> None:
     st.session_state[SHORTCUT_KEY] = None
 
 
+def _keep_at_most_the_maximum() -> None:
+    """A fifth record is refused with a Dutch message (Streamlit's own limit says it in English)."""
+    chosen = list(st.session_state.get(BELEID_KEY) or [])
+    if len(chosen) > selection.MAX_CHOSEN:
+        st.session_state[BELEID_KEY] = chosen[: selection.MAX_CHOSEN]
+        st.session_state[_TOO_MANY] = True
+
+
+def _start_choice(cat: Catalogue) -> None:
+    initial = _initial_choice(cat)
+    for notice in initial.notices:
+        link_notice(md_escape(notice))
+    st.session_state[BELEID_KEY] = list(initial.keys)
+    if DERIVED_KEY not in st.session_state and read_flag(st.query_params.get(DERIVED_KEY)) is None:
+        st.session_state[DERIVED_KEY] = False
+    for legacy in (LEGACY_INSURER_KEY, LEGACY_YEAR_KEY):
+        if legacy in st.query_params:
+            try:
+                del st.query_params[legacy]
+            except StreamlitAPIException:
+                pass
+
+
 def policy_picker(cat: Catalogue, *, minimum: int = selection.MIN_CHOSEN) -> list[Policy]:
-    """The records to compare: a multiselect of 2–4 records (any insurer, any year), a
-    visible "ook afgeleide jaren" switch and a quick choice. Stops the page when nothing
-    is chosen. Every choice is written to the URL, the default included."""
-    if BELEID_KEY not in st.session_state:
-        initial = _initial_choice(cat)
-        for notice in initial.notices:
-            link_notice(md_escape(notice))
-        st.session_state[BELEID_KEY] = list(initial.keys)
-        if DERIVED_KEY not in st.session_state and read_flag(st.query_params.get(DERIVED_KEY)) is None:
-            st.session_state[DERIVED_KEY] = False
-        for legacy in (LEGACY_INSURER_KEY, LEGACY_YEAR_KEY):
-            if legacy in st.query_params:
-                try:
-                    del st.query_params[legacy]
-                except StreamlitAPIException:
-                    pass
+    """The records to compare, on one line: a multiselect of up to four records (any
+    insurer, any year) and, behind "Meer keuzes", the "ook afgeleide jaren" switch and
+    the quick choices. Stops the page when nothing is chosen. Every choice is written to
+    the URL, the default included, and remembered for the next comparison page."""
+    for key in PARAMS:
+        known(key)
+    known(SHORTCUT_KEY)
+    if from_link(BELEID_KEY):
+        _start_choice(cat)
     labels = {p.key: cat.policy_label(p) for p in cat.policies}
     choices = selection.shortcuts(cat)
-    with st.container(key="gli-policy-picker"):
-        # One full-width row for the choice, then the switch and the quick choice: in
-        # narrow columns their labels were cut off at 1024 px.
+    with st.container(key="gli-policy-picker", horizontal=True, vertical_alignment="bottom", gap="small"):
         picker = st.container()
-        with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
+        with st.popover("⚙️ Meer keuzes", help="Ook afgeleide jaren en samenvattingen tonen, of een hele "
+                        "keuze in één keer klaarzetten."):
             derived = url_toggle(
                 "Ook afgeleide jaren", DERIVED_KEY,
                 help="Biedt ook jaren aan die alleen bekend zijn uit wat een later document erover zegt "
@@ -72,7 +97,7 @@ def policy_picker(cat: Catalogue, *, minimum: int = selection.MIN_CHOSEN) -> lis
             )
             st.selectbox(
                 "Snelkeuze", list(choices), index=None, key=SHORTCUT_KEY, placeholder="Kies een snelkeuze…",
-                on_change=_apply_shortcut, args=(cat, choices), width=340,
+                on_change=_apply_shortcut, args=(cat, choices),
                 help="Zet een hele keuze in één keer klaar; u kunt daarna kolommen weghalen of toevoegen.",
             )
         chosen_now = [k for k in st.session_state[BELEID_KEY] if k in labels]
@@ -80,13 +105,21 @@ def policy_picker(cat: Catalogue, *, minimum: int = selection.MIN_CHOSEN) -> lis
         offered = selection.options(cat, include_derived=derived, chosen=chosen_now)
         picker.multiselect(
             f"Naast elkaar: kies {minimum} tot {selection.MAX_CHOSEN} beleidsdocumenten",
-            offered, format_func=labels.get, key=BELEID_KEY, max_selections=selection.MAX_CHOSEN,
+            offered, format_func=labels.get, key=BELEID_KEY, select_all=False, on_change=_keep_at_most_the_maximum,
             placeholder="Kies beleidsdocumenten (verzekeraar en jaar)",
+            label_visibility="collapsed" if presenting() else "visible",
             help="Elke keuze wordt een kolom. Kies elke verzekeraar en elk jaar; afgeleide jaren en "
             "samenvattingen staan erbij als ‘ook afgeleide jaren’ aan staat.",
         )
+    if st.session_state.pop(_TOO_MANY, False):
+        st.info(f"Er passen {selection.MAX_CHOSEN} beleidsdocumenten naast elkaar: haal er eerst een weg om een "
+                "ander te kiezen.", icon="ℹ️")
     chosen = list(st.session_state[BELEID_KEY])
+    st.session_state[_REMEMBERED] = chosen
     write_param(BELEID_KEY, chosen)
+    # In the address now, not only when the run ends: the page's hand-out and files print
+    # the address of the view, and the choice may have come from another page's session.
+    flush_params()
     policies = [cat.policy_by_key(k) for k in chosen]
     if not policies:
         st.warning("Kies hierboven minstens één beleidsdocument om te tonen.")

@@ -14,6 +14,7 @@ from tests.e2e.server import wait_for_grid, wait_idle
 def test_a_shortcut_choice_updates_the_table_and_the_url(page, app_url):
     page.goto(f"{app_url}/programmas")
     wait_idle(page)
+    page.get_by_role("button", name="⚙️ Meer keuzes").click()  # the quick choices sit behind it
     page.get_by_role("combobox", name="Snelkeuze").click()
     page.get_by_role("option", name="Alle jaren van VGZ", exact=True).click()
     wait_idle(page)

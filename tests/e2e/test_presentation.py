@@ -1,6 +1,8 @@
 """Presentation mode in a real browser at 1024×768: every text, table cell and chart label
 at 18 px or more, modest buttons, number-first metrics, kept after clicking a Home tile;
-the timeline hand-out prints to at most two A4 pages; a phone gets the timeline as a list."""
+each page's own content starts on the first screen and the Tijdlijn chart fits one screen;
+the timeline hand-out prints to at most two A4 pages; a phone gets the timeline as a list
+and the comparison pages without sideways scrolling."""
 
 from __future__ import annotations
 
@@ -51,7 +53,7 @@ FONT_SIZES_JS = """
 """
 
 PAGES = [
-    "", "programmas", "registers", "voorwaarden", "tijdlijn", "wijzigingen", "wizard?rho_in_regio=Ja",
+    "", "programmas", "registers", "voorwaarden", "tijdlijn?alle_activiteiten=true", "wijzigingen", "wizard?rho_in_regio=Ja",
     "handreiking?onderdeel=Financiering", "begrippen", "zoeken?q=sociaal+domein",
 ]
 
@@ -71,7 +73,7 @@ def phone(browser):
 
 
 def _presenting(page) -> bool:
-    return page.get_by_role("button", name="Presentatiemodus uit").is_visible()
+    return page.get_by_role("button", name="✕ Presentatie uit").is_visible()
 
 
 @pytest.mark.parametrize("path", PAGES, ids=[p.split("?")[0] or "home" for p in PAGES])
@@ -87,8 +89,10 @@ def test_every_text_table_and_chart_label_is_at_least_18_px_when_presenting(proj
     assert sizes["grids"] == 0  # canvas grids keep 13 px: tables are HTML while presenting
     if sizes["cells"]:
         assert sizes["minCell"] >= 18
-    if path.startswith(("tijdlijn", "handreiking")):
+    if path.startswith("handreiking"):
         assert sizes["chartTexts"] > 5  # the chart is there and was measured
+    if path.startswith("tijdlijn"):
+        assert projector.locator(".gli-tl-legend").is_visible()  # the HTML chart, measured as text
     if path.startswith(("tijdlijn", "begrippen", "zoeken")) or path == "":
         assert sizes["cells"] > 0  # a table is there and was measured
 
@@ -125,29 +129,30 @@ e => {
 """
 
 
-def test_a_compact_filter_bar_replaces_the_hidden_sidebar(projector, app_url):
+def test_the_record_picker_is_one_line_at_the_top_and_a_choice_keeps_the_mode(projector, app_url):
     projector.goto(f"{app_url}/tijdlijn?presentatie=true")
     wait_idle(projector)
     assert not projector.get_by_test_id("stSidebar").is_visible()
-    bar = projector.get_by_test_id("stMain").get_by_role("combobox", name="Zorgverzekeraar")
-    expect(bar).to_be_visible()
-    bar.click()
-    projector.get_by_role("option", name="VGZ", exact=True).click()
-    projector.keyboard.press("Escape")
+    picker = projector.locator(".st-key-gli-policy-picker")
+    box = picker.bounding_box()
+    assert box["y"] < 300 and box["height"] < 70  # one line, near the top
+    picker.get_by_role("button", name=re.compile("Remove VGZ 2024|VGZ 2024")).last.click()
     wait_idle(projector)
-    expect(projector).to_have_url(re.compile(r"verzekeraar=VGZ"))
+    expect(projector).to_have_url(re.compile(r"beleid=cz-2027&beleid=zz-2024"))
+    assert "presentatie=true" in projector.url
     assert _presenting(projector)
 
 
 def test_presentation_mode_is_kept_after_clicking_a_home_tile_until_switched_off(projector, app_url):
     projector.goto(f"{app_url}/?presentatie=true")
     wait_idle(projector)
-    projector.get_by_test_id("stMain").get_by_role("link", name="Tijdlijn").click()
+    projector.get_by_test_id("stMain").get_by_test_id("stColumn").get_by_role("link", name="Tijdlijn").click()
     wait_idle(projector)
     expect(projector.get_by_role("heading", level=1)).to_have_text("Tijdlijn")
     assert _presenting(projector)
+    assert "presentatie=true" in projector.url
     assert projector.evaluate(FONT_SIZES_JS)["small"] == []
-    projector.get_by_role("button", name="Presentatiemodus uit").click()
+    projector.get_by_role("button", name="✕ Presentatie uit").click()
     wait_idle(projector)
     assert not _presenting(projector)
     expect(projector.get_by_test_id("stSidebar")).to_be_visible()
@@ -179,17 +184,84 @@ def test_the_timeline_handout_prints_to_at_most_two_a4_pages(page, app_url):
 def test_screenshot_a_phone_gets_the_timeline_as_a_list_instead_of_the_chart(phone, app_url, screenshot_dir):
     phone.goto(f"{app_url}/tijdlijn?verzekeraar=CZ&jaar=2027")
     wait_idle(phone)
-    assert not phone.locator(".st-key-gli_timeline_chart").is_visible()
+    assert not phone.locator(".st-key-gli_timeline_chart").is_visible()  # the list alone says it all
     listing = phone.locator(".st-key-gli_timeline_list")
     expect(listing).to_be_visible()
     expect(listing).to_contain_text("31-10-2026 · Uiterste tekendatum")
     full_screenshot(phone, screenshot_dir / "tijdlijn-telefoon.png")
 
 
-def test_a_wide_screen_gets_the_chart_and_not_the_list(page, app_url):
+def test_a_wide_screen_gets_the_chart_with_its_legend_and_the_list_in_full_text(page, app_url):
     page.goto(f"{app_url}/tijdlijn?verzekeraar=CZ&jaar=2027")
     wait_idle(page)
-    assert page.locator(".st-key-gli_timeline_chart [data-testid='stPlotlyChart']").is_visible()
-    assert not page.locator(".st-key-gli_timeline_list").is_visible()
-    legend = " ".join(page.locator(".st-key-gli_timeline_chart g.legend text").all_text_contents())
-    assert "Looptijd RHO" in legend and "Uiterste tekendatum" in legend
+    assert page.locator(".st-key-gli_timeline_chart .gli-tl").is_visible()
+    legend = page.locator(".st-key-gli_timeline_chart .gli-tl-legend").inner_text()
+    assert "Balken: looptijd per route" in legend and "RHO" in legend and "Uiterste tekendatum" in legend
+    bar = page.locator(".gli-tl-bar").first.bounding_box()
+    assert bar["width"] > 50 and bar["height"] > 10  # drawn, not collapsed
+    expect(page.locator(".st-key-gli_timeline_list")).to_contain_text("31-10-2026 · Uiterste tekendatum")
+
+
+#: Where each page's own content is (the first comparison row, the first difference, the
+#: programme rows, the chart, Home's tiles, ...): a selector for its first element.
+MAIN_CONTENT = {
+    "": "[data-testid='stMain'] [data-testid='stColumn'] [data-testid='stPageLink']",
+    "programmas": ".gli-row",
+    "registers": ".gli-row",
+    "voorwaarden": ".gli-row",
+    "tijdlijn": ".gli-tl-bar",  # the chart's first bar
+    "wijzigingen": ".gli-row",
+    "wijzigingen?tab=Vergelijk+twee+beleidsdocumenten": "[data-testid='stMetric']",
+    "wizard": "[data-testid='stMain'] [data-testid='stSelectbox']",
+    "handreiking": "[data-testid='stMain'] h3",  # the first theme, its tasks below it
+    "begrippen": "table.gli-table",
+    "zoeken?q=sociaal+domein": "table.gli-table",
+}
+
+TOP_JS = "sel => { const e = document.querySelector(sel); return e ? e.getBoundingClientRect().top : null; }"
+
+
+@pytest.mark.parametrize("path", MAIN_CONTENT, ids=[p or "home" for p in MAIN_CONTENT])
+def test_each_pages_own_content_starts_on_the_first_screen_when_presenting(projector, app_url, path):
+    separator = "&" if "?" in path else "?"
+    projector.goto(f"{app_url}/{path}{separator}presentatie=true")
+    wait_idle(projector)
+    top = projector.evaluate(TOP_JS, MAIN_CONTENT[path])
+    assert top is not None, MAIN_CONTENT[path]
+    assert top < PROJECTOR["height"] - 60, f"starts at {top:.0f} px"  # and some of it shows
+
+
+def test_the_timeline_chart_with_its_axis_and_legend_fits_one_screen(projector, app_url):
+    projector.goto(f"{app_url}/tijdlijn?presentatie=true")
+    wait_idle(projector)
+    chart = projector.locator(".gli-tl")
+    box = chart.bounding_box()
+    assert box["y"] < PROJECTOR["height"] / 2  # it starts on the first screen
+    assert box["height"] <= PROJECTOR["height"] - 40  # bars, year axis and legend in one screen
+    for part in (".gli-tl-axis", ".gli-tl-legend", ".gli-tl-bar", ".gli-tl-mark"):
+        inner = chart.locator(part).first.bounding_box()
+        assert box["y"] <= inner["y"] and inner["y"] + inner["height"] <= box["y"] + box["height"] + 1, part
+    assert "Uiterste tekendatum" in chart.locator(".gli-tl-legend").inner_text()
+    # The other records: one click each, the choice in the link.
+    projector.get_by_test_id("stButtonGroup").get_by_text("VGZ 2024", exact=True).click()
+    wait_idle(projector)
+    expect(projector).to_have_url(re.compile(r"grafiek=vgz-2024"))
+    expect(chart.locator(".gli-tl-label b").first).to_have_text("VGZ 2024")
+    assert chart.bounding_box()["height"] <= PROJECTOR["height"] - 40
+
+
+@pytest.mark.parametrize("path", ["programmas", "registers", "voorwaarden", "tijdlijn", "wijzigingen"])
+def test_a_phone_gets_the_comparison_pages_without_sideways_scrolling(phone, app_url, path):
+    phone.goto(f"{app_url}/{path}")
+    wait_idle(phone)
+    width = phone.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollWidth")
+    assert width <= PHONE["width"]
+    expect(phone.get_by_role("button", name="🔗 Link naar deze weergave")).to_be_visible()
+    content = ".st-key-gli_timeline_list" if path == "tijdlijn" else ".gli-row"
+    assert phone.evaluate(TOP_JS, content) < 2 * PHONE["height"]  # within two thumbs of scrolling
+
+
+def test_screenshot_a_comparison_page_on_a_phone(phone, app_url, screenshot_dir):
+    phone.goto(f"{app_url}/voorwaarden")
+    wait_idle(phone)
+    full_screenshot(phone, screenshot_dir / "voorwaarden-telefoon.png")

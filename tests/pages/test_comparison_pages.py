@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -70,11 +69,12 @@ def test_garbage_url_parameters_are_ignored_with_a_notice():
 
 
 def test_timeline_lists_the_cz_2027_signing_deadline():
-    at = open_page("tijdlijn", verzekeraar="CZ", jaar="2027")
+    at = open_page("tijdlijn", verzekeraar="CZ", jaar="2027", alle_activiteiten="true")
     table = at.dataframe[0].value
     signing = table[table["Soort"] == "Uiterste tekendatum"]
     assert "31 oktober 2026" in " ".join(signing["Datum"])
-    assert len(at.get("plotly_chart")) == 1
+    charts = [body for body in html_bodies(at) if "class='gli-tl'" in body]
+    assert len(charts) == 1 and "title='31 oktober 2026: " in charts[0]
 
 
 def test_the_diff_of_vgz_2023_to_2024_shows_x_fittt_added():
@@ -152,18 +152,18 @@ def test_an_about_section_runs_its_content_only_once_opened(page, key, expected)
 
 
 def test_the_timeline_chart_groups_each_policys_rows_together():
-    at = open_page("tijdlijn", verzekeraar="CZ")
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    ticks = spec["layout"]["yaxis"]["ticktext"]
+    at = open_page("tijdlijn", verzekeraar="CZ", grafiek="alle")  # all CZ records in one chart
+    chart = next(body for body in html_bodies(at) if "class='gli-tl'" in body)
+    labels = re.findall(r"<div class='gli-tl-label[^']*'[^>]*>(.*?)</div>", chart)
     # Each record is named once, in bold, on its first row; its other rows follow it.
     owners, owner = [], None
-    for tick in ticks:
-        found = re.search(r"<b>(.*?)</b>", tick)
+    for label in labels:
+        found = re.search(r"<b>(.*?)</b>", label)
         owner = found.group(1) if found else owner
         owners.append(owner)
-    named = [o for o, t in zip(owners, ticks, strict=True) if "<b>" in t]
+    named = [o for o, label in zip(owners, labels, strict=True) if "<b>" in label]
     assert len(named) == len(set(named)) >= 2
     assert owners == sorted(owners, key=owners.index)  # each record's rows are contiguous
-    for n, tick in enumerate(ticks):
-        if tick.endswith("contracteerproces") and n + 1 < len(ticks):
-            assert "<b>" in ticks[n + 1], "a record's process row is its last row"
+    for n, label in enumerate(labels):
+        if label.endswith("<span>contracteerproces</span>") and n + 1 < len(labels):
+            assert "<b>" in labels[n + 1], "a record's process row is its last row"

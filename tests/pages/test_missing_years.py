@@ -6,8 +6,8 @@ import pytest
 
 from policy_model.loader import load_catalogue
 from policy_model.paths import data_dir
-from tests.dataset import gaps, missing_line, nl_list
-from tests.pages.conftest import open_page
+from tests.dataset import gaps, nl_list
+from tests.pages.conftest import html_bodies, open_page
 
 
 def at_catalogue():
@@ -65,8 +65,9 @@ def test_the_timeline_shows_the_general_calendar_for_missing_years_marked_as_suc
         if years:
             assert any(line.startswith(f"**{name} {years[0]}** (algemene kalender) – 1 april {years[0] - 1}: "
                                        "publicatie zorginkoopbeleid") for line in lines)
-    chart = at.get("plotly_chart")[0].proto.spec
-    assert "Algemene inkoopkalender (geen datum van de verzekeraar)" in chart
+    chart = next(body for body in html_bodies(at) if "class='gli-tl'" in body)
+    assert "Algemene inkoopkalender (geen datum van de verzekeraar)</span>" in chart  # in the legend
+    assert "algemene kalender, niet de eigen datum van de verzekeraar" in chart  # on each of its marks
     # No insurer's own date is after 26 November 2026; the notice points to the general calendar.
     assert any("zie de algemene inkoopkalender hieronder" in i.value for i in at.info)
 
@@ -83,6 +84,17 @@ def test_every_comparison_page_says_which_published_years_are_missing(pinned_day
     pinned_day("2026-11-26")
     at = open_page(page)
     assert not at.exception
-    # One line, so the comparison itself stays on the first screen (in the data as committed:
-    # "CZ 2025 (2026 alleen afgeleid); VGZ 2025, 2026 en 2027; Zorg en Zekerheid 2025, 2026 en 2027.")
-    assert missing_line(at_catalogue()) in _warnings(at)
+    # One line that opens on demand, so the comparison itself stays on the first screen
+    # (in the data as committed: 7 years, CZ 2025, VGZ and Zorg en Zekerheid 2025-2027).
+    found = gaps(at_catalogue())
+    total = sum(len(missing) for missing, _ in found.values())
+    labels = [p.proto.popover.label for p in at.get("popover")]
+    assert f"📅 Ontbreekt: {total} {'jaar' if total == 1 else 'jaren'}" in labels
+    text = _warnings(at)  # what the line opens to
+    cat = at_catalogue()
+    for insurer, (missing, _) in found.items():
+        if len(missing) > 1:
+            assert (f"{cat.insurer(insurer).short_name}: beleid {nl_list(missing)} zijn gepubliceerd maar staan "
+                    "niet in deze wijzer") in text
+        elif missing:
+            assert f"{cat.insurer(insurer).short_name}: beleid {missing[0]} is gepubliceerd maar staat" in text

@@ -5,6 +5,7 @@ page has a list for phones beside its chart."""
 from __future__ import annotations
 
 from tests.pages.conftest import open_page
+from ui.navigation import PAGES
 
 
 def _html_bodies(at) -> list[str]:
@@ -33,31 +34,53 @@ def test_presentation_mode_stays_on_across_page_switches_until_switched_off():
     assert not [b for b in at.button if b.key == "presentation_off"]
 
 
-def test_home_tiles_carry_presentation_mode_only_while_presenting():
+def test_home_tiles_and_the_page_bar_carry_presentation_mode_only_while_presenting():
     presenting = open_page(presentatie="true")
     links = presenting.get("page_link")
-    assert len(links) == 9
+    # The page bar (every page) and Home's tiles (every page but Home).
+    assert [link.proto.page for link in links].count("") == 1  # Home, in the bar only
+    assert len(links) == len(PAGES) + len(PAGES) - 1
     assert {link.proto.query_string for link in links} == {"presentatie=true"}
     plain = open_page()
+    assert len(plain.get("page_link")) == len(PAGES) - 1  # no page bar: the sidebar menu is there
     assert {link.proto.query_string for link in plain.get("page_link")} == {""}
 
 
-def test_while_presenting_tables_are_html_and_filters_sit_in_a_bar_at_the_top():
-    at = open_page("tijdlijn", presentatie="true")
+def test_the_page_bar_offers_every_page_and_the_way_out_on_every_page():
+    for page in ("programmas", "tijdlijn", "wizard", "zoeken"):
+        at = open_page(page, presentatie="true")
+        assert not at.exception
+        pages = [link.proto.page for link in at.get("page_link")]
+        assert pages == [info.url_path for info in PAGES]
+        assert at.button(key="presentation_off").label == "✕ Presentatie uit"
+
+
+def test_presentation_mode_puts_itself_in_the_address_and_leaves_it_when_switched_off():
+    at = open_page("programmas", presentatie="ja")
+    assert at.query_params["presentatie"] in ("true", ["true"])
+    at.button(key="presentation_off").click().run()
+    assert "presentatie" not in at.query_params
+    assert not at.get("page_link")  # the bar is gone, the sidebar is back
+
+
+def test_while_presenting_tables_are_html_and_the_picker_is_one_line_at_the_top():
+    at = open_page("tijdlijn", presentatie="true", alle_activiteiten="true")
     assert not at.exception
     assert len(at.dataframe) == 0  # canvas grids do not scale: none while presenting
     tables = [body for body in _html_bodies(at) if "gli-table" in body and "<table" in body]
     assert tables and "<th>Activiteit</th>" in tables[0]
     assert "<th>Citaat</th>" not in tables[0]  # document and section stay, the quote goes
-    assert [m.label for m in at.main.multiselect] == ["Zorgverzekeraar", "Beleidsjaar"]
+    picker = at.multiselect(key="beleid")
+    assert picker.value == ["cz-2027", "vgz-2024", "zz-2024"]
+    assert picker.proto.label_visibility.value == picker.proto.label_visibility.COLLAPSED
     assert len(at.sidebar.multiselect) == 0
 
 
-def test_without_presentation_mode_tables_stay_grids_and_filters_stay_in_the_sidebar():
-    at = open_page("tijdlijn")
+def test_without_presentation_mode_tables_stay_grids_and_the_picker_keeps_its_label():
+    at = open_page("tijdlijn", alle_activiteiten="true")
     assert len(at.dataframe) >= 1
-    assert [m.label for m in at.sidebar.multiselect] == ["Zorgverzekeraar", "Beleidsjaar"]
-    assert len(at.main.multiselect) == 0
+    assert at.multiselect(key="beleid").label.startswith("Naast elkaar: kies 1 tot 4")
+    assert len(at.sidebar.multiselect) == 0
 
 
 def test_the_timeline_page_has_a_list_of_periods_and_activities_for_phones(cat):

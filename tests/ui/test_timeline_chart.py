@@ -1,14 +1,24 @@
-"""The timeline chart: a fixed mark per activity kind, a legend for the bars, no marker on
-top of another."""
+"""The timeline chart (HTML): a fixed mark per activity kind, a legend for the bars and
+the symbols, data text escaped, a bar per period and a mark per dated activity."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 
 import pytest
 
+from policy_model.timeline import all_events, period_rows
 from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
-from ui.charts import GENERAL_NAME, GENERAL_STYLE, KIND_STYLE, ROUTE_STYLE, lanes, timeline_figure
+from ui.timeline_chart import (
+    GENERAL_NAME,
+    GENERAL_STYLE,
+    KIND_STYLE,
+    ROUTE_STYLE,
+    symbol_html,
+    timeline_chart,
+)
 
 NOW = dt.date(2026, 6, 1)
 
@@ -18,55 +28,70 @@ def test_every_activity_kind_has_its_own_colour_and_symbol():
     assert len(set(KIND_STYLE.values())) == len(KIND_STYLE)
     assert set(ROUTE_STYLE) == set(ROUTE_LABELS), "add the new route to ROUTE_STYLE"
     assert len(set(ROUTE_STYLE.values())) == len(ROUTE_STYLE)
+    # Every symbol is drawn, and two symbols never look the same.
+    drawn = {symbol_html(symbol, "#000") for _, symbol in [*KIND_STYLE.values(), GENERAL_STYLE]}
+    assert len(drawn) == len({symbol for _, symbol in [*KIND_STYLE.values(), GENERAL_STYLE]})
 
 
-def _marks(fig) -> dict[str, tuple[str, str]]:
-    return {t.name: (t.marker.color, t.marker.symbol) for t in fig.data if t.type == "scatter"}
+def _legend(html: str) -> dict[str, str]:
+    """Legend entry text -> the symbol drawn beside it."""
+    legend = html.split("class='gli-tl-legend'", 1)[1]
+    return {text: symbol for symbol, text in re.findall(r"<span class='gli-tl-key'>(<i class='gli-sym[^>]*></i>)"
+                                                        r"([^<]+)</span>", legend)}
 
 
 @pytest.mark.parametrize("keys", [("cz-2027",), ("vgz-2024", "zz-2024"), ("zz-2024",)])
 def test_a_kind_keeps_its_mark_whatever_the_selection(cat, keys):
-    everything = _marks(timeline_figure(tuple(p.key for p in cat.policies_for()), NOW, False))
-    chosen = _marks(timeline_figure(keys, NOW, False))
+    chosen = _legend(timeline_chart(keys, NOW, False).html)
+    everything = _legend(timeline_chart(tuple(p.key for p in cat.policies_for()), NOW, False).html)
     assert chosen
-    expected = {TIMELINE_KIND_LABELS[kind]: style for kind, style in KIND_STYLE.items()}
-    expected[GENERAL_NAME] = GENERAL_STYLE  # the general calendar for years the wijzer lacks
-    for name, mark in chosen.items():
-        assert mark == expected[name] == everything[name]
+    for kind, (colour, symbol) in KIND_STYLE.items():
+        name = TIMELINE_KIND_LABELS[kind]
+        if name in chosen:
+            assert chosen[name] == everything[name] == symbol_html(symbol, colour)
 
 
-def test_the_bars_have_a_legend_per_route(cat):
-    fig = timeline_figure(tuple(p.key for p in cat.policies_for()), NOW, False)
-    bars = [t for t in fig.data if t.type == "bar"]
-    names = [t.name for t in bars]
-    assert "Looptijd RHO" in names and len(names) == len(set(names))
-    assert all(t.showlegend is not False for t in bars)
-    assert fig.layout.legend.y < 0  # below the plot, away from the 'vandaag' label
-    assert fig.layout.annotations[0].yanchor == "bottom"  # 'vandaag' sits above the plot area
+def test_the_bars_and_the_symbols_have_a_legend_beside_each_other(cat):
+    html = timeline_chart(("cz-2027",), NOW, False).html
+    legend = html.split("class='gli-tl-legend'", 1)[1]
+    assert "<b>Balken: looptijd per route</b>" in legend and "<b>Symbolen: activiteit</b>" in legend
+    for route in ("RHO", "Individuele leefstijlcoach", "Uitloopovereenkomst"):
+        assert f"</i>{route}</span>" in legend
+    assert "Uiterste tekendatum" in legend
+    # On 1 June 2026 CZ's published policy for 2025 is not in the wijzer: its general calendar.
+    assert "<b>Open grijs:</b>" in legend and GENERAL_NAME in legend
 
 
-def test_presentation_fonts_reach_every_label(cat):
-    fig = timeline_figure(("cz-2027",), NOW, True)
-    layout = fig.layout
-    assert layout.font.size == layout.xaxis.tickfont.size == layout.yaxis.tickfont.size == 18
-    assert layout.legend.font.size == layout.annotations[0].font.size == 18
+def test_a_bar_per_period_and_a_mark_per_dated_activity(cat):
+    policy = cat.policy_by_key("cz-2027")
+    html = timeline_chart(("cz-2027",), NOW, False).html
+    assert html.count("class='gli-tl-bar'") == len(period_rows([policy]))
+    marks = re.findall(r"class='gli-tl-mark'.*?</span>", html)
+    assert len([m for m in marks if "gli-sym open" not in m]) == len(all_events(cat, [policy]))
+    assert "title='31 oktober 2026: " in html  # each mark names its day and activity
+    assert "vandaag (1 juni 2026)" in html
 
 
-def test_close_markers_take_different_lanes_and_far_ones_share_one():
-    days = [dt.date(2026, 9, 30), dt.date(2026, 10, 1), dt.date(2026, 10, 31), dt.date(2026, 10, 31),
-            dt.date(2027, 3, 1)]
-    assigned = lanes(days, close_days=20)
-    assert assigned == [0, 1, 0, 1, 0]
-    for i, a in enumerate(days):
-        for j, b in enumerate(days[:i]):
-            if abs((a - b).days) <= 20:
-                assert assigned[i] != assigned[j]
+def test_each_records_rows_stay_together_named_once(cat):
+    html = timeline_chart(("cz-2027", "vgz-2024", "zz-2024"), NOW, False).html
+    names = re.findall(r"<div class='gli-tl-label[^']*'[^>]*><b>([^<]+)</b>", html)
+    assert names[:3] == ["CZ 2027", "VGZ 2024", "Zorg en Zekerheid 2024"]
+    assert set(names[3:]) <= {i.short_name for i in cat.insurers}  # then the general calendar, per insurer
+    assert html.count("gli-tl-label gli-tl-first") == len(names) - 1  # a line between two groups
 
 
-def test_markers_of_one_record_never_overlap(cat):
-    fig = timeline_figure(("cz-2027",), NOW, False)
-    points = [(x, y) for t in fig.data if t.type == "scatter" for x, y in zip(t.x, t.y, strict=True)]
-    for n, (x, y) in enumerate(points):
-        for x2, y2 in points[:n]:
-            if x == x2:
-                assert y != y2
+def test_presenting_sets_the_chart_in_18_px_text(cat):
+    assert "font-size: 18px" in timeline_chart(("cz-2027",), NOW, True).html
+    assert "font-size: 18px" not in timeline_chart(("cz-2027",), NOW, False).html
+
+
+def test_data_text_in_the_chart_is_escaped(cat, monkeypatch):
+    import ui.timeline_chart as chart
+
+    policy = cat.policy_by_key("cz-2027")
+    item = policy.timeline[0].model_copy(update={"activity": "<script>x()</script>"})
+    changed = policy.model_copy(update={"timeline": [item, *policy.timeline[1:]]})
+    hostile = dataclasses.replace(cat, policies=tuple(changed if p.key == "cz-2027" else p for p in cat.policies))
+    monkeypatch.setattr(chart, "catalogue", lambda: hostile)
+    html = chart.render(chart.chart_layout(("cz-2027",), NOW, False), NOW, False)
+    assert "<script>" not in html and "&lt;script&gt;x()&lt;/script&gt;" in html

@@ -133,24 +133,21 @@ def next_year_html(source: Path, edits: tuple[Edit, ...] = EDITS) -> str:
 def print_pdf(html_path: Path, pdf_path: Path) -> Path:
     """Chromium's own print to PDF (as a curator's browser would), A4 with margins.
 
-    In a thread of its own: after the browser tests, pytest-playwright's event loop runs in this
-    thread, and Playwright's sync API refuses to start inside a running loop."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(_print_pdf, html_path, pdf_path).result()
-
-
-def _print_pdf(html_path: Path, pdf_path: Path) -> Path:
-    from playwright.sync_api import sync_playwright
+    Chromium runs as its own process (``--print-to-pdf``), not through Playwright: the
+    browser tests' Playwright session may already hold this process's event loop.
+    """
+    import subprocess
+    import tempfile
 
     from tests.e2e.server import CHROMIUM_ARGS, chromium_path
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
-        page = browser.new_page()
-        page.goto(html_path.resolve().as_uri())
-        page.pdf(path=str(pdf_path), format="A4", margin={"top": "2cm", "bottom": "2cm", "left": "2cm",
-                                                          "right": "2cm"})
-        browser.close()
+    page = html_path.with_suffix(".print.html")
+    text = html_path.read_text(encoding="utf-8")
+    page.write_text(text.replace("<style>", "<style>@page{size:A4;margin:2cm}", 1), encoding="utf-8")
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [chromium_path() or "chromium", "--headless", *CHROMIUM_ARGS, f"--user-data-dir={profile}",
+             "--no-pdf-header-footer", f"--print-to-pdf={pdf_path}", page.resolve().as_uri()],
+            check=True, capture_output=True, timeout=120,
+        )
     return pdf_path
