@@ -13,6 +13,7 @@ from ui.citation import show_source, sourced_line
 from ui.data import catalogue
 from ui.filters import check_url
 from ui.glossary import glossary_help
+from ui.guard import download_button
 from ui.layout import page_header, provenance_footer
 from ui.tables import show_sourced_table
 from ui.text import md_escape, today
@@ -174,9 +175,9 @@ else:
     c1, c2 = st.columns(2)
     c1.download_button("⬇️ Checklist (CSV, ook om te hervatten)", checklist_csv(checklist, answers, notes, region),
                        file_name="checklist-borging.csv", mime="text/csv", on_click="ignore", key="checklist_csv")
-    c2.download_button("⬇️ Checklist om af te drukken (HTML/PDF)",
-                       partial(checklist_html, checklist, answers, notes, region, today()),
-                       file_name="checklist-borging.html", mime="text/html", on_click="ignore", key="checklist_html")
+    download_button(c2, "⬇️ Checklist om af te drukken (HTML/PDF)",
+                    partial(checklist_html, checklist, answers, notes, region, today()),
+                    file_name="checklist-borging.html", mime="text/html", on_click="ignore", key="checklist_html")
     show_source(checklist.source, label="📄 Bron van de checklist")
 
 more = url_expander("Meer uit de handreiking", "meer")

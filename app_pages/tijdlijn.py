@@ -12,6 +12,7 @@ from policy_model.timeline import all_events, to_ics, undated_items, upcoming
 from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
 from ui.citation import sourced_line
 from ui.data import catalogue
+from ui.guard import download_button
 from ui.layout import page_header, provenance_footer
 from ui.missing_years import show_missing_years
 from ui.selection import policy_picker
@@ -97,13 +98,13 @@ else:
     st.info(f"Geen deadlines na vandaag ({nl_date(now)}) in de gekozen beleidsdocumenten{later}.")
 downloads = st.container(horizontal=True)
 if events:
-    downloads.download_button(
-        "📅 Deadlines als agenda (.ics)", partial(to_ics, events, cat), file_name="gli-deadlines.ics",
+    download_button(
+        downloads, "📅 Deadlines als agenda (.ics)", partial(to_ics, events, cat), file_name="gli-deadlines.ics",
         mime="text/calendar", on_click="ignore", key="ics",
         help="Alle gedateerde activiteiten van de gekozen beleidsdocumenten, voor Outlook of Google Agenda.",
     )
-downloads.download_button(
-    "🖨️ Tijdlijn als hand-out (HTML, 1–2 A4)", partial(timeline_handout_html, cat, policies, now),
+download_button(
+    downloads, "🖨️ Tijdlijn als hand-out (HTML, 1–2 A4)", partial(timeline_handout_html, cat, policies, now),
     file_name="gli-tijdlijn-handout.html", mime="text/html", on_click="ignore", key="timeline_handout",
     help="De looptijden en activiteiten van de gekozen beleidsdocumenten met hun bronnen, om af te drukken "
     "of als PDF te bewaren.",

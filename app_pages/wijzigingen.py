@@ -22,6 +22,7 @@ from policy_model.reports.report import diff_report_html
 from policy_model.vocab import CHANGE_KIND_LABELS
 from ui.citation import show_source, sourced_line
 from ui.data import catalogue
+from ui.guard import download_button
 from ui.layout import page_header, provenance_footer
 from ui.new_document import show_new_document
 from ui.selection import PARAMS, SHORTCUT_KEY, policy_picker
@@ -72,8 +73,8 @@ def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
         if policy.document_kind != "full_policy":
             st.caption(f"{md_escape(labels[policy.key])}: {md_escape(cat.document_kind_label(policy))}. "
                        f"{md_escape(policy.coverage.note or '')}")
-    st.download_button(
-        "⬇️ Rapport (HTML)",
+    download_button(
+        st, "⬇️ Rapport (HTML)",
         partial(diff_report_html, cat, diff, today()), file_name=f"gli-vergelijking-{old_key}-{new_key}.html",
         mime="text/html", on_click="ignore", key="diff_report",
         help="Een afdrukbare pagina met dezelfde vergelijking en de bronnen",

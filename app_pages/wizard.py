@@ -18,17 +18,19 @@ from policy_model.vocab import (
     ROUTE_ROLE,
     SCOPE_LABELS,
 )
-from policy_model.wizard.batch import BATCH_COLUMNS, assess_batch, decode_upload
+from policy_model.wizard.batch import BATCH_COLUMNS
 from policy_model.wizard.labels import GROUP_ORDER, GROUP_WORDS, STATUS_LABELS, TRI_WORDS_NL, WHEN_LABELS
 from policy_model.wizard.models import Assessment
 from policy_model.wizard.profile import GGR_LABELS, PROFILE_ROLES, Profile, contradictions
 from policy_model.wizard.report import CARDS_CSS, assessment_report_html, checklist_cards_html
 from policy_model.wizard.rules import assess
+from ui.batch import assessed_upload
 from ui.citation import source_column_config, source_columns, sourced_line
 from ui.data import catalogue
 from ui.export import download_table
 from ui.filters import check_url
 from ui.glossary import glossary_help
+from ui.guard import download_button
 from ui.layout import page_header, provenance_footer
 from ui.missing_years import calendar
 from ui.presentation import presenting
@@ -258,9 +260,9 @@ if mode == "Meerdere coaches (CSV)":
                               format_func=ROLE_SHORT_LABELS.get, key="batch_rol")
     upload = st.file_uploader("CSV met coaches", type=["csv", "txt"], key="batch_file")
     if upload is not None:
-        # Bounded: the upload's size, the rows and the warnings (see policy_model.wizard.batch).
-        text, notes = decode_upload(upload.getvalue())
-        result = assess_batch(text, batch_role, batch_year, cat, today()) if text is not None else None
+        # Bounded: the upload's size, rows, names, time and warnings (see policy_model.wizard.batch);
+        # assessed once per file, in a low-priority process, within the session's time budget (ui.batch).
+        result, notes = assessed_upload(upload, batch_role, batch_year)
         problems = notes + (result.problems if result else [])
         if problems:
             st.warning("\n".join(f"- {md_escape(problem)}" for problem in problems))
@@ -388,9 +390,9 @@ for tab, a in zip(tabs, assessments, strict=True):
         with tab:
             show_assessment(a, cat)
 c1, c2 = st.columns(2)
-c1.download_button("⬇️ Checklist (CSV)", partial(checklist_csv, assessments, cat),
-                   file_name=f"gli-checklist-{year}.csv", mime="text/csv", on_click="ignore", key="checklist_csv")
-c2.download_button("⬇️ Checklist om af te drukken (HTML/PDF)",
-                   partial(assessment_report_html, cat, assessments, profile, now),
-                   file_name=f"gli-checklist-{year}.html", mime="text/html", on_click="ignore", key="checklist_html")
+download_button(c1, "⬇️ Checklist (CSV)", partial(checklist_csv, assessments, cat),
+                file_name=f"gli-checklist-{year}.csv", mime="text/csv", on_click="ignore", key="checklist_csv")
+download_button(c2, "⬇️ Checklist om af te drukken (HTML/PDF)",
+                partial(assessment_report_html, cat, assessments, profile, now),
+                file_name=f"gli-checklist-{year}.html", mime="text/html", on_click="ignore", key="checklist_html")
 provenance_footer([p for a in assessments if (p := cat.policy(a.insurer, a.year))])

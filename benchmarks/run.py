@@ -279,7 +279,17 @@ def main() -> int:
     }
     report["batch"] = bench_batch()
     print(f"Largest batch: {report['batch']}")
+    from benchmarks.hostile import bench_hostile, bench_uploads_under_load
+
+    report["hostile"] = bench_hostile()
+    for name, figures in report["hostile"].items():
+        print(f"Hostile input {name}: {figures}")
+    if "--no-browser" not in sys.argv:
+        report["uploads_under_load"] = bench_uploads_under_load()
+        print(f"Largest uploads, three at once, beside another visitor: {report['uploads_under_load']}")
     if "--only-batch" in sys.argv:
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "batch.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
         return 0
     report["load"] = bench_load()
     report["pages"], report["apptest"] = {}, {}

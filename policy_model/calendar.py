@@ -8,6 +8,11 @@ the policy year (publication of the policy for year Y on 1 April of Y-1, ...). F
   derived, partial record);
 - :func:`generic_milestones`: the general calendar's days for the years the dataset lacks, for
   the timeline (clearly not an insurer's own dates).
+
+``validate`` reads the file like every other data file (:func:`calendar_problems`, called by
+the loader): a syntax error, a day that does not exist every year (31 February, 29 February)
+or an unknown source document is a located problem. The app then works without the
+calendar (:func:`load_calendar` gives None) instead of failing on the first date it builds.
 """
 
 from __future__ import annotations
@@ -16,23 +21,46 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from policy_model.catalogue import Catalogue
 from policy_model.paths import data_dir as default_data_dir
-from policy_model.schema import Source, Strict, Text
-from policy_model.yamlio import read_yaml
+from policy_model.problems import Problem
+from policy_model.schema import Id, Source, Strict, Text
+from policy_model.walk import iter_sources
+from policy_model.yamlio import YamlDocument, read_yaml
 
 CALENDAR_FILE = "calendar.yaml"
+#: The milestone the missing-years rule is computed from.
+PUBLICATION = "policy_published"
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
 
 
 class Milestone(Strict):
-    id: str
+    id: Id
     label: Text
     month: int = Field(ge=1, le=12)
     day: int = Field(ge=1, le=31)
     year_offset: int = Field(ge=-2, le=1)
     sources: list[Source] = Field(min_length=1)
+
+    @field_validator("day")
+    @classmethod
+    def _day_exists_every_year(cls, day: int, info: ValidationInfo) -> int:
+        """A yearly day must exist in every year: 31 February broke 11 of 16 views."""
+        month = info.data.get("month")
+        if month is None:
+            return day
+        try:
+            dt.date(2001, month, day)  # a common year
+        except ValueError:
+            name = f"{day} {_MONTHS[month - 1]}"
+            if month == 2 and day == 29:
+                raise ValueError(f"{name} is not in every year (only in leap years); use 28 February or "
+                                 "1 March, as the documents say") from None
+            raise ValueError(f"{name} does not exist; check the day and the month") from None
+        return day
 
     def day_for(self, policy_year: int) -> dt.date:
         return dt.date(policy_year + self.year_offset, self.month, self.day)
@@ -46,26 +74,46 @@ class CalendarFile(Strict):
     rule: Rule
     milestones: list[Milestone] = Field(min_length=1)
 
+    @model_validator(mode="after")
+    def _publication_is_there_once(self) -> CalendarFile:
+        ids = [m.id for m in self.milestones]
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise ValueError(f"milestone id {', '.join(repeated)} is used more than once; ids must be unique")
+        if PUBLICATION not in ids:
+            raise ValueError(f"the milestone {PUBLICATION!r} (publication of the policy) is missing; the "
+                             "missing-years rule needs it")
+        return self
+
     def milestone(self, milestone_id: str) -> Milestone:
         return next(m for m in self.milestones if m.id == milestone_id)
 
 
 def load_calendar(directory: Path | None = None) -> CalendarFile | None:
     """The calendar of the data folder, or None when it is missing or invalid (validate says why)."""
-    doc = read_yaml((Path(directory) if directory else default_data_dir()) / CALENDAR_FILE, CALENDAR_FILE)
+    root = Path(directory) if directory else default_data_dir()
+    doc = read_yaml(root / CALENDAR_FILE, CALENDAR_FILE, root=root)
     if doc.problems or doc.data is None:
         return None
     try:
-        calendar = CalendarFile.model_validate(doc.data)
+        return CalendarFile.model_validate(doc.data)
     except ValueError:
         return None
-    ids = {m.id for m in calendar.milestones}
-    return calendar if "policy_published" in ids else None
+
+
+def calendar_reference_problems(doc: YamlDocument, calendar: CalendarFile, source_ids: set[str]) -> list[Problem]:
+    """A located problem for every milestone source that names a document not in sources.yaml."""
+    return [
+        doc.problem((*loc, "document"), f"unknown source document {src.document!r}: add it to sources.yaml or fix "
+                    "the spelling")
+        for loc, src in iter_sources(calendar)
+        if src.document not in source_ids
+    ]
 
 
 def latest_required_year(calendar: CalendarFile, today: dt.date) -> int:
     """The newest policy year whose publication day is on or before ``today``."""
-    publication = calendar.milestone("policy_published")
+    publication = calendar.milestone(PUBLICATION)
     year = today.year - publication.year_offset + 1
     while publication.day_for(year) > today:
         year -= 1

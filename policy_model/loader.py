@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from policy_model import schema
+from policy_model.calendar import CALENDAR_FILE, CalendarFile, calendar_reference_problems
 from policy_model.catalogue import Catalogue
 from policy_model.integrity import check_integrity
 from policy_model.paths import data_dir as default_data_dir
@@ -50,6 +51,11 @@ _HINTS = {
     "dict_type": "expected a mapping of fields (key: value)",
     "string_pattern_mismatch": "wrong format",
     "too_short": "too short or empty",
+    "finite_number": "not a number that can be used (.inf, .nan, or too large, such as 1e309): write the number",
+    "greater_than": "too small",
+    "greater_than_equal": "too small",
+    "less_than": "too large",
+    "less_than_equal": "too large",
 }
 
 
@@ -73,7 +79,8 @@ def _describe(error: dict[str, Any]) -> str:
         message = message.removeprefix("Value error, ")
     elif hint and hint not in message:
         message = f"{hint} ({message})"
-    if error["type"] in {"literal_error", "string_type", "int_parsing", "date_from_datetime_parsing"}:
+    if error["type"] in {"literal_error", "string_type", "int_parsing", "date_from_datetime_parsing", "finite_number",
+                         "greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
         message += f"; found {error.get('input')!r}"
     return message
 
@@ -154,6 +161,12 @@ def _load(directory: Path | None, check_quotes: bool) -> LoadResult:
         model = parsed.get(name)
         return tuple(getattr(model, attr)) if model is not None else ()
 
+    calendar_doc = read_yaml(root / CALENDAR_FILE, CALENDAR_FILE, root=root)
+    calendar = validate_model(calendar_doc, CalendarFile)
+    problems += calendar_doc.problems
+    if calendar is not None:
+        problems += calendar_reference_problems(calendar_doc, calendar, {s.id for s in items("sources.yaml", "sources")})
+
     guidance_file = parsed.get("guidance.yaml")
     ref_problems, bad_policies = check_integrity(
         sources=items("sources.yaml", "sources"),
@@ -170,6 +183,8 @@ def _load(directory: Path | None, check_quotes: bool) -> LoadResult:
     if check_quotes:
         located = [(docs[name], parsed[name]) for name in CATALOGUE_FILES if parsed.get(name) is not None]
         located += policy_docs
+        if calendar is not None:
+            located.append((calendar_doc, calendar))
         problems.extend(quote_problems(located, items("sources.yaml", "sources")))
 
     catalogue = Catalogue(

@@ -8,9 +8,11 @@ verbatim quote) so the dashboard can show where a claim comes from.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from policy_model.addresses import ContactAddress, WebUrl
 from policy_model.vocab import (
@@ -39,8 +41,40 @@ from policy_model.vocab import (
     ValueUnit,
 )
 
+#: The years data may speak of (policy years, their documents and their contracts).
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+FIRST_DATE, LAST_DATE = dt.date(FIRST_YEAR, 1, 1), dt.date(LAST_YEAR, 12, 31)
+
+#: Invisible characters that change how a text reads without showing themselves: bidi
+#: controls (a right-to-left override shows a text in another order than it holds), zero-width spaces and
+#: joiners, the soft hyphen and the byte-order mark. No source document holds one.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def visible_text(text: str) -> str:
+    """The text, when it holds no invisible character (see :data:`_INVISIBLE`); else an error naming it."""
+    bad = _INVISIBLE.search(text)
+    if bad:
+        code = ord(bad.group())
+        name = unicodedata.name(bad.group(), "").lower() or "invisible character"
+        raise ValueError(f"text holds the invisible character U+{code:04X} ({name}) at position {bad.start() + 1}; "
+                         "it can make a text read differently from what it holds: remove it")
+    return text
+
+
+def _date_in_range(value: dt.date) -> dt.date:
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise ValueError(f"date {value} is outside {FIRST_DATE.year}-{LAST_DATE.year}; check the year")
+    return value
+
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=60)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(visible_text)]
+#: A day in :data:`FIRST_YEAR`-:data:`LAST_YEAR` (a day in year 9999 broke the calendar export).
+Day = Annotated[dt.date, AfterValidator(_date_in_range)]
+Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
+#: A number that is a number: ``.inf``, ``.nan`` and ``1e309`` (read as infinity) are refused.
+Finite = Annotated[float, Field(allow_inf_nan=False)]
 
 
 class Strict(BaseModel):
@@ -54,7 +88,7 @@ class Review(Strict):
 
     reason: Text
     best_match: str | None = Field(default=None, description="The most similar passage of the new document.")
-    similarity: float | None = Field(default=None, ge=0, le=100, description="0-100, rapidfuzz partial ratio.")
+    similarity: Finite | None = Field(default=None, ge=0, le=100, description="0-100, rapidfuzz partial ratio.")
 
 
 class Source(Strict):
@@ -62,7 +96,8 @@ class Source(Strict):
 
     document: Id
     section: Text
-    quote: Annotated[str, StringConstraints(strip_whitespace=True, min_length=8, max_length=400)]
+    quote: Annotated[str, StringConstraints(strip_whitespace=True, min_length=8, max_length=400),
+                     AfterValidator(visible_text)]
     # A citation exports as {document, section, quote}; the review mark only where set.
     review: Review | None = Field(
         default=None, exclude_if=lambda value: value is None,
@@ -86,12 +121,12 @@ class SourceDocument(Strict):
     title: Text
     publisher: Text
     kind: SourceKind
-    policy_year: int | None = Field(default=None, ge=2000, le=2100)
+    policy_year: Year | None = None
     covers: Text = Field(description="What the document covers, in our words.")
     url: WebUrl | None = Field(default=None, description="Original address, where a document states it "
                                "(http or https; see policy_model.addresses).")
     file: Annotated[str, StringConstraints(pattern=r"^[\w.\-]+\.txt$")]
-    published: dt.date | None = None
+    published: Day | None = None
 
 
 class NamedFact(Sourced):
@@ -163,12 +198,27 @@ class GlossaryTerm(Strict):
 # --------------------------------------------------------------------------- policy
 
 
+#: The largest amount each unit can sensibly hold (every amount is also at least 0): a
+#: value beyond it is a typo, and an infinite one broke three pages and the export.
+UNIT_MAXIMUM: dict[str, float] = {
+    "days": 3660, "working_days": 2600, "weeks": 520, "years": 100, "count": 10_000_000, "per_year": 366,
+    "participants": 100_000, "age": 120, "score": 1000, "ggr_level": 2, "percent": 100,
+}
+
+
 class Value(Strict):
     """A structured value of a requirement: a number with a unit."""
 
-    amount: float
+    amount: Finite = Field(ge=0)
     unit: ValueUnit
     comparison: str = Field(default="min", pattern=r"^(min|max|exact)$")
+
+    @model_validator(mode="after")
+    def _amount_fits_unit(self) -> Value:
+        maximum = UNIT_MAXIMUM[self.unit]
+        if self.amount > maximum:
+            raise ValueError(f"amount {self.amount:g} is more than {maximum:,g} {self.unit}; check the number")
+        return self
 
 
 class PolicyProgramme(Sourced):
@@ -220,10 +270,10 @@ class ContractRoute(Sourced):
 class ContractPeriod(Sourced):
     route: RouteKind
     label: Text
-    start: dt.date | None = None
-    end: dt.date | None = None
+    start: Day | None = None
+    end: Day | None = None
     duration_text: Text
-    duration_years: float | None = Field(default=None, gt=0)
+    duration_years: Finite | None = Field(default=None, gt=0, le=100)
     maximum: bool = False
 
     @model_validator(mode="after")
@@ -253,15 +303,15 @@ class Contact(Sourced):
     address: ContactAddress
     purpose: Text
     answer_time_text: Text | None = None
-    answer_working_days: int | None = Field(default=None, ge=0)
+    answer_working_days: int | None = Field(default=None, ge=0, le=365)
     hours: Text | None = None
 
 
 class TimelineItem(Sourced):
     kind: TimelineKind
     activity: Text
-    date: dt.date | None = None
-    date_end: dt.date | None = None
+    date: Day | None = None
+    date_end: Day | None = None
     date_text: Text
     routes: list[RouteKind] = Field(default_factory=list)
     channel: Channel | None = None
@@ -334,7 +384,7 @@ class Change(Sourced):
     topic: Topic
     kind: ChangeKind
     text: Text
-    against_year: int
+    against_year: Year
     programmes: list[Id] = Field(default_factory=list, description="Programmes the change is about.")
     registries: list[Id] = Field(default_factory=list, description="Registries the change is about.")
     routes: list[RouteKind] = Field(default_factory=list, description="Contract routes the change is about.")
@@ -369,7 +419,7 @@ class Coverage(Strict):
 
 class Policy(Strict):
     insurer: Id
-    year: int = Field(ge=2000, le=2100)
+    year: Year
     document_kind: DocumentKind = Field(
         description="full_policy, summary_page (a short web page that summarises) or derived (from a later document)."
     )
@@ -473,8 +523,8 @@ class FinancingExample(Sourced):
     id: Id
     mechanism: Annotated[str, StringConstraints(pattern=r"^(tariff_withholding|oi_funds|max_max|municipality|other)$")]
     text: Text
-    percentage_min: float | None = Field(default=None, ge=0, le=100)
-    percentage_max: float | None = Field(default=None, ge=0, le=100)
+    percentage_min: Finite | None = Field(default=None, ge=0, le=100)
+    percentage_max: Finite | None = Field(default=None, ge=0, le=100)
     related_tariff: TariffKind | None = None
 
 

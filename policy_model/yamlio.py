@@ -12,16 +12,21 @@ input is a located problem, never a crash or a hang:
   folder), opened without blocking and read up to :data:`MAX_FILE_BYTES`;
 - deep nesting is refused *before* PyYAML builds its node tree (its C composer recurses
   and crashed the process on 50,000 nested ``[``): a file that may nest deeply is checked
-  against :data:`MAX_DEPTH` first, and nesting too deep for the Python builder is a
-  message too;
+  exactly against :data:`MAX_DEPTH` first, by counting the parser's events (brackets in
+  comments or quoted texts cannot fool that count), and nesting too deep for the Python
+  builder is a message too;
 - aliases may repeat a value, but not expand the file by more than
-  :data:`MAX_ALIAS_VALUES` values (a "billion laughs" took gigabytes) nor refer to the
-  value they are part of;
+  :data:`MAX_ALIAS_SIZE` characters (a "billion laughs" took gigabytes, and 250 aliases
+  of one 1.5 MB text 3.3 GB on the pages that show them) nor refer to the value they are
+  part of;
 - a list or mapping used as a key, a number too long to be one, and control characters
   in texts (which would break exports and calendars) are located messages.
 
 The deep and alias checks walk the parser's events, which costs about half a parse; they
 run only for files a cheap look at the text cannot clear (no real data file needs them).
+Finding the line of a problem costs the same for the 20,000th problem in a file as for
+the first (key indexes are built once per mapping), so a file full of errors is reported
+in linear time.
 """
 
 from __future__ import annotations
@@ -43,17 +48,22 @@ _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_FILE_BYTES = 2 * 1024 * 1024
 #: Deepest nesting of lists and mappings accepted (the data uses about six).
 MAX_DEPTH = 100
-#: Values that aliases may add to a file (each alias repeats the whole anchored value).
-MAX_ALIAS_VALUES = 100_000
+#: Size that aliases may add to a file (each alias repeats the whole anchored value), in
+#: characters, where every value also counts :data:`_VALUE_WEIGHT` (so at most 100,000
+#: repeated values, or 1 MB of repeated text).
+MAX_ALIAS_SIZE = 1_000_000
+_VALUE_WEIGHT = 10
 #: Longest number accepted, in characters (Python refuses ints over 4,300 digits anyway).
 MAX_NUMBER_CHARS = 40
 
 #: Cheap looks at the text decide whether a file needs the exact (slower) event check.
 #: Each block level starts at least half a column right of its parent, at the start of a
 #: line or after indicators, anchors and tags on it (none of which holds ``, [ ] { }``); so
-#: a file whose lines have no such run of 400 characters, and fewer than 400 flow brackets,
-#: nests at most about 1,200 levels: safe for the C composer. Deeper than the Python
-#: builder allows (about 1,000) is then still a located message (RecursionError below).
+#: a file whose lines have no such run of 400 characters, and at most 400 opening flow
+#: brackets in all (wherever they are: in a comment or a quoted text they are counted too,
+#: so nothing can hide one), nests at most about 1,200 levels: safe for the C composer.
+#: Deeper than the Python builder allows (about 1,000) is then still a located message
+#: (RecursionError below). The real data files hold at most about 140 brackets.
 _LONG_PREFIX = re.compile(r"\n[^\n,\[\]{}]{400}")
 _MAX_FLOW_UNCHECKED = 400
 _ALIAS = re.compile(r"(?:^|[\s\[{,:])\*[^\s\]},]", re.M)
@@ -123,6 +133,8 @@ class YamlDocument:
     data: Any = None
     root: yaml.Node | None = None
     problems: list[Problem] = field(default_factory=list)
+    _key_index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     def line_of(self, loc: tuple[object, ...]) -> int | None:
         """The line (1-based) of the deepest prefix of ``loc`` that exists in the file.
@@ -130,7 +142,8 @@ class YamlDocument:
         A map entry's line is the line of its key (the last one, when a key is repeated,
         as YAML keeps the last value); a list item's line is where the item starts. Lines
         are looked up in the node tree only when a problem needs one, instead of building
-        a map of every path on each load.
+        a map of every path on each load; a mapping's keys are indexed on its first
+        lookup, so 20,000 problems in one mapping cost 20,000 lookups, not 20,000 scans.
         """
         node = self.root
         if node is None:
@@ -138,7 +151,7 @@ class YamlDocument:
         line = node.start_mark.line + 1
         for part in loc:
             if isinstance(node, yaml.MappingNode):
-                match = next((pair for pair in reversed(node.value) if pair[0].value == str(part)), None)
+                match = self._keys_of(node).get(str(part))
                 if match is None:
                     return line
                 line = match[0].start_mark.line + 1
@@ -149,6 +162,14 @@ class YamlDocument:
             else:
                 return line
         return line
+
+    def _keys_of(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """The mapping's entries by key text (the last of repeated keys), built once per node."""
+        index = self._key_index.get(id(node))
+        if index is None:
+            index = {str(key.value): (key, value) for key, value in node.value}
+            self._key_index[id(node)] = index
+        return index
 
     def problem(self, loc: tuple[object, ...], message: str) -> Problem:
         return Problem(self.file, self.line_of(loc), format_path(loc), message)
@@ -219,30 +240,45 @@ def _constructed(node: yaml.Node, loader: yaml.BaseLoader, duplicates: list[tupl
     found: list[tuple[yaml.Node, yaml.Node]] = []
     _build(node, None, found)
     _check_numbers(node)
-    duplicates += [pair for pair in found if pair not in duplicates]
+    seen = {(id(mapping), id(key)) for mapping, key in duplicates}
+    duplicates += [pair for pair in found if (id(pair[0]), id(pair[1])) not in seen]
     return loader.construct_object(node, deep=True)
 
 
 def _path_to(root: yaml.Node, target: yaml.Node) -> tuple[object, ...]:
-    """The path of ``target`` below ``root`` (a depth-first search; used for messages only)."""
+    """The path of ``target`` below ``root`` (used for messages only)."""
+    return _paths_to(root, {id(target)}).get(id(target), ())
+
+
+def _paths_to(root: yaml.Node, targets: set[int]) -> dict[int, tuple[object, ...]]:
+    """The paths of the nodes whose ids are in ``targets``: one depth-first walk for all."""
+    found: dict[int, tuple[object, ...]] = {}
     stack: list[tuple[yaml.Node, tuple[object, ...]]] = [(root, ())]
-    while stack:
+    while stack and len(found) < len(targets):
         node, loc = stack.pop()
-        if node is target:
-            return loc
+        if id(node) in targets:
+            found[id(node)] = loc
         if isinstance(node, yaml.MappingNode):
             stack += [(value, (*loc, key.value)) for key, value in node.value]
         elif isinstance(node, yaml.SequenceNode):
             stack += [(item, (*loc, index)) for index, item in enumerate(node.value)]
-    return ()
+    return found
 
 
 def _duplicate_problems(doc: YamlDocument, duplicates: list[tuple[yaml.Node, yaml.Node]]) -> list[Problem]:
+    """A problem per repeated key, naming the line of its first use (linear in the keys)."""
+    paths = _paths_to(doc.root, {id(mapping) for mapping, _ in duplicates}) if duplicates else {}
+    firsts: dict[int, dict[object, yaml.Node]] = {}
     out = []
     for mapping, key_node in duplicates:
+        if id(mapping) not in firsts:
+            first_keys: dict[object, yaml.Node] = {}
+            for k, _ in mapping.value:
+                first_keys.setdefault(k.value, k)
+            firsts[id(mapping)] = first_keys
         key = key_node.value
-        first = next(k for k, _ in mapping.value if k.value == key)
-        loc = (*_path_to(doc.root, mapping), key)
+        first = firsts[id(mapping)][key]
+        loc = (*paths.get(id(mapping), ()), key)
         out.append(Problem(
             doc.file, key_node.start_mark.line + 1, format_path(loc),
             f"duplicate key {key!r} (first on line {first.start_mark.line + 1}); "
@@ -299,26 +335,25 @@ def _read_text(path: Path, file: str, root: Path | None) -> tuple[str | None, Pr
 
 
 def _needs_event_check(text: str) -> bool:
-    """Whether the text might nest too deep to compose safely or hold aliases (see _LONG_PREFIX)."""
+    """Whether the text might nest too deep to compose safely or hold aliases (see _LONG_PREFIX).
+
+    Every opening bracket counts, also one in a comment or a quoted text: a count that
+    tried to skip those could be fooled (``# ]]]`` once closed 50,000 levels on paper), and
+    a file with more brackets than the data ever has simply gets the exact check.
+    """
     # The searches are kept to what the C regex engine does fast: a literal first character.
     if _LONG_PREFIX.search("\n" + text) or ("*" in text and _ALIAS.search(text)):
         return True
-    if text.count("[") + text.count("{") <= _MAX_FLOW_UNCHECKED:
-        return False
-    depth = 0
-    for char in re.findall(r"[\[\]{}]", text):
-        depth = depth + 1 if char in "[{" else max(depth - 1, 0)
-        if depth > _MAX_FLOW_UNCHECKED:
-            return True
-    return False
+    return text.count("[") + text.count("{") > _MAX_FLOW_UNCHECKED
 
 
 def _event_check(text: str) -> tuple[int, str] | None:
     """The first nesting or alias problem as (line, message), walking the parser's events.
 
     libyaml's parser keeps its own stack, so this is safe at any depth; the node tree is
-    not built. The number of values each anchor stands for is counted, so the expansion
-    of aliases is known without performing it.
+    not built. The expanded size of each anchored value (its characters, plus
+    :data:`_VALUE_WEIGHT` per value) is counted, so what aliases would add is known
+    without performing it.
     """
     loader = _Loader(text)
     try:
@@ -337,7 +372,7 @@ def _event_check(text: str) -> tuple[int, str] | None:
                 if depth > MAX_DEPTH:
                     return event.start_mark.line + 1, (
                         f"lists and mappings nested more than {MAX_DEPTH} levels deep; the data needs a few")
-                sizes.append(1)
+                sizes.append(_VALUE_WEIGHT)
                 open_anchors.append(event.anchor)
             elif kind in (yaml.SequenceEndEvent, yaml.MappingEndEvent):
                 depth -= 1
@@ -347,19 +382,20 @@ def _event_check(text: str) -> tuple[int, str] | None:
                     anchors[anchor] = size
                 sizes[-1] += size
             elif kind is yaml.ScalarEvent:
-                sizes[-1] += 1
+                size = _VALUE_WEIGHT + len(event.value)
+                sizes[-1] += size
                 if event.anchor is not None:
-                    anchors[event.anchor] = 1
+                    anchors[event.anchor] = size
             elif kind is yaml.AliasEvent:
                 if event.anchor in open_anchors:
                     return event.start_mark.line + 1, (
                         f"alias *{event.anchor} refers to the value it is part of; write the value out")
-                size = anchors.get(event.anchor, 1)
+                size = anchors.get(event.anchor, _VALUE_WEIGHT)
                 sizes[-1] += size
                 added += size
-                if added > MAX_ALIAS_VALUES:
+                if added > MAX_ALIAS_SIZE:
                     return event.start_mark.line + 1, (
-                        f"aliases (*{event.anchor}) repeat more than {MAX_ALIAS_VALUES:,} values; "
+                        f"aliases (*{event.anchor}) repeat more than {MAX_ALIAS_SIZE:,} characters of values; "
                         "the data needs no anchors or aliases: write the values out")
     finally:
         loader.dispose()

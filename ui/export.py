@@ -9,8 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from policy_model.tabular import table_csv_bytes, table_xlsx_bytes
+from ui.guard import XLSX_MIME, download_button
 
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+__all__ = ["XLSX_MIME", "download_table"]
 
 
 def download_table(table: pd.DataFrame | list[dict], name: str, *, key: str) -> None:
@@ -20,12 +21,12 @@ def download_table(table: pd.DataFrame | list[dict], name: str, *, key: str) -> 
     (deferred data), so a page with many tables does no export work on every rerun.
     """
     left, right, _ = st.columns([1, 1, 4])
-    left.download_button(
-        "⬇️ CSV", partial(_bytes, table_csv_bytes, table), on_click="ignore", file_name=f"{name}.csv", mime="text/csv",
-        key=f"{key}_csv", help="Puntkomma-gescheiden, UTF-8: opent direct in Excel",
+    download_button(
+        left, "⬇️ CSV", partial(_bytes, table_csv_bytes, table), on_click="ignore", file_name=f"{name}.csv",
+        mime="text/csv", key=f"{key}_csv", help="Puntkomma-gescheiden, UTF-8: opent direct in Excel",
     )
-    right.download_button(
-        "⬇️ Excel", partial(_bytes, table_xlsx_bytes, table), on_click="ignore", file_name=f"{name}.xlsx",
+    download_button(
+        right, "⬇️ Excel", partial(_bytes, table_xlsx_bytes, table), on_click="ignore", file_name=f"{name}.xlsx",
         mime=XLSX_MIME, key=f"{key}_xlsx",
     )
 

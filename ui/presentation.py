@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.guard import guarded_callback
 from ui.url_state import read_flag, write_param
 
 PRESENTATION_KEY = "presentatie"
@@ -84,10 +85,12 @@ def _set_mode(on: bool) -> None:
         del st.query_params[PRESENTATION_KEY]
 
 
+@guarded_callback
 def _toggled() -> None:
     _set_mode(bool(st.session_state.get(PRESENTATION_KEY)))
 
 
+@guarded_callback
 def presentation_off() -> None:
     """Button callback: leave presentation mode (the address loses ``presentatie``)."""
     _set_mode(False)

@@ -14,6 +14,7 @@ from streamlit.errors import StreamlitAPIException
 from policy_model.catalogue import Catalogue
 from policy_model.comparison import selection
 from policy_model.schema import Policy
+from ui.guard import guarded_callback
 from ui.presentation import presenting
 from ui.text import md_escape
 from ui.url_state import flush_params, from_link, known, link_notice, read_flag, url_toggle, write_param
@@ -44,6 +45,7 @@ def _initial_choice(cat: Catalogue) -> selection.Selection:
     return selection.Selection(tuple(selection.default_keys(cat)))
 
 
+@guarded_callback
 def _apply_shortcut(cat: Catalogue, choices: dict[str, list[str]]) -> None:
     name = st.session_state.get(SHORTCUT_KEY)
     if name in choices:
@@ -51,6 +53,7 @@ def _apply_shortcut(cat: Catalogue, choices: dict[str, list[str]]) -> None:
     st.session_state[SHORTCUT_KEY] = None
 
 
+@guarded_callback
 def _keep_at_most_the_maximum() -> None:
     """A fifth record is refused with a Dutch message (Streamlit's own limit says it in English)."""
     chosen = list(st.session_state.get(BELEID_KEY) or [])

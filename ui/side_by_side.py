@@ -35,6 +35,7 @@ from policy_model.reports.handout import REQUIREMENTS_SUBJECT, comparison_handou
 from policy_model.schema import Policy, Source
 from policy_model.vocab import NOT_STATED_LABEL, ROLE_SHORT_LABELS
 from ui.export import XLSX_MIME, download_table
+from ui.guard import download_button
 from ui.print_style import inject_print_style, print_caption
 from ui.text import md_escape, nl_date, today
 
@@ -235,22 +236,22 @@ def takeaway_bar(cat: Catalogue, policies: Sequence[Policy], takeaway: Takeaway)
         + ([f"Deze weergave online: {link}"] if link else [])))
     stem = f"{takeaway.name}-" + "-".join(p.key for p in policies)
     with st.container(horizontal=True, gap="small", key="gli-takeaway"):
-        st.download_button(
-            "⬇️ Hand-out (A4, HTML)", partial(_handout, cat, policies, takeaway, link),
+        download_button(
+            st, "⬇️ Hand-out (A4, HTML)", partial(_handout, cat, policies, takeaway, link),
             file_name=f"gli-hand-out-{stem}.html", mime="text/html", on_click="ignore", key="handout",
             help="Om uit te delen: wat verschilt tussen de gekozen documenten, met de volledige teksten naast elkaar"
             + (" voor de gekozen rol" if takeaway.by_role else "") + ", in één oogopslag en met de bronnen; "
             "één of twee A4 bij twee of drie documenten" + (" en een rol" if takeaway.by_role else "")
             + ". Open het bestand en druk het af.",
         )
-        st.download_button(
-            "⬇️ Excel (.xlsx) met bronnen", partial(_xlsx, cat, policies, takeaway, link),
+        download_button(
+            st, "⬇️ Excel (.xlsx) met bronnen", partial(_xlsx, cat, policies, takeaway, link),
             file_name=f"{stem}.xlsx", mime=XLSX_MIME, on_click="ignore", key="takeaway_xlsx",
             help="Elk onderdeel van deze pagina op een eigen blad (één kolom per document, volledige teksten), "
             "een blad ‘Bronnen’ met document, paragraaf, citaat en adres per uitspraak, en ‘Over deze export’.",
         )
-        st.download_button(
-            "⬇️ CSV met bronnen", partial(_csv, cat, policies, takeaway), file_name=f"{stem}.csv",
+        download_button(
+            st, "⬇️ CSV met bronnen", partial(_csv, cat, policies, takeaway), file_name=f"{stem}.csv",
             mime="text/csv", on_click="ignore", key="takeaway_csv",
             help="Eén rij per uitspraak met document, paragraaf, citaat en adres; puntkomma-gescheiden, UTF-8: "
             "opent direct in Excel.",

@@ -2,6 +2,15 @@
 
 Data text goes through Markdown in many Streamlit elements; escaping keeps a stray
 ``*``, ``[link](...)`` or ``<script>`` in a YAML field from turning into markup.
+
+Escaping does not stop Markdown's *autolinks*: Streamlit's Markdown (GFM) turns
+``www.…``, ``http(s)://…`` and ``naam@domein.nl`` in the text it shows into live links
+after the escapes are resolved, whatever the address holds. :func:`md_escape` therefore
+decides itself: an address that passes the same check as the data's own addresses
+(:func:`policy_model.addresses.check_web_url`; an e-mail address of plain characters)
+becomes an explicit link whose text is the address itself, so a reader sees where it
+goes and can copy it; anything else that Markdown would still link gets an invisible
+word joiner (U+2060) where the link would start, which the autolink rules do not cross.
 """
 
 from __future__ import annotations
@@ -10,7 +19,22 @@ import datetime as dt
 import os
 import re
 
+from policy_model.addresses import check_web_url
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:])")
+_WORD_JOINER = "\u2060"
+#: Where GFM starts an autolink (after escapes are resolved): ``www.``, ``http://``,
+#: ``https://`` (any case) and the ``@`` of an e-mail address (``mailto:``/``xmpp:`` links
+#: need that ``@`` too).
+_AUTOLINK_START = re.compile(r"(?i)(www)(\\?\.)|(https?\\?:)(/)|(@)")
+#: An address in running text: a web address up to a space or a markup character, or an
+#: e-mail address; punctuation at its end belongs to the sentence (as GFM decides too).
+_ADDRESS = re.compile(r"(?i)(?<![\w@/.+-])(?:(?:https?://|www\.)[^\s<>\[\]()`\"'\\{}|^]+"
+                      r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+_SENTENCE_END = ".,;:!?*_~"
+_MAYBE_ADDRESS = re.compile(r"(?i)@|://|www\.")
+_MAX_LINKED_CHARS = 2000  # as policy_model.addresses.WebUrl
+_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.ASCII)
 
 MONTHS_NL = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -19,8 +43,58 @@ MONTHS_NL = (
 
 
 def md_escape(text: object) -> str:
-    """Escape Markdown (and so HTML) metacharacters in data text."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
+    """Data text as Markdown that shows exactly that text: metacharacters escaped, checked
+    addresses as links that show themselves, and no other autolink (see the module)."""
+    text = str(text)
+    if not _MAYBE_ADDRESS.search(text):  # most texts: nothing Markdown could link
+        return _MD_SPECIAL.sub(r"\\\1", text)
+    out: list[str] = []
+    done = 0
+    for match in _ADDRESS.finditer(text):
+        address = match.group().rstrip(_SENTENCE_END)
+        link = _address_link(address)
+        if link is not None:
+            out += [_escaped(text[done:match.start()]), link]
+            done = match.start() + len(address)
+    out.append(_escaped(text[done:]))
+    return "".join(out)
+
+
+def _escaped(text: str) -> str:
+    """Metacharacters escaped and every autolink start broken by a word joiner."""
+    return _AUTOLINK_START.sub(_join, _MD_SPECIAL.sub(r"\\\1", text))
+
+
+def _join(match: re.Match[str]) -> str:
+    if match.group(5):
+        return "@" + _WORD_JOINER
+    first, second = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+    return first + _WORD_JOINER + second
+
+
+def _address_link(address: str) -> str | None:
+    """``[address](url)`` for a checked web or e-mail address, else None."""
+    if len(address) > _MAX_LINKED_CHARS:
+        return None
+    label = _MD_SPECIAL.sub(r"\\\1", address)  # inside a link Markdown makes no autolink
+    if _EMAIL.match(address):
+        return f"[{label}](mailto:{address})"
+    url = address if address.lower().startswith(("http://", "https://")) else "https://" + address
+    try:
+        check_web_url(url)
+    except ValueError:
+        return None
+    return f"[{label}]({url})"
+
+
+#: Characters of a value from a link or an upload that a notice repeats (a link may hold 100 KB).
+MAX_SHOWN_CHARS = 40
+
+
+def shortened(text: object, limit: int = MAX_SHOWN_CHARS) -> str:
+    """Visitor-supplied text as a notice repeats it: on one line, at most ``limit`` characters."""
+    value = " ".join(str(text).split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def nl_date(value: dt.date | None) -> str:

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from ui.text import md_escape
+from ui.text import md_escape, shortened
 
 _TRUE, _FALSE = {"true", "ja", "1", "aan"}, {"false", "nee", "0", "uit"}
 #: Parameters every page reads (presentation mode) and Streamlit's own.
@@ -32,6 +32,8 @@ _LINK = "_gli_url_link"     # this run: the parameters as the run found them
 _SLOT = "_gli_url_notice_slot"
 _PENDING = "_gli_url_pending"  # this run: values to write to the URL when it ends
 _WRITTEN = "_gli_url_written"  # the session: what it last put in the URL, per parameter
+#: Unknown parameters or values a notice names (each shortened); the rest are counted.
+_MAX_NOTICES = 10
 
 
 def start_run() -> None:
@@ -63,11 +65,12 @@ def unknown_parts(params: dict[str, list[str]], registry: dict[str, set[str] | N
         if key in ALWAYS_KNOWN:
             continue
         if key not in registry:
-            notices.append(f"onbekende parameter ‘{key}’")
+            notices.append(f"onbekende parameter ‘{shortened(key)}’")
             continue
         allowed = registry[key]
         if allowed is not None:
-            notices += [f"‘{value}’ bij ‘{key}’" for value in values if value and value not in allowed]
+            notices += [f"‘{shortened(value)}’ bij ‘{shortened(key)}’" for value in values
+                        if value and value not in allowed]
     return notices
 
 
@@ -82,9 +85,10 @@ def report_unknown() -> list[str]:
         return []
     notices = unknown_parts(link, registry)
     if notices:
+        more = f" en {len(notices) - _MAX_NOTICES} meer" if len(notices) > _MAX_NOTICES else ""
         slot.info(
             "De link bevatte onderdelen die niet (meer) bestaan en zijn genegeerd: "
-            + md_escape("; ".join(notices[:10])),
+            + md_escape("; ".join(notices[:_MAX_NOTICES]) + more),
             icon="ℹ️",
         )
     return notices
@@ -177,7 +181,8 @@ def url_toggle(label: str, key: str, *, default: bool = False, help: str | None 
         raw = st.query_params.get(key)
         parsed = read_flag(raw)
         if raw is not None and parsed is None:
-            link_notice(f"De link bevatte ‘{md_escape(raw)}’ bij ‘{md_escape(key)}’; dat is genegeerd (gebruik true of false).")
+            link_notice(f"De link bevatte ‘{md_escape(shortened(raw))}’ bij ‘{md_escape(key)}’; dat is genegeerd "
+                        "(gebruik true of false).")
         st.session_state[key] = default if parsed is None else parsed
     value = st.toggle(label, key=key, help=help)
     write_param(key, "true" if value else "false")
@@ -217,7 +222,7 @@ def url_select(label: str, options: Sequence, key: str, *, format_func, default_
     if from_link(key):
         raw = st.query_params.get(key)
         if raw is not None and raw not in by_text:
-            link_notice(f"De link bevatte ‘{md_escape(raw)}’ bij ‘{md_escape(key)}’; dat is genegeerd.")
+            link_notice(f"De link bevatte ‘{md_escape(shortened(raw))}’ bij ‘{md_escape(key)}’; dat is genegeerd.")
         st.session_state[key] = by_text.get(raw, options[default_index])
     value = st.selectbox(label, options, format_func=format_func, key=key, help=help, width=width,
                          label_visibility=label_visibility)
@@ -235,7 +240,7 @@ def url_segments(label: str, options: Sequence, key: str, *, format_func, defaul
     if from_link(key) or st.session_state[key] not in options:
         raw = st.query_params.get(key)
         if raw is not None and raw not in by_text:
-            link_notice(f"De link bevatte ‘{md_escape(raw)}’ bij ‘{md_escape(key)}’; dat is genegeerd.")
+            link_notice(f"De link bevatte ‘{md_escape(shortened(raw))}’ bij ‘{md_escape(key)}’; dat is genegeerd.")
         st.session_state[key] = by_text.get(raw, options[default_index])
     value = st.segmented_control(label, list(options), format_func=format_func, key=key, required=True, help=help,
                                  label_visibility=label_visibility)

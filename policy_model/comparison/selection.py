@@ -97,8 +97,7 @@ def parse_keys(catalogue: Catalogue, raw: Sequence[str]) -> Selection:
             keys.append(key)
     if unknown:
         notices.append(
-            "Onbekend beleidsdocument in de link genegeerd: "
-            + ", ".join(f"‘{u}’" for u in unknown[:5])
+            "Onbekend beleidsdocument in de link genegeerd: " + link_values(unknown)
             + ". Een beleidsdocument heet in de link verzekeraar-jaar, bijvoorbeeld ‘cz-2027’."
         )
     if len(keys) > MAX_CHOSEN:
@@ -138,16 +137,39 @@ def shortcuts(catalogue: Catalogue) -> dict[str, list[str]]:
     return out
 
 
+def link_year(value: str) -> int | None:
+    """A year written in a link (four ASCII digits), else None: ``²`` counts as a digit for
+    ``str.isdigit`` and a 5,000-digit number cannot be made an int, and both broke pages."""
+    text = value.strip()
+    return int(text) if len(text) == 4 and text.isascii() and text.isdigit() else None
+
+
+#: Values a link notice repeats, and the characters of each (a link may hold 100 KB).
+MAX_LINK_VALUES, MAX_LINK_VALUE_CHARS = 5, 40
+
+
+def link_values(values: Sequence[str]) -> str:
+    """``‘a’, ‘b’ en 3 meer``: the first few values of a link, each shortened, for a notice."""
+    def short(value: str) -> str:
+        value = " ".join(value.split())
+        return value if len(value) <= MAX_LINK_VALUE_CHARS else value[: MAX_LINK_VALUE_CHARS - 1] + "…"
+
+    shown = ", ".join(f"‘{short(v)}’" for v in values[:MAX_LINK_VALUES])
+    rest = len(values) - MAX_LINK_VALUES
+    return shown + (f" en {rest} meer" if rest > 0 else "")
+
+
 def from_old_link(catalogue: Catalogue, insurer_names: Sequence[str], years: Sequence[str]) -> Selection:
     """A link from before records were chosen (``?verzekeraar=VGZ&jaar=2024``): the records
     of those insurers (by short name, any case) and years; what does not exist is named."""
     by_name = {catalogue.insurer(i).short_name.lower(): i for i in catalogue.insurer_ids}
     insurers = [by_name[v.lower()] for v in insurer_names if v.lower() in by_name]
-    chosen_years = [int(v) for v in years if v.isdigit() and int(v) in catalogue.years]
+    known_years = set(catalogue.years)
+    chosen_years = [y for v in years if (y := link_year(v)) in known_years]
     ignored = [v for v in insurer_names if v.lower() not in by_name]
-    ignored += [v for v in years if not (v.isdigit() and int(v) in catalogue.years)]
+    ignored += [v for v in years if link_year(v) not in known_years]
     notices = (("De link bevatte onderdelen die niet (meer) bestaan en zijn genegeerd: "
-                + ", ".join(f"‘{v}’" for v in ignored)),) if ignored else ()
+                + link_values(ignored)),) if ignored else ()
     if insurers or chosen_years:
         return Selection(tuple(from_filters(catalogue, insurers, chosen_years)), notices, True)
     return Selection(tuple(default_keys(catalogue)), notices)

@@ -176,13 +176,33 @@ def fold(text: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
+#: "Bedoelde u ...?" lookups one set of tables does (tables are built per profile, per
+#: batch upload): each is a fuzzy comparison with every known name, and a hostile upload
+#: asked for a million of them. Repeated names are looked up once (cached).
+MAX_FUZZY_LOOKUPS = 200
+#: Most names one answer may list (registers, licences, insurers): there are about fifteen of
+#: each, so a longer list is not an answer, and each unknown name costs a lookup.
+MAX_LIST_ITEMS = 30
+#: Errors said about one profile; the rest are counted.
+MAX_PROFILE_ERRORS = 20
+#: Longest written name a suggestion is looked for: every real name is far shorter, and a
+#: fuzzy match costs time in the product of the lengths.
+MAX_FUZZY_CHARS = 80
+
+
 @dataclass
 class NameTable:
-    """Written names (ids, abbreviations, names, aliases, labels) -> id, and what to show."""
+    """Written names (ids, abbreviations, names, aliases, labels) -> id, and what to show.
+
+    The suggestions of :meth:`closest` are cached and capped at :data:`MAX_FUZZY_LOOKUPS`
+    per table.
+    """
 
     kind: str
     lookup: dict[str, str] = field(default_factory=dict)
     shown: dict[str, str] = field(default_factory=dict)  # id -> how the valid values are listed
+    fuzzy_left: int = MAX_FUZZY_LOOKUPS
+    _near: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def add(self, id_: str, *names: object, show: str | None = None) -> None:
         self.shown.setdefault(id_, show or id_)
@@ -195,8 +215,25 @@ class NameTable:
         return self.lookup.get(fold(written))
 
     def closest(self, written: str) -> str | None:
-        match = difflib.get_close_matches(fold(written), list(self.lookup), n=1, cutoff=0.75)
-        return self.shown[self.lookup[match[0]]] if match else None
+        """The valid value most like ``written`` ("did you mean"), if one is close enough."""
+        key = fold(written)
+        if key in self._near:
+            return self._near[key]
+        if len(key) > MAX_FUZZY_CHARS or self.fuzzy_left <= 0:
+            return None
+        self.fuzzy_left -= 1
+        match = difflib.get_close_matches(key, list(self.lookup), n=1, cutoff=0.75)
+        self._near[key] = self.shown[self.lookup[match[0]]] if match else None
+        return self._near[key]
+
+    def hint(self, written: str) -> str:
+        """`` (bedoelde u ‘BLCN’?)``, or that no suggestion was looked for (the cap), or nothing."""
+        key = fold(written)
+        capped = key not in self._near and self.fuzzy_left <= 0 and len(key) <= MAX_FUZZY_CHARS
+        near = self.closest(written)
+        if near:
+            return f" (bedoelde u ‘{near}’?)"
+        return " (niet op spelling vergeleken: er zijn te veel onbekende namen)" if capped else ""
 
     def unknown_message(self, written: str, key: str) -> str:
         near = self.closest(written)
@@ -275,7 +312,8 @@ def normalise_input(raw: dict, catalogue, tables: dict[str, NameTable] | None = 
         key_text = str(key).strip()
         norm = key_text.casefold()
         if norm not in known:
-            near = difflib.get_close_matches(norm, list(known), n=1, cutoff=0.6)
+            near = difflib.get_close_matches(norm, list(known), n=1, cutoff=0.6) \
+                if len(result.errors) < MAX_PROFILE_ERRORS and len(norm) <= MAX_FUZZY_CHARS else []
             hint = f" Bedoelde u ‘{near[0]}’?" if near else ""
             result.errors.append(f"onbekende sleutel ‘{_short(key_text)}’.{hint} De sleutels staan in {README_SECTION}.")
             continue
@@ -316,6 +354,9 @@ def _normalise_list(key: str, value: object, tables: dict[str, NameTable], data:
     if isinstance(text, str) and fold(text) in NONE_WORDS or (not parts and isinstance(value, list)):
         data[key] = []
         return None
+    if len(parts) > MAX_LIST_ITEMS:
+        return (f"bij {key} staan {len(parts):,} waarden; een antwoord noemt er hooguit {MAX_LIST_ITEMS}. "
+                "Noem alleen de geldende.").replace(",", ".")
     ids, bad = [], []
     for part in parts:
         if fold(part) in NONE_WORDS:
@@ -392,6 +433,13 @@ def _is_tri(value: object) -> bool:
     return isinstance(value, bool) or (isinstance(value, str) and fold(value) in TRI_WORDS)
 
 
+def capped(errors: list[str], limit: int = MAX_PROFILE_ERRORS) -> list[str]:
+    """At most ``limit`` errors, and a line counting the rest (a profile of 100,000 wrong keys)."""
+    if len(errors) <= limit:
+        return errors
+    return [*errors[:limit], f"… en {len(errors) - limit:,} meer fouten (niet getoond).".replace(",", ".")]
+
+
 def validation_messages(exc: ValidationError) -> list[str]:
     out = []
     for error in exc.errors():
@@ -409,7 +457,7 @@ def profile_from_input(raw: object, catalogue) -> tuple[Profile | None, list[str
         return None, ["een profiel is een lijst van sleutels met waarden (role: ..., year: ...)"], []
     result = normalise_input(raw, catalogue)
     if result.errors:
-        return None, result.errors, result.warnings
+        return None, capped(result.errors), result.warnings
     try:
         profile = Profile.model_validate(result.data)
     except ValidationError as exc:

@@ -55,3 +55,21 @@ def test_the_app_on_broken_data_shows_a_readable_message(page, tmp_path):
         assert page.locator('[data-testid="stException"]').count() == 0
         page.get_by_text("De beleidsdata bevat").click()
         assert "policies/zz-2024.yaml" in page.get_by_test_id("stMain").inner_text()
+
+
+def test_an_element_too_large_to_send_is_explained_in_dutch(page, tmp_path):
+    """Streamlit's English "MessageSizeError" box (with advice to change the server's config)
+    became a Dutch one: here the limit is 1 MB and a glossary text alone is 1.5 MB."""
+    data = Path(tmp_path) / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    glossary = yaml.safe_load((data / "glossary.yaml").read_text(encoding="utf-8"))
+    glossary["glossary"][0]["explanation"] = "lang " * 300_000
+    (data / "glossary.yaml").write_text(yaml.safe_dump(glossary, allow_unicode=True), encoding="utf-8")
+    with running_app(data, extra_env={"STREAMLIT_SERVER_MAX_MESSAGE_SIZE": "1"}) as url:
+        page.goto(f"{url}/begrippen")
+        wait_idle(page, timeout=60_000)
+        box = page.get_by_test_id("stException")
+        box.first.wait_for()
+        text = box.first.inner_text()
+        assert "Te groot om te tonen" in text and "Dit onderdeel is te groot om te tonen" in text
+        assert "MessageSizeError" not in text and "server.maxMessageSize" not in text

@@ -1,5 +1,5 @@
-"""Markdown from data never loads anything: an image or link in a name stays text, and no
-page of the app requests another host."""
+"""Markdown from data never loads anything: an image or link in a name stays text (an address
+in it is a link only when it shows itself), and no page of the app requests another host."""
 
 from __future__ import annotations
 
@@ -43,4 +43,9 @@ def test_markdown_in_data_requests_no_other_host_and_stays_text(page, injected_a
     assert not [u for u in requested if not u.startswith(injected_app) and not u.startswith("data:")], requested
     assert page.locator(f'img[src*="{EVIL}"]').count() == 0
     assert page.locator('a[href^="javascript:"]').count() == 0
+    # Escaped, the image's address was still made a live link by Markdown's autolinks, under any
+    # text; now an address in data text is a link only when checked, and then shows itself.
+    for link in page.locator(f'a[href*="{EVIL}"]').all():
+        href, text = link.get_attribute("href"), link.inner_text().strip()
+        assert href in (text, f"https://{text}", f"mailto:{text}"), (href, text)
     assert page.locator('[data-testid="stException"]').count() == 0

@@ -107,7 +107,7 @@ def test_the_open_tab_leads_with_the_next_step_the_actions_and_the_weighted_chec
     at = open_page("wizard", rol="Individuele coach", jaar="2027", rho_in_regio="Nee", sv_in_regio="Nee",
                    vorig_contract="— Geen —")
     assert not at.exception
-    assert at.info[0].value.startswith("**Volgende stap:**") and "rz\\.gli@cz\\.nl" in at.info[0].value  # escaped markdown
+    assert at.info[0].value.startswith("**Volgende stap:**") and "[rz\\.gli@cz\\.nl](mailto:rz.gli@cz.nl)" in at.info[0].value  # a link showing itself
     text = all_text(at)
     assert "Wat u kunt doen, en wanneer" in text and "geen deadline" in text
     assert "verwachtingen" in text and "verplichtingen" in text  # counts per group

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from policy_model.cli import main
-from policy_model.paths import DEFAULT_DATA_DIR
 
 CZ_URL = "https://www.cz.nl/gli"
-
-
-@pytest.fixture
-def data(tmp_path):
-    folder = tmp_path / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, folder)
-    return folder
 
 
 def _replace(path, old, new):

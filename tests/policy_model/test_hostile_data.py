@@ -13,20 +13,14 @@ import pytest
 
 from policy_model.cli import main
 from policy_model.paths import DEFAULT_DATA_DIR
-from policy_model.yamlio import MAX_DEPTH, read_yaml
+from policy_model.yamlio import MAX_ALIAS_SIZE, MAX_DEPTH, read_yaml
 from tests.conftest import REPO
+from tests.limits import crashed, run_limited
 
 POLICY_HEAD = "insurer: zz\nyear: 2030\n"
 LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 9)}]\n" for n in range(9)
 )
-
-
-@pytest.fixture
-def data(tmp_path):
-    folder = tmp_path / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, folder)
-    return folder
 
 
 def validate(folder, capsys) -> tuple[int, str]:
@@ -55,7 +49,7 @@ def test_fifty_thousand_nested_brackets_do_not_crash_the_process(tmp_path):
     [
         ("title: " + "[" * 1000 + "]" * 1000, "zz-2030.yaml:3: (file): lists and mappings nested more than"),
         ("title:\n" + "".join(" " * n + "- \n" for n in range(1, 1200)), "nested more than 100 levels"),
-        (LAUGHS, "repeat more than 100,000 values; the data needs no anchors or aliases"),
+        (LAUGHS, "repeat more than 1,000,000 characters of values; the data needs no anchors or aliases"),
         ("title: &t [*t]\n", "zz-2030.yaml:3: (file): alias *t refers to the value it is part of"),
         ("? [a, b]\n: 1\n", "zz-2030.yaml:3: (file): a key must be a single name, not a list or mapping"),
         ("summary: 1\nproblem: " + "9" * 5000, "zz-2030.yaml:4: problem: a number of 5,000 characters"),
@@ -136,3 +130,66 @@ def test_a_link_loop_is_a_message(data, capsys):
     code, printed = validate(data, capsys)
     assert code == 1
     assert "policies/zz-2030.yaml: (file): is a link that points to itself" in printed
+
+
+def _deep_behind(hide: str) -> str:
+    """125 lines of 399 ``[`` each, their ``]`` hidden where a text scan could miscount them:
+    50,000 levels in all (once a segmentation fault)."""
+    closers = "]" * 399
+    tail = {"comment": f" # {closers}", "quoted": f" '{closers}'", "double-quoted": f' "{closers}"'}[hide]
+    return "title:\n" + "".join("  " + "[" * 399 + tail + "\n" for _ in range(125))
+
+
+@pytest.mark.parametrize("hide", ["comment", "quoted", "double-quoted"])
+def test_brackets_hidden_in_comments_or_quotes_cannot_fool_the_depth_check(data, hide):
+    (data / "policies" / "zz-2030.yaml").write_text(POLICY_HEAD + _deep_behind(hide), encoding="utf-8")
+    run = run_limited(["validate", str(data), "--no-quotes"])
+    assert not crashed(run), (run.returncode, run.stderr[-2000:])
+    assert run.returncode == 1
+    assert f"policies/zz-2030.yaml:4: (file): lists and mappings nested more than {MAX_DEPTH} levels deep" in run.stdout
+
+
+def test_a_deep_profile_is_a_message_for_assess(tmp_path):
+    profile = tmp_path / "profiel.yaml"
+    profile.write_text("role: individual_coach\nyear: 2027\nname:\n" + _deep_behind("comment")[len("title:\n"):],
+                       encoding="utf-8")
+    run = run_limited(["assess", str(profile)])
+    assert not crashed(run), (run.returncode, run.stderr[-2000:])
+    assert run.returncode == 1
+    assert f"fout: profiel.yaml:4: (file): lists and mappings nested more than {MAX_DEPTH} levels deep" in run.stderr
+
+
+def test_aliases_of_a_large_text_are_bounded_by_size_not_count(data):
+    """250 aliases of a 1.5 MB text passed the count and took the server to 3.3 GB."""
+    big = "x" * 1_500_000
+    content = f"summary: &big {big}\ntitle: Beleid\nderived_note: [{', '.join(['*big'] * 250)}]\n"
+    (data / "policies" / "zz-2030.yaml").write_text(POLICY_HEAD + content, encoding="utf-8")
+    run = run_limited(["validate", str(data), "--no-quotes"])
+    assert not crashed(run), (run.returncode, run.stderr[-2000:])
+    assert run.returncode == 1
+    assert (f"policies/zz-2030.yaml:5: (file): aliases (*big) repeat more than {MAX_ALIAS_SIZE:,} characters "
+            "of values") in run.stdout
+
+
+def test_twenty_thousand_unknown_keys_are_each_located(data, capsys):
+    """Once 39 s (each line looked up by a scan of the whole mapping); the time is in make bench."""
+    path = data / "policies" / "zz-2024.yaml"
+    original = path.read_text(encoding="utf-8")
+    first = original.count("\n") + 1
+    path.write_text(original + "".join(f"onbekend_{n:05d}: waarde {n}\n" for n in range(20_000)), encoding="utf-8")
+    code, printed = validate(data, capsys)
+    assert code == 1
+    lines = [line for line in printed.splitlines() if ": onbekend_" in line]
+    assert len(lines) == 20_000
+    assert lines[0].startswith(f"policies/zz-2024.yaml:{first}: onbekend_00000: unknown field")
+    assert lines[-1].startswith(f"policies/zz-2024.yaml:{first + 19_999}: onbekend_19999: unknown field")
+
+
+def test_twenty_thousand_repeated_keys_each_name_their_first_line(tmp_path):
+    path = tmp_path / "dup.yaml"
+    path.write_text("a:\n" + "".join(f"  k{n % 10_000}: {n}\n" for n in range(20_000)), encoding="utf-8")
+    doc = read_yaml(path)
+    assert len(doc.problems) == 10_000
+    last = doc.problems[-1]
+    assert (last.line, last.path) == (20_001, "a.k9999")
+    assert "first on line 10001" in last.message

@@ -131,3 +131,28 @@ def test_ics_uids_do_not_depend_on_the_position_in_the_export(cat):
     later_only = uids(events[len(events) // 2:])
     assert later_only.items() <= everything.items()
     assert len(set(everything.values())) == len(everything)
+
+
+def _with_repeated_timeline(cat, count: int):
+    """The catalogue with ZZ 2024's dated timeline items repeated to ``count`` items: identical
+    items (same kind, day and activity) come up again and again."""
+    policy = cat.policy("zz", 2024)
+    dated = [item for item in policy.timeline if item.date is not None]
+    repeated = policy.model_copy(update={"timeline": [dated[n % len(dated)] for n in range(count)]})
+    return dataclasses.replace(cat, policies=tuple(repeated if p is policy else p for p in cat.policies),
+                               _index={})
+
+
+def test_identical_timeline_items_get_their_own_stable_uids(cat):
+    """Identical items once shared a UID, so a calendar kept one of them."""
+    big = _with_repeated_timeline(cat, 4_020)
+    events = all_events(big)
+    stamp = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    uids = [str(e["UID"]) for e in icalendar.Calendar.from_ical(to_ics(events, big, stamp=stamp)).walk("VEVENT")]
+    assert len(uids) == len(events) > 4_020
+    assert len(set(uids)) == len(uids)
+    first = events[0]
+    twins = [u for e, u in zip(events, uids, strict=True) if e == first]
+    assert len(twins) > 1 and twins[1] == twins[0].replace("@", "-2@")
+    again = [str(e["UID"]) for e in icalendar.Calendar.from_ical(to_ics(events, big, stamp=stamp)).walk("VEVENT")]
+    assert again == uids

@@ -73,11 +73,12 @@ def test_a_missing_data_folder_is_a_clear_message(tmp_path, capsys):
 
 
 def test_unusual_unicode_in_texts_is_valid_data(tmp_path, capsys):
-    """Right-to-left marks, emoji, combining accents and zero-width spaces are just text."""
+    """Emoji, combining accents, ligatures and right-to-left scripts are just text (bidi controls and
+    zero-width characters are not: tests/policy_model/test_hostile_numbers.py)."""
     data = tmp_path / "data"
     apply_case({"write": {"policies/zz-2030.yaml": (
         "insurer: zz\nyear: 2030\ndocument_kind: full_policy\ncoverage: {subjects: [tariffs]}\ndocuments: [zz_gli_2024]\n"
-        "title: \"Beleid \u202eGLI\u202c 🥗 Die\u0308tist\u200b\"\n"
+        "title: \"Beleid GLI 🥗 Die\u0308tist\"\n"
         "summary: \"日本語 · עברית · ﬁnanciering\"\n"
         "tariffs:\n  - kind: nza_maximum\n    available: \"yes\"\n    text: \"Maximumtarief 🙂\"\n"
         "    source: {document: zz_gli_2024, section: \"6.1\", quote: \"De NZa beleidsregel kent een maximumtarief voor GLI.\"}\n"
