@@ -149,7 +149,8 @@ def show_assessment(a: Assessment, cat: Catalogue) -> None:
     # Wide screens: the grid (unmet rows first, starting with ❗; no row colouring, a pandas
     # Styler made this table twenty times slower). Phones, and a projector: the same rows as
     # readable cards (eight columns in 1024 px at presentation size broke words letter by letter).
-    if presenting():
+    if presenting():  # the cards' smaller source line stays at the projector's 18 px minimum
+        st.html("<style>.gli-card .src{font-size:1em}</style>")
         st.html(checklist_cards_html(a, cat))
         return
     with st.container(key=f"gli_checklist_table_{a.insurer}"):
