@@ -33,6 +33,7 @@ from ui.glossary import glossary_help
 from ui.guard import download_button
 from ui.layout import page_header, provenance_footer
 from ui.missing_years import calendar
+from ui.presentation import presenting
 from ui.tables import show_table, table_data
 from ui.text import md_escape, nl_date, today
 
@@ -146,7 +147,12 @@ def show_assessment(a: Assessment, cat: Catalogue) -> None:
         st.info("Het beleid noemt geen eisen voor deze situatie.")
         return
     # Wide screens: the grid (unmet rows first, starting with ❗; no row colouring, a pandas
-    # Styler made this table twenty times slower). Phones: the same rows as readable cards.
+    # Styler made this table twenty times slower). Phones, and a projector: the same rows as
+    # readable cards (eight columns in 1024 px at presentation size broke words letter by letter).
+    if presenting():  # the cards' smaller source line stays at the projector's 18 px minimum
+        st.html("<style>.gli-card .src{font-size:1em}</style>")
+        st.html(checklist_cards_html(a, cat))
+        return
     with st.container(key=f"gli_checklist_table_{a.insurer}"):
         st.markdown(f"**Checklist** – {group_counts(a)}")
         show_table(table_data(checklist_table(a, cat)), key=f"checklist_{a.insurer}",

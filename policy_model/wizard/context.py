@@ -86,17 +86,21 @@ def unique_routes(routes: list[ContractRoute]) -> list[ContractRoute]:
 
 def route_names(routes: list[ContractRoute]) -> str:
     """``RHO``, ``RHO of Zorggroep``, ``A, B of C``."""
-    names = list(dict.fromkeys(_in_sentence(ROUTE_LABELS[r.route]) for r in routes))
+    names = list(dict.fromkeys(in_sentence(ROUTE_LABELS[r.route]) for r in routes))
     if not names:
         return ""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " of " + names[-1]
 
 
-def _in_sentence(label: str) -> str:
+def in_sentence(label: str) -> str:
     """A label inside a sentence: ``Zorggroep`` -> ``zorggroep``, ``RHO`` stays ``RHO``."""
-    first = label.split()[0]
-    return label if first.isupper() else lower_first(label)
+    return lower_first(label)
 
 
 def lower_first(text: str) -> str:
+    """The first letter in lower case, for text that continues a sentence, unless the first word
+    is an abbreviation (``CZ bood ...``, ``RHO``, ``KvK``, ``AGB-code``): those keep their capitals."""
+    first = text.split(" ", 1)[0]
+    if any(ch.isupper() for ch in first[1:]):
+        return text
     return text[:1].lower() + text[1:]

@@ -83,6 +83,10 @@ class Action(_Out):
     date: dt.date | None
     when: When
     source: Source
+    #: What it is: a timeline kind (``signing_deadline``, ``objection_deadline``, ...), ``application``,
+    #: ``offer`` (the insurer offers a former contractant a contract) or ``running`` (a contract that
+    #: runs on through the year); the next step leads with the last two.
+    kind: str = "application"
 
 
 class Contact(_Out):

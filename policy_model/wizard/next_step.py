@@ -12,7 +12,7 @@ import datetime as dt
 
 from policy_model.schema import Application
 from policy_model.vocab import APPLICATION_WINDOW_LABELS, CHANNEL_LABELS
-from policy_model.wizard.context import Ctx, Decision, lower_first
+from policy_model.wizard.context import Ctx, Decision, in_sentence, lower_first
 from policy_model.wizard.labels import Verdict
 from policy_model.wizard.models import Action, Deadline
 from policy_model.wizard.routes import where_to_find
@@ -84,21 +84,50 @@ def offer_action(ctx: Ctx, route_kinds: set[str], applications: list[Application
         return None
     offer = offers[0] if offers else None
     channel = (offer.channel if offer and offer.channel else None) or (on_offer[0].channel if on_offer else "other")
-    by = (f"uiterlijk {offer.date:%d-%m-%Y}" if offer and offer.date else offer.date_text.lower()) if offer else ""
+    by = (f" uiterlijk {offer.date:%d-%m-%Y}" if offer and offer.date else f" {offer.date_text.lower()}") if offer else ""
     sign = next((d for d in deadlines if d.kind == "signing_deadline"), None)
     source = offer.source if offer else on_offer[0].source
     who = "" if ctx.had_contract else f"Als u in {ctx.policy.year - 1} een overeenkomst met {ctx.name} had: "
     last = sign.date if sign else (offer.date if offer else None)
     if last is not None and last < ctx.today:
-        text = (f"{who}{ctx.name} bood de overeenkomst {by} aan{_via(channel, None)}"
+        text = (f"{who}{ctx.name} bood de overeenkomst{by} aan{_via(channel, None)}"
                 + (f"; de tekentermijn liep tot {sign.date:%d-%m-%Y} en is verstreken" if sign else "")
                 + f". Heeft u niet getekend, vraag {ctx.name} wat nu geldt. {ctx.ask}")
-        return Action(text=text, date=last, when="past", source=sign.source if sign else source)
-    text = (f"{who}u ontvangt {by} een aanbod van {ctx.name}{_via(channel, None)}; u hoeft niets aan te vragen."
+        return Action(text=text, date=last, when="past", source=sign.source if sign else source, kind="offer")
+    if offer and offer.date and offer.date < ctx.today and sign:
+        return offer_made_sign_now(ctx, who, by, channel, sign)
+    text = (f"{who}u ontvangt{by} een aanbod van {ctx.name}{_via(channel, None)}; u hoeft niets aan te vragen."
             + (f" Teken uiterlijk {sign.date:%d-%m-%Y}." if sign else ""))
     text = text[:1].upper() + text[1:]
     date = offer.date if offer and offer.date else None
-    return Action(text=text, date=date, when=when(date, ctx.today) if date else "open", source=source)
+    return Action(text=text, date=date, when=when(date, ctx.today) if date else "open", source=source, kind="offer")
+
+
+def offer_made_sign_now(ctx: Ctx, who: str, by: str, channel: str, sign: Deadline) -> Action:
+    """Between the offer date and the signing date (CZ 2027 §4.1: offered by 30 September,
+    signed by 31 October): the offer has been made, what is left is to sign it."""
+    text = (f"{who}{ctx.name} bood de overeenkomst{by} aan{_via(channel, None)}; u hoeft niets aan te vragen. "
+            f"Teken uiterlijk {sign.date:%d-%m-%Y}.")
+    return Action(text=text, date=sign.date, when=sign.when, source=sign.source, kind="offer")
+
+
+def running_contract_action(ctx: Ctx, route_kinds: set[str]) -> Action | None:
+    """A former contractant whose contract for the route began before the policy year and runs
+    through it (CZ 2027 §2.4: RHO and samenwerkingsverband 1 januari 2026 – 31 december 2027; §4.1
+    "lopende overeenkomsten"): nothing to apply for or sign this year. Only where every period the
+    document gives for the route does so; a route with a running and a new period (the run-off
+    contract) is left to the offer."""
+    if not ctx.had_contract:
+        return None
+    year = ctx.policy.year
+    for route in sorted(route_kinds - {"follow"}):
+        periods = [p for p in ctx.policy.contract_periods if p.route == route]
+        if periods and all(p.start and p.end and p.start.year < year <= p.end.year for p in periods):
+            p = periods[0]
+            return Action(text=f"Uw overeenkomst loopt door: {p.label}, {p.start:%d-%m-%Y} t/m {p.end:%d-%m-%Y} "
+                               f"({p.duration_text}). Voor {year} hoeft u niets aan te vragen of te tekenen.",
+                          date=None, when="open", source=p.source, kind="running")
+    return None
 
 
 def actions(ctx: Ctx, route_kinds: set[str], deadlines: list[Deadline]) -> list[Action]:
@@ -107,14 +136,20 @@ def actions(ctx: Ctx, route_kinds: set[str], deadlines: list[Deadline]) -> list[
     in_year = dt.date(ctx.policy.year, 1, 1) <= ctx.today <= dt.date(ctx.policy.year, 12, 31)
     restricted_now = in_year and any(a.window == "restricted" for a in applications)
     out = [x for a in applications if (x := application_action(a, ctx, restricted_now)) is not None]
-    offer = offer_action(ctx, route_kinds, applications, deadlines)
-    if offer is not None:
-        out.append(offer)
+    for own in (running_contract_action(ctx, route_kinds), offer_action(ctx, route_kinds, applications, deadlines)):
+        if own is not None:
+            out.append(own)
     for d in deadlines:
         if d.actor == "provider" or d.kind in ("agreement_deadline", "administration", "negotiation"):
-            out.append(Action(text=d.activity, date=d.date, when=d.when, source=d.source))
+            out.append(Action(text=d.activity, date=d.date, when=d.when, source=d.source, kind=d.kind))
     return sorted(out, key=lambda x: (_ORDER[x.when], x.date.toordinal() if x.date and x.when != "past" else
                                       -(x.date.toordinal() if x.date else 0)))
+
+
+def window_text(ctx: Ctx) -> str:
+    """When the provider can act again: the newer policy (in this wijzer or not) and the next one due."""
+    recorded = frozenset(p.year for p in ctx.catalogue.policies_for(insurers=[ctx.policy.insurer]) if not p.partial)
+    return next_window(ctx.policy, ctx.calendar, ctx.today, ctx.name, ctx.profile.role == "referrer", recorded)
 
 
 def next_step(d: Decision, ctx: Ctx, todo: list[Action]) -> str:
@@ -123,7 +158,8 @@ def next_step(d: Decision, ctx: Ctx, todo: list[Action]) -> str:
     step = verdict_step(d, ctx, todo)
     if (d.verdict == "eligible" and ctx.profile.role != "referrer") or not year_over(ctx.policy, ctx.today):
         return step
-    return (f"Het beleidsjaar {ctx.policy.year} is voorbij. {next_window(ctx.policy, ctx.calendar, ctx.today, ctx.name)}"
+    window = window_text(ctx)
+    return (f"Het beleidsjaar {ctx.policy.year} is voorbij. {window}"
             f" Wat voor {ctx.policy.year} gold: {step}")
 
 
@@ -151,11 +187,11 @@ def referrer_next_step(d: Decision, ctx: Ctx) -> str:
 def subcontractor_next_step(d: Decision, ctx: Ctx, todo: list[Action]) -> str:
     """Join an organisation the insurer contracts; a former contractant with a run-off contract
     also reads when it is offered and by when to sign (CZ 2027 §2.2, §4.1)."""
-    forms = " of ".join(d.join) or "RHO of samenwerkingsverband"
+    forms = " of ".join(in_sentence(j) for j in d.join) or "RHO of samenwerkingsverband"
     text = (f"Sluit u als onderaannemer aan bij een {forms} die {ctx.name} in uw regio heeft gecontracteerd. "
             f"{where_to_find(ctx)}")
     if any(r.route == "runoff" for r in d.routes):
-        runoff = next((a for a in todo if "aanbod" in a.text or "bood" in a.text), None)
+        runoff = next((a for a in todo if a.kind == "offer"), None)
         if runoff is not None:
             text += f" Uitloopovereenkomst: {lower_first(runoff.text)}"
     return text
@@ -164,15 +200,23 @@ def subcontractor_next_step(d: Decision, ctx: Ctx, todo: list[Action]) -> str:
 def eligible_next_step(ctx: Ctx, todo: list[Action]) -> str:
     if year_over(ctx.policy, ctx.today):
         return (f"Het beleidsjaar {ctx.policy.year} is voorbij; aanvragen of tekenen voor dat jaar kan niet meer. "
-                + next_window(ctx.policy, ctx.calendar, ctx.today, ctx.name))
+                + window_text(ctx))
+    own = next((a for a in todo if a.kind in ("running", "offer")), None)
+    if own is not None and ctx.had_contract:
+        closed = own.when == "past"
+        return own.text + (" " + window_text(ctx) if closed else "")
     first = next((a for a in todo if a.when != "past"), None)
     if first is not None:
+        # Not answered whether there was a contract: the way in for a new provider, then the offer
+        # to a former contractant ("Als u in 2023 een overeenkomst had: ...").
+        also = f" {own.text}" if own is not None and own is not first and own.when != "past" else ""
         return first.text + (f" (uiterlijk {first.date:%d-%m-%Y})" if first.date and "uiterlijk" not in first.text
-                             else "")
-    closed = next((a for a in todo if a.when == "past" and a.date), None)
+                             else "") + also
+    # Objecting to the policy is no way into a contract: its passing does not close the year.
+    closed = next((a for a in todo if a.when == "past" and a.date and a.kind != "objection_deadline"), None)
     if closed is not None:
         return (f"De termijn voor {ctx.policy.year} is verstreken ({closed.date:%d-%m-%Y}): {closed.text} "
-                + next_window(ctx.policy, ctx.calendar, ctx.today, ctx.name))
+                + window_text(ctx))
     return f"Vraag een overeenkomst aan. {ctx.ask}"
 
 

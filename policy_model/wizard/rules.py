@@ -101,7 +101,7 @@ def derived_record_not_firm(ctx: Ctx, d: Decision) -> None:
     origin = ctx.catalogue.document_kind_label(policy)
     if d.verdict != "conditional":
         d.reasons.insert(0, f"Volgens wat het latere document over {policy.year} zegt: "
-                            f"{VERDICT_LABELS[d.verdict].lower()}.")
+                            f"{lower_first(VERDICT_LABELS[d.verdict])}.")
         d.verdict = "conditional"
         d.question = None
     d.reasons.append(f"Let op: dit jaar is {origin[:1].lower() + origin[1:]}: alleen wat dat document over "
@@ -178,7 +178,7 @@ def missing_year_not_firm(a: Assessment, catalogue: Catalogue, calendar: Calenda
     origin = catalogue.source(newest.documents[0]).title if newest and newest.documents else f"beleid {a.year}"
     notice = (f"{name}: geen beleid voor {requested} in deze wijzer; het nieuwste is {a.year}. Wat hieronder staat "
               f"geldt voor {a.year} en is alleen een hint.")
-    reasons = [f"Volgens het beleid {a.year} ({origin}): {a.verdict_label.lower()}.", *a.reasons]
+    reasons = [f"Volgens het beleid {a.year} ({origin}): {lower_first(a.verdict_label)}.", *a.reasons]
     question = f"{missing_year_text(catalogue, calendar, a.insurer, requested, today)} {a.question or ''}".strip()
     label = (REFERRER_VERDICT_LABELS if referrer else VERDICT_LABELS)["conditional"]
     return a.model_copy(update={

@@ -127,17 +127,24 @@ def time_notes(policy: Policy, catalogue: Catalogue, calendar: CalendarFile | No
     return notes
 
 
-def next_window(policy: Policy, calendar: CalendarFile | None, today: dt.date, name: str) -> str:
+def next_window(policy: Policy, calendar: CalendarFile | None, today: dt.date, name: str,
+                referrer: bool = False, recorded: frozenset[int] = frozenset()) -> str:
     """When contracting opens again, from the general purchasing calendar (data/calendar.yaml):
-    the newest policy that must be out by today, and when the next one is due."""
+    the newest policy that must be out by today, and when the next one is due. A referrer applies
+    for nothing: for them the newer policy says what holds now. Where that policy is in the
+    wijzer (``recorded``: years with a full record of this insurer) the answer says where to find it."""
+    what = "wat nu geldt voor deelnemers" if referrer else "hoe en wanneer u kunt aanvragen"
     if calendar is None:
-        return f"Kijk in het nieuwste beleid van {name} wanneer u weer kunt aanvragen."
+        return f"Kijk in het nieuwste beleid van {name} {what}."
     published = latest_required_year(calendar, today)
     publication = calendar.milestone("policy_published")
     parts = []
-    if published > policy.year:
+    if published > policy.year and published in recorded:
+        parts.append(f"Het beleid van {name} voor {published} staat in deze wijzer: kies het beleidsjaar {published}; "
+                     f"daarin staat {what}.")
+    elif published > policy.year:
         parts.append(f"Het beleid van {name} voor {published} is al verschenen (uiterlijk "
-                     f"{nl_day(publication.day_for(published))}); daarin staat hoe en wanneer u kunt aanvragen.")
+                     f"{nl_day(publication.day_for(published))}); daarin staat {what}.")
     nxt = published + 1
     parts.append(f"Het beleid voor {nxt} verschijnt uiterlijk {nl_day(publication.day_for(nxt))} "
                  "(algemene inkoopkalender).")

@@ -176,3 +176,14 @@ def test_today_is_in_the_answer(monkeypatch):
     assert not at.exception
     assert any("Antwoord voor vandaag, 2 december 2026" in c.value for c in at.caption)
     assert any("beleidsjaar 2024 is voorbij" in w.value for w in at.warning)
+
+
+def test_on_a_projector_the_checklist_is_cards_not_an_eight_column_table():
+    """In 1024 px at presentation size an eight-column HTML table broke its words letter by letter."""
+    at = open_page("wizard", rol="Individuele coach", jaar="2027", presentatie="true")
+    assert not at.exception
+    bodies = html_bodies(at)
+    cards = next(body for body in bodies if "gli-cards" in body)
+    assert cards.count("<li class='gli-card") >= 5
+    assert not any("<th" in body and "Eis" in body for body in bodies)  # no checklist table
+    assert not at.dataframe
