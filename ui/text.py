@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from html import escape
 
 from policy_model.addresses import check_web_url
 
@@ -74,17 +75,44 @@ def _join(match: re.Match[str]) -> str:
 
 def _address_link(address: str) -> str | None:
     """``[address](url)`` for a checked web or e-mail address, else None."""
-    if len(address) > _MAX_LINKED_CHARS:
+    url = address_url(address)
+    if url is None:
         return None
     label = _MD_SPECIAL.sub(r"\\\1", address)  # inside a link Markdown makes no autolink
+    return f"[{label}]({url})"
+
+
+def address_url(address: str) -> str | None:
+    """Where a checked web or e-mail address in running text links to, else None."""
+    if len(address) > _MAX_LINKED_CHARS:
+        return None
     if _EMAIL.match(address):
-        return f"[{label}](mailto:{address})"
+        return f"mailto:{address}"
     url = address if address.lower().startswith(("http://", "https://")) else "https://" + address
     try:
         check_web_url(url)
     except ValueError:
         return None
-    return f"[{label}]({url})"
+    return url
+
+
+def html_escape(text: object) -> str:
+    """Data text as HTML that shows exactly that text, with the addresses :func:`md_escape`
+    links as links that show themselves (HTML makes no autolinks of its own)."""
+    text = str(text)
+    if not _MAYBE_ADDRESS.search(text):
+        return escape(text)
+    out: list[str] = []
+    done = 0
+    for match in _ADDRESS.finditer(text):
+        address = match.group().rstrip(_SENTENCE_END)
+        url = address_url(address)
+        if url is not None:
+            out += [escape(text[done:match.start()]),
+                    f"<a href='{escape(url, quote=True)}' target='_blank' rel='noopener noreferrer'>{escape(address)}</a>"]
+            done = match.start() + len(address)
+    out.append(escape(text[done:]))
+    return "".join(out)
 
 
 #: Characters of a value from a link or an upload that a notice repeats (a link may hold 100 KB).
