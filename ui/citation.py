@@ -22,12 +22,6 @@ from ui.text import md_escape
 SOURCE_COLUMNS = ("Bron", "Citaat", "Document")
 
 
-def source_label(source: Source) -> str:
-    """``Zorginkoopbeleid GLI 2024 (Zorg en Zekerheid), 5.1 Minimum- en kwaliteitseisen``."""
-    doc = catalogue().source(source.document)
-    return f"{doc.publisher}: {doc.title}, § {source.section}"
-
-
 def source_markdown(source: Source) -> str:
     """Escaped Markdown: document, section, the verbatim quote, and a link to the original."""
     doc = catalogue().source(source.document)
