@@ -36,6 +36,7 @@ from policy_model.reports.handout import REQUIREMENTS_SUBJECT, comparison_handou
 from policy_model.schema import Policy
 from policy_model.vocab import NOT_STATED_LABEL, ROLE_SHORT_LABELS
 from ui.citation import sources_html
+from ui.data import catalogue
 from ui.export import XLSX_MIME, download_table
 from ui.guard import download_button
 from ui.print_style import inject_print_style, print_caption
@@ -180,11 +181,12 @@ class ComparedRows(tuple):
 
 
 def compared_rows(make: Callable[..., Sequence[TextRow]], policies: Sequence[Policy], *args: Hashable,
-                  only_differences: bool = False) -> ComparedRows:
-    """``make(policies, *args)`` (only the rows that differ, if asked), shared by reruns and
-    sessions: the rows are frozen and every page rerun asked for them again."""
+                  only_differences: bool = False, with_catalogue: bool = False) -> ComparedRows:
+    """``make(policies, *args)`` (``make(catalogue, policies, *args)`` ``with_catalogue``),
+    only the rows that differ if asked, shared by reruns and sessions: the rows are frozen
+    and every rerun of a page asked for them again."""
     ident = (str(data_dir()), f"{make.__module__}.{make.__qualname__}", tuple(p.key for p in policies), args,
-             only_differences)
+             only_differences, with_catalogue)
     return _compared_rows(ident, make, tuple(policies))
 
 
@@ -192,7 +194,9 @@ def compared_rows(make: Callable[..., Sequence[TextRow]], policies: Sequence[Pol
 def _compared_rows(ident: tuple, _make: Callable[..., Sequence[TextRow]], _policies: tuple[Policy, ...]) -> ComparedRows:
     # The data folder is part of ``ident``: another folder is another catalogue. The record
     # keys name the policies within it, so the policies themselves need no hashing.
-    rows = ComparedRows(filter_rows(_make(list(_policies), *ident[3]), ident[4]))
+    _folder, _name, _keys, args, only_differences, with_catalogue = ident
+    made = _make(catalogue(), list(_policies), *args) if with_catalogue else _make(list(_policies), *args)
+    rows = ComparedRows(filter_rows(made, only_differences))
     rows.ident = ident
     return rows
 
