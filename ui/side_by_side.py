@@ -1,14 +1,16 @@
 """Text-first side by side: every statement readable in full, without opening a cell.
 
 One bordered row per subject (topic, route, register, ...), one column per chosen policy,
-the full text wrapped, the force or status as a small label, the sources behind a 📄
-popover. Rows that differ are tinted and say in what they differ. Between two years of
+the full text wrapped, the force or status as a small label, the sources behind a 📄 Bron
+disclosure. Rows that differ are tinted and say in what they differ. Between two years of
 one insurer, the newer column can show its changed wording word by word (deleted words
 struck through, added words highlighted). The rows come from
 :mod:`policy_model.comparison.text_rows`; the same rows download as CSV/XLSX.
 
-All data text is Markdown-escaped (:func:`ui.text.md_escape`); nothing is rendered as
-HTML except the constant style sheet below.
+The rows are one block of HTML in which all data text is escaped (the column headers are
+Markdown, escaped with :func:`ui.text.md_escape`). A page asks :func:`compared_rows` for
+its rows: they and their HTML are made once per data folder, records and choices and
+shared by reruns and sessions, since every rerun asked for the same ones again.
 """
 
 from __future__ import annotations

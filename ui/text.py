@@ -11,6 +11,8 @@ decides itself: an address that passes the same check as the data's own addresse
 becomes an explicit link whose text is the address itself, so a reader sees where it
 goes and can copy it; anything else that Markdown would still link gets an invisible
 word joiner (U+2060) where the link would start, which the autolink rules do not cross.
+:func:`html_escape` does the same for text in blocks of HTML: escaped, the same addresses
+as links that show themselves, nothing else linked.
 """
 
 from __future__ import annotations
