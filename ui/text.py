@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
 from html import escape
 
 from policy_model.addresses import check_web_url
@@ -51,16 +52,36 @@ def md_escape(text: object) -> str:
     text = str(text)
     if not _MAYBE_ADDRESS.search(text):  # most texts: nothing Markdown could link
         return _MD_SPECIAL.sub(r"\\\1", text)
+    return _with_links(text, _escaped, _markdown_link)
+
+
+def html_escape(text: object) -> str:
+    """Data text as HTML that shows exactly that text, with the addresses :func:`md_escape`
+    links as links that show themselves (HTML makes no autolinks of its own)."""
+    text = str(text)
+    if not _MAYBE_ADDRESS.search(text):
+        return escape(text)
+    return _with_links(text, escape, lambda address, url: f"<a href='{escape(url, quote=True)}' target='_blank' "
+                                                          f"rel='noopener noreferrer'>{escape(address)}</a>")
+
+
+def _with_links(text: str, plain: Callable[[str], str], link: Callable[[str, str], str]) -> str:
+    """``text`` with each checked address as ``link(address, url)`` and the rest as ``plain(rest)``."""
     out: list[str] = []
     done = 0
     for match in _ADDRESS.finditer(text):
         address = match.group().rstrip(_SENTENCE_END)
-        link = _address_link(address)
-        if link is not None:
-            out += [_escaped(text[done:match.start()]), link]
+        url = address_url(address)
+        if url is not None:
+            out += [plain(text[done:match.start()]), link(address, url)]
             done = match.start() + len(address)
-    out.append(_escaped(text[done:]))
+    out.append(plain(text[done:]))
     return "".join(out)
+
+
+def _markdown_link(address: str, url: str) -> str:
+    label = _MD_SPECIAL.sub(r"\\\1", address)  # inside a link Markdown makes no autolink
+    return f"[{label}]({url})"
 
 
 def _escaped(text: str) -> str:
@@ -75,15 +96,6 @@ def _join(match: re.Match[str]) -> str:
     return first + _WORD_JOINER + second
 
 
-def _address_link(address: str) -> str | None:
-    """``[address](url)`` for a checked web or e-mail address, else None."""
-    url = address_url(address)
-    if url is None:
-        return None
-    label = _MD_SPECIAL.sub(r"\\\1", address)  # inside a link Markdown makes no autolink
-    return f"[{label}]({url})"
-
-
 def address_url(address: str) -> str | None:
     """Where a checked web or e-mail address in running text links to, else None."""
     if len(address) > _MAX_LINKED_CHARS:
@@ -96,25 +108,6 @@ def address_url(address: str) -> str | None:
     except ValueError:
         return None
     return url
-
-
-def html_escape(text: object) -> str:
-    """Data text as HTML that shows exactly that text, with the addresses :func:`md_escape`
-    links as links that show themselves (HTML makes no autolinks of its own)."""
-    text = str(text)
-    if not _MAYBE_ADDRESS.search(text):
-        return escape(text)
-    out: list[str] = []
-    done = 0
-    for match in _ADDRESS.finditer(text):
-        address = match.group().rstrip(_SENTENCE_END)
-        url = address_url(address)
-        if url is not None:
-            out += [escape(text[done:match.start()]),
-                    f"<a href='{escape(url, quote=True)}' target='_blank' rel='noopener noreferrer'>{escape(address)}</a>"]
-            done = match.start() + len(address)
-    out.append(escape(text[done:]))
-    return "".join(out)
 
 
 #: Characters of a value from a link or an upload that a notice repeats (a link may hold 100 KB).
