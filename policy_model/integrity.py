@@ -187,10 +187,8 @@ def _file_name_problems(doc: YamlDocument, policy: Policy) -> list[Problem]:
                     f"file name should be {expected} for insurer {policy.insurer!r} and year {policy.year}")]
 
 
-def _identity_problems(doc: YamlDocument, file: str, policy: Policy, same_insurer: Sequence[Policy],
-                       programme_ids: Iterable[str], registry_ids: Iterable[str]) -> list[Problem]:
-    """Statement identities are unique in a record (a comparison matches on them), and what a
-    stated change concerns exists in this record or another record of the same insurer."""
+def _duplicate_identities(doc: YamlDocument, policy: Policy) -> list[Problem]:
+    """Statement identities are unique in a record: a comparison matches statements on them."""
     problems: list[Problem] = []
     identities = [("requirements", i, r.identity) for i, r in enumerate(policy.requirements)]
     identities += [("provisions", i, p.identity) for i, p in enumerate(policy.provisions)]
@@ -198,21 +196,28 @@ def _identity_problems(doc: YamlDocument, file: str, policy: Policy, same_insure
     for key, index, identity in identities:
         if identity in seen:
             loc = (key, index)
-            problems.append(Problem(file, doc.line_of(loc), format_path(loc),
-                                    f"statement identity {identity!r} is also {format_path(seen[identity])}; give one of "
-                                    "them another id or lineage"))
+            problems.append(Problem(doc.file, doc.line_of(loc), format_path(loc),
+                                    f"statement identity {identity!r} is also {format_path(seen[identity])}; give "
+                                    "one of them another id or lineage"))
         seen.setdefault(identity, (key, index))
-    known = {r.identity for p in same_insurer for r in p.requirements}
-    known |= {x.identity for p in same_insurer for x in p.provisions}
-    known |= {t.lineage for p in same_insurer for t in p.timeline if t.lineage}
+    return problems
+
+
+def _stated_change_problems(doc: YamlDocument, policy: Policy, same_insurer: Sequence[Policy],
+                            known: KnownIds) -> list[Problem]:
+    """What a stated change concerns exists in this record or another record of the same insurer."""
+    statements = {r.identity for p in same_insurer for r in p.requirements}
+    statements |= {x.identity for p in same_insurer for x in p.provisions}
+    statements |= {t.lineage for p in same_insurer for t in p.timeline if t.lineage}
+    problems: list[Problem] = []
     for i, change in enumerate(policy.changes):
-        refs = [("statements", value, known, "statement identity") for value in change.statements]
-        refs += [("programmes", value, programme_ids, "programme") for value in change.programmes]
-        refs += [("registries", value, registry_ids, "registry") for value in change.registries]
+        refs = [("statements", value, statements, "statement identity") for value in change.statements]
+        refs += [("programmes", value, known.programmes, "programme") for value in change.programmes]
+        refs += [("registries", value, known.registries, "registry") for value in change.registries]
         for field, value, allowed, what in refs:
             if value not in allowed:
                 loc = ("changes", i, field)
-                problems.append(Problem(file, doc.line_of(loc), format_path(loc),
+                problems.append(Problem(doc.file, doc.line_of(loc), format_path(loc),
                                         f"unknown {what} {value!r}: a stated change can only concern what a record of "
                                         f"{policy.insurer!r} holds"))
     return problems
@@ -232,8 +237,8 @@ def policy_problems(policies: Sequence[tuple[YamlDocument, Policy]], known: Know
         seen_keys.setdefault(policy.key, doc.file)
         found += policy_reference_problems(doc, policy, known)
         found += _unique(doc, doc.file, policy, POLICY_IDS)
-        found += _identity_problems(doc, doc.file, policy, [p for _, p in policies if p.insurer == policy.insurer],
-                                    known.programmes, known.registries)
+        found += _duplicate_identities(doc, policy)
+        found += _stated_change_problems(doc, policy, [p for _, p in policies if p.insurer == policy.insurer], known)
         if found:
             bad_policies.add(doc.file)
         problems += found
