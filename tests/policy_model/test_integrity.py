@@ -9,15 +9,10 @@ import pytest
 
 from policy_model.integrity import POLICY_REFERENCES, KnownIds, policy_reference_problems
 from policy_model.loader import load_catalogue
+from tests.dataset import replace_first
 
 REGISTRIES = ("beroepsgroep_kwaliteitsregister, blcn, centraal_kwaliteitsregister, ckr, irf_kfir, kabiz, kngf, kp, "
               "kvk, licence_holder_register, loket_gezond_leven, rivm_gli_register, riz, vecozo, vektis_agb")
-
-
-def _replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 CASES = {
@@ -80,7 +75,7 @@ CASES = {
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
 def test_each_rule_reports_at_the_line_of_the_bad_value(data, case):
     file, old, new, expected = CASES[case]
-    _replace(data / file, old, new)
+    replace_first(data / file, old, new)
     result = load_catalogue(data)
     printed = [str(p) for p in result.problems]
     assert any(line.startswith(expected) for line in printed), "\n".join(printed)

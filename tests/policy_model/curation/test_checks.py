@@ -12,6 +12,7 @@ from policy_model.cli import main
 from policy_model.curation import checks
 from policy_model.curation.checks import curation_checks
 from policy_model.loader import load_catalogue
+from tests.dataset import replace_first
 
 SECTION = '      section: "3.1 Algemene visie op GLI"\n      quote: "Buiten de regio'
 WRONG_SECTION = '      section: "7.2 Een andere kop"\n      quote: "Buiten de regio'
@@ -22,18 +23,11 @@ VALUE_ERROR = ("policies/vgz-2024.yaml:428: timeline[0].date: value disagrees wi
                "date the quote names (15 juli 2023)")
 
 
-def _replace(path: Path, old: str, new: str) -> None:
-    """The first ``old`` becomes ``new`` (the expected messages name its line)."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 @pytest.fixture
 def misfiled(data: Path) -> Path:
     """The data with one section that is not its quote's heading and one date its quote does not state."""
-    _replace(data / "policies" / "zz-2024.yaml", SECTION, WRONG_SECTION)
-    _replace(data / "policies" / "vgz-2024.yaml", DATE, WRONG_DATE)
+    replace_first(data / "policies" / "zz-2024.yaml", SECTION, WRONG_SECTION)
+    replace_first(data / "policies" / "vgz-2024.yaml", DATE, WRONG_DATE)
     return data
 
 
@@ -74,8 +68,8 @@ def test_validate_reads_each_data_file_once(data, monkeypatch, capsys):
 
 def test_a_policy_whose_references_do_not_resolve_is_still_checked(data):
     """The catalogue leaves such a policy out; its values are still held against its quotes."""
-    _replace(data / "policies" / "vgz-2024.yaml", DATE, WRONG_DATE)
-    _replace(data / "policies" / "vgz-2024.yaml", "insurer: vgz\n", "insurer: vgzz\n")
+    replace_first(data / "policies" / "vgz-2024.yaml", DATE, WRONG_DATE)
+    replace_first(data / "policies" / "vgz-2024.yaml", "insurer: vgz\n", "insurer: vgzz\n")
     result = load_catalogue(data, keep_documents=True)
     assert "vgzz" not in {p.insurer for p in result.catalogue.policies}
     assert "vgzz" in {p.insurer for _, p in result.documents.policies}
