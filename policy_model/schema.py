@@ -18,6 +18,7 @@ from policy_model.addresses import ContactAddress, WebUrl
 from policy_model.vocab import (
     ROUTE_SUBJECTS,
     TOPIC_SUBJECTS,
+    AgeGroup,
     ApplicationWindow,
     Availability,
     Background,
@@ -374,6 +375,11 @@ class Requirement(Sourced):
         default=None,
         description="A second structured condition that goes with the value (the 16+ exception also needs a GGR level).",
     )
+    age_group: AgeGroup | None = Field(
+        default=None,
+        description="The age group a participant criterion names in words without an age (\"volwassenen\"); "
+        "a `value` in years only where the document states the age.",
+    )
     force: Force = Field(
         description="How binding it is, from the document's own words and section (data/README.md)."
     )
@@ -389,6 +395,17 @@ class Requirement(Sourced):
     in_region: bool | None = Field(
         default=None, description="True: the provider must work in the insurer's own (preferent) region.",
     )
+
+    @model_validator(mode="after")
+    def _age_group_is_a_participant_criterion_without_an_age(self) -> Requirement:
+        if self.age_group is None:
+            return self
+        if self.kind != "participant":
+            raise ValueError("age_group is for a participant criterion (kind: participant): who may take part")
+        if self.value is not None and self.value.unit == "age":
+            raise ValueError("age_group is for an age group the document names without an age; with an age, "
+                             "give only the value")
+        return self
 
     @property
     def identity(self) -> str:

@@ -78,3 +78,10 @@ def replace_first(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} is not in {path.name}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, text: str) -> int:
+    """The line (1-based) on which the first ``text`` in the file starts."""
+    content = path.read_text(encoding="utf-8")
+    assert text in content, f"{text!r} is not in {path.name}"
+    return content[:content.index(text)].count("\n") + 1

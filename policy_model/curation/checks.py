@@ -74,18 +74,32 @@ def draft_warnings(policy_docs: Iterable[tuple[YamlDocument, BaseModel]]) -> lis
     return warnings
 
 
+def catalogue_names(catalogue: Iterable[BaseModel]) -> set[str]:
+    """Every name, abbreviation, alias and variant name of the programmes and registers in the
+    parsed catalogue files: a digit in one of them ("Keer Diabetes 2 Om") is part of a name."""
+    names: set[str] = set()
+    for parsed in catalogue:
+        for entry in [*getattr(parsed, "programmes", ()), *getattr(parsed, "registries", ())]:
+            names.update(n for n in (entry.name, entry.abbreviation, *entry.aliases) if n)
+            names.update(v.name for v in getattr(entry, "variants", ()))
+    return names
+
+
 def value_problems(
-    policy_docs: Iterable[tuple[YamlDocument, BaseModel]], sources: Sequence[SourceDocument]
+    policy_docs: Iterable[tuple[YamlDocument, BaseModel]], sources: Sequence[SourceDocument],
+    names: Iterable[str] = (),
 ) -> tuple[list[Problem], list[Problem]]:
-    """(errors, warnings): every fact value its quote states differently, or does not state."""
+    """(errors, warnings): every fact value its quote states differently, or does not state
+    (``names``: programme and register names, see :func:`catalogue_names`)."""
     from policy_model.curation.values import policy_disagreements
 
     years = {s.id: s.policy_year for s in sources if s.policy_year}
+    names = frozenset(names)
     errors: list[Problem] = []
     warnings: list[Problem] = []
     for doc, policy in policy_docs:
         document_years = {years[d] for d in getattr(policy, "documents", ()) if d in years}
-        for found in policy_disagreements(policy, document_years):
+        for found in policy_disagreements(policy, document_years, names):
             if found.unsupported:
                 warnings.append(doc.problem(found.loc, f"warning: {found.message}"))
             else:
@@ -101,7 +115,8 @@ def curation_checks(documents: LoadedDocuments, *, with_sources: bool = True) ->
     """
     located = [*documents.catalogue_files, *documents.policies]
     found = section_warnings(located, documents.sources) if with_sources and sources_dir().is_dir() else []
-    errors, value_warnings = value_problems(documents.policies, documents.sources)
+    names = catalogue_names(model for _, model in documents.catalogue_files)
+    errors, value_warnings = value_problems(documents.policies, documents.sources, names)
     return errors, draft_warnings(documents.policies) + found + value_warnings
 
 
