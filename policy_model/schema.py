@@ -15,6 +15,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from policy_model.addresses import ContactAddress, WebUrl
+from policy_model.tree import iter_instances
 from policy_model.vocab import (
     ROUTE_SUBJECTS,
     TOPIC_SUBJECTS,
@@ -572,9 +573,7 @@ class Policy(Strict):
         # A review mark means "not yet checked": such a record is a draft, and must say so,
         # so that every reader (app, export, assess, diff) leaves it out the same way.
         if not self.draft:
-            from policy_model.walk import iter_sources
-
-            if any(src.review is not None for _, src in iter_sources(self)):
+            if any(src.review is not None for _, src in iter_instances(self, Source)):
                 raise ValueError("a record with review marks (source.review) is a draft: set draft: true, "
                                  "or handle every mark and delete it")
         return self
