@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from policy_model.curation.locate import describe, outline_of, section_matches
 from policy_model.drafts import is_draft
+from policy_model.force import FORCE_WORDINGS, wording_for
 from policy_model.problems import Problem
 from policy_model.quotes import sources_dir
 from policy_model.walk import iter_sources
@@ -74,6 +75,23 @@ def draft_warnings(policy_docs: Iterable[tuple[YamlDocument, BaseModel]]) -> lis
     return warnings
 
 
+def force_warnings(policy_docs: Iterable[tuple[YamlDocument, BaseModel]]) -> list[Problem]:
+    """A requirement whose force differs from what the table of wordings gives for its section
+    or quote (data/README "Requirement force", :mod:`policy_model.force`): the same wording has
+    the same force in every record, so a new record is held to the table before it is read."""
+    warnings: list[Problem] = []
+    for doc, policy in policy_docs:
+        for i, requirement in enumerate(getattr(policy, "requirements", ())):
+            row = wording_for(requirement.source.section, requirement.source.quote)
+            if row is not None and row.force != requirement.force:
+                warnings.append(doc.problem(
+                    ("requirements", i, "force"),
+                    f"warning: force {requirement.force!r}, but the wording {row.example} gives {row.force!r} "
+                    f"(data/README.md, requirement force, row {FORCE_WORDINGS.index(row) + 1}); change the force, "
+                    "or the table if the wording really means something else here"))
+    return warnings
+
+
 def catalogue_names(catalogue: Iterable[BaseModel]) -> set[str]:
     """Every name, abbreviation, alias and variant name of the programmes and registers in the
     parsed catalogue files: a digit in one of them ("Keer Diabetes 2 Om") is part of a name."""
@@ -117,7 +135,7 @@ def curation_checks(documents: LoadedDocuments, *, with_sources: bool = True) ->
     found = section_warnings(located, documents.sources) if with_sources and sources_dir().is_dir() else []
     names = catalogue_names(model for _, model in documents.catalogue_files)
     errors, value_warnings = value_problems(documents.policies, documents.sources, names)
-    return errors, draft_warnings(documents.policies) + found + value_warnings
+    return errors, draft_warnings(documents.policies) + force_warnings(documents.policies) + found + value_warnings
 
 
 def validation_warnings(data_dir: Path | None = None) -> list[Problem]:

@@ -117,3 +117,21 @@ def test_vgz_2024_keer_diabetes_2_om_is_a_name_not_a_number() -> None:
     assert {w.path for w in texts} >= {"programmes[5].note", "changes[1].text"}
     assert [w for w in value_problems(policy, sources, catalogue_names(catalogue))[1]
             if "the number(s) 2 in the text" in w.message] == []
+
+
+def test_a_force_the_table_of_wordings_contradicts_is_a_located_warning(data: Path, capsys) -> None:
+    # CZ 2027 3.3.3 "Uitsluitingen": the table gives every requirement there the force exclusion.
+    path = data / "policies" / "cz-2027.yaml"
+    line = line_of(path, "    force: exclusion\n")
+    replace_first(path, "    force: exclusion\n", "    force: expectation\n")
+    assert main(["validate", str(data), "--no-quotes"]) == 0  # a warning, not an error
+    out = capsys.readouterr().out
+    warnings = [w for w in out.splitlines() if "force 'expectation'" in w]
+    assert len(warnings) == 1, out
+    assert warnings[0].startswith(f"policies/cz-2027.yaml:{line}: requirements[")
+    assert "gives 'exclusion'" in warnings[0] and "row 1" in warnings[0]
+
+
+def test_the_committed_requirements_raise_no_force_warning() -> None:
+    documents = load_catalogue(DEFAULT_DATA_DIR, keep_documents=True).documents
+    assert checks.force_warnings(documents.policies) == []
