@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from policy_model.glossary import search_glossary
@@ -11,7 +10,7 @@ from ui.data import catalogue
 from ui.export import download_table
 from ui.filters import check_url
 from ui.layout import page_header, provenance_footer
-from ui.tables import show_table
+from ui.tables import show_table, table_data
 
 page_header("Begrippen", "Afkortingen en termen uit het GLI-inkoopbeleid, kort uitgelegd.")
 cat = catalogue()
@@ -25,10 +24,10 @@ else:
     rows = []
     for term in terms:
         row = {"Begrip": term.term, "Voluit": term.expansion or "", "Uitleg": term.explanation}
-        row.update(source_columns(term.source) if term.source else {"Bron": "eigen uitleg", "Citaat": "", "Document": ""})
+        row.update(source_columns(term.source, cat) if term.source else {"Bron": "eigen uitleg", "Citaat": "",
+                                                                            "Document": ""})
         rows.append(row)
-    frame = pd.DataFrame(rows)
-    show_table(frame, key="glossary_table",
+    show_table(table_data(rows), key="glossary_table",
                column_config={**source_column_config(), "Uitleg": st.column_config.TextColumn(width="large")})
-    download_table(frame, "gli-begrippen", key="glossary")
+    download_table(rows, "gli-begrippen", key="glossary")
 provenance_footer()

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from policy_model.timeline import all_events, upcoming
 from policy_model.vocab import SOURCE_KIND_LABELS
-from ui.citation import show_source
+from ui.citation import show_sourced_lines
 from ui.data import catalogue
 from ui.layout import page_header, presentation_query, provenance_footer
 from ui.missing_years import show_missing_years
 from ui.navigation import PAGES
-from ui.tables import show_table
+from ui.tables import show_table, table_data
 from ui.text import md_escape, nl_date, today
+from ui.timeline_chart import event_line
 
 presenting = page_header(
     "GLI-inkoopwijzer",
@@ -50,12 +50,7 @@ st.subheader("Wat komt eraan")
 events = all_events(cat)
 ahead = upcoming(events, today(), limit=6)
 if ahead:
-    for event in ahead:
-        insurer = cat.insurer(event.insurer).short_name
-        left, right = st.columns([5, 1])
-        left.markdown(f"**{nl_date(event.date)}** – {md_escape(insurer)} {event.year}: {md_escape(event.activity)}")
-        with right:
-            show_source(event.source)
+    show_sourced_lines(cat, ("", [event_line(cat, event) for event in ahead]))
 else:
     st.info(f"Geen deadlines meer na vandaag ({nl_date(today())}) in de beschikbare documenten.")
     recent = [e for e in events if e.date < today()][-3:]
@@ -78,7 +73,7 @@ for policy in cat.policies_for():
         "Samenvatting": policy.summary,
     })
 show_table(
-    pd.DataFrame(rows), key="policy_overview",
+    table_data(rows), key="policy_overview",
     column_config={"Jaar": st.column_config.NumberColumn(format="%d"),
                    "Samenvatting": st.column_config.TextColumn(width="large")},
 )
@@ -97,7 +92,7 @@ source_rows = [
     for doc in cat.sources
 ]
 show_table(
-    pd.DataFrame(source_rows), key="source_documents",
+    table_data(source_rows), key="source_documents",
     column_config={
         "Beleidsjaar": st.column_config.NumberColumn(format="%d"),
         "Adres": st.column_config.LinkColumn("Origineel", display_text="openen"),

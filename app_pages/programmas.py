@@ -13,7 +13,7 @@ from ui.data import catalogue
 from ui.glossary import glossary_help
 from ui.layout import page_header, provenance_footer
 from ui.selection import policy_picker
-from ui.side_by_side import Takeaway, show_side_by_side, takeaway_bar
+from ui.side_by_side import Takeaway, compared_rows, show_side_by_side, takeaway_bar
 from ui.tables import show_sourced_table
 from ui.text import md_escape
 from ui.url_state import url_expander
@@ -38,8 +38,8 @@ takeaway_bar(cat, policies, Takeaway(
     lambda: programme_text_rows(cat, policies), subject="Programma's",
 ))
 # Text-first, one row per programme: a grid put the third and fourth column off-screen at 1024 px.
-show_side_by_side(cat, programme_text_rows(cat, policies), policies, key="programmes", first="Programma",
-                  name="gli-programmas", downloads=False)
+show_side_by_side(cat, compared_rows(programme_text_rows, policies, with_catalogue=True), policies, key="programmes",
+                  first="Programma", name="gli-programmas", downloads=False)
 
 # The long list, sortable, with the citation columns: a grid, folded away (the rows above say the same).
 box = url_expander("Alle statussen met bron, als tabel om te sorteren", "programmas_bronnen")

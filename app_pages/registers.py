@@ -12,7 +12,7 @@ from ui.data import catalogue
 from ui.glossary import glossary_help
 from ui.layout import page_header, provenance_footer
 from ui.selection import policy_picker
-from ui.side_by_side import Takeaway, filter_rows, show_side_by_side, takeaway_bar, word_pairs
+from ui.side_by_side import Takeaway, compared_rows, filter_rows, show_side_by_side, takeaway_bar, word_pairs
 from ui.tables import show_sourced_table
 from ui.text import md_escape
 from ui.url_state import known, url_expander, url_toggle
@@ -31,15 +31,17 @@ policies = policy_picker(cat)
 st.subheader("Naast elkaar")
 with st.container(horizontal=True, gap="medium"):
     only_diff = url_toggle("Alleen registers die verschillen", DIFF_KEY)
-    words = url_toggle("Tekstwijzigingen woord voor woord", WORDS_KEY, default=True) if word_pairs(policies) else False
+    pairs = word_pairs(policies)
+    words = url_toggle("Tekstwijzigingen woord voor woord", WORDS_KEY, default=True) if pairs else False
 takeaway_bar(cat, policies, Takeaway(
     "Registers", "gli-registers",
     lambda: [Part("Registers", "Register", filter_rows(registry_text_rows(cat, policies), only_diff))],
     lambda: registry_text_rows(cat, policies), subject="Registers",
     filters=(("Alleen registers die verschillen", "ja" if only_diff else "nee"),),
-    word_pairs=word_pairs(policies) if words else {},
+    word_pairs=pairs if words else {},
 ))
-show_side_by_side(cat, filter_rows(registry_text_rows(cat, policies), only_diff), policies, key="registries",
+show_side_by_side(cat, compared_rows(registry_text_rows, policies, only_differences=only_diff, with_catalogue=True),
+                  policies, key="registries",
                   first="Register", show_words=words, name="gli-registers",
                   empty="De gekozen beleidsdocumenten noemen geen specifieke registers.", downloads=False)
 

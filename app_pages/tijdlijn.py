@@ -10,15 +10,15 @@ import streamlit as st
 from policy_model.reports.timeline_handout import timeline_entries, timeline_handout_html
 from policy_model.timeline import all_events, to_ics, undated_items, upcoming
 from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
-from ui.citation import sourced_line
+from ui.citation import show_sourced_lines
 from ui.data import catalogue
 from ui.guard import download_button
 from ui.layout import page_header, provenance_footer
 from ui.missing_years import show_missing_years
 from ui.selection import policy_picker
 from ui.tables import show_sourced_table
-from ui.text import md_escape, nl_date, today
-from ui.timeline_chart import general_calendar, show_timeline_chart, timeline_chart
+from ui.text import html_escape, md_escape, nl_date, today
+from ui.timeline_chart import event_line, general_calendar, show_timeline_chart, timeline_chart
 from ui.url_state import known, url_expander, url_segments
 
 CHART_KEY, TABLE_KEY = "grafiek", "alle_activiteiten"
@@ -89,9 +89,7 @@ with st.container(key="gli_timeline_list"):
 st.subheader("Komende deadlines")
 ahead = upcoming(events, now)
 if ahead:
-    for event in ahead:
-        sourced_line(f"**{nl_date(event.date)}** – {md_escape(cat.insurer(event.insurer).short_name)} "
-                      f"{event.year}: {md_escape(event.activity)}", event.source)
+    show_sourced_lines(cat, ("", [event_line(cat, event) for event in ahead]))
 else:
     later = "; zie de algemene inkoopkalender hieronder voor de jaren die hier ontbreken" if general_calendar(
         cat, policies, now) else ""
@@ -117,12 +115,14 @@ if general:
                "de algemene jaarkalender van de zorginkoop (dezelfde dagen in elk document), niet uit het beleid "
                "van de verzekeraar zelf: controleer ze in het actuele document. In de grafiek: open grijze rondjes.")
     show_missing_years(cat, list(dict.fromkeys(p.insurer for p in policies)))
+    lines = []
     for insurer in dict.fromkeys(m.insurer for m in general):
         mine = [m for m in general if m.insurer == insurer]
         for year in dict.fromkeys(m.year for m in mine):
-            line = "; ".join(f"{nl_date(m.date)}: {md_escape(m.label.lower())}" for m in mine if m.year == year)
-            sourced_line(f"**{md_escape(cat.insurer(insurer).short_name)} {year}** (algemene kalender) – {line}",
-                         [m.source for m in mine if m.year == year][:1])
+            line = "; ".join(f"{nl_date(m.date)}: {html_escape(m.label.lower())}" for m in mine if m.year == year)
+            lines.append((f"<b>{html_escape(cat.insurer(insurer).short_name)} {year}</b> (algemene kalender) – {line}",
+                          [m.source for m in mine if m.year == year][:1]))
+    show_sourced_lines(cat, ("", lines))
 
 # The sortable table with the sources, folded away (the list above says the same): its grid
 # would cost a fresh visitor a second to load.

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import streamlit as st
@@ -16,6 +17,7 @@ from policy_model.comparison.text_rows import (
     participant_text_rows,
     period_text_rows,
     provision_text_rows,
+    requirement_and_participant_text_rows,
     requirement_text_rows,
     route_text_rows,
     tariff_text_rows,
@@ -26,7 +28,7 @@ from policy_model.vocab import CONTRACTING_ROLES, ROLE_SHORT_LABELS
 from ui.data import catalogue
 from ui.layout import page_header, provenance_footer
 from ui.selection import policy_picker
-from ui.side_by_side import Takeaway, filter_rows, show_side_by_side, takeaway_bar, word_pairs
+from ui.side_by_side import Takeaway, compared_rows, filter_rows, show_side_by_side, takeaway_bar, word_pairs
 from ui.tables import show_sourced_table
 from ui.url_state import known, url_expander, url_select, url_tabs, url_toggle
 
@@ -58,44 +60,48 @@ def parts(policies: list[Policy], role: str | None, only_diff: bool) -> list[Par
 
 def show_requirements(cat: Catalogue, policies: list[Policy], only_diff: bool, words: bool,
                       role: str | None = None) -> None:
-    rows = [*requirement_text_rows(policies, role), *participant_text_rows(policies)]
     st.caption("Minimumeisen en uitsluitingsgronden eerst, dan verplichtingen, dan verwachtingen; daarna wie in "
                "aanmerking komt voor een GLI (geldt voor elke rol)."
                + (f" Een onderwerp dat een document alleen voor een andere rol dan {_role_label(role)} noemt, "
                   "staat er als ‘– Alleen voor …’: klik om de tekst te lezen." if role else ""))
-    show_side_by_side(cat, filter_rows(rows, only_diff), policies, key="requirements", show_words=words,
-                      name="gli-eisen-per-onderwerp", empty="Geen eisen vastgelegd voor deze selectie.", downloads=False)
+    side_by_side(cat, policies, only_diff, words, requirement_and_participant_text_rows, role, key="requirements",
+                 name="gli-eisen-per-onderwerp", empty="Geen eisen vastgelegd voor deze selectie.")
     box = url_expander("Alle eisen met bron, als tabel om te sorteren", SOURCES_KEY)
     if box is not None:
         with box:
             show_sourced_table(requirement_rows(cat, policies, role), name="gli-eisen-bronnen", key="requirement_sources")
 
 
+def side_by_side(cat: Catalogue, policies: list[Policy], only_diff: bool, words: bool,
+                 make: Callable[..., list[TextRow]], *args: str | None, key: str, **options: str) -> None:
+    """One part of the page: its rows made and drawn once per record set and choices (the
+    downloads are in the bar at the top)."""
+    show_side_by_side(cat, compared_rows(make, policies, *args, only_differences=only_diff), policies, key=key,
+                      show_words=words, downloads=False, **options)
+
+
 def show_routes(cat: Catalogue, policies: list[Policy], only_diff: bool, words: bool) -> None:
-    show_side_by_side(cat, filter_rows(route_text_rows(policies), only_diff), policies, key="routes", first="Route",
-                      show_words=words, name="gli-contracteerroutes", downloads=False)
+    side_by_side(cat, policies, only_diff, words, route_text_rows, key="routes", first="Route",
+                 name="gli-contracteerroutes")
 
 
 def show_terms(cat: Catalogue, policies: list[Policy], only_diff: bool, words: bool) -> None:
     st.markdown("**Looptijden**")
-    show_side_by_side(cat, filter_rows(period_text_rows(policies), only_diff), policies, key="periods",
-                      first="Route", show_words=words, name="gli-looptijden", downloads=False)
+    side_by_side(cat, policies, only_diff, words, period_text_rows, key="periods", first="Route", name="gli-looptijden")
     st.markdown("**Tarieven**")
-    show_side_by_side(cat, filter_rows(tariff_text_rows(policies), only_diff), policies, key="tariffs",
-                      first="Tarief", show_words=words, name="gli-tarieven",
-                      empty="De gekozen beleidsdocumenten zeggen niets over tarieven.", downloads=False)
+    side_by_side(cat, policies, only_diff, words, tariff_text_rows, key="tariffs", first="Tarief", name="gli-tarieven",
+                 empty="De gekozen beleidsdocumenten zeggen niets over tarieven.")
 
 
 def show_applying(cat: Catalogue, policies: list[Policy], only_diff: bool, words: bool) -> None:
     st.markdown("**Zo vraagt u een overeenkomst aan**")
-    show_side_by_side(cat, filter_rows(application_text_rows(policies), only_diff), policies, key="applications",
-                      first="Route", show_words=words, name="gli-aanvragen", downloads=False)
+    side_by_side(cat, policies, only_diff, words, application_text_rows, key="applications", first="Route",
+                 name="gli-aanvragen")
     st.markdown("**Contact**")
-    show_side_by_side(cat, filter_rows(contact_text_rows(policies), only_diff), policies, key="contacts",
-                      first="Contact", show_words=words, name="gli-contact", downloads=False)
+    side_by_side(cat, policies, only_diff, words, contact_text_rows, key="contacts", first="Contact",
+                 name="gli-contact")
     st.markdown("**Bepalingen van de verzekeraar**")
-    show_side_by_side(cat, filter_rows(provision_text_rows(policies), only_diff), policies, key="provisions",
-                      show_words=words, name="gli-bepalingen", downloads=False)
+    side_by_side(cat, policies, only_diff, words, provision_text_rows, key="provisions", name="gli-bepalingen")
 
 
 presenting = page_header(
@@ -120,16 +126,17 @@ with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
     role = None if chosen_role == ALL_ROLES else chosen_role
     only_diff = url_toggle("Alleen onderwerpen die verschillen", DIFF_KEY,
                            help="Verbergt onderwerpen waarover alle gekozen documenten hetzelfde zeggen.")
+    pairs = word_pairs(policies)
     words = url_toggle(
         "Tekstwijzigingen woord voor woord", WORDS_KEY, default=True,
         help="Bij twee jaren van dezelfde verzekeraar: doorgestreept wat verviel, groen wat nieuw is.",
-    ) if word_pairs(policies) else False
+    ) if pairs else False
 takeaway_bar(cat, policies, Takeaway(
     "Contractvoorwaarden", "gli-contractvoorwaarden", lambda: parts(policies, role, only_diff),
     lambda: requirement_text_rows(policies, role), role=role, by_role=True,
     filters=(("Alleen onderwerpen die verschillen", "ja" if only_diff else "nee"),
-             *((("Tekstwijzigingen woord voor woord", "ja" if words else "nee"),) if word_pairs(policies) else ())),
-    word_pairs=word_pairs(policies) if words else {},
+             *((("Tekstwijzigingen woord voor woord", "ja" if words else "nee"),) if pairs else ())),
+    word_pairs=pairs if words else {},
 ))
 
 # Only the open tab runs; the open tab is always in the link.

@@ -27,7 +27,7 @@ from ui.guard import download_button
 from ui.layout import page_header, provenance_footer
 from ui.new_document import show_new_document
 from ui.selection import PARAMS, SHORTCUT_KEY, policy_picker
-from ui.side_by_side import filter_rows, show_side_by_side
+from ui.side_by_side import compared_rows, show_side_by_side
 from ui.text import md_escape, today
 from ui.url_state import check_url, url_expander, url_select, url_tabs, url_toggle
 
@@ -40,10 +40,10 @@ def show_stated(cat: Catalogue) -> None:
     """What each chosen document itself lists as changed, and what it leaves open, by topic."""
     policies = policy_picker(cat)
     only_diff = url_toggle("Alleen onderwerpen die verschillen", DIFF_KEY)
-    show_side_by_side(cat, filter_rows(change_text_rows(policies), only_diff), policies, key="stated_changes",
+    show_side_by_side(cat, compared_rows(change_text_rows, policies, only_differences=only_diff), policies, key="stated_changes",
                       name="gli-wijzigingen", empty="De gekozen documenten noemen zelf geen wijzigingen.")
     st.markdown("**Wat de documenten nog openlaten**")
-    show_side_by_side(cat, filter_rows(open_item_text_rows(policies), only_diff), policies, key="open_items",
+    show_side_by_side(cat, compared_rows(open_item_text_rows, policies, only_differences=only_diff), policies, key="open_items",
                       name="gli-open-punten", empty="De gekozen documenten laten niets uitdrukkelijk open.")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import partial
+from html import escape
 
 import pandas as pd
 import streamlit as st
@@ -25,7 +26,7 @@ from policy_model.wizard.profile import GGR_LABELS, PROFILE_ROLES, Profile, cont
 from policy_model.wizard.report import CARDS_CSS, assessment_report_html, checklist_cards_html
 from policy_model.wizard.rules import assess
 from ui.batch import assessed_upload
-from ui.citation import source_column_config, source_columns, sourced_line
+from ui.citation import show_sourced_lines, source_column_config, source_columns
 from ui.data import catalogue
 from ui.export import download_table
 from ui.filters import check_url
@@ -35,7 +36,7 @@ from ui.layout import page_header, provenance_footer
 from ui.missing_years import calendar
 from ui.presentation import presenting
 from ui.tables import show_table, table_data
-from ui.text import md_escape, nl_date, today
+from ui.text import html_escape, md_escape, nl_date, today
 
 ROLES = list(PROFILE_ROLES)
 ORGANISATION_ROLES = ("coach_network", "rho", "msv")
@@ -114,29 +115,24 @@ def show_assessment(a: Assessment, cat: Catalogue) -> None:
     st.markdown(md_escape(a.explanation))
     for reason in a.reasons:
         st.markdown(f"- {md_escape(reason)}")
-    for source in a.verdict_sources[:4]:
-        sourced_line(f"Bron: {md_escape(source.section)}", source)
-    if a.routes:
-        st.markdown("**Route en looptijd**")
-        for route in a.routes:
-            periods = "; ".join(route.periods) or "looptijd niet vermeld"
-            fit = " (na te gaan of uw organisatie hieronder valt)" if route.fit == "maybe" else ""
-            sourced_line(f"{md_escape(route.label)}{fit} – {md_escape(periods)}", route.source)
-    if a.actions:
-        st.markdown("**Wat u kunt doen, en wanneer** (ten opzichte van vandaag)")
-        for action in a.actions:
-            date = nl_date(action.date) if action.date else "geen deadline"
-            sourced_line(f"{WHEN_ICONS[action.when]} **{date}** ({WHEN_LABELS[action.when]}) – {md_escape(action.text)}",
-                         action.source)
-    if a.insurer_dates:
-        st.markdown("**Wat de verzekeraar doet** (geen deadline voor u)")
-        for item in a.insurer_dates:
-            sourced_line(f"{nl_date(item.date)} – {md_escape(item.activity)}", item.source)
-    if a.apply:
-        st.markdown("**Zo vraagt u aan**")
-        for how in a.apply:
-            sourced_line(f"{md_escape(how.channel)} {md_escape(how.address or '')} ({md_escape(how.when)}): "
-                         f"{md_escape(how.text)}", how.source)
+    show_sourced_lines(
+        cat,
+        ("", [(f"Bron: {html_escape(source.section)}", source) for source in a.verdict_sources[:4]]),
+        ("<b>Route en looptijd</b>", [
+            (f"{html_escape(route.label)}{' (na te gaan of uw organisatie hieronder valt)' if route.fit == 'maybe' else ''}"
+             f" – {html_escape('; '.join(route.periods) or 'looptijd niet vermeld')}", route.source)
+            for route in a.routes]),
+        ("<b>Wat u kunt doen, en wanneer</b> (ten opzichte van vandaag)", [
+            (f"{WHEN_ICONS[action.when]} <b>{nl_date(action.date) if action.date else 'geen deadline'}</b> "
+             f"({escape(WHEN_LABELS[action.when])}) – {html_escape(action.text)}", action.source)
+            for action in a.actions]),
+        ("<b>Wat de verzekeraar doet</b> (geen deadline voor u)",
+         [(f"{nl_date(item.date)} – {html_escape(item.activity)}", item.source) for item in a.insurer_dates]),
+        ("<b>Zo vraagt u aan</b>", [
+            (f"{html_escape(how.channel)} {html_escape(how.address or '')} ({html_escape(how.when)}): "
+             f"{html_escape(how.text)}", how.source)
+            for how in a.apply]),
+    )
     if a.contacts:
         st.caption("Vragen? " + " · ".join(md_escape(f"{c.channel}: {c.address}") for c in a.contacts))
     for p in a.programmes:
@@ -282,8 +278,8 @@ year = c2.selectbox("Voor het beleidsjaar", years, index=len(years) - 1, key="ja
                     help="Jaren waarvoor een volledig beleidsdocument beschikbaar is.")
 if role in ROLE_NOTES:
     st.caption(ROLE_NOTES[role])
-for insurer, source in form_definitions(role):
-    sourced_line(f"Zo omschrijft {md_escape(insurer)} deze vorm: “{md_escape(source.quote)}”", source)
+show_sourced_lines(cat, ("", [(f"Zo omschrijft {html_escape(insurer)} deze vorm: “{html_escape(source.quote)}”",
+                               source) for insurer, source in form_definitions(role)]))
 data: dict = {"role": role, "year": year}
 
 if role == "referrer":

@@ -106,13 +106,16 @@ def share_bytecode_cache() -> None:
     AppTest builds a new ScriptCache for every ``run()``, so each measured run would also
     parse and compile the page file (tens of ms for a long page). ``streamlit run`` keeps
     one cache per process and compiles a page once, so that cost is not part of a page's
-    run time in use.
+    run time in use. AppTest makes two: the runner's (``app.py``) and its pages manager's
+    (the page ``st.navigation`` runs); both are shared here (until 2 December 2026 only the
+    first was, so every figure included compiling the page: about 5 ms for the wizard).
     """
     from streamlit.runtime.scriptrunner.script_cache import ScriptCache
-    from streamlit.testing.v1 import local_script_runner
+    from streamlit.testing.v1 import app_test, local_script_runner
 
     shared = ScriptCache()
     local_script_runner.ScriptCache = lambda: shared
+    app_test.ScriptCache = lambda: shared
 
 
 _SCRIPT_RUNS: list[float] = []

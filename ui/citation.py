@@ -1,8 +1,16 @@
-"""How a source is shown: the same everywhere, one click or hover away from each fact."""
+"""How a source is shown: the same everywhere, one click or hover away from each fact.
+
+Two forms: a popover button beside a line of Markdown (:func:`sourced_line`), and, where a
+page shows many sourced lines, escaped HTML with a native disclosure per line
+(:func:`show_sourced_lines`; the comparison pages' cells use the same disclosure,
+:func:`sources_html`): one element for the whole block instead of columns, Markdown and a
+popover per line.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape
 
 import streamlit as st
 
@@ -12,12 +20,6 @@ from ui.data import catalogue
 from ui.text import md_escape
 
 SOURCE_COLUMNS = ("Bron", "Citaat", "Document")
-
-
-def source_label(source: Source) -> str:
-    """``Zorginkoopbeleid GLI 2024 (Zorg en Zekerheid), 5.1 Minimum- en kwaliteitseisen``."""
-    doc = catalogue().source(source.document)
-    return f"{doc.publisher}: {doc.title}, § {source.section}"
 
 
 def source_markdown(source: Source) -> str:
@@ -67,3 +69,58 @@ def sourced_line(markdown: str, source: Source | Sequence[Source], *, help: str 
     left.markdown(markdown, help=help)
     with right:
         show_source(source)
+
+
+def sources_html(cat: Catalogue, sources: Sequence[Source]) -> str:
+    """The citations behind a text in a native disclosure (📄 Bron): document, section,
+    a link to the original, the quote. All escaped."""
+    if not sources:
+        return ""
+    items = []
+    for source in dict.fromkeys(sources):
+        doc = cat.source(source.document)
+        link = (f" <a href='{escape(doc.url, quote=True)}' target='_blank' rel='noopener noreferrer'>origineel</a>"
+                if doc.url and doc.url.startswith("https://") else "")
+        items.append(f"<b>{escape(doc.title)}</b> ({escape(doc.publisher)}), § {escape(source.section)}{link}"
+                     f"<blockquote>“{escape(source.quote)}”</blockquote>")
+    return f"<details><summary>📄 Bron</summary>{''.join(items)}</details>"
+
+
+# Constant CSS, no data in it: a sourced line reads as a paragraph, its 📄 Bron after the
+# text; a heading as a bold paragraph. At the end of each block (one element, not two).
+_LINES_CSS = """<style>
+.gli-lines .gli-line, .gli-lines .gli-lines-head { line-height: 1.6; margin: 0 0 .55rem; overflow-wrap: anywhere; }
+.gli-lines .gli-lines-head { margin-top: .9rem; }
+.gli-lines .gli-lines-head:first-child { margin-top: 0; }
+.gli-lines .gli-line details { display: inline-block; margin-left: .4rem; }
+.gli-lines .gli-line summary { cursor: pointer; color: #31333f; }
+.gli-lines .gli-line details[open] { display: block; margin: .2rem 0 0; }
+.gli-lines .gli-line blockquote { margin: .25rem 0 .5rem; padding-left: .6rem; border-left: 3px solid #ccc; }
+</style>"""
+
+#: One line: its text as escaped HTML (:func:`ui.text.html_escape`, ``<b>`` for emphasis) and its sources.
+SourcedLine = tuple[str, Source | Sequence[Source]]
+#: A heading (escaped HTML; empty for none) and its lines.
+LineSection = tuple[str, Sequence[SourcedLine]]
+
+
+def sourced_lines_html(cat: Catalogue, sections: Sequence[LineSection]) -> str:
+    """Sections of lines of (already escaped) HTML, each line with its sources one click
+    away; a section without lines is left out, heading and all."""
+    out = []
+    for heading, lines in sections:
+        if not lines:
+            continue
+        if heading:
+            out.append(f"<div class='gli-lines-head'>{heading}</div>")
+        for text, source in lines:
+            sources = [source] if isinstance(source, Source) else list(source)
+            out.append(f"<div class='gli-line'>{text}{sources_html(cat, sources)}</div>")
+    return f"<div class='gli-lines'>{''.join(out)}</div>{_LINES_CSS}" if out else ""
+
+
+def show_sourced_lines(cat: Catalogue, *sections: LineSection) -> None:
+    """The sections as one block (nothing when no section has a line)."""
+    block = sourced_lines_html(cat, sections)
+    if block:
+        st.html(block)

@@ -19,7 +19,8 @@ from policy_model.catalogue import Catalogue
 from policy_model.comparison.diff import KIND_LABELS, ONLY_IN_ONE, DiffItem, class_label
 from policy_model.comparison.wording import word_diff
 from policy_model.vocab import DIFF_ITEM_KIND_SINGULAR, OTHER_SIDE_LABELS, ROLE_SHORT_LABELS
-from ui.side_by_side import segments_html, sources_html
+from ui.citation import sources_html
+from ui.side_by_side import segments_html
 
 _CSS = """
 <style>

@@ -14,9 +14,11 @@ click or key press, however many writes follow it, so Back returns to the previo
 
 from __future__ import annotations
 
+import os
 from typing import NamedTuple
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from ui.presentation import TEXT_PX, presentation_off, presentation_query
 
@@ -50,6 +52,31 @@ PAGES: list[PageInfo] = [
     PageInfo("app_pages/begrippen.py", "Begrippen", "📖", "afkortingen en termen uitgelegd", "Begrippen"),
     PageInfo("app_pages/zoeken.py", "Zoeken", "🔎", "in alle vastgelegde gegevens", "Zoeken"),
 ]
+
+_SESSION_PAGES = "_gli_pages"
+
+
+def app_pages() -> list[StreamlitPage]:
+    """The menu's pages (``st.Page`` for each of :data:`PAGES`), built once per session.
+
+    Building them resolves and checks every page file, on every rerun of every page; the
+    objects are per session, not shared between sessions, because ``st.navigation`` marks
+    the one it returns as the one allowed to run.
+    """
+    pages = st.session_state.get(_SESSION_PAGES)
+    if pages is None:
+        pages = [st.Page(p.path, title=p.title, icon=p.icon, default=(n == 0)) for n, p in enumerate(PAGES)]
+        if os.environ.get("GLI_BENCH"):
+            # Reference pages for the benchmark only (benchmarks/run.py), in the menu only on a
+            # benchmark server: the bench navigates to the bare one to measure Streamlit's floor.
+            pages += [
+                st.Page("benchmarks/reference_table.py", title="Referentie", url_path="ref_table"),
+                st.Page("benchmarks/reference_chart.py", title="Referentie grafiek", url_path="ref_chart",
+                        visibility="hidden"),
+            ]
+        st.session_state[_SESSION_PAGES] = pages
+    return pages
+
 
 # Constant CSS: the page bar is one row of small links; the history script's element takes
 # no room.

@@ -51,7 +51,8 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 20px !important; }
 [data-testid="stMain"] input, [data-testid="stMain"] td, [data-testid="stMain"] th,
 [data-testid="stMain"] summary, [data-testid="stMain"] a, [data-testid="stMain"] span,
 [data-testid="stMain"] code, [data-testid="stMain"] div, [data-testid="stMain"] button { font-size: max(1em, @TEXT@px); }
-[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.2rem !important; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
+[data-testid="stMain"] .gli-lines > div { font-size: 1.2rem !important; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
 [data-testid="stWidgetLabel"] p, [data-testid="stTooltipHoverTarget"],
 [data-testid="stMain"] .stMarkdownBadge { font-size: @TEXT@px !important; }

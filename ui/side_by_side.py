@@ -1,19 +1,21 @@
 """Text-first side by side: every statement readable in full, without opening a cell.
 
 One bordered row per subject (topic, route, register, ...), one column per chosen policy,
-the full text wrapped, the force or status as a small label, the sources behind a 📄
-popover. Rows that differ are tinted and say in what they differ. Between two years of
+the full text wrapped, the force or status as a small label, the sources behind a 📄 Bron
+disclosure. Rows that differ are tinted and say in what they differ. Between two years of
 one insurer, the newer column can show its changed wording word by word (deleted words
 struck through, added words highlighted). The rows come from
 :mod:`policy_model.comparison.text_rows`; the same rows download as CSV/XLSX.
 
-All data text is Markdown-escaped (:func:`ui.text.md_escape`); nothing is rendered as
-HTML except the constant style sheet below.
+The rows are one block of HTML in which all data text is escaped (the column headers are
+Markdown, escaped with :func:`ui.text.md_escape`). A page asks :func:`compared_rows` for
+its rows: they and their HTML are made once per data folder, records and choices and
+shared by reruns and sessions, since every rerun asked for the same ones again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from html import escape
@@ -25,6 +27,7 @@ from policy_model.catalogue import Catalogue
 from policy_model.comparison.selection import predecessor
 from policy_model.comparison.text_rows import Entry, TextRow, export_rows, other_roles_label, worded
 from policy_model.comparison.wording import Segment
+from policy_model.paths import data_dir
 from policy_model.reports.comparison_export import (
     ExportContext,
     Part,
@@ -32,8 +35,10 @@ from policy_model.reports.comparison_export import (
     comparison_xlsx_bytes,
 )
 from policy_model.reports.handout import REQUIREMENTS_SUBJECT, comparison_handout_html
-from policy_model.schema import Policy, Source
+from policy_model.schema import Policy
 from policy_model.vocab import NOT_STATED_LABEL, ROLE_SHORT_LABELS
+from ui.citation import sources_html
+from ui.data import catalogue
 from ui.export import XLSX_MIME, download_table
 from ui.guard import download_button
 from ui.print_style import inject_print_style, print_caption
@@ -142,20 +147,6 @@ def cell_html(entries: Sequence[Entry], older: Sequence[Entry] | None = None) ->
     return "".join(out)
 
 
-def sources_html(cat: Catalogue, sources: Sequence[Source]) -> str:
-    """The citations behind a cell in a native disclosure (📄 Bron): document, section, quote."""
-    if not sources:
-        return ""
-    items = []
-    for source in dict.fromkeys(sources):
-        doc = cat.source(source.document)
-        link = (f" <a href='{escape(doc.url, quote=True)}' target='_blank' rel='noopener noreferrer'>origineel</a>"
-                if doc.url and doc.url.startswith("https://") else "")
-        items.append(f"<b>{escape(doc.title)}</b> ({escape(doc.publisher)}), § {escape(source.section)}{link}"
-                     f"<blockquote>“{escape(source.quote)}”</blockquote>")
-    return f"<details><summary>📄 Bron</summary>{''.join(items)}</details>"
-
-
 def row_cells_html(cat: Catalogue, row: TextRow, policies: Sequence[Policy], labels: dict[str, str],
                    pairs: dict[str, str]) -> str:
     """One row's cells side by side as one block of escaped HTML.
@@ -175,25 +166,47 @@ def row_cells_html(cat: Catalogue, row: TextRow, policies: Sequence[Policy], lab
     return f"<div class='gli-cells' style='--gli-n: {len(policies)}'>{''.join(cells)}</div>"
 
 
-def show_side_by_side(
-    cat: Catalogue, rows: Sequence[TextRow], policies: Sequence[Policy], *, key: str, first: str = "Onderwerp",
-    show_words: bool = False, name: str = "gli-vergelijking", empty: str = "Niets vermeld voor deze selectie.",
-    downloads: bool = True,
-) -> None:
-    """The rows, one bordered block each (tinted where the records differ), and CSV/Excel
-    downloads of the same content (``downloads=False`` where the page's :func:`takeaway_bar`
-    at the top offers them, with their sources)."""
-    if not rows:
-        st.info(empty)
-        return
-    st.html(_CSS)
-    inject_print_style()
+class Html(str):
+    """HTML that Streamlit shows as it is: ``st.html`` dedents and strips a plain string on
+    every call (a noticeable cost for a block of forty rows), not one with ``_repr_html_``."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
+class ComparedRows(tuple):
+    """Rows of one part of a comparison, made by :func:`compared_rows` once per data folder,
+    builder, record set and arguments; ``ident`` says which, so the page's HTML of the same
+    rows is made once too (:func:`show_side_by_side`). A tuple of :class:`TextRow`."""
+
+    ident: tuple
+
+
+def compared_rows(make: Callable[..., Sequence[TextRow]], policies: Sequence[Policy], *args: Hashable,
+                  only_differences: bool = False, with_catalogue: bool = False) -> ComparedRows:
+    """``make(policies, *args)`` (``make(catalogue, policies, *args)`` ``with_catalogue``),
+    only the rows that differ if asked, shared by reruns and sessions: the rows are frozen
+    and every rerun of a page asked for them again."""
+    ident = (str(data_dir()), f"{make.__module__}.{make.__qualname__}", tuple(p.key for p in policies), args,
+             only_differences, with_catalogue)
+    return _compared_rows(ident, make, tuple(policies))
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _compared_rows(ident: tuple, _make: Callable[..., Sequence[TextRow]], _policies: tuple[Policy, ...]) -> ComparedRows:
+    # The data folder is part of ``ident``: another folder is another catalogue. The record
+    # keys name the policies within it, so the policies themselves need no hashing.
+    _folder, _name, _keys, args, only_differences, with_catalogue = ident
+    made = _make(catalogue(), list(_policies), *args) if with_catalogue else _make(list(_policies), *args)
+    rows = ComparedRows(filter_rows(made, only_differences))
+    rows.ident = ident
+    return rows
+
+
+def rows_html(cat: Catalogue, rows: Sequence[TextRow], policies: Sequence[Policy], key: str,
+              pairs: dict[str, str]) -> str:
+    """All rows as one block of escaped HTML: one element for the browser to draw, however many rows."""
     labels = {p.key: cat.policy_label(p) for p in policies}
-    pairs = word_pairs(policies) if show_words else {}
-    header = st.columns(len(policies))
-    for column, policy in zip(header, policies, strict=True):
-        column.markdown(f"**{md_escape(labels[policy.key])}**  \n:gray[{md_escape(cat.document_kind_label(policy))}]")
-    # All rows in one block of HTML: one element for the browser to draw, however many rows.
     blocks = []
     for row in rows:
         head = f"<b>{escape(row.label)}</b>"
@@ -201,7 +214,38 @@ def show_side_by_side(
             head += f" <span class='gli-badge differs'>✱ verschilt: {escape(', '.join(row.differences))}</span>"
         blocks.append(f"<div class='gli-row {'diff' if row.differs else 'same'}' id='gli-{escape(key)}-{escape(row.key)}'>"
                       f"<div class='gli-row-head'>{head}</div>{row_cells_html(cat, row, policies, labels, pairs)}</div>")
-    st.html("".join(blocks))
+    return "".join(blocks)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _cached_rows_html(ident: tuple, key: str, words: bool, _cat: Catalogue, _rows: ComparedRows,
+                      _policies: tuple[Policy, ...]) -> Html:
+    # ``ident`` names the rows and the records (and the data folder, so the catalogue).
+    return Html(rows_html(_cat, _rows, _policies, key, word_pairs(_policies) if words else {}))
+
+
+def show_side_by_side(
+    cat: Catalogue, rows: Sequence[TextRow], policies: Sequence[Policy], *, key: str, first: str = "Onderwerp",
+    show_words: bool = False, name: str = "gli-vergelijking", empty: str = "Niets vermeld voor deze selectie.",
+    downloads: bool = True,
+) -> None:
+    """The rows, one bordered block each (tinted where the records differ), and CSV/Excel
+    downloads of the same content (``downloads=False`` where the page's :func:`takeaway_bar`
+    at the top offers them, with their sources). Rows from :func:`compared_rows` are drawn
+    from HTML made once."""
+    if not rows:
+        st.info(empty)
+        return
+    st.html(_CSS)
+    inject_print_style()
+    pairs = word_pairs(policies) if show_words else {}
+    header = st.columns(len(policies))
+    for column, policy in zip(header, policies, strict=True):
+        column.markdown(f"**{md_escape(cat.policy_label(policy))}**  \n:gray[{md_escape(cat.document_kind_label(policy))}]")
+    if isinstance(rows, ComparedRows):
+        st.html(_cached_rows_html(rows.ident, key, bool(pairs), cat, rows, tuple(policies)))
+    else:
+        st.html(rows_html(cat, rows, policies, key, pairs))
     if pairs:
         st.caption("Woord voor woord: :red[~~doorgestreept~~] staat niet meer in de nieuwere tekst, "
                    ":green-background[groen gemarkeerd] is nieuw, tegenover het oudere jaar van dezelfde verzekeraar. "

@@ -11,6 +11,8 @@ decides itself: an address that passes the same check as the data's own addresse
 becomes an explicit link whose text is the address itself, so a reader sees where it
 goes and can copy it; anything else that Markdown would still link gets an invisible
 word joiner (U+2060) where the link would start, which the autolink rules do not cross.
+:func:`html_escape` does the same for text in blocks of HTML: escaped, the same addresses
+as links that show themselves, nothing else linked.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
+from html import escape
 
 from policy_model.addresses import check_web_url
 
@@ -48,16 +52,36 @@ def md_escape(text: object) -> str:
     text = str(text)
     if not _MAYBE_ADDRESS.search(text):  # most texts: nothing Markdown could link
         return _MD_SPECIAL.sub(r"\\\1", text)
+    return _with_links(text, _escaped, _markdown_link)
+
+
+def html_escape(text: object) -> str:
+    """Data text as HTML that shows exactly that text, with the addresses :func:`md_escape`
+    links as links that show themselves (HTML makes no autolinks of its own)."""
+    text = str(text)
+    if not _MAYBE_ADDRESS.search(text):
+        return escape(text)
+    return _with_links(text, escape, lambda address, url: f"<a href='{escape(url, quote=True)}' target='_blank' "
+                                                          f"rel='noopener noreferrer'>{escape(address)}</a>")
+
+
+def _with_links(text: str, plain: Callable[[str], str], link: Callable[[str, str], str]) -> str:
+    """``text`` with each checked address as ``link(address, url)`` and the rest as ``plain(rest)``."""
     out: list[str] = []
     done = 0
     for match in _ADDRESS.finditer(text):
         address = match.group().rstrip(_SENTENCE_END)
-        link = _address_link(address)
-        if link is not None:
-            out += [_escaped(text[done:match.start()]), link]
+        url = address_url(address)
+        if url is not None:
+            out += [plain(text[done:match.start()]), link(address, url)]
             done = match.start() + len(address)
-    out.append(_escaped(text[done:]))
+    out.append(plain(text[done:]))
     return "".join(out)
+
+
+def _markdown_link(address: str, url: str) -> str:
+    label = _MD_SPECIAL.sub(r"\\\1", address)  # inside a link Markdown makes no autolink
+    return f"[{label}]({url})"
 
 
 def _escaped(text: str) -> str:
@@ -72,19 +96,18 @@ def _join(match: re.Match[str]) -> str:
     return first + _WORD_JOINER + second
 
 
-def _address_link(address: str) -> str | None:
-    """``[address](url)`` for a checked web or e-mail address, else None."""
+def address_url(address: str) -> str | None:
+    """Where a checked web or e-mail address in running text links to, else None."""
     if len(address) > _MAX_LINKED_CHARS:
         return None
-    label = _MD_SPECIAL.sub(r"\\\1", address)  # inside a link Markdown makes no autolink
     if _EMAIL.match(address):
-        return f"[{label}](mailto:{address})"
+        return f"mailto:{address}"
     url = address if address.lower().startswith(("http://", "https://")) else "https://" + address
     try:
         check_web_url(url)
     except ValueError:
         return None
-    return f"[{label}]({url})"
+    return url
 
 
 #: Characters of a value from a link or an upload that a notice repeats (a link may hold 100 KB).

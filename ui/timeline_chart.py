@@ -21,9 +21,11 @@ from html import escape
 import streamlit as st
 
 from policy_model.calendar import GenericMilestone, generic_milestones
+from policy_model.catalogue import Catalogue
 from policy_model.paths import data_dir
 from policy_model.timeline import (
     ChartRow,
+    Event,
     LaneGeometry,
     TimelineLayout,
     all_events,
@@ -31,10 +33,11 @@ from policy_model.timeline import (
     timeline_layout,
 )
 from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
+from ui.citation import SourcedLine
 from ui.data import catalogue
 from ui.missing_years import calendar
 from ui.presentation import TEXT_PX
-from ui.text import nl_date
+from ui.text import html_escape, nl_date
 
 #: One colour and symbol per activity kind, whatever the selection: a symbol means the same
 #: thing on every page and after every filter. Each pair differs in colour or shape.
@@ -313,3 +316,8 @@ def show_timeline_chart(chart: TimelineChart) -> None:
     st.html(_CSS)
     st.html(chart.html)
 
+
+def event_line(cat: Catalogue, event: Event) -> SourcedLine:
+    """A dated activity as a sourced line: ``<b>1 april 2026</b> – CZ 2027: …`` (escaped)."""
+    return (f"<b>{nl_date(event.date)}</b> – {html_escape(cat.insurer(event.insurer).short_name)} {event.year}: "
+            f"{html_escape(event.activity)}", event.source)

@@ -141,9 +141,12 @@ def from_link(key: str) -> bool:
 def write_param(key: str, value: str | list[str]) -> None:
     """Put a value in the URL at the end of this run (:func:`flush_params`), with every
     other value this run writes: one address change per run, not one per parameter."""
-    st.session_state.setdefault(_WRITTEN, {})[key] = _as_list(value)
+    values = _as_list(value)
+    st.session_state.setdefault(_WRITTEN, {})[key] = values
     pending = st.session_state.setdefault(_PENDING, {})
-    if _same(value, key):
+    # Against the link as this run found it (a dict lookup, where asking the live address
+    # costs a query-parameter round per widget); flush_params checks the live address again.
+    if st.session_state.get(_LINK, {}).get(key) == values:
         pending.pop(key, None)
     else:
         pending[key] = value

@@ -158,6 +158,12 @@ def participant_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
     return requirement_text_rows(policies, None, "participant")
 
 
+def requirement_and_participant_text_rows(policies: Sequence[Policy], role: str | None = None) -> list[TextRow]:
+    """What a provider must do, by topic, then who may take part: the two never mixed, in
+    that order (Contractvoorwaarden's first tab)."""
+    return [*requirement_text_rows(policies, role), *participant_text_rows(policies)]
+
+
 def route_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
     def entries(p: Policy, route: str) -> list[Entry]:
         return [

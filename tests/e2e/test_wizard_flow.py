@@ -25,6 +25,11 @@ def test_a_coach_answers_and_gets_every_insurer_the_next_step_and_a_checklist(pa
     # The open tab leads with the next step: apply by mail, no deadline.
     expect(page.get_by_text("Volgende stap:").first).to_be_visible()
     expect(page.get_by_text(re.compile(r"Vraag aan via e-mail rz\.gli@cz\.nl")).first).to_be_visible()
+    # Each sourced line opens its own source in place: document, section, quote, the original.
+    line = page.locator(".gli-line", has_text="rz.gli@cz.nl").first
+    line.locator("summary", has_text="📄 Bron").click()
+    expect(line.locator("blockquote")).to_be_visible()
+    assert "§" in line.inner_text() and line.get_by_role("link", name="origineel").is_visible()
     page.get_by_role("tab", name="VGZ").click()
     wait_idle(page)
     expect(page.get_by_text("VGZ: geen beleid voor 2027 in deze wijzer; het nieuwste is 2024").first).to_be_visible(

@@ -58,3 +58,10 @@ def html_bodies(at: AppTest) -> list[str]:
 def html_text(body: str) -> str:
     """HTML as the text a reader sees: tags dropped, entities decoded."""
     return html.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+def sourced_lines(at: AppTest) -> list[str]:
+    """The text of every sourced line on the page (``ui.citation.show_sourced_lines``), as
+    HTML with its entities decoded (``<b>`` marks the bold part), without its sources."""
+    return [html.unescape(line) for body in html_bodies(at)
+            for line in re.findall(r"<div class='gli-line'>(.*?)<details>", body)]

@@ -7,7 +7,7 @@ import pytest
 from policy_model.loader import load_catalogue
 from policy_model.paths import data_dir
 from tests.dataset import gaps, nl_list
-from tests.pages.conftest import html_bodies, open_page
+from tests.pages.conftest import html_bodies, open_page, sourced_lines
 
 
 def at_catalogue():
@@ -54,16 +54,16 @@ def test_the_timeline_shows_the_general_calendar_for_missing_years_marked_as_suc
     at = open_page("tijdlijn")
     assert not at.exception
     assert "Algemene inkoopkalender voor jaren die hier ontbreken" in [s.value for s in at.subheader]
-    lines = [m.value.replace("\\", "") for m in at.markdown if "(algemene kalender)" in m.value]
+    lines = [line for line in sourced_lines(at) if "(algemene kalender)" in line]
     # A missing year Y of an insurer: its policy was due by 1 April of Y-1 (CZ 2027 §4.1 and ZZ 2024
     # §6.3 name that day in their own planning); one line per missing year of each insurer.
     cat = at_catalogue()
     missing = {insurer: years for insurer, (years, _) in gaps(cat).items()}
     for insurer, years in missing.items():
         name = cat.insurer(insurer).short_name
-        assert sum(f"**{name} " in line for line in lines) == len(years)
+        assert sum(line.startswith(f"<b>{name} ") for line in lines) == len(years)
         if years:
-            assert any(line.startswith(f"**{name} {years[0]}** (algemene kalender) – 1 april {years[0] - 1}: "
+            assert any(line.startswith(f"<b>{name} {years[0]}</b> (algemene kalender) – 1 april {years[0] - 1}: "
                                        "publicatie zorginkoopbeleid") for line in lines)
     chart = next(body for body in html_bodies(at) if "class='gli-tl'" in body)
     assert "Algemene inkoopkalender (geen datum van de verzekeraar)</span>" in chart  # in the legend

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from html import escape
+
+from policy_model.loader import load_catalogue
 from tests.pages.conftest import all_text, html_bodies, open_page
 
 
@@ -187,3 +191,22 @@ def test_on_a_projector_the_checklist_is_cards_not_an_eight_column_table():
     assert cards.count("<li class='gli-card") >= 5
     assert not any("<th" in body and "Eis" in body for body in bodies)  # no checklist table
     assert not at.dataframe
+
+
+def test_every_sourced_line_has_its_section_and_quote_one_click_away():
+    """The lines of the open tab (reasons' sources, routes, actions, dates, applying) are one
+    block of escaped HTML; each line's own source opens in a disclosure beside it."""
+    at = open_page("wizard", rol="RHO", jaar="2027")
+    assert not at.exception
+    block = next(body for body in html_bodies(at) if "Route en looptijd" in body)
+    lines = re.findall(r"<div class='gli-line'>(.*?)</details></div>", block)
+    assert len(lines) >= 5
+    for line in lines:
+        text, _, source = line.partition("<details>")
+        assert text.strip() and source.startswith("<summary>📄 Bron</summary>")
+        assert "§ " in source and "<blockquote>“" in source and "”</blockquote>" in source
+    rho = load_catalogue().catalogue.policy("cz", 2027)
+    route = next(r for r in rho.contract_routes if r.route == "rho")
+    line = next(line for line in lines if line.startswith("RHO – "))
+    assert f"§ {escape(route.source.section)}" in line and escape(route.source.quote) in line
+    assert "<a href='https://" in line  # the original document, one more click

@@ -1,0 +1,47 @@
+"""Comparison rows and their HTML, made once per data folder, builder, records and choices."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from policy_model.comparison.text_rows import (
+    Entry,
+    TextRow,
+    requirement_and_participant_text_rows,
+    requirement_text_rows,
+)
+from ui.side_by_side import ComparedRows, _cached_rows_html, compared_rows, rows_html, word_pairs
+
+
+def test_rows_are_made_once_and_a_new_folder_role_or_filter_makes_them_again(cat, monkeypatch, tmp_path):
+    st.cache_resource.clear()
+    made: list[tuple] = []
+
+    def make(policies, role=None):
+        made.append((tuple(p.key for p in policies), role))
+        same = TextRow("same", "Overal gelijk", {p.key: (Entry("Zelfde tekst"),) for p in policies})
+        return [*requirement_text_rows(policies, role), same]
+
+    policies = cat.policies_for(insurers=["cz"])
+    first = compared_rows(make, policies, "rho")
+    assert isinstance(first, ComparedRows) and list(first)[:-1] == requirement_text_rows(policies, "rho")
+    assert compared_rows(make, policies, "rho") is first and len(made) == 1
+    assert compared_rows(make, policies, None) is not first and len(made) == 2
+    only = compared_rows(make, policies, "rho", only_differences=True)
+    assert list(only) == list(first)[:-1] and not first[-1].differs
+    assert compared_rows(make, policies[:1], "rho") is not first
+    monkeypatch.setenv("GLI_DATA_DIR", str(tmp_path))  # another folder is another catalogue
+    assert compared_rows(make, policies, "rho") is not first
+    assert made[-1] == (tuple(p.key for p in policies), "rho") and len(made) == 5
+
+
+def test_the_cached_html_is_the_html_of_the_same_rows(cat):
+    st.cache_resource.clear()
+    policies = tuple(cat.policies_for(insurers=["cz"]))
+    rows = compared_rows(requirement_and_participant_text_rows, policies, None)
+    assert word_pairs(policies)  # two years of CZ: word by word
+    for words in (False, True):
+        html = _cached_rows_html(rows.ident, "requirements", words, cat, rows, policies)
+        assert html == rows_html(cat, list(rows), policies, "requirements", word_pairs(policies) if words else {})
+        assert html._repr_html_() == str(html)  # st.html takes it as it is
+    assert "<ins>" in _cached_rows_html(rows.ident, "requirements", True, cat, rows, policies)
