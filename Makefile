@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
+# Test processes: one per core (pytest-xdist); TEST_WORKERS=0 runs them in this process.
+TEST_WORKERS ?= auto
 
 .PHONY: run test lint validate export schema screenshots bench clean
 
@@ -24,7 +26,7 @@ run: $(VENV)/.runtime  ## install and start the dashboard on http://127.0.0.1:$(
 test: $(VENV)/.dev  ## install test tools, lint, validate the data and run every test
 	$(PY) -m ruff check .
 	$(PY) -m policy_model validate
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .

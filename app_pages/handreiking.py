@@ -115,7 +115,9 @@ elif section == "Financiering":
     bars = [(f.text, f.percentage_max, f"{MECHANISM_LABELS[f.mechanism]}: {f.text}")
             for f in guidance.financing_examples if f.percentage_min is not None]
     if bars:
-        st.plotly_chart(financing_figure(bars, presenting), key="financing_chart", config={"displaylogo": False})
+        # No tool bar: its tooltips are English only, and a bar chart needs no zoom.
+        st.plotly_chart(financing_figure(bars, presenting), key="financing_chart",
+                        config={"displaylogo": False, "displayModeBar": False})
     for example in guidance.financing_examples:
         refs = tariff_crossrefs(cat, example)
         if refs and example.mechanism == "max_max":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from policy_model.draft_record import DRAFT_LABEL, is_draft
 from policy_model.schema import (
     GlossaryTerm,
     Guidance,
@@ -62,9 +63,7 @@ class Catalogue:
         return self._index["policy"].get(key)
 
     def is_draft(self, policy: Policy) -> bool:
-        """Whether a record is a draft (:func:`policy_model.drafts.is_draft`), computed once per record."""
-        from policy_model.drafts import is_draft
-
+        """Whether a record is a draft (:func:`policy_model.draft_record.is_draft`), computed once per record."""
         drafts = self._index.get("draft")
         if drafts is None:
             drafts = {p.key for p in self.policies if is_draft(p)}
@@ -94,8 +93,6 @@ class Catalogue:
 
     def policy_label(self, policy: Policy) -> str:
         """``CZ groep 2027`` and a marker for derived records and drafts, for column headers."""
-        from policy_model.drafts import DRAFT_LABEL
-
         name = self.insurer(policy.insurer).short_name
         marker = {"derived": " (afgeleid)", "summary_page": " (samenvatting)"}.get(policy.document_kind, "")
         if self.is_draft(policy):

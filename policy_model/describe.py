@@ -7,7 +7,7 @@ that shows a fact can use them without importing another layer's module.
 from __future__ import annotations
 
 from policy_model.schema import ContractPeriod, Requirement
-from policy_model.vocab import VALUE_UNIT_LABELS
+from policy_model.vocab import AGE_GROUP_LABELS, VALUE_UNIT_LABELS
 
 
 def applies_to_role(requirement: Requirement, role: str | None) -> bool:
@@ -27,9 +27,10 @@ def duration_label(period: ContractPeriod) -> str:
 
 
 def value_text(requirement: Requirement) -> str:
-    """A requirement's structured value in words ("minimaal 2 aantal"); empty without one."""
+    """A requirement's structured value in words ("minimaal 2 aantal"), or the age group it names
+    without an age ("volwassenen (geen leeftijd genoemd)"); empty without either."""
     if requirement.value is None:
-        return ""
+        return AGE_GROUP_LABELS[requirement.age_group] if requirement.age_group else ""
     value = requirement.value
     amount = int(value.amount) if value.amount == int(value.amount) else value.amount
     prefix = {"min": "minimaal ", "max": "maximaal ", "exact": ""}[value.comparison]

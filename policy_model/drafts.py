@@ -12,21 +12,15 @@ import dataclasses
 import os
 from typing import TYPE_CHECKING
 
-from policy_model.walk import iter_sources
+from policy_model.draft_record import DRAFT_LABEL, is_draft
 
 if TYPE_CHECKING:
     from policy_model.catalogue import Catalogue
 
+__all__ = ["DRAFT_LABEL", "SHOW_DRAFTS_ENV", "drafts_requested", "hidden_draft_message", "is_draft",
+           "with_drafts_if", "without_drafts"]
+
 SHOW_DRAFTS_ENV = "GLI_SHOW_DRAFTS"
-#: How a draft is called wherever it is shown: column headers, assessments, exports.
-DRAFT_LABEL = "concept"
-
-
-def is_draft(policy: object) -> bool:
-    """A record is a draft when it says so or when any of its facts carries a review mark."""
-    if getattr(policy, "draft", False):
-        return True
-    return any(src.review is not None for _, src in iter_sources(policy))
 
 
 def drafts_requested() -> bool:

@@ -93,13 +93,23 @@ def _row(policy: Policy | None, kind: str, topic: str, key: str, text: str, sour
 
 def policy_facts(policy: Policy) -> Iterator[Fact]:
     """Every fact of one policy, in document order per section."""
-    p = policy
+    yield from _offer_facts(policy)
+    yield from _route_facts(policy)
+    yield from _statement_facts(policy)
+
+
+def _offer_facts(p: Policy) -> Iterator[Fact]:
+    """What the insurer buys and accepts: programmes and registers."""
     for item in p.programmes:
         text = PROGRAMME_STATUS_LABELS[item.status] + (f": {item.note}" if item.note else "")
         yield _row(p, "programme", item.status, item.programme, text, item.source)
     for item in p.registries:
         text = REGISTRY_USE_LABELS[item.use] + (f": {item.note}" if item.note else "")
         yield _row(p, "registry", item.use, item.registry, text, item.source, list(item.roles))
+
+
+def _route_facts(p: Policy) -> Iterator[Fact]:
+    """Whom it contracts and how: routes with their forms, periods, tariffs, applying, contacts."""
     for item in p.contract_routes:
         text = item.description + (f" Voorwaarde: {item.conditions}" if item.conditions else "")
         yield _row(p, "contract_route", "contracting", item.route, text, item.source)
@@ -119,6 +129,11 @@ def policy_facts(policy: Policy) -> Iterator[Fact]:
                    [ROUTE_LABELS[r] for r in item.routes])
     for item in p.contacts:
         yield _row(p, "contact", "contracting", item.channel, f"{item.purpose}: {item.address}", item.source)
+
+
+def _statement_facts(p: Policy) -> Iterator[Fact]:
+    """Dates, requirements, provisions, stated changes, open items and how far the document
+    settles each subject (where it says so itself)."""
     for item in p.timeline:
         yield _row(p, "timeline", item.kind, item.kind, item.activity, item.source,
                    [ROUTE_LABELS[r] for r in item.routes], str(item.date or item.date_text))
@@ -134,7 +149,7 @@ def policy_facts(policy: Policy) -> Iterator[Fact]:
     for item in p.open_items:
         yield _row(p, "open_item", item.topic, item.id, item.text, item.source)
     for entry in p.coverage.scope:
-        if entry.source:  # how far the document settles a subject, where it says so itself
+        if entry.source:
             text = f"{COVERAGE_SUBJECT_LABELS[entry.subject]}: {COVERAGE_LEVEL_LABELS[entry.level].lower()}"
             yield _row(p, "coverage", entry.subject, entry.level, text, entry.source, list(entry.roles))
 

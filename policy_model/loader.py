@@ -59,6 +59,21 @@ _HINTS = {
 }
 
 
+@dataclass(frozen=True)
+class LoadedDocuments:
+    """Every file that passed the schema, beside the YAML it came from (for its lines).
+
+    The checks on top of the schema (sections, drafts, values: :mod:`policy_model.curation.checks`)
+    read these instead of the files, so ``validate`` reads the dataset once. Policies are all
+    that passed the schema, also those whose references do not resolve (the catalogue leaves
+    those out; their values are still worth checking).
+    """
+
+    catalogue_files: tuple[tuple[YamlDocument, BaseModel], ...] = ()
+    policies: tuple[tuple[YamlDocument, schema.Policy], ...] = ()
+    sources: tuple[schema.SourceDocument, ...] = ()
+
+
 @dataclass
 class LoadResult:
     """What loaded, and every problem found on the way."""
@@ -66,6 +81,9 @@ class LoadResult:
     catalogue: Catalogue
     problems: list[Problem] = field(default_factory=list)
     data_dir: Path | None = None
+    #: Only with ``load_catalogue(..., keep_documents=True)``: the app keeps its result for the
+    #: life of the process and has no use for the YAML behind it.
+    documents: LoadedDocuments | None = None
 
     @property
     def ok(self) -> bool:
@@ -104,16 +122,20 @@ def validate_model(doc: YamlDocument, model: type[BaseModel]) -> BaseModel | Non
         return None
 
 
-def load_catalogue(directory: Path | None = None, *, check_quotes: bool = False) -> LoadResult:
+def load_catalogue(
+    directory: Path | None = None, *, check_quotes: bool = False, keep_documents: bool = False
+) -> LoadResult:
     """Load and check the whole dataset under ``directory`` (default: the data folder).
 
     With ``check_quotes`` every quote is also looked up in its source text (the validator
-    does this; the app does not need to on every start).
+    does this; the app does not need to on every start). With ``keep_documents`` the result
+    also holds the parsed files with their lines (``documents``), for the checks that
+    ``validate`` runs on top.
     """
     # Loading allocates some hundred thousand objects that all stay alive until it ends;
     # Python's cycle collector kept scanning them and took half the load time.
     with gc_paused():
-        return _load(directory, check_quotes)
+        return _load(directory, check_quotes, keep_documents)
 
 
 @contextmanager
@@ -128,7 +150,7 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load(directory: Path | None, check_quotes: bool) -> LoadResult:
+def _load(directory: Path | None, check_quotes: bool, keep_documents: bool) -> LoadResult:
     root = Path(directory) if directory else default_data_dir()
     problems: list[Problem] = []
     docs: dict[str, YamlDocument] = {}
@@ -136,7 +158,7 @@ def _load(directory: Path | None, check_quotes: bool) -> LoadResult:
 
     if not root.is_dir():
         problems.append(Problem(str(root), None, "", "data folder does not exist"))
-        return LoadResult(Catalogue(), problems, root)
+        return LoadResult(Catalogue(), problems, root, LoadedDocuments() if keep_documents else None)
 
     for name, model in CATALOGUE_FILES.items():
         doc = read_yaml(root / name, name, root=root)
@@ -180,9 +202,9 @@ def _load(directory: Path | None, check_quotes: bool) -> LoadResult:
     )
     problems.extend(ref_problems)
 
+    parsed_files = [(docs[name], parsed[name]) for name in CATALOGUE_FILES if parsed.get(name) is not None]
     if check_quotes:
-        located = [(docs[name], parsed[name]) for name in CATALOGUE_FILES if parsed.get(name) is not None]
-        located += policy_docs
+        located = parsed_files + policy_docs
         if calendar is not None:
             located.append((calendar_doc, calendar))
         problems.extend(quote_problems(located, items("sources.yaml", "sources")))
@@ -196,7 +218,14 @@ def _load(directory: Path | None, check_quotes: bool) -> LoadResult:
         guidance=guidance_file.guidance if guidance_file is not None else None,
         policies=tuple(p for doc, p in policy_docs if doc.file not in bad_policies),
     )
-    return LoadResult(catalogue, sorted(set(problems), key=_sort_key), root)
+    documents = None
+    if keep_documents:
+        documents = LoadedDocuments(
+            catalogue_files=tuple(parsed_files),
+            policies=tuple(policy_docs),
+            sources=items("sources.yaml", "sources"),
+        )
+    return LoadResult(catalogue, sorted(set(problems), key=_sort_key), root, documents)
 
 
 def _policy_files(folder: Path) -> tuple[list[Path], list[Problem]]:

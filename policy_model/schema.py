@@ -15,9 +15,11 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from policy_model.addresses import ContactAddress, WebUrl
+from policy_model.tree import iter_instances
 from policy_model.vocab import (
     ROUTE_SUBJECTS,
     TOPIC_SUBJECTS,
+    AgeGroup,
     ApplicationWindow,
     Availability,
     Background,
@@ -374,6 +376,11 @@ class Requirement(Sourced):
         default=None,
         description="A second structured condition that goes with the value (the 16+ exception also needs a GGR level).",
     )
+    age_group: AgeGroup | None = Field(
+        default=None,
+        description="The age group a participant criterion names in words without an age (\"volwassenen\"); "
+        "a `value` in years only where the document states the age.",
+    )
     force: Force = Field(
         description="How binding it is, from the document's own words and section (data/README.md)."
     )
@@ -389,6 +396,17 @@ class Requirement(Sourced):
     in_region: bool | None = Field(
         default=None, description="True: the provider must work in the insurer's own (preferent) region.",
     )
+
+    @model_validator(mode="after")
+    def _age_group_is_a_participant_criterion_without_an_age(self) -> Requirement:
+        if self.age_group is None:
+            return self
+        if self.kind != "participant":
+            raise ValueError("age_group is for a participant criterion (kind: participant): who may take part")
+        if self.value is not None and self.value.unit == "age":
+            raise ValueError("age_group is for an age group the document names without an age; with an age, "
+                             "give only the value")
+        return self
 
     @property
     def identity(self) -> str:
@@ -555,9 +573,7 @@ class Policy(Strict):
         # A review mark means "not yet checked": such a record is a draft, and must say so,
         # so that every reader (app, export, assess, diff) leaves it out the same way.
         if not self.draft:
-            from policy_model.walk import iter_sources
-
-            if any(src.review is not None for _, src in iter_sources(self)):
+            if any(src.review is not None for _, src in iter_instances(self, Source)):
                 raise ValueError("a record with review marks (source.review) is a draft: set draft: true, "
                                  "or handle every mark and delete it")
         return self

@@ -204,6 +204,13 @@ VALUE_UNIT_LABELS: dict[str, str] = {
     "percent": "procent",
 }
 
+#: An age group a participant criterion names in words only ("volwassenen"): the document gives no
+#: age, so the requirement has no ``value`` (data/README.md, "Policy records").
+AgeGroup = Literal["adults"]
+AGE_GROUP_LABELS: dict[str, str] = {
+    "adults": "volwassenen (geen leeftijd genoemd)",
+}
+
 TimelineKind = Literal[
     "publication",
     "objection_deadline",

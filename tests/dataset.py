@@ -10,6 +10,8 @@ generated record added.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from policy_model.catalogue import Catalogue
 
 #: The day the missing-years tests pin, and the newest policy year due by then: policies are
@@ -68,3 +70,18 @@ def add_next_year(data_dir, key: str) -> str:
     text = re.sub(rf"(?m)^(title: .*){year}", rf"\g<1>{int(year) + 1}", text, count=1)
     (source.parent / f"{new_key}.yaml").write_text(text, encoding="utf-8")
     return new_key
+
+
+def replace_first(path: Path, old: str, new: str) -> None:
+    """Break (or mend) a copy of the data: the first ``old`` in the file becomes ``new``; the
+    tests name the line it is on, so ``old`` must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, text: str) -> int:
+    """The line (1-based) on which the first ``text`` in the file starts."""
+    content = path.read_text(encoding="utf-8")
+    assert text in content, f"{text!r} is not in {path.name}"
+    return content[:content.index(text)].count("\n") + 1

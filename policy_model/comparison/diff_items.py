@@ -116,6 +116,18 @@ def _substantive(old_settled: bool, new_settled: bool) -> str:
     return "described_differently"
 
 
+def _holds_the_other(left: _Side, right: _Side, old_level: str | None, new_level: str | None) -> str | None:
+    """One side states all the other does and more (e.g. two ways to apply against one): that
+    is a change only where the shorter side claims to be the full list; otherwise the longer
+    side elaborates it (a document that names one of two channels has not dropped the other)."""
+    old_set, new_set = set(left.signature), set(right.signature)
+    if old_set < new_set and old_level != "full":
+        return "elaborated_in_to"
+    if new_set < old_set and new_level != "full":
+        return "elaborated_in_from"
+    return None
+
+
 def _deferral(policy: Policy, subject: str, **where) -> Source | None:
     entry = policy.coverage.entry(subject, **where)
     return entry.source if entry and entry.level == "deferred" else None
@@ -163,7 +175,8 @@ def keyed_items(kind: str, subject: str, old: Policy, new: Policy, a: dict[str, 
             if left.signature == right.signature:
                 cls = "same" if left.wording == right.wording else "reworded"
             else:
-                cls = _substantive(settled(old_level), settled(new_level))
+                cls = _holds_the_other(left, right, old_level, new_level) or _substantive(
+                    settled(old_level), settled(new_level))
         elif right:
             cls = "added" if old_level == "full" and not one_off(key) else "only_in_to"
             other = "one_off" if one_off(key) else old_level or "silent"

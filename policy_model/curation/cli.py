@@ -11,9 +11,13 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from policy_model.paths import data_dir as default_data_dir
 from policy_model.quotes import sources_dir as default_sources_dir
+
+if TYPE_CHECKING:
+    from policy_model.loader import LoadedDocuments
 
 
 def _data(args: argparse.Namespace) -> Path:
@@ -123,12 +127,12 @@ def _missing_years(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_curation_checks(data_dir: Path | None) -> int:
+def print_curation_checks(documents: LoadedDocuments, *, with_sources: bool = True) -> int:
     """Print the value errors, then the section, draft and value warnings (``validate``);
     returns how many errors there were (warnings do not change the exit code)."""
     from policy_model.curation.checks import curation_checks
 
-    errors, warnings = curation_checks(data_dir)
+    errors, warnings = curation_checks(documents, with_sources=with_sources)
     for problem in errors + warnings:
         print(problem)
     return len(errors)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -203,61 +204,107 @@ def section_level(line: str) -> int | None:
 
 
 def build_outline(raw: str) -> Outline:
-    """Find the headings of a source text and the normalised text they sit in."""
+    """Find the headings of a source text and the normalised text they sit in.
+
+    Three steps: normalise each line and join the filled ones into the text (each line's
+    place in it), find the headings line by line (:func:`_find_headings`), and place each
+    heading at its line's offset."""
     lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    pieces: list[str] = []
+    normalised = [normalise(line) for line in lines]
+    text, starts = _join_filled(normalised)
+    headings = tuple(Heading(" ".join(heading.split()), level, number + 1, starts[number])
+                     for number, level, heading in _find_headings(lines, normalised))
+    return Outline(text, headings)
+
+
+def _join_filled(normalised: list[str]) -> tuple[str, dict[int, int]]:
+    """The filled lines joined by one space, and where each of them starts in that text."""
+    starts: dict[int, int] = {}
     offset = 0
-    headings: list[Heading] = []
-    previous_filled = ""  # the last non-blank line before this one
-    blank_before = True
-    skip = 0
-    heading_lines: set[int] = set()
-    last_number = ""
-    for number, line in enumerate(lines):
-        norm = normalise(line)
-        if skip:
-            skip -= 1
-        elif norm:
-            level = section_level(line)
-            block_start = (blank_before or previous_filled.rstrip().endswith(_END_SENTENCE)
-                           or bool(_URL.match(previous_filled)) or number - 1 in heading_lines)
-            if level is not None and not block_start and not _plausible_next(last_number, line):
-                level = None  # "Keer Diabetes / 2 Om": a line that goes on with a sentence
-            text = line.strip()
-            if level is not None:
-                # a heading wrapped onto following lines: "3.3 Voorwaarden om in aanmerking te komen voor een"
-                at = number
-                while not text.endswith(("?", ":")) and len(text) < 2 * MAX_HEADING_CHARS:
-                    nxt = _next_filled(lines, at)
-                    if nxt is None or not lines[nxt].strip()[:1].islower() or len(lines[nxt].strip()) >= 60:
-                        break
-                    text, at = f"{text} {lines[nxt].strip()}", nxt
-                    heading_lines.add(nxt)
-                nxt = _next_filled(lines, at)
-                goes_on = nxt is not None and lines[nxt].strip()[:1].islower()
-                if goes_on or text.endswith(".") or text.split()[-1].lower() in _FUNCTION_WORDS or _in_numbered_list(lines, number):
-                    level = None  # a numbered sentence, a list item or a footnote
-            elif _is_title_like(line) and block_start:
-                nxt = _next_filled(lines, number)
-                if nxt is None or not lines[nxt].strip()[:1].islower():
-                    level = SUB
-            elif _is_label(line) and block_start:
-                level = LABEL
-                text = text.rstrip(":").strip()
-            if level is not None:
-                heading_lines.add(number)
-                numbered = _NUMBERED.match(text)
-                if numbered and level < SUB:
-                    last_number = numbered.group(1)
-                headings.append(Heading(" ".join(text.split()), level, number + 1, offset + (1 if pieces else 0)))
+    for number, norm in enumerate(normalised):
         if norm:
-            offset += len(norm) + (1 if pieces else 0)
-            pieces.append(norm)
-            previous_filled = line
-            blank_before = False
-        else:
-            blank_before = True
-    return Outline(" ".join(pieces), tuple(headings))
+            offset += 1 if starts else 0
+            starts[number] = offset
+            offset += len(norm)
+    return " ".join(norm for norm in normalised if norm), starts
+
+
+@dataclass
+class _Scan:
+    """What deciding whether a line is a heading needs to know of the lines before it."""
+
+    previous_filled: str = ""  # the last line with text
+    blank_before: bool = True
+    heading_lines: set[int] = field(default_factory=set)  # lines that are (part of) a heading
+    last_number: str = ""  # the number of the last numbered section heading
+
+    def block_start(self, number: int) -> bool:
+        """The line opens a block: after a blank line, a finished sentence, an address or a heading."""
+        return (self.blank_before or self.previous_filled.rstrip().endswith(_END_SENTENCE)
+                or bool(_URL.match(self.previous_filled)) or number - 1 in self.heading_lines)
+
+
+def _find_headings(lines: list[str], normalised: list[str]) -> Iterator[tuple[int, int, str]]:
+    """``(line index, level, text)`` of every heading, in order; a line whose text normalises
+    away counts as blank."""
+    scan = _Scan()
+    for number, line in enumerate(lines):
+        if not normalised[number]:
+            scan.blank_before = True
+            continue
+        found = _heading_of_line(lines, number, scan)
+        if found is not None:
+            level, text = found
+            scan.heading_lines.add(number)
+            numbered = _NUMBERED.match(text)
+            if numbered and level < SUB:
+                scan.last_number = numbered.group(1)
+            yield number, level, text
+        scan.previous_filled = line
+        scan.blank_before = False
+
+
+def _heading_of_line(lines: list[str], number: int, scan: _Scan) -> tuple[int, str] | None:
+    """``(level, text)`` when line ``number`` opens a section, a subsection or a label."""
+    line = lines[number]
+    block_start = scan.block_start(number)
+    level = section_level(line)
+    # Inside a block a numbered line is a heading only where its number follows the last one
+    # ("Keer Diabetes / 2 Om" is a line that goes on with a sentence).
+    if level is not None and (block_start or _plausible_next(scan.last_number, line)):
+        return _section_heading(lines, number, level, scan)
+    if block_start and _is_title_like(line):
+        nxt = _next_filled(lines, number)
+        return (SUB, line.strip()) if nxt is None or not lines[nxt].strip()[:1].islower() else None
+    if block_start and _is_label(line):
+        return LABEL, line.strip().rstrip(":").strip()
+    return None
+
+
+def _section_heading(lines: list[str], number: int, level: int, scan: _Scan) -> tuple[int, str] | None:
+    """A section heading with the lines it wraps onto, unless it is a numbered sentence, a list
+    item or a footnote."""
+    text, wrapped = _join_wrapped(lines, number)
+    scan.heading_lines.update(wrapped)
+    nxt = _next_filled(lines, wrapped[-1] if wrapped else number)
+    goes_on = nxt is not None and lines[nxt].strip()[:1].islower()
+    if (goes_on or text.endswith(".") or text.split()[-1].lower() in _FUNCTION_WORDS
+            or _in_numbered_list(lines, number)):
+        return None
+    return level, text
+
+
+def _join_wrapped(lines: list[str], number: int) -> tuple[str, list[int]]:
+    """A heading and the short lower-case lines it wraps onto ("3.3 Voorwaarden om in
+    aanmerking te komen voor een" / "vergoeding"), and those lines' indexes."""
+    text, at, wrapped = lines[number].strip(), number, []
+    while not text.endswith(("?", ":")) and len(text) < 2 * MAX_HEADING_CHARS:
+        nxt = _next_filled(lines, at)
+        if nxt is None or not lines[nxt].strip()[:1].islower() or len(lines[nxt].strip()) >= 60:
+            break
+        text, at = f"{text} {lines[nxt].strip()}", nxt
+        wrapped.append(nxt)
+    return text, wrapped
 
 
 def _plausible_next(previous: str, line: str) -> bool:

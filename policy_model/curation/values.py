@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from pydantic import BaseModel
@@ -61,6 +61,11 @@ TEXT_FIELDS = ("text", "description", "activity", "conditions", "note", "purpose
 DATE_FIELDS = ("date", "date_end", "start", "end")
 #: Units of a structured :class:`~policy_model.schema.Value` that are a duration.
 DURATION_UNITS = {"days": "days", "working_days": "working_days", "weeks": "weeks", "years": "years"}
+#: A ``ggr_level`` is a code for words, not a number a document writes (vocab ``VALUE_UNIT_LABELS``:
+#: 1 = matig verhoogd, 2 = hoog): the quote states a level by these words ("ten minste een matig
+#: verhoogd gewichtsgerelateerd gezondheidsrisico", "een matig verhoogd GGR (of hoger)").
+GGR_LEVEL_WORDS: dict[int, tuple[str, ...]] = {1: ("matig verhoogd",), 2: ("sterk verhoogd", "hoog gewichtsgerelateerd",
+                                                                          "hoog ggr")}
 
 
 @dataclass(frozen=True)
@@ -264,6 +269,8 @@ def check_structured_value(fact: BaseModel, source: Source) -> list[Disagreement
             ok = any(_same_duration((value.amount, unit), s) for s in stated)
             if not ok and unit == "days":  # "binnen 10 dagen" read as working days or not
                 ok = any(a == value.amount and u == "working_days" for a, u in stated)
+        elif value.unit == "ggr_level":
+            ok = states_ggr_level(f"{quote} {section}", value.amount)
         else:
             ok = value.amount in numbers_in(quote) | numbers_in(section)
         if not ok:
@@ -272,8 +279,30 @@ def check_structured_value(fact: BaseModel, source: Source) -> list[Disagreement
     return out
 
 
-def check_text_numbers(fact: BaseModel, source: Source, record_years: set[int]) -> list[Disagreement]:
-    """Numbers and dates in our own texts must be in the quote or section (a year may be the record's)."""
+def states_ggr_level(text: str, level: float) -> bool:
+    """Whether ``text`` names GGR level ``level`` in words (:data:`GGR_LEVEL_WORDS`)."""
+    if level != int(level):
+        return False
+    folded = " ".join(text.lower().split())
+    return any(words in folded for words in GGR_LEVEL_WORDS.get(int(level), ()))
+
+
+def without_names(text: str, names: Iterable[str]) -> str:
+    """``text`` with every occurrence of a name that holds a digit blanked out: the 2 of "Keer
+    Diabetes 2 Om" is part of a programme's name, not a number the text states. Spaces in a
+    name match any run of spaces; a name must stand as a whole word."""
+    for name in sorted((n for n in names if any(c.isdigit() for c in n)), key=len, reverse=True):
+        pattern = r"\s+".join(re.escape(part) for part in name.split())
+        text = re.sub(rf"(?<!\w){pattern}(?!\w)", " ", text, flags=re.IGNORECASE)
+    return text
+
+
+def check_text_numbers(fact: BaseModel, source: Source, record_years: set[int],
+                       names: Iterable[str] = ()) -> list[Disagreement]:
+    """Numbers and dates in our own texts must be in the quote or section (a year may be the record's).
+
+    A number inside a name from ``names`` (the programmes' and registers' names and aliases) is part
+    of that name and is not checked."""
     out: list[Disagreement] = []
     quote, section = _evidence(source)
     stated = numbers_in(quote) | numbers_in(section) | {float(y) for y in record_years}
@@ -283,7 +312,7 @@ def check_text_numbers(fact: BaseModel, source: Source, record_years: set[int]) 
         text = getattr(fact, name, None)
         if not isinstance(text, str):
             continue
-        missing = sorted(n for n in _text_numbers(text) if n not in stated)
+        missing = sorted(n for n in _text_numbers(without_names(text, names)) if n not in stated)
         if missing:
             shown = ", ".join(f"{n:g}" for n in missing)
             out.append(Disagreement((name,), f"the number(s) {shown} in the text are not in the quote or section",
@@ -309,14 +338,15 @@ def check_against_year(fact: BaseModel, source: Source) -> list[Disagreement]:
     return []
 
 
-def fact_disagreements(fact: BaseModel, record_years: set[int]) -> list[Disagreement]:
-    """Every value of one fact (a model with a ``source``) that its quote states differently."""
+def fact_disagreements(fact: BaseModel, record_years: set[int], names: Iterable[str] = ()) -> list[Disagreement]:
+    """Every value of one fact (a model with a ``source``) that its quote states differently
+    (``names``: see :func:`check_text_numbers`)."""
     source = getattr(fact, "source", None)
     if not isinstance(source, Source) or source.review is not None:
         return []  # a fact marked for review is being rewritten; its mark says so
     return (check_dates(fact, source) + check_date_text(fact, source) + check_duration(fact, source)
             + check_structured_value(fact, source) + check_against_year(fact, source)
-            + check_text_numbers(fact, source, record_years))
+            + check_text_numbers(fact, source, record_years, names))
 
 
 def iter_facts(node: object, loc: tuple[object, ...] = ()) -> Iterator[tuple[tuple[object, ...], BaseModel]]:
@@ -333,15 +363,17 @@ def iter_facts(node: object, loc: tuple[object, ...] = ()) -> Iterator[tuple[tup
             yield from iter_facts(item, (*loc, index))
 
 
-def policy_disagreements(policy: BaseModel, document_years: set[int] = frozenset()) -> list[Disagreement]:
+def policy_disagreements(policy: BaseModel, document_years: set[int] = frozenset(),
+                         names: Iterable[str] = ()) -> list[Disagreement]:
     """Every value disagreement in a policy record, with full field paths.
 
     A year in our own text may be the record's year, the year before it (when a policy year
     is planned and contracted) or the policy year of one of its documents (a derived record
-    speaks from a later document)."""
+    speaks from a later document). ``names``: the programmes' and registers' names, whose
+    digits are not numbers (:func:`check_text_numbers`)."""
     year = getattr(policy, "year", None)
     years = ({year, year - 1} if isinstance(year, int) else set()) | set(document_years)
     out: list[Disagreement] = []
     for loc, fact in iter_facts(policy):
-        out.extend(Disagreement((*loc, *d.loc), d.message, d.unsupported) for d in fact_disagreements(fact, years))
+        out.extend(Disagreement((*loc, *d.loc), d.message, d.unsupported) for d in fact_disagreements(fact, years, names))
     return out

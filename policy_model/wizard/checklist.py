@@ -168,7 +168,7 @@ def item(requirement: Requirement, ctx: Ctx, age: AgeRule) -> CheckItem:
     if requirement.backgrounds and not ctx.profile.background:
         text += f" (geldt voor: {', '.join(BACKGROUND_LABELS[b] for b in requirement.backgrounds)})"
     return CheckItem(topic=requirement.topic, topic_label=TOPIC_LABELS[requirement.topic], text=text, status=status,
-                     why=why, decisive=requirement.value is not None, force=force, force_label=FORCE_LABELS[force],
+                     why=why, decisive=requirement.value is not None or requirement.age_group is not None, force=force, force_label=FORCE_LABELS[force],
                      group=group, source=requirement.source)
 
 

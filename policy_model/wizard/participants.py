@@ -13,6 +13,13 @@ from policy_model.wizard.labels import NOT_SETTLED, Status
 from policy_model.wizard.models import CheckItem
 from policy_model.wizard.profile import GGR_LEVEL, Profile
 
+#: The age from which the wizard reads a participant as one of the "volwassenen" the documents name
+#: without an age (``age_group: adults``): full age in Dutch law (Burgerlijk Wetboek 1:233). The
+#: documents read the same way: VGZ 2024 bijlage 2 makes "jeugdigen vanaf 16 jaar" an exception to
+#: "volwassenen", CZ 2024 2.1 puts "kinderen tot 18 jaar" in the ketenaanpak kinderen. It is the
+#: wizard's reading, never a value in the data.
+ADULT_AGE = 18
+
 
 @dataclass
 class AgeRule:
@@ -24,11 +31,14 @@ class AgeRule:
 
     @classmethod
     def of(cls, requirements: list[Requirement]) -> AgeRule:
-        ages = sorted({int(r.value.amount) for r in requirements
-                       if r.value and r.value.unit == "age" and r.value.comparison == "min"})
-        if not ages:
+        stated = sorted({int(r.value.amount) for r in requirements
+                         if r.value and r.value.unit == "age" and r.value.comparison == "min"})
+        adults = [ADULT_AGE] if any(r.age_group == "adults" for r in requirements) else []
+        top = max([*stated, *adults], default=None)
+        if top is None:
             return cls()
-        rule = cls(adult=ages[-1], floor=ages[0] if len(ages) > 1 else None)
+        lower = [a for a in stated if a < top]  # an exception floor is always an age the policy states
+        rule = cls(adult=top, floor=lower[0] if lower else None)
         if rule.floor is not None:
             ggr = [int(r.value.amount) for r in requirements if r.value and r.value.unit == "ggr_level"]
             exception = next(r for r in requirements
@@ -55,16 +65,22 @@ class AgeRule:
 
 
 def age_check(requirement: Requirement, profile: Profile, age: AgeRule) -> tuple[Status, str]:
-    """An age limit (VGZ 2024 bijlage 2: adults, 16+ by exception; CZ 2024 §2.1: adults)."""
-    amount = int(requirement.value.amount)
+    """An age limit (VGZ 2024 bijlage 2: 16+ by exception) or the adults a policy names without an
+    age (VGZ 2024 bijlage 2 "uitsluitend ... volwassenen", CZ 2024 §2.1 "Volwassenen"): see
+    :data:`ADULT_AGE`."""
+    adults = requirement.value is None and requirement.age_group == "adults"
+    amount = ADULT_AGE if adults else int(requirement.value.amount)
     if profile.participant_age is None:
         return "to_check", "Vul de leeftijd van de deelnemer in."
     if profile.participant_age >= amount:
         if age.floor is not None and amount == age.floor and age.adult and profile.participant_age < age.adult:
             return age.exception(profile)
-        return "met", f"De deelnemer is {profile.participant_age} jaar."
+        return "met", f"De deelnemer is {profile.participant_age} jaar" + (" en volwassen." if adults else ".")
     if age.floor is not None and profile.participant_age >= age.floor:
         return age.exception(profile)
+    if adults:
+        return "unmet", (f"De deelnemer is {profile.participant_age} jaar en nog niet volwassen (meerderjarig vanaf "
+                         f"{ADULT_AGE} jaar); het beleid noemt volwassenen.")
     return "unmet", f"De deelnemer is {profile.participant_age} jaar; de grens is {amount} jaar."
 
 
@@ -92,7 +108,7 @@ def repeat_check(requirement: Requirement, ctx: Ctx) -> tuple[Status, str]:
 
 def referrer_check(requirement: Requirement, ctx: Ctx, age: AgeRule) -> tuple[Status, str]:
     value = requirement.value
-    if value is not None and value.unit == "age":
+    if (value is not None and value.unit == "age") or requirement.age_group is not None:
         return age_check(requirement, ctx.profile, age)
     if value is not None and value.unit == "ggr_level":
         return ggr_check(requirement, ctx.profile)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -165,9 +166,7 @@ LIST_SEPARATORS = ("|", ",", ";", "/")
 LIST_KEYS = ("registries", "licences", "prior_contract_with")
 BOOL_KEYS = ("agb_code", "kvk_registered", "accredited_training", "hbo_level", "participant_repeat")
 TRI_KEYS = ("region_has_rho", "region_has_network")
-KIND_NL = {"registries": "register", "licences": "programma", "prior_contract_with": "verzekeraar",
-           "in_insurer_region": "verzekeraar", "background": "achtergrond", "role": "rol", "scope": "werkgebied",
-           "participant_ggr": "GGR"}
+CHOICE_KEYS = ("role", "background", "scope", "participant_ggr")
 
 
 def fold(text: str) -> str:
@@ -325,23 +324,20 @@ def normalise_input(raw: dict, catalogue, tables: dict[str, NameTable] | None = 
 
 
 def _normalise_value(key: str, value: object, tables: dict[str, NameTable], result: InputResult) -> str | None:
-    """One key's value into ``result.data``; an error message where it is not understood."""
+    """One key's value into ``result.data`` by the kind of answer the key takes
+    (:data:`ANSWER_KINDS`; any other key is a plain value); an error message where it is
+    not understood. No value (``None``) is no answer."""
     if value is None:
         return None
-    if key == "functions":
-        return _normalise_functions(value, tables["functions"], result.data)
-    if key in LIST_KEYS or (key == "in_insurer_region" and not _is_tri(value)):
-        return _normalise_list(key, value, tables, result.data)
-    if key in ("role", "background", "scope", "participant_ggr"):
-        return _normalise_choice(key, value, tables, result.data)
-    if key in TRI_KEYS or key == "in_insurer_region":
-        return _normalise_tri(key, value, result.data)
-    if key in BOOL_KEYS:
-        return _normalise_bool(key, value, result.data)
+    return ANSWER_KINDS.get(key, _normalise_plain)(key, value, tables, result.data)
+
+
+def _normalise_plain(key: str, value: object, tables: dict[str, NameTable], data: dict) -> str | None:
+    """A number or a name as written (the schema checks it); "onbekend" is no answer, except as a name."""
     text = value.strip() if isinstance(value, str) else value
-    if isinstance(text, str) and key not in ("name",) and fold(text) in UNANSWERED_WORDS:
+    if isinstance(text, str) and key != "name" and fold(text) in UNANSWERED_WORDS:
         return None
-    result.data[key] = text
+    data[key] = text
     return None
 
 
@@ -373,6 +369,7 @@ def _normalise_list(key: str, value: object, tables: dict[str, NameTable], data:
 
 
 def _normalise_choice(key: str, value: object, tables: dict[str, NameTable], data: dict) -> str | None:
+    """One name or id of a fixed set (role, background, scope, GGR); a role must be answered."""
     text = value.strip() if isinstance(value, str) else value
     if isinstance(text, str) and fold(text) in UNANSWERED_WORDS and key != "role":
         return None
@@ -383,7 +380,8 @@ def _normalise_choice(key: str, value: object, tables: dict[str, NameTable], dat
     return None
 
 
-def _normalise_tri(key: str, value: object, data: dict) -> str | None:
+def _normalise_tri(key: str, value: object, tables: dict[str, NameTable], data: dict) -> str | None:
+    """ja, nee or onbekend (YAML's true/false too)."""
     if isinstance(value, bool):
         data[key] = "yes" if value else "no"
         return None
@@ -395,7 +393,8 @@ def _normalise_tri(key: str, value: object, data: dict) -> str | None:
     return None
 
 
-def _normalise_bool(key: str, value: object, data: dict) -> str | None:
+def _normalise_bool(key: str, value: object, tables: dict[str, NameTable], data: dict) -> str | None:
+    """ja or nee; "onbekend" is no answer."""
     if isinstance(value, bool):
         data[key] = value
         return None
@@ -408,8 +407,9 @@ def _normalise_bool(key: str, value: object, data: dict) -> str | None:
     return f"‘{_short(text)}’ bij {key} is geen ja/nee."
 
 
-def _normalise_functions(value: object, table: NameTable, data: dict) -> str | None:
+def _normalise_functions(key: str, value: object, tables: dict[str, NameTable], data: dict) -> str | None:
     """``functions: {gp_led_regional: ja, ...}``: each key a function (id or label), each value ja/nee/onbekend."""
+    table = tables[key]
     if not isinstance(value, dict):
         return f"functions is een lijst van functie: ja/nee (gevonden: ‘{_short(str(value))}’)."
     out, bad = {}, []
@@ -429,8 +429,27 @@ def _normalise_functions(value: object, table: NameTable, data: dict) -> str | N
     return None
 
 
+def _normalise_region(key: str, value: object, tables: dict[str, NameTable], data: dict) -> str | None:
+    """``in_insurer_region``: ja, nee or onbekend for every insurer, or the insurers named."""
+    if _is_tri(value):
+        return _normalise_tri(key, value, tables, data)
+    return _normalise_list(key, value, tables, data)
+
+
 def _is_tri(value: object) -> bool:
     return isinstance(value, bool) or (isinstance(value, str) and fold(value) in TRI_WORDS)
+
+
+#: How each key's answer is read: names from a table (a list or one choice), ja/nee/onbekend,
+#: ja/nee, the organisation's functions. A key not listed is a plain value.
+ANSWER_KINDS: dict[str, Callable[[str, object, dict[str, NameTable], dict], str | None]] = {
+    **dict.fromkeys(LIST_KEYS, _normalise_list),
+    **dict.fromkeys(CHOICE_KEYS, _normalise_choice),
+    **dict.fromkeys(TRI_KEYS, _normalise_tri),
+    **dict.fromkeys(BOOL_KEYS, _normalise_bool),
+    "in_insurer_region": _normalise_region,
+    "functions": _normalise_functions,
+}
 
 
 def capped(errors: list[str], limit: int = MAX_PROFILE_ERRORS) -> list[str]:

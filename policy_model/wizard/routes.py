@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from policy_model.schema import ContractRoute
-from policy_model.vocab import ORG_FUNCTION_QUESTIONS, ROUTE_FORM_KIND_LABELS, ROUTE_LABELS
+from policy_model.vocab import ORG_FUNCTION_QUESTIONS, ROUTE_FORM_KIND_LABELS, ROUTE_LABELS, ROUTE_ROLE
 from policy_model.wizard.context import Ctx, Decision, lower_first, route_names, unique_routes
 from policy_model.wizard.forms import RouteFit, fit_rank, form_wording
 from policy_model.wizard.labels import (
@@ -129,6 +129,15 @@ def follows_preferent_insurer(ctx: Ctx, here: Here) -> Decision | None:
     return decision
 
 
+def lists_forms_for(ctx: Ctx) -> bool:
+    """Whether the policy states in full which contract forms it buys from, for every form
+    this organisation could contract under (its role's routes; run-off and following are
+    not forms). A summary page may list whom it contracts in full and say nothing about
+    run-off (CZ 2024 §2.1): a form it does not name is then a "no", a run-off not a subject."""
+    forms = [r for r, role in ROUTE_ROLE.items() if role == ctx.profile.role and r not in SPECIAL_ROUTES]
+    return all(ctx.policy.addresses("routes", route=r) for r in forms)
+
+
 def route_not_offered(ctx: Ctx, here: Here) -> Decision | None:
     """No route for this organisation is open here: it is open only on the other side of the
     region line, the policy closes it, a derived record does not mention it, or a policy that
@@ -138,7 +147,7 @@ def route_not_offered(ctx: Ctx, here: Here) -> Decision | None:
         return None
     if here.elsewhere:
         return region_closes(ctx, here)
-    if not here.closed and not ctx.policy.addresses("routes"):
+    if not here.closed and not lists_forms_for(ctx):
         kind = "afgeleide " if ctx.policy.partial else ""
         return Decision("conditional", [f"Het {kind}beleid van dit jaar noemt deze contractvorm niet ({NOT_SETTLED})."],
                         question=f"Contracteert {ctx.name} een {ROLE_NOUNS[ctx.profile.role]}? {ctx.ask}")
@@ -160,7 +169,7 @@ def not_offered(ctx: Ctx, here: Here) -> Decision:
     policy, name = ctx.policy, ctx.name
     offered = [r for r in policy.contract_routes if r.available != "no" and r.route not in SPECIAL_ROUTES]
     closed = here.closed[0].route if here.closed else None
-    if closed is not None and not policy.addresses("routes"):
+    if closed is not None and not lists_forms_for(ctx):
         reasons, sources = [f"Het beleid sluit deze route uit: {closed.description}"], [closed.source]
     else:
         sections = "; ".join(dict.fromkeys(f"§ {r.source.section}" for r in offered))
@@ -168,7 +177,7 @@ def not_offered(ctx: Ctx, here: Here) -> Decision:
                    f"{route_names(offered)}" + (f" ({sections})." if offered else ".")]
         sources = ([closed.source] if closed else []) + [r.source for r in offered]
     decision = Decision("not_eligible", reasons, sources=sources)
-    _mention_closed_route(ctx, [] if closed is not None and not policy.addresses("routes") else None, decision)
+    _mention_closed_route(ctx, [] if closed is not None and not lists_forms_for(ctx) else None, decision)
     if ctx.single_provider and here.umbrellas:
         decision.verdict = "subcontractor_only"
         decision.join = list(dict.fromkeys(ROUTE_LABELS[r.route] for r in here.umbrellas))

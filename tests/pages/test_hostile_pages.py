@@ -7,6 +7,7 @@ import io
 import logging
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -119,21 +120,28 @@ def _inject(value, key=None):
     return value
 
 
-@pytest.fixture
-def addresses_in_every_text(tmp_path, monkeypatch):
+@pytest.fixture(scope="module")
+def _data_with_addresses(tmp_path_factory) -> Path:
+    """The dataset with addresses in every free text, written once for all pages (the pages
+    only read it; rewriting it per page cost ~6 s each)."""
     import shutil
 
     import yaml
 
     from policy_model.paths import DEFAULT_DATA_DIR
 
-    data = tmp_path / "data"
+    data = tmp_path_factory.mktemp("addresses") / "data"
     shutil.copytree(DEFAULT_DATA_DIR, data)
     for path in [*data.glob("*.yaml"), *data.glob("policies/*.yaml")]:
         content = yaml.safe_load(path.read_text(encoding="utf-8"))
         path.write_text(yaml.safe_dump(_inject(content), allow_unicode=True, sort_keys=False), encoding="utf-8")
-    monkeypatch.setenv("GLI_DATA_DIR", str(data))
     return data
+
+
+@pytest.fixture
+def addresses_in_every_text(_data_with_addresses, monkeypatch):
+    monkeypatch.setenv("GLI_DATA_DIR", str(_data_with_addresses))
+    return _data_with_addresses
 
 
 def markdown_strings(at) -> list[str]:

@@ -114,6 +114,26 @@ def test_numeric_requirements(cat):
     assert (16, "age") in _values(cat, "vgz", 2024, "target_group")
 
 
+@pytest.mark.parametrize(
+    ("insurer", "year", "words"),
+    [
+        # CZ 2024 2.1: "Volwassenen met ten minste een matig verhoogd ... GGR ... komen in aanmerking".
+        ("cz", 2024, "Volwassenen met"),
+        # CZ 2027 2.1: "De GLI is een bewezen effectieve interventie voor volwassenen met overgewicht."
+        ("cz", 2027, "voor volwassenen met overgewicht"),
+        # VGZ 2024 bijlage 2: "uitsluitend van toepassing op volwassenen en niet op kinderen".
+        ("vgz", 2024, "uitsluitend van toepassing op volwassenen"),
+    ],
+)
+def test_adults_are_recorded_without_an_age_the_documents_do_not_give(cat, insurer, year, words):
+    """None of the three documents puts an age on "volwassenen": no 18 in the data."""
+    adults = [r for r in cat.policy(insurer, year).requirements if r.age_group == "adults"]
+    assert [words in r.source.quote for r in adults] == [True]
+    assert adults[0].value is None and "18" not in adults[0].text
+    ages = {r.value.amount for r in cat.policy(insurer, year).requirements if r.value and r.value.unit == "age"}
+    assert 18 not in ages
+
+
 def test_cz_2027_answers_questions_within_ten_working_days(cat):
     contacts = cat.policy("cz", 2027).contacts
     assert any(c.address == "zorginkoop.gli@cz.nl" and c.answer_working_days == 10 for c in contacts)

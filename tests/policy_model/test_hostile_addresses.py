@@ -5,14 +5,9 @@ from __future__ import annotations
 import pytest
 
 from policy_model.cli import main
+from tests.dataset import replace_first
 
 CZ_URL = "https://www.cz.nl/gli"
-
-
-def _replace(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -27,7 +22,7 @@ def _replace(path, old, new):
     ],
 )
 def test_a_source_address_must_be_a_plain_web_address(data, capsys, url, expected):
-    _replace(data / "sources.yaml", f"url: {CZ_URL}", f"url: {url}")
+    replace_first(data / "sources.yaml", f"url: {CZ_URL}", f"url: {url}")
     assert main(["validate", str(data), "--no-quotes"]) == 1
     printed = capsys.readouterr().out
     line = next(line for line in printed.splitlines() if "sources.yaml:" in line and ".url:" in line)
@@ -44,12 +39,12 @@ def test_a_source_address_must_be_a_plain_web_address(data, capsys, url, expecte
     ],
 )
 def test_a_contact_address_cannot_carry_markup_or_another_scheme(data, capsys, address, expected):
-    _replace(data / "policies" / "cz-2027.yaml", "address: rz.gli@cz.nl", f"address: {address}")
+    replace_first(data / "policies" / "cz-2027.yaml", "address: rz.gli@cz.nl", f"address: {address}")
     assert main(["validate", str(data), "--no-quotes"]) == 1
     printed = capsys.readouterr().out
     assert "policies/cz-2027.yaml:" in printed and ".address: " + expected in printed, printed
 
 
 def test_e_mail_phone_and_www_addresses_stay_valid(data, capsys):
-    _replace(data / "policies" / "cz-2027.yaml", "address: rz.gli@cz.nl", 'address: "tel:+31 71 582 5441"')
+    replace_first(data / "policies" / "cz-2027.yaml", "address: rz.gli@cz.nl", 'address: "tel:+31 71 582 5441"')
     assert main(["validate", str(data), "--no-quotes"]) == 0, capsys.readouterr().out

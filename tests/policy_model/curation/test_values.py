@@ -12,6 +12,7 @@ from policy_model.curation.values import (
     durations_in,
     fact_disagreements,
     numbers_in,
+    without_names,
     years_in,
 )
 from policy_model.schema import ContractPeriod, Requirement, TimelineItem
@@ -93,3 +94,54 @@ def test_a_number_in_our_text_the_quote_lacks_is_a_warning() -> None:
     found = fact_disagreements(requirement, {2027})
     assert [(d.loc, d.unsupported) for d in found] == [(("text",), True)]
     assert "15" in found[0].message and "5" not in found[0].message.replace("15", "")
+
+
+def _participant(text: str, quote: str, **values: dict) -> Requirement:
+    return Requirement(id="r", kind="participant", topic="target_group", roles=["referrer"], force="minimum",
+                       text=text, source=_source(quote, "Bijlage 2. Minimumeisen"), **values)
+
+
+def test_a_ggr_level_is_stated_by_its_words_not_by_a_digit() -> None:
+    # CZ 2024 2.1 "ten minste een matig verhoogd gewichtsgerelateerd gezondheidsrisico (GGR)": level 1.
+    stated = _participant("Ten minste een matig verhoogd GGR.", "Volwassenen met ten minste een matig "
+                          "verhoogd gewichtsgerelateerd gezondheidsrisico (GGR) komen in aanmerking.",
+                          value={"amount": 1, "unit": "ggr_level"})
+    assert fact_disagreements(stated, set()) == []
+    # VGZ 2024 bijlage 2: the 16+ exception's condition "een matig verhoogd GGR (of hoger)".
+    condition = _participant("Jongeren vanaf 16 jaar bij een matig verhoogd GGR.", "Jeugdigen vanaf 16 jaar "
+                             "kunnen een uitzondering vormen als er sprake is van een matig verhoogd GGR (of hoger).",
+                             value={"amount": 16, "unit": "age"}, condition={"amount": 1, "unit": "ggr_level"})
+    assert fact_disagreements(condition, set()) == []
+
+
+def test_a_ggr_level_the_quote_does_not_name_in_words_is_still_a_warning() -> None:
+    # "verhoogd" alone is not "matig verhoogd"; a digit 1 elsewhere in the quote is not a GGR level;
+    # level 2 ("hoog") is not stated by the words of level 1.
+    for quote, level in [("Verzekerden met een verhoogd GGR dienen stepped care te volgen.", 1),
+                         ("Bij de zorgaanbieder is minimaal 1 erkende leefstijlcoach werkzaam.", 1),
+                         ("als er sprake is van een matig verhoogd GGR (of hoger).", 2)]:
+        found = fact_disagreements(_participant("Een GGR.", quote, value={"amount": level, "unit": "ggr_level"}),
+                                   set())
+        assert [(d.loc, d.unsupported) for d in found] == [(("value", "amount"), True)], quote
+
+
+def test_a_digit_inside_a_programme_name_is_not_a_number_of_the_text() -> None:
+    # VGZ 2024 bijlage 2 names "Keer Diabetes 2 Om (KD2O)"; the quote of a fact about it may say only "KD2O".
+    requirement = Requirement(id="r", topic="programme_recognition", roles=["coach"], force="minimum",
+                              text="VGZ contracteert Keer Diabetes 2 Om in 2024, als het beschikbaar is.",
+                              source=_source("Indien beschikbaar zal ook KD2O in 2024 als regulier GLI-programma "
+                                             "worden gecontracteerd.", "Bijlage 1"))
+    names = {"Keer Diabetes 2 Om", "Keer Diabetes2 Om", "KD2O"}
+    assert fact_disagreements(requirement, {2024}, names) == []
+    # Without the names the 2 is a number the quote lacks; a number beside the name still counts.
+    assert [d.loc for d in fact_disagreements(requirement, {2024})] == [("text",)]
+    beside = requirement.model_copy(update={"text": "Keer Diabetes 2 Om, 2 keer per jaar."})
+    found = fact_disagreements(beside, {2024}, names)
+    assert [d.loc for d in found] == [("text",)] and "the number(s) 2 " in found[0].message
+
+
+def test_a_name_is_only_blanked_as_a_whole_word() -> None:
+    assert without_names("Keer Diabetes 2 Om en KD2O", {"Keer Diabetes 2 Om", "KD2O"}).split() == ["en"]
+    assert without_names("Keer  Diabetes\n2 Om", {"Keer Diabetes 2 Om"}).strip() == ""
+    assert without_names("XKD2O en 12 weken", {"KD2O"}) == "XKD2O en 12 weken"
+    assert without_names("Programma 2 en 3", {"Programma"}) == "Programma 2 en 3"  # no digit: kept

@@ -1,0 +1,68 @@
+"""Referrer mode: the ages a policy states and the adults it names without an age."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pydantic import ValidationError
+
+from policy_model.schema import Requirement
+from policy_model.wizard.participants import ADULT_AGE, AgeRule
+from policy_model.wizard.profile import Profile
+from policy_model.wizard.rules import assess_policy
+
+TODAY = dt.date(2026, 12, 2)
+
+
+def _adults_item(cat, insurer: str, year: int, age: int, ggr: str = "moderate"):
+    profile = Profile(role="referrer", year=year, participant_age=age, participant_ggr=ggr, participant_repeat=False)
+    assessment = assess_policy(cat.policy(insurer, year), profile, cat, TODAY)
+    adults = next(r for r in cat.policy(insurer, year).requirements if r.age_group == "adults")
+    return next(c for c in assessment.checklist if c.text == adults.text)
+
+
+def test_cz_2024_volwassenen_a_sixteen_year_old_is_not_one(cat):
+    """CZ 2024 2.1 "Volwassenen met ten minste een matig verhoogd ... GGR": no age, so the wizard
+    says the participant is not yet an adult, not that a limit of 18 is in the policy."""
+    item = _adults_item(cat, "cz", 2024, 16)
+    assert item.status == "unmet" and item.decisive
+    assert "nog niet volwassen" in item.why and "het beleid noemt volwassenen" in item.why
+    assert "de grens is" not in item.why
+    adult = _adults_item(cat, "cz", 2024, 45)
+    assert adult.status == "met" and adult.why == "De deelnemer is 45 jaar en volwassen."
+
+
+def test_vgz_2024_volwassenen_with_the_exception_from_16(cat):
+    """VGZ 2024 bijlage 2: "uitsluitend ... volwassenen", "Jeugdigen vanaf 16 jaar ... matig verhoogd GGR"."""
+    assert _adults_item(cat, "vgz", 2024, 17).status == "met"
+    assert "de uitzondering vanaf 16 jaar geldt" in _adults_item(cat, "vgz", 2024, 17).why
+    assert _adults_item(cat, "vgz", 2024, 17, ggr="none").status == "unmet"
+    assert _adults_item(cat, "vgz", 2024, 15).status == "unmet"
+
+
+def _participant(**fields) -> Requirement:
+    base = {"id": "r", "kind": "participant", "topic": "target_group", "roles": ["referrer"], "force": "minimum",
+            "text": "Volwassenen.", "source": {"document": "d", "section": "s", "quote": "volwassenen"}}
+    return Requirement(**(base | fields))
+
+
+def test_age_rule_of_adults_and_a_stated_floor() -> None:
+    assert AgeRule.of([_participant(age_group="adults")]) == AgeRule(adult=ADULT_AGE)
+    floor = _participant(value={"amount": 16, "unit": "age"}, condition={"amount": 1, "unit": "ggr_level"})
+    assert AgeRule.of([_participant(age_group="adults"), floor]) == AgeRule(adult=ADULT_AGE, floor=16, floor_ggr=1)
+    # A stated age above the adults' is the limit; 18 is never an exception floor the policy did not state.
+    assert AgeRule.of([_participant(age_group="adults"), _participant(value={"amount": 21, "unit": "age"})]) == \
+        AgeRule(adult=21)
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"age_group": "adults", "kind": "provider"}, "participant criterion"),
+        ({"age_group": "adults", "value": {"amount": 18, "unit": "age"}}, "without an age"),
+    ],
+)
+def test_an_age_group_is_a_participant_criterion_without_an_age(fields, message) -> None:
+    with pytest.raises(ValidationError, match=message):
+        _participant(**fields)
