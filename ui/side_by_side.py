@@ -186,7 +186,8 @@ def compared_rows(make: Callable[..., Sequence[TextRow]], policies: Sequence[Pol
                   only_differences: bool = False, with_catalogue: bool = False) -> ComparedRows:
     """``make(policies, *args)`` (``make(catalogue, policies, *args)`` ``with_catalogue``),
     only the rows that differ if asked, shared by reruns and sessions: the rows are frozen
-    and every rerun of a page asked for them again."""
+    and every rerun of a page asked for them again. ``make`` is a module-level function of
+    ``policy_model`` (its name is part of the key: no lambda, no page-local function)."""
     # One string as the cache key, passed by keyword: Streamlit hashes a string a few times
     # faster than a nested tuple, and looks every positional argument up in the signature.
     ident = "\x1f".join((str(data_dir()), f"{make.__module__}.{make.__qualname__}", " ".join(p.key for p in policies),
