@@ -81,7 +81,7 @@ def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
     if old_key == new_key:
         st.info("Kies twee verschillende beleidsdocumenten om te vergelijken.")
         return
-    diff = _diff(str(data_dir()), old_key, new_key)
+    diff = _diff(directory=str(data_dir()), old_key=old_key, new_key=new_key)
     old_label, new_label = labels[old_key], labels[new_key]
     counts = diff.counts
     c1, c2, c3 = st.columns(3)

@@ -99,7 +99,7 @@ def checklist_csv(assessments: list[Assessment], cat: Catalogue) -> bytes:
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def cached_assessments(profile_json: str, day: dt.date, records: tuple[str, ...]) -> list[Assessment]:
+def cached_assessments(profile_json: str, day: dt.date, records: str) -> list[Assessment]:
     """The answer for one profile, day and record set, computed once (the models are frozen,
     so sharing them between reruns and sessions is safe)."""
     return assess(Profile.model_validate_json(profile_json), catalogue(), day, calendar())
@@ -362,7 +362,7 @@ for key in chosen:
 
 step("Resultaat")
 now = today()
-assessments = cached_assessments(profile.model_dump_json(), now, tuple(p.key for p in cat.policies))
+assessments = cached_assessments(profile_json=profile.model_dump_json(), day=now, records=" ".join(p.key for p in cat.policies))
 if not assessments:
     st.info(f"Er is geen beleid in deze wijzer; jaren met gegevens: {', '.join(map(str, cat.years))}.")
     st.stop()

@@ -23,7 +23,7 @@ def _load(directory: str) -> LoadResult:
 
 def load_result() -> LoadResult:
     """The load result for the configured data folder ($GLI_DATA_DIR or data/)."""
-    return _load(str(data_dir()))
+    return _load(directory=str(data_dir()))  # by keyword: Streamlit looks a positional up in the signature
 
 
 def catalogue() -> Catalogue:
@@ -32,9 +32,9 @@ def catalogue() -> Catalogue:
 
 @st.cache_resource(show_spinner=False)
 def _facts(directory: str) -> list[Fact]:
-    return all_facts(_load(directory).catalogue)
+    return all_facts(_load(directory=directory).catalogue)
 
 
 def facts() -> list[Fact]:
     """Every fact as a flat row (for search and exports), computed once."""
-    return _facts(str(data_dir()))
+    return _facts(directory=str(data_dir()))

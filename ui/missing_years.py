@@ -23,7 +23,7 @@ def _calendar(directory: str) -> CalendarFile | None:
 
 def calendar() -> CalendarFile | None:
     """The yearly purchasing calendar of the data folder (None when missing or invalid)."""
-    return _calendar(str(data_dir()))
+    return _calendar(directory=str(data_dir()))
 
 
 def gaps(cat: Catalogue, insurers: list[str] | None = None) -> list[MissingYears]:

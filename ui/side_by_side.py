@@ -179,7 +179,7 @@ class ComparedRows(tuple):
     builder, record set and arguments; ``ident`` says which, so the page's HTML of the same
     rows is made once too (:func:`show_side_by_side`). A tuple of :class:`TextRow`."""
 
-    ident: tuple
+    ident: str
 
 
 def compared_rows(make: Callable[..., Sequence[TextRow]], policies: Sequence[Policy], *args: Hashable,
@@ -187,18 +187,21 @@ def compared_rows(make: Callable[..., Sequence[TextRow]], policies: Sequence[Pol
     """``make(policies, *args)`` (``make(catalogue, policies, *args)`` ``with_catalogue``),
     only the rows that differ if asked, shared by reruns and sessions: the rows are frozen
     and every rerun of a page asked for them again."""
-    ident = (str(data_dir()), f"{make.__module__}.{make.__qualname__}", tuple(p.key for p in policies), args,
-             only_differences, with_catalogue)
-    return _compared_rows(ident, make, tuple(policies))
+    # One string as the cache key, passed by keyword: Streamlit hashes a string a few times
+    # faster than a nested tuple, and looks every positional argument up in the signature.
+    ident = "\x1f".join((str(data_dir()), f"{make.__module__}.{make.__qualname__}", " ".join(p.key for p in policies),
+                         repr(args), repr(only_differences), repr(with_catalogue)))
+    return _compared_rows(ident=ident, _make=make, _policies=tuple(policies), _args=args,
+                          _only_differences=only_differences, _with_catalogue=with_catalogue)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _compared_rows(ident: tuple, _make: Callable[..., Sequence[TextRow]], _policies: tuple[Policy, ...]) -> ComparedRows:
-    # The data folder is part of ``ident``: another folder is another catalogue. The record
-    # keys name the policies within it, so the policies themselves need no hashing.
-    _folder, _name, _keys, args, only_differences, with_catalogue = ident
-    made = _make(catalogue(), list(_policies), *args) if with_catalogue else _make(list(_policies), *args)
-    rows = ComparedRows(filter_rows(made, only_differences))
+def _compared_rows(ident: str, _make: Callable[..., Sequence[TextRow]], _policies: tuple[Policy, ...], _args: tuple,
+                   _only_differences: bool, _with_catalogue: bool) -> ComparedRows:
+    # ``ident`` holds the data folder (another folder is another catalogue), the builder,
+    # the record keys (they name the policies within the folder) and every argument.
+    made = _make(catalogue(), list(_policies), *_args) if _with_catalogue else _make(list(_policies), *_args)
+    rows = ComparedRows(filter_rows(made, _only_differences))
     rows.ident = ident
     return rows
 
@@ -218,10 +221,17 @@ def rows_html(cat: Catalogue, rows: Sequence[TextRow], policies: Sequence[Policy
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _cached_rows_html(ident: tuple, key: str, words: bool, _cat: Catalogue, _rows: ComparedRows,
-                      _policies: tuple[Policy, ...]) -> Html:
-    # ``ident`` names the rows and the records (and the data folder, so the catalogue).
-    return Html(rows_html(_cat, _rows, _policies, key, word_pairs(_policies) if words else {}))
+def _cached_rows_html(ident: str, _cat: Catalogue, _rows: ComparedRows, _policies: tuple[Policy, ...], _key: str,
+                      _words: bool) -> Html:
+    # ``ident`` names the rows (and with them the records and the data folder), the key and
+    # whether the words are compared.
+    return Html(rows_html(_cat, _rows, _policies, _key, word_pairs(_policies) if _words else {}))
+
+
+def cached_rows_html(cat: Catalogue, rows: ComparedRows, policies: Sequence[Policy], key: str, words: bool) -> Html:
+    """:func:`rows_html` of rows from :func:`compared_rows`, made once."""
+    return _cached_rows_html(ident=f"{rows.ident}\x1f{key}\x1f{words}", _cat=cat, _rows=rows,
+                             _policies=tuple(policies), _key=key, _words=words)
 
 
 def show_side_by_side(
@@ -243,7 +253,7 @@ def show_side_by_side(
     for column, policy in zip(header, policies, strict=True):
         column.markdown(f"**{md_escape(cat.policy_label(policy))}**  \n:gray[{md_escape(cat.document_kind_label(policy))}]")
     if isinstance(rows, ComparedRows):
-        st.html(_cached_rows_html(rows.ident, key, bool(pairs), cat, rows, tuple(policies)))
+        st.html(cached_rows_html(cat, rows, policies, key, bool(pairs)))
     else:
         st.html(rows_html(cat, rows, policies, key, pairs))
     if pairs:

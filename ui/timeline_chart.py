@@ -166,7 +166,7 @@ class TimelineChart:
 def timeline_chart(policy_keys: tuple[str, ...], now: dt.date, presenting: bool) -> TimelineChart | None:
     """The chart of these records; ``None`` when they have neither a full period nor a
     dated activity (nor a general-calendar day)."""
-    return _timeline_chart(str(data_dir()), policy_keys, now, presenting)
+    return _timeline_chart(data_folder=str(data_dir()), policy_keys=policy_keys, now=now, presenting=presenting)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
