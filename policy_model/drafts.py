@@ -12,13 +12,10 @@ import dataclasses
 import os
 from typing import TYPE_CHECKING
 
-from policy_model.draft_record import DRAFT_LABEL, is_draft
+from policy_model.draft_record import DRAFT_LABEL
 
 if TYPE_CHECKING:
     from policy_model.catalogue import Catalogue
-
-__all__ = ["DRAFT_LABEL", "SHOW_DRAFTS_ENV", "drafts_requested", "hidden_draft_message", "is_draft",
-           "with_drafts_if", "without_drafts"]
 
 SHOW_DRAFTS_ENV = "GLI_SHOW_DRAFTS"
 

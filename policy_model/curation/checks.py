@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from policy_model.curation.locate import describe, outline_of, section_matches
-from policy_model.drafts import is_draft
+from policy_model.draft_record import is_draft
 from policy_model.force import FORCE_WORDINGS, wording_for
 from policy_model.problems import Problem
 from policy_model.quotes import sources_dir
