@@ -60,7 +60,8 @@ class Entry:
     #: For programmes: the status id (``bought``, ...), for styling the label.
     status: str | None = None
     #: ``statement`` (what the record says for the chosen role), ``other_role`` (the record
-    #: states it, but for another role: shown one click away) or ``deferral`` (it points elsewhere).
+    #: states it, but for another role: shown one click away), ``deferral`` (it points elsewhere)
+    #: or ``open_list`` (not named, but the record's list is open: see :func:`open_register_lists`).
     kind: str = "statement"
     #: For requirements on providers: the roles it is for.
     roles: tuple[str, ...] = ()
@@ -87,7 +88,7 @@ class TextRow:
 
 def _differences(cells: dict[str, tuple[Entry, ...]]) -> tuple[str, ...]:
     """``niet overal vermeld`` / ``soort`` (labels) / ``tekst``; empty when all say the same."""
-    values = list(cells.values())
+    values = [v if any(e.kind != "open_list" for e in v) else () for v in cells.values()]
     if len({bool(v) for v in values}) > 1:
         return ("niet overal vermeld",)
     if not values or not values[0]:
@@ -249,13 +250,32 @@ def provision_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
     return _rows(policies, keys, TOPIC_LABELS.__getitem__, entries)
 
 
+#: Registers a requirement's open list can stand for ("of een vergelijkbaar register").
+_LISTED_REGISTRY_KINDS = ("quality_register", "professional_association")
+
+
+def open_register_lists(policy: Policy) -> list[Entry]:
+    """The record's open lists of quality registers ("… of een vergelijkbaar … register", ZZ
+    2024 §5.1): a register such a record does not name is not refused, so its cell says the list
+    is open, for whom, with the words that open it, instead of "niet vermeld"."""
+    return [
+        Entry(text="Niet bij naam genoemd, maar de lijst is open: een vergelijkbaar register kan ook voldoen.",
+              label="Open lijst", detail=_who(r.roles, r.backgrounds), sources=(r.listing.source,), kind="open_list")
+        for r in policy.requirements
+        if r.topic == "quality_register" and r.listing is not None and r.listing.open
+    ]
+
+
 def registry_text_rows(catalogue: Catalogue, policies: Sequence[Policy]) -> list[TextRow]:
     def entries(p: Policy, registry: str) -> list[Entry]:
-        return [
+        named = [
             Entry(text=r.note or "", label=REGISTRY_USE_LABELS[r.use],
                   detail=_who(r.roles, r.backgrounds), sources=(r.source,))
             for r in p.registries if r.registry == registry
         ]
+        if named or catalogue.registry(registry).kind not in _LISTED_REGISTRY_KINDS:
+            return named
+        return open_register_lists(p)
 
     named = {r.registry for p in policies for r in p.registries}
     keys = [r.id for r in catalogue.registries if r.id in named]
@@ -381,7 +401,7 @@ def for_print(row: TextRow, labels: dict[str, str]) -> TextRow:
     printed as the role's requirement nor read as "niet vermeld"."""
     notes, cells = [], {}
     for key, entries in row.cells.items():
-        if entries and not any(e.is_statement for e in entries):
+        if entries and entries[0].kind in ("other_role", "deferral"):
             what = other_roles_label(entries).lower() if entries[0].kind == "other_role" else "verwezen naar elders"
             notes.append(f"{labels.get(key, key)}: {what}")
             entries = ()

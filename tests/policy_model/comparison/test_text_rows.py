@@ -132,3 +132,18 @@ def test_hostile_text_in_a_record_stays_text_in_the_handout(cat):
     html = comparison_handout_html(cat, [hostile], dt.date(2026, 1, 1))
     assert "<img" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_a_register_a_record_with_an_open_list_does_not_name_reads_open_not_unstated(cat):
+    # ZZ 2024 §5.1: "CKR, KP of een vergelijkbaar door de zorgverzekeraar goedgekeurd register"
+    # (for physiotherapists). VGZ 2024 lists its registers in full (BLCN, KNGF, KABIZ, KP).
+    policies = [cat.policy_by_key("vgz-2024"), cat.policy_by_key("zz-2024")]
+    kabiz = next(r for r in registry_text_rows(cat, policies) if r.key == "kabiz")
+    zz = kabiz.cells["zz-2024"]
+    assert [e.kind for e in zz] == ["open_list"]
+    assert "vergelijkbaar" in zz[0].sources[0].quote and "Fysiotherapeut" in zz[0].detail
+    assert kabiz.differences == ("niet overal vermeld",)  # still not named there
+    assert "lijst is open" in export_rows(cat, [kabiz], policies, "Register")[0]["Zorg en Zekerheid 2024"]
+    # a register that is no quality register (the KvK) is not stood for by an open list
+    kvk = next(r for r in registry_text_rows(cat, [cat.policy_by_key("cz-2027"), *policies]) if r.key == "kvk")
+    assert kvk.cells["zz-2024"] == ()
