@@ -10,15 +10,22 @@ TEST_WORKERS ?= auto
 
 .PHONY: run test lint validate export schema screenshots bench clean
 
-$(VENV)/.runtime: requirements.txt
+# The venv's own pip (Python 3.11+) installs these wheels; upgrading it first cost a download
+# and a resolve on every fresh machine. --no-compile: Python compiles what is imported, on
+# first use, instead of every file of every package at install time.
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check --no-compile
+
+$(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+	$(PIP) -r requirements.txt
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
-	$(PY) -m pip install --quiet -r requirements-dev.txt
-	touch $@
+# One resolve for both files (requirements-dev.txt includes requirements.txt).
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PIP) -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
 
 run: $(VENV)/.runtime  ## install and start the dashboard on http://127.0.0.1:$(PORT)
 	$(PY) -m streamlit run app.py --server.port $(PORT)
