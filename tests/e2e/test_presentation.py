@@ -152,11 +152,15 @@ def test_presentation_mode_is_kept_after_clicking_a_home_tile_until_switched_off
     assert _presenting(projector)
     assert "presentatie=true" in projector.url
     assert projector.evaluate(FONT_SIZES_JS)["small"] == []
-    projector.get_by_role("button", name="✕ Presentatie uit").click()
+    switch_off = projector.get_by_role("button", name="✕ Presentatie uit")
+    switch_off.click()
+    # On a busy machine the rerun can start after wait_idle's 150 ms: wait for it to take the button.
+    expect(switch_off).to_be_hidden()
     wait_idle(projector)
     assert not _presenting(projector)
     expect(projector.get_by_test_id("stSidebar")).to_be_visible()
     projector.get_by_test_id("stSidebarNav").get_by_role("link", name="Home").click()
+    expect(projector.get_by_role("heading", level=1)).to_have_text(re.compile(r"^GLI-inkoopwijzer"))  # Home itself, not the page before
     wait_idle(projector)
     assert not _presenting(projector)
 
