@@ -101,8 +101,15 @@ def wait_idle(page, timeout: float = 30_000) -> None:
     page.wait_for_function(IDLE_JS, timeout=timeout)
 
 
-def full_screenshot(page, path: Path) -> None:
-    """Streamlit scrolls inside its main area: grow the viewport to the content, then shoot."""
+def full_screenshot(page, folder: Path | None, name: str) -> None:
+    """Streamlit scrolls inside its main area: grow the viewport to the content, then shoot.
+
+    Only for `make screenshots` (``folder`` from GLI_SCREENSHOT_DIR): elsewhere nobody reads
+    the image, and a capture up to 8000 px tall costs the browser more than the test.
+    """
+    if folder is None:
+        return
+    path = folder / name
     height = page.evaluate(
         "() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], section.main, [data-testid=\"stAppViewContainer\"]')]"
         ".map(e => e.scrollHeight), document.body.scrollHeight)"

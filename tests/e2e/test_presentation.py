@@ -168,7 +168,7 @@ def test_presentation_mode_is_kept_after_clicking_a_home_tile_until_switched_off
 def test_screenshot_presentation_mode_at_1024(projector, app_url, screenshot_dir):
     projector.goto(f"{app_url}/tijdlijn?presentatie=true")
     wait_idle(projector)
-    full_screenshot(projector, screenshot_dir / "tijdlijn-presentatie.png")
+    full_screenshot(projector, screenshot_dir, "tijdlijn-presentatie.png")
 
 
 def test_the_timeline_handout_prints_to_at_most_two_a4_pages(page, app_url):
@@ -192,7 +192,7 @@ def test_screenshot_a_phone_gets_the_timeline_as_a_list_instead_of_the_chart(pho
     listing = phone.locator(".st-key-gli_timeline_list")
     expect(listing).to_be_visible()
     expect(listing).to_contain_text("31-10-2026 · Uiterste tekendatum")
-    full_screenshot(phone, screenshot_dir / "tijdlijn-telefoon.png")
+    full_screenshot(phone, screenshot_dir, "tijdlijn-telefoon.png")
 
 
 def test_a_wide_screen_gets_the_chart_with_its_legend_and_the_list_in_full_text(page, app_url):
@@ -268,4 +268,4 @@ def test_a_phone_gets_the_comparison_pages_without_sideways_scrolling(phone, app
 def test_screenshot_a_comparison_page_on_a_phone(phone, app_url, screenshot_dir):
     phone.goto(f"{app_url}/voorwaarden")
     wait_idle(phone)
-    full_screenshot(phone, screenshot_dir / "voorwaarden-telefoon.png")
+    full_screenshot(phone, screenshot_dir, "voorwaarden-telefoon.png")

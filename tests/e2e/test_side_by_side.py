@@ -43,7 +43,7 @@ def test_two_chosen_records_show_every_minimum_requirement_in_full_at_1024px(pag
     overflow = page.evaluate(
         "() => { const m = document.querySelector('[data-testid=\"stMain\"]'); return m.scrollWidth - m.clientWidth; }")
     assert overflow <= 1
-    full_screenshot(page, screenshot_dir / "voorwaarden-naast-elkaar-1024.png")
+    full_screenshot(page, screenshot_dir, "voorwaarden-naast-elkaar-1024.png")
 
 
 def test_the_handout_of_four_records_says_how_many_pages_it_has(page, app_url, browser):

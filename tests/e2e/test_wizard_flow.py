@@ -69,7 +69,7 @@ def test_screenshot_a_phone_reads_the_checklist_as_cards_not_a_grid(browser, app
         box = cards.first.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
         expect(phone.locator("li.gli-card.unmet").first).to_contain_text("Niet voldaan")
-        full_screenshot(phone, screenshot_dir / "wizard-telefoon.png")
+        full_screenshot(phone, screenshot_dir, "wizard-telefoon.png")
         # The printable checklist reads on the phone too: no sideways scrolling, no tiny text.
         with phone.expect_download() as info:
             phone.get_by_role("button", name="⬇️ Checklist om af te drukken (HTML/PDF)").click()
