@@ -4,15 +4,23 @@ the provenance footer. Presentation mode itself (sizes, style sheet, state) is
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import streamlit as st
 
+from policy_model.loader import LoadResult
 from policy_model.schema import Policy
 from ui.data import catalogue, load_result
 from ui.missing_years import show_missing_years
-from ui.navigation import one_history_entry_per_action, page_bar
-from ui.presentation import PRESENTATION_KEY, presentation_mode, presentation_query, presenting
+from ui.navigation import BAR_CSS, one_history_entry_per_action, page_bar
+from ui.presentation import (
+    PRESENTATION_CSS,
+    PRESENTATION_KEY,
+    presentation_mode,
+    presentation_query,
+    presenting,
+)
 from ui.share import share_link
 from ui.text import md_escape
 from ui.url_state import notice_slot
@@ -41,9 +49,13 @@ _DUTCH_WIDGET_CSS = """
 """
 
 
-def dutch_widget_texts() -> None:
-    """Dutch instead of the English texts Streamlit's widgets draw themselves."""
-    st.html(_DUTCH_WIDGET_CSS.replace("@MB@", str(st.get_option("server.maxUploadSize"))))
+@functools.lru_cache(maxsize=8)
+def constant_head(presenting: bool, max_upload_mb: int) -> str:
+    """Every page's constant style sheets, for the history script's element: the Dutch
+    texts of Streamlit's own widgets and, while presenting, the mode's sizes and its page
+    bar. No data in them; one element instead of three or four."""
+    css = _DUTCH_WIDGET_CSS.replace("@MB@", str(max_upload_mb))
+    return css + (PRESENTATION_CSS + BAR_CSS if presenting else "")
 
 
 __all__ = ["PRESENTATION_KEY", "page_header", "presentation_query", "presenting", "provenance_footer",
@@ -60,30 +72,30 @@ def page_header(title: str, intro: str, *, share: bool = False, missing_years: b
     ``missing_years`` the one-line notice of published years the wijzer lacks.
     """
     on = presentation_mode()
-    dutch_widget_texts()
-    one_history_entry_per_action()
+    one_history_entry_per_action(constant_head(on, st.get_option("server.maxUploadSize")))
     if on:
         page_bar()
+    result = load_result()
     with st.container(horizontal=True, vertical_alignment="center", gap="small", key="gli_title_row"):
         st.title(title, help=intro if on else None, width="content")
         if missing_years:
-            show_missing_years(catalogue(), compact=True)
+            show_missing_years(result.catalogue, compact=True)
         if share:
             share_link()
     if not on:
         st.caption(intro)
     notice_slot()
-    show_load_problems()
-    if not catalogue().policies:
+    show_load_problems(result)
+    if not result.catalogue.policies:
         st.error("Er is geen bruikbare beleidsdata geladen, dus deze pagina kan niets tonen. "
                  "Zie de meldingen hierboven en controleer de data met: python -m policy_model validate")
         st.stop()
     return on
 
 
-def show_load_problems() -> None:
+def show_load_problems(result: LoadResult | None = None) -> None:
     """If the data folder has problems, say so plainly; the pages show what did load."""
-    result = load_result()
+    result = result or load_result()
     if not result.problems:
         return
     with st.expander(f"⚠️ De beleidsdata bevat {len(result.problems)} probleem/problemen; "

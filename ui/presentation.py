@@ -41,7 +41,7 @@ def chart_title_px(presenting: bool) -> int:
 # Constant CSS (no data in it), built from the sizes above: no sidebar or Streamlit header,
 # every text at least TEXT_PX, buttons no larger than the text, metric numbers larger than
 # their labels, headings and spacing tight enough for the first screen at 1024×768.
-_PRESENTATION_CSS = """
+PRESENTATION_CSS = """
 <style>
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 header[data-testid="stHeader"] { display: none !important; }
@@ -98,7 +98,8 @@ def presentation_off() -> None:
 
 
 def presentation_mode() -> bool:
-    """Decide the mode for this run, offer the sidebar toggle and apply the style sheet.
+    """Decide the mode for this run and offer the sidebar toggle; the page header applies
+    the style sheet (:data:`PRESENTATION_CSS`, in one element with its other constant parts).
 
     The address decides when it says ``presentatie=true`` or ``false`` (a link, or Back to
     an earlier view); without it the session does, so a page reached by a link that
@@ -116,7 +117,6 @@ def presentation_mode() -> bool:
         "staat dan een balk met alle pagina's; zet de modus uit met ‘Presentatie uit’ in die balk.",
     )
     if on:
-        st.html(_PRESENTATION_CSS)
         write_param(PRESENTATION_KEY, "true")
     return on
 

@@ -17,7 +17,7 @@ from policy_model.schema import Policy
 from ui.guard import guarded_callback
 from ui.presentation import presenting
 from ui.text import md_escape
-from ui.url_state import flush_params, from_link, known, link_notice, read_flag, url_toggle, write_param
+from ui.url_state import check_url, flush_params, from_link, link_notice, read_flag, url_toggle, write_param
 
 BELEID_KEY = "beleid"
 DERIVED_KEY = "afgeleid"
@@ -82,9 +82,7 @@ def policy_picker(cat: Catalogue, *, minimum: int = selection.MIN_CHOSEN) -> lis
     insurer, any year) and, behind "Meer keuzes", the "ook afgeleide jaren" switch and
     the quick choices. Stops the page when nothing is chosen. Every choice is written to
     the URL, the default included, and remembered for the next comparison page."""
-    for key in PARAMS:
-        known(key)
-    known(SHORTCUT_KEY)
+    check_url({}, extra_known=(*PARAMS, SHORTCUT_KEY))
     if from_link(BELEID_KEY):
         _start_choice(cat)
     labels = {p.key: cat.policy_label(p) for p in cat.policies}

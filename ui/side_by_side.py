@@ -41,8 +41,8 @@ from ui.citation import sources_html
 from ui.data import catalogue
 from ui.export import XLSX_MIME, download_table
 from ui.guard import download_button
-from ui.print_style import inject_print_style, print_caption
-from ui.text import md_escape, nl_date, today
+from ui.print_style import PRINT_CSS, print_caption
+from ui.text import Html, md_escape, nl_date, today
 
 # Constant CSS, no data in it: differing rows get a tint and a bar on the left.
 _CSS = """
@@ -166,14 +166,6 @@ def row_cells_html(cat: Catalogue, row: TextRow, policies: Sequence[Policy], lab
     return f"<div class='gli-cells' style='--gli-n: {len(policies)}'>{''.join(cells)}</div>"
 
 
-class Html(str):
-    """HTML that Streamlit shows as it is: ``st.html`` dedents and strips a plain string on
-    every call (a noticeable cost for a block of forty rows), not one with ``_repr_html_``."""
-
-    def _repr_html_(self) -> str:
-        return str(self)
-
-
 class ComparedRows(tuple):
     """Rows of one part of a comparison, made by :func:`compared_rows` once per data folder,
     builder, record set and arguments; ``ident`` says which, so the page's HTML of the same
@@ -226,11 +218,17 @@ def _cached_rows_html(ident: str, _cat: Catalogue, _rows: ComparedRows, _policie
                       _words: bool) -> Html:
     # ``ident`` names the rows (and with them the records and the data folder), the key and
     # whether the words are compared.
-    return Html(rows_html(_cat, _rows, _policies, _key, word_pairs(_policies) if _words else {}))
+    return rows_block(rows_html(_cat, _rows, _policies, _key, word_pairs(_policies) if _words else {}))
+
+
+def rows_block(rows: str) -> Html:
+    """The rows with their style sheets (the rows' own and the page's print style) after
+    them: one element where there were three."""
+    return Html(rows + _CSS + PRINT_CSS)
 
 
 def cached_rows_html(cat: Catalogue, rows: ComparedRows, policies: Sequence[Policy], key: str, words: bool) -> Html:
-    """:func:`rows_html` of rows from :func:`compared_rows`, made once."""
+    """:func:`rows_block` of rows from :func:`compared_rows`, made once."""
     return _cached_rows_html(ident=f"{rows.ident}\x1f{key}\x1f{words}", _cat=cat, _rows=rows,
                              _policies=tuple(policies), _key=key, _words=words)
 
@@ -247,8 +245,6 @@ def show_side_by_side(
     if not rows:
         st.info(empty)
         return
-    st.html(_CSS)
-    inject_print_style()
     pairs = word_pairs(policies) if show_words else {}
     header = st.columns(len(policies))
     for column, policy in zip(header, policies, strict=True):
@@ -256,7 +252,7 @@ def show_side_by_side(
     if isinstance(rows, ComparedRows):
         st.html(cached_rows_html(cat, rows, policies, key, bool(pairs)))
     else:
-        st.html(rows_html(cat, rows, policies, key, pairs))
+        st.html(rows_block(rows_html(cat, rows, policies, key, pairs)))
     if pairs:
         st.caption("Woord voor woord: :red[~~doorgestreept~~] staat niet meer in de nieuwere tekst, "
                    ":green-background[groen gemarkeerd] is nieuw, tegenover het oudere jaar van dezelfde verzekeraar. "
@@ -290,10 +286,10 @@ class Takeaway:
 def takeaway_bar(cat: Catalogue, policies: Sequence[Policy], takeaway: Takeaway) -> None:
     """The files to take away from this view, at the top of the page, each named for what
     it gives: the A4 hand-out, the Excel workbook with its sources, the CSV."""
-    inject_print_style()
     policies = list(policies)
     link = _current_link()
-    # The widgets that show the role and filters on screen are not printed; this line is.
+    # The widgets that show the role and filters on screen are not printed; this line is
+    # (with the print style sheet, in the same element).
     print_caption(" · ".join(
         [f"Afgedrukt uit de GLI-inkoopwijzer op {nl_date(today())}"]
         + ([f"Rol: {_role_label(takeaway) or 'alle rollen'}"] if takeaway.by_role else [])
