@@ -11,6 +11,7 @@ import streamlit as st
 
 from policy_model.loader import LoadResult
 from policy_model.schema import Policy
+from ui.about import KEEP_OPEN_JS
 from ui.data import catalogue, load_result
 from ui.missing_years import show_missing_years
 from ui.navigation import BAR_CSS, one_history_entry_per_action, page_bar
@@ -51,11 +52,12 @@ _DUTCH_WIDGET_CSS = """
 
 @functools.lru_cache(maxsize=8)
 def constant_head(presenting: bool, max_upload_mb: int) -> str:
-    """Every page's constant style sheets, for the history script's element: the Dutch
-    texts of Streamlit's own widgets and, while presenting, the mode's sizes and its page
-    bar. No data in them; one element instead of three or four."""
+    """Every page's constant style sheets and scripts, for the history script's element:
+    the script that keeps the "about" sections as the reader left them (:mod:`ui.about`),
+    the Dutch texts of Streamlit's own widgets and, while presenting, the mode's sizes and
+    its page bar. No data in them; one element instead of three or four."""
     css = _DUTCH_WIDGET_CSS.replace("@MB@", str(max_upload_mb))
-    return css + (PRESENTATION_CSS + BAR_CSS if presenting else "")
+    return KEEP_OPEN_JS + css + (PRESENTATION_CSS + BAR_CSS if presenting else "")
 
 
 __all__ = ["PRESENTATION_KEY", "page_header", "presentation_query", "presenting", "provenance_footer",

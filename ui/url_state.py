@@ -83,6 +83,17 @@ def _register(state: _UrlState, key: str, values: Iterable[str] | None = None) -
         state.known[key] = None if values is None else {str(v) for v in values}
 
 
+def link_flags(keys: Sequence[str]) -> set[str]:
+    """Register ``keys`` (any value) and return those the link sets to true: for parts of a
+    page a link can open that are no widgets (:mod:`ui.about`); the link keeps them as it
+    has them."""
+    state = _state()
+    link = state.link if state.link is not None else _link_now()
+    for key in keys:
+        _register(state, key)
+    return {key for key in keys if key in link and read_flag(link[key][-1]) is True}
+
+
 def notice_slot() -> None:
     """Reserve the place at the top of the page for the notice about the link."""
     _state().slot = st.empty()
