@@ -7,10 +7,11 @@ one insurer, the newer column can show its changed wording word by word (deleted
 struck through, added words highlighted). The rows come from
 :mod:`policy_model.comparison.text_rows`; the same rows download as CSV/XLSX.
 
-The rows are one block of HTML in which all data text is escaped (the column headers are
-Markdown, escaped with :func:`ui.text.md_escape`). A page asks :func:`compared_rows` for
-its rows: they and their HTML are made once per data folder, records and choices and
-shared by reruns and sessions, since every rerun asked for the same ones again.
+The column heads and the rows are one block of HTML in which all data text is escaped,
+with its style sheets (one element: Streamlit's columns and a Markdown element per head
+cost a page run more than the rows). A page asks :func:`compared_rows` for its rows: they
+and their HTML are made once per data folder, records and choices and shared by reruns
+and sessions, since every rerun asked for the same ones again.
 """
 
 from __future__ import annotations
@@ -68,6 +69,10 @@ _CSS = """
 .gli-cell blockquote { margin: .25rem 0 .5rem; padding-left: .6rem; border-left: 3px solid #ccc; }
 .gli-cell details.gli-other > summary { color: #6b6f76; }
 @media (max-width: 640px) { .gli-cells { grid-template-columns: minmax(0, 1fr); } }
+.gli-heads { display: grid; gap: 1rem; grid-template-columns: repeat(var(--gli-n, 2), minmax(0, 1fr)); margin-bottom: 1rem; }
+.gli-heads p { margin: 0; line-height: 1.6; overflow-wrap: break-word; }
+.gli-heads b { font-weight: 600; } .gli-heads .gli-kind { color: rgb(104, 98, 85); }
+@media (max-width: 640px) { .gli-heads { grid-template-columns: minmax(0, 1fr); } }
 </style>
 """
 
@@ -199,6 +204,14 @@ def _compared_rows(ident: str, _make: Callable[..., Sequence[TextRow]], _policie
     return rows
 
 
+def heads_html(cat: Catalogue, policies: Sequence[Policy]) -> str:
+    """The column heads above the rows, as Streamlit's columns drew them (bold label, the
+    kind of document in grey below it; stacked on a phone): escaped HTML."""
+    heads = "".join(f"<p><b>{escape(cat.policy_label(p))}</b><br><span class='gli-kind'>"
+                    f"{escape(cat.document_kind_label(p))}</span></p>" for p in policies)
+    return f"<div class='gli-heads' style='--gli-n: {len(policies)}'>{heads}</div>"
+
+
 def rows_html(cat: Catalogue, rows: Sequence[TextRow], policies: Sequence[Policy], key: str,
               pairs: dict[str, str]) -> str:
     """All rows as one block of escaped HTML: one element for the browser to draw, however many rows."""
@@ -218,13 +231,14 @@ def _cached_rows_html(ident: str, _cat: Catalogue, _rows: ComparedRows, _policie
                       _words: bool) -> Html:
     # ``ident`` names the rows (and with them the records and the data folder), the key and
     # whether the words are compared.
-    return rows_block(rows_html(_cat, _rows, _policies, _key, word_pairs(_policies) if _words else {}))
+    return rows_block(_cat, _policies, rows_html(_cat, _rows, _policies, _key, word_pairs(_policies) if _words else {}))
 
 
-def rows_block(rows: str) -> Html:
-    """The rows with their style sheets (the rows' own and the page's print style) after
-    them: one element where there were three."""
-    return Html(rows + _CSS + PRINT_CSS)
+def rows_block(cat: Catalogue, policies: Sequence[Policy], rows: str) -> Html:
+    """The column heads, the rows and their style sheets (the rows' own and the page's
+    print style) after them: one element where there were three and a column and a
+    Markdown element per record."""
+    return Html(heads_html(cat, policies) + rows + _CSS + PRINT_CSS)
 
 
 def cached_rows_html(cat: Catalogue, rows: ComparedRows, policies: Sequence[Policy], key: str, words: bool) -> Html:
@@ -238,7 +252,7 @@ def show_side_by_side(
     show_words: bool = False, name: str = "gli-vergelijking", empty: str = "Niets vermeld voor deze selectie.",
     downloads: bool = True,
 ) -> None:
-    """The rows, one bordered block each (tinted where the records differ), and CSV/Excel
+    """The column heads and the rows, one bordered block each (tinted where the records differ), and CSV/Excel
     downloads of the same content (``downloads=False`` where the page's :func:`takeaway_bar`
     at the top offers them, with their sources). Rows from :func:`compared_rows` are drawn
     from HTML made once."""
@@ -246,13 +260,10 @@ def show_side_by_side(
         st.info(empty)
         return
     pairs = word_pairs(policies) if show_words else {}
-    header = st.columns(len(policies))
-    for column, policy in zip(header, policies, strict=True):
-        column.markdown(f"**{md_escape(cat.policy_label(policy))}**  \n:gray[{md_escape(cat.document_kind_label(policy))}]")
     if isinstance(rows, ComparedRows):
         st.html(cached_rows_html(cat, rows, policies, key, bool(pairs)))
     else:
-        st.html(rows_block(rows_html(cat, rows, policies, key, pairs)))
+        st.html(rows_block(cat, policies, rows_html(cat, rows, policies, key, pairs)))
     if pairs:
         st.caption("Woord voor woord: :red[~~doorgestreept~~] staat niet meer in de nieuwere tekst, "
                    ":green-background[groen gemarkeerd] is nieuw, tegenover het oudere jaar van dezelfde verzekeraar. "

@@ -77,3 +77,10 @@ def about_sections(at: AppTest) -> dict[str, tuple[bool, str]]:
                 body, flags=re.S):
             found[html.unescape(key)] = (bool(opened), html_text(inner))
     return found
+
+
+def column_heads(at: AppTest) -> list[tuple[str, str]]:
+    """The column heads above the side-by-side rows (``ui.side_by_side``): (record label,
+    kind of document) per column, in order, of every comparison on the page."""
+    return [(html.unescape(label), html.unescape(kind)) for body in html_bodies(at)
+            for label, kind in re.findall(r"<p><b>([^<]*)</b><br><span class='gli-kind'>([^<]*)</span></p>", body)]

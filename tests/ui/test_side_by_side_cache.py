@@ -42,8 +42,8 @@ def test_the_cached_html_is_the_html_of_the_same_rows(cat):
     assert word_pairs(policies)  # two years of CZ: word by word
     for words in (False, True):
         html = cached_rows_html(cat, rows, policies, "requirements", words)
-        assert html == rows_block(rows_html(cat, list(rows), policies, "requirements",
-                                            word_pairs(policies) if words else {}))
+        assert html == rows_block(cat, policies, rows_html(cat, list(rows), policies, "requirements",
+                                                           word_pairs(policies) if words else {}))
         assert html._repr_html_() == str(html)  # st.html takes it as it is
     assert cached_rows_html(cat, rows, policies, "requirements", True) is cached_rows_html(
         cat, rows, policies, "requirements", True)  # made once
