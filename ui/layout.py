@@ -11,6 +11,7 @@ import streamlit as st
 
 from policy_model.loader import LoadResult
 from policy_model.schema import Policy
+from ui import html_check  # noqa: F401 (installed on import: a faster st.html check of every body)
 from ui.about import KEEP_OPEN_JS
 from ui.data import catalogue, load_result
 from ui.missing_years import show_missing_years
