@@ -79,6 +79,13 @@ def app_pages() -> list[StreamlitPage]:
     return pages
 
 
+def page_links() -> list[tuple[PageInfo, StreamlitPage]]:
+    """Each of :data:`PAGES` with its ``st.Page`` of this session, for ``st.page_link``: given
+    the page itself, a link is made without resolving the page's file on disk (as a path
+    it was, for every link on every run)."""
+    return list(zip(PAGES, app_pages(), strict=False))
+
+
 # Constant CSS: the page bar is one row of small links; the history script's element takes
 # no room.
 BAR_CSS = """
@@ -131,7 +138,7 @@ def page_bar() -> None:
     header puts it in the history script's element)."""
     query = presentation_query()
     with st.container(key="gli_page_bar", horizontal=True, vertical_alignment="center", gap=None):
-        for info in PAGES:
-            st.page_link(info.path, label=info.short, icon=info.icon, query_params=query, help=info.title)
+        for info, page in page_links():
+            st.page_link(page, label=info.short, icon=info.icon, query_params=query, help=info.title)
         st.button("✕ Presentatie uit", key="presentation_off", on_click=presentation_off,
                   help="Terug naar de gewone weergave met de zijbalk.")
