@@ -13,8 +13,9 @@ from typing import NamedTuple
 import pyarrow as pa
 import streamlit as st
 
+from policy_model import timeline
 from policy_model.paths import data_dir
-from policy_model.timeline import Event, all_events, upcoming
+from policy_model.timeline import Event
 from policy_model.vocab import SOURCE_KIND_LABELS
 from ui.citation import sourced_lines_html
 from ui.data import catalogue
@@ -80,7 +81,7 @@ def coming(day: dt.date) -> Coming:
 def _coming(ident: str, _day: dt.date) -> Coming:
     # ``ident``: the data folder (another folder is another catalogue) and the day.
     cat = catalogue()
-    events = all_events(cat)
-    ahead = upcoming(events, _day, limit=COMING)
+    events = timeline.all_events(cat)
+    ahead = timeline.upcoming(events, _day, limit=COMING)
     lines = sourced_lines_html(cat, [("", [event_line(cat, event) for event in ahead])])
     return Coming(Html(lines), [] if ahead else list(reversed([e for e in events if e.date < _day][-3:])))

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 import streamlit as st
 
 from policy_model.loader import LoadResult
+from policy_model.paths import data_dir
 from policy_model.schema import Policy
 from ui import html_check  # noqa: F401 (installed on import: a faster st.html check of every body)
 from ui.about import KEEP_OPEN_JS
@@ -109,16 +110,21 @@ def show_load_problems(result: LoadResult | None = None) -> None:
 
 def provenance_footer(policies: Iterable[Policy] = ()) -> None:
     """Which documents the facts on this page come from (Datasette-style provenance)."""
-    cat = catalogue()
     doc_ids: list[str] = []
     for policy in policies:
         doc_ids += [d for d in policy.documents if d not in doc_ids]
-    if not doc_ids:
-        doc_ids = [s.id for s in cat.sources]
     st.divider()
+    st.caption(_footer(ident=f"{data_dir()}\x1f{' '.join(doc_ids)}", _doc_ids=tuple(doc_ids)))
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _footer(ident: str, _doc_ids: tuple[str, ...]) -> str:
+    # ``ident``: the data folder (another folder, another catalogue) and the documents; none
+    # means every document of the catalogue. Escaped Markdown, made once.
+    cat = catalogue()
     lines = []
-    for doc_id in doc_ids:
+    for doc_id in _doc_ids or [s.id for s in cat.sources]:
         doc = cat.source(doc_id)
         link = f" – [origineel]({doc.url})" if doc.url and doc.url.startswith("https://") else ""
         lines.append(f"- {md_escape(doc.publisher)}: *{md_escape(doc.title)}*{link}")
-    st.caption("**Bronnen op deze pagina**  \n" + "\n".join(lines))
+    return "**Bronnen op deze pagina**  \n" + "\n".join(lines)
