@@ -272,8 +272,8 @@ def show_side_by_side(
                + (" ‘– Alleen voor …’: het document zegt het wel, voor een andere rol (klik om te lezen); "
                   "‘– Verwezen naar elders’: het document zegt waar het wel staat."
                   if any(e.kind != "statement" for r in rows for es in r.cells.values() for e in es) else ""))
-    if downloads:
-        download_table(export_rows(cat, rows, policies, first, pairs), name, key=key)
+    if downloads:  # the rows of the files made only when one is asked for
+        download_table(partial(export_rows, cat, rows, policies, first, pairs), name, key=key)
 
 
 @dataclass(frozen=True)
