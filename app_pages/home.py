@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from policy_model.timeline import all_events, upcoming
-from policy_model.vocab import SOURCE_KIND_LABELS
-from ui.citation import show_sourced_lines
 from ui.data import catalogue
+from ui.home_view import coming, home_tables
 from ui.layout import page_header, presentation_query, provenance_footer
 from ui.missing_years import show_missing_years
-from ui.navigation import PAGES
-from ui.tables import show_table, table_data
+from ui.navigation import page_links
+from ui.tables import show_table
 from ui.text import md_escape, nl_date, today
-from ui.timeline_chart import event_line
 
 presenting = page_header(
     "GLI-inkoopwijzer",
@@ -33,9 +30,10 @@ st.markdown(
 
 st.subheader("Waar wilt u naartoe?")
 link_columns = st.columns(3)
-for n, info in enumerate(PAGES[1:]):
+query = presentation_query()
+for n, (info, page) in enumerate(page_links()[1:]):
     with link_columns[n % 3]:
-        st.page_link(info.path, label=info.title, icon=info.icon, query_params=presentation_query())
+        st.page_link(page, label=info.title, icon=info.icon, query_params=query)
         st.caption(info.about)
 
 figures = cat.headline()
@@ -47,52 +45,29 @@ cols[3].metric("Registers", figures["registries"])
 cols[4].metric("Eisen vastgelegd", figures["requirements"])
 
 st.subheader("Wat komt eraan")
-events = all_events(cat)
-ahead = upcoming(events, today(), limit=6)
-if ahead:
-    show_sourced_lines(cat, ("", [event_line(cat, event) for event in ahead]))
+now = today()
+dates = coming(now)
+if dates.lines:
+    st.html(dates.lines)
 else:
-    st.info(f"Geen deadlines meer na vandaag ({nl_date(today())}) in de beschikbare documenten.")
-    recent = [e for e in events if e.date < today()][-3:]
-    if recent:
+    st.info(f"Geen deadlines meer na vandaag ({nl_date(now)}) in de beschikbare documenten.")
+    if dates.recent:
         st.caption("Meest recente data in het beleid:")
-        for event in reversed(recent):
+        for event in dates.recent:
             insurer = cat.insurer(event.insurer).short_name
             st.markdown(f"- {nl_date(event.date)} – {md_escape(insurer)} {event.year}: {md_escape(event.activity)}")
 
+tables = home_tables()
 st.subheader("Beleid per verzekeraar en jaar")
-rows = []
-for policy in cat.policies_for():
-    rows.append({
-        "Verzekeraar": cat.insurer(policy.insurer).short_name,
-        "Jaar": policy.year,
-        "Soort": cat.document_kind_label(policy),
-        "Programma's": len(policy.programmes),
-        "Eisen": len(policy.requirements),
-        "Wijzigingen": len(policy.changes),
-        "Samenvatting": policy.summary,
-    })
 show_table(
-    table_data(rows), key="policy_overview",
+    tables.policies, key="policy_overview",
     column_config={"Jaar": st.column_config.NumberColumn(format="%d"),
                    "Samenvatting": st.column_config.TextColumn(width="large")},
 )
 
 st.subheader("Brondocumenten")
-source_rows = [
-    {
-        "Document": doc.title,
-        "Uitgever": doc.publisher,
-        "Soort": SOURCE_KIND_LABELS[doc.kind],
-        "Beleidsjaar": doc.policy_year,
-        "Gepubliceerd": nl_date(doc.published) if doc.published else "niet vermeld",
-        "Inhoud": doc.covers,
-        "Adres": doc.url or "",
-    }
-    for doc in cat.sources
-]
 show_table(
-    table_data(source_rows), key="source_documents",
+    tables.sources, key="source_documents",
     column_config={
         "Beleidsjaar": st.column_config.NumberColumn(format="%d"),
         "Adres": st.column_config.LinkColumn("Origineel", display_text="openen"),

@@ -7,15 +7,12 @@ import streamlit as st
 from policy_model.comparison.matrix import programme_statuses, status_cell
 from policy_model.comparison.text_rows import programme_text_rows
 from policy_model.reports.comparison_export import Part
-from policy_model.vocab import PROGRAMME_FACT_LABELS
-from ui.citation import sourced_line
+from ui.about import programme_sections, show_about_sections
 from ui.data import catalogue
-from ui.glossary import glossary_help
 from ui.layout import page_header, provenance_footer
 from ui.selection import policy_picker
 from ui.side_by_side import Takeaway, compared_rows, show_side_by_side, takeaway_bar
 from ui.tables import show_sourced_table
-from ui.text import md_escape
 from ui.url_state import url_expander
 
 page_header(
@@ -59,18 +56,5 @@ if box is not None:
         show_sourced_table(rows, name="gli-programmas-bronnen", key="programme_sources")
 
 st.subheader("Over de programma's")
-for programme in cat.programmes:
-    title = programme.name + (f" ({programme.abbreviation})" if programme.abbreviation else "")
-    box = url_expander(md_escape(title), f"programma_{programme.id}")  # labels render Markdown
-    if box is None:
-        continue
-    with box:
-        if programme.aliases:
-            st.caption("Ook geschreven als: " + md_escape(", ".join(programme.aliases)))
-        for label, entries in (("Eigenaar / licentiehouder", programme.owners), ("Variant", programme.variants)):
-            for entry in entries:
-                sourced_line(f"**{label}:** {md_escape(entry.name)}", entry.source)
-        for fact in programme.facts:
-            sourced_line(f"**{PROGRAMME_FACT_LABELS[fact.topic]}:** {md_escape(fact.text)}", fact.source,
-                         help=glossary_help(fact.text))
+show_about_sections(programme_sections)
 provenance_footer(policies)

@@ -6,15 +6,13 @@ import streamlit as st
 
 from policy_model.comparison.text_rows import registry_text_rows
 from policy_model.reports.comparison_export import Part
-from policy_model.vocab import BACKGROUND_LABELS, REGISTRY_KIND_LABELS, REGISTRY_USE_LABELS, ROLE_SHORT_LABELS
-from ui.citation import sourced_line
+from policy_model.vocab import BACKGROUND_LABELS, REGISTRY_USE_LABELS, ROLE_SHORT_LABELS
+from ui.about import registry_sections, show_about_sections
 from ui.data import catalogue
-from ui.glossary import glossary_help
 from ui.layout import page_header, provenance_footer
 from ui.selection import policy_picker
 from ui.side_by_side import Takeaway, compared_rows, filter_rows, show_side_by_side, takeaway_bar, word_pairs
 from ui.tables import show_sourced_table
-from ui.text import md_escape
 from ui.url_state import known, url_expander, url_toggle
 
 page_header(
@@ -65,15 +63,5 @@ if box is not None:
         show_sourced_table(rows, name="gli-registers-bronnen", key="registry_sources")
 
 st.subheader("Over de registers")
-for registry in cat.registries:
-    backgrounds = ", ".join(BACKGROUND_LABELS[b] for b in registry.backgrounds) or "alle achtergronden"
-    box = url_expander(f"{md_escape(registry.abbreviation or registry.name)} – {REGISTRY_KIND_LABELS[registry.kind]}",
-                       f"register_{registry.id}")
-    if box is None:
-        continue
-    with box:
-        st.markdown(f"**{md_escape(registry.name)}** · betreft: {backgrounds}",
-                    help=glossary_help(registry.name, registry.abbreviation or ""))
-        for fact in registry.facts:
-            sourced_line(md_escape(fact.text), fact.source)
+show_about_sections(registry_sections)
 provenance_footer(policies)

@@ -7,18 +7,24 @@ from functools import partial
 
 import streamlit as st
 
-from policy_model.reports.timeline_handout import timeline_entries, timeline_handout_html
-from policy_model.timeline import all_events, to_ics, undated_items, upcoming
+from policy_model.reports.timeline_handout import timeline_handout_html
+from policy_model.timeline import to_ics
 from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
-from ui.citation import show_sourced_lines
 from ui.data import catalogue
 from ui.guard import download_button
 from ui.layout import page_header, provenance_footer
 from ui.missing_years import show_missing_years
 from ui.selection import policy_picker
 from ui.tables import show_sourced_table
-from ui.text import html_escape, md_escape, nl_date, today
-from ui.timeline_chart import event_line, general_calendar, show_timeline_chart, timeline_chart
+from ui.text import nl_date, today
+from ui.timeline_chart import (
+    CHART_CONTAINER_KEY,
+    NARROW_CSS,
+    TimelineChart,
+    show_timeline_chart,
+    timeline_chart,
+)
+from ui.timeline_view import timeline_view
 from ui.url_state import known, url_expander, url_segments
 
 CHART_KEY, TABLE_KEY = "grafiek", "alle_activiteiten"
@@ -26,14 +32,6 @@ ALL_TOGETHER = "alle"
 #: The most chart rows (each about two lines of label text) that fit one screen with the
 #: year axis and the legend: 1024×768 while presenting, 1400×900 otherwise.
 CHART_ROWS_ON_A_SCREEN = {True: 9.0, False: 12.0}
-
-# Streamlit cannot see the screen width: on a phone the browser leaves the chart out (the
-# list below it says the same). Constant CSS.
-_NARROW_CSS = """
-<style>
-@media (max-width: 640px) { .st-key-gli_timeline_chart { display: none !important; } }
-</style>
-"""
 
 presenting = page_header(
     "Tijdlijn",
@@ -43,61 +41,57 @@ presenting = page_header(
 )
 cat = catalogue()
 policies = policy_picker(cat, minimum=1)
-events = all_events(cat, policies)
 now = today()
 labels = {p.key: cat.policy_label(p) for p in policies}
+view = timeline_view(policies, now)
 
 
-def chart_choice() -> tuple[str, ...]:
-    """The records the chart shows: all chosen ones when they fit one screen with the
-    axis and the legend, else one at a time (a choice kept in the link), or all together
-    on request."""
+def chart_choice() -> TimelineChart | None:
+    """The chart: of all chosen records when they fit one screen with the axis and the
+    legend, else of one at a time (a choice kept in the link), or all together on request."""
     everything = tuple(labels)
     chart = timeline_chart(everything, now, presenting)
     if len(everything) == 1 or chart is None or chart.height <= CHART_ROWS_ON_A_SCREEN[presenting]:
         known(CHART_KEY)
-        return everything
+        return chart
     shown = url_segments("Grafiek van", [*everything, ALL_TOGETHER], CHART_KEY,
                          format_func=lambda k: "alle samen" if k == ALL_TOGETHER else labels[k],
                          label_visibility="collapsed" if presenting else "visible",
                          help="Eén beleidsdocument per keer past met zijn legenda op één scherm; "
                          "‘alle samen’ zet ze onder elkaar.")
-    return everything if shown == ALL_TOGETHER else (shown,)
+    return chart if shown == ALL_TOGETHER else timeline_chart((shown,), now, presenting)
 
 
-st.html(_NARROW_CSS)
-with st.container(key="gli_timeline_chart"):
+with st.container(key=CHART_CONTAINER_KEY):
     if not presenting:
         st.subheader("Proces en looptijden")
     # The chart first: its bars, axis and legend on the first screen, also on a projector.
-    chart = timeline_chart(chart_choice(), now, presenting)
+    chart = chart_choice()
     if chart is not None:
-        show_timeline_chart(chart)
+        show_timeline_chart(chart)  # with the style sheet that leaves it out on a phone
         st.caption("Balken: looptijden van overeenkomsten, een kleur en arcering per route. Symbolen: activiteiten "
                    "met een datum, een vast symbool per soort. Stippellijn: vandaag. Wijs een balk of symbool aan "
                    "voor de datum en de tekst.")
     else:
+        st.html(NARROW_CSS)
         st.info("De gekozen beleidsdocumenten noemen geen looptijden of activiteiten met een precieze datum; "
                 "zie de tabel hieronder.")
 st.subheader("Activiteiten en looptijden")
 with st.container(key="gli_timeline_list"):
     # Every text in full, also on a phone (where the chart gives way to it).
-    for key, entries in timeline_entries(policies).items():
-        st.markdown(f"**{md_escape(labels[key])}**\n\n" + "\n".join(
-            f"- **{md_escape(e.when)}** · {md_escape(e.what)}: {md_escape(e.text)}" for e in entries))
+    for listing in view.listing:
+        st.markdown(listing)
 
 st.subheader("Komende deadlines")
-ahead = upcoming(events, now)
-if ahead:
-    show_sourced_lines(cat, ("", [event_line(cat, event) for event in ahead]))
+if view.ahead:
+    st.html(view.ahead)
 else:
-    later = "; zie de algemene inkoopkalender hieronder voor de jaren die hier ontbreken" if general_calendar(
-        cat, policies, now) else ""
+    later = "; zie de algemene inkoopkalender hieronder voor de jaren die hier ontbreken" if view.general else ""
     st.info(f"Geen deadlines na vandaag ({nl_date(now)}) in de gekozen beleidsdocumenten{later}.")
 downloads = st.container(horizontal=True)
-if events:
+if view.events:
     download_button(
-        downloads, "📅 Deadlines als agenda (.ics)", partial(to_ics, events, cat), file_name="gli-deadlines.ics",
+        downloads, "📅 Deadlines als agenda (.ics)", partial(to_ics, view.events, cat), file_name="gli-deadlines.ics",
         mime="text/calendar", on_click="ignore", key="ics",
         help="Alle gedateerde activiteiten van de gekozen beleidsdocumenten, voor Outlook of Google Agenda.",
     )
@@ -108,21 +102,14 @@ download_button(
     "of als PDF te bewaren.",
 )
 
-general = general_calendar(cat, policies, now)
-if general:
+if view.general:
     st.subheader("Algemene inkoopkalender voor jaren die hier ontbreken")
     st.caption("Voor deze jaren is beleid gepubliceerd dat niet in deze wijzer staat. De data hieronder komen uit "
                "de algemene jaarkalender van de zorginkoop (dezelfde dagen in elk document), niet uit het beleid "
                "van de verzekeraar zelf: controleer ze in het actuele document. In de grafiek: open grijze rondjes.")
     show_missing_years(cat, list(dict.fromkeys(p.insurer for p in policies)))
-    lines = []
-    for insurer in dict.fromkeys(m.insurer for m in general):
-        mine = [m for m in general if m.insurer == insurer]
-        for year in dict.fromkeys(m.year for m in mine):
-            line = "; ".join(f"{nl_date(m.date)}: {html_escape(m.label.lower())}" for m in mine if m.year == year)
-            lines.append((f"<b>{html_escape(cat.insurer(insurer).short_name)} {year}</b> (algemene kalender) – {line}",
-                          [m.source for m in mine if m.year == year][:1]))
-    show_sourced_lines(cat, ("", lines))
+    if view.general_lines:
+        st.html(view.general_lines)
 
 # The sortable table with the sources, folded away (the list above says the same): its grid
 # would cost a fresh visitor a second to load.
@@ -145,8 +132,7 @@ for row in rows:
 if box is not None:
     with box:
         show_sourced_table(rows, name="gli-tijdlijn", key="timeline_rows")
-undated = sum(len(undated_items(p)) for p in policies)
-if undated:
-    st.caption(f"{undated} activiteit(en) hebben in het document geen precieze dag (bijvoorbeeld ‘September 2023’); "
+if view.undated:
+    st.caption(f"{view.undated} activiteit(en) hebben in het document geen precieze dag (bijvoorbeeld ‘September 2023’); "
                "ze staan in de lijst maar niet in de grafiek of de agenda.")
 provenance_footer(policies)

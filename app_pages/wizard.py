@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import partial
-from html import escape
 
 import pandas as pd
 import streamlit as st
@@ -20,34 +18,38 @@ from policy_model.vocab import (
     SCOPE_LABELS,
 )
 from policy_model.wizard.batch import BATCH_COLUMNS
-from policy_model.wizard.labels import GROUP_ORDER, GROUP_WORDS, STATUS_LABELS, TRI_WORDS_NL, WHEN_LABELS
+from policy_model.wizard.labels import TRI_WORDS_NL
 from policy_model.wizard.models import Assessment
 from policy_model.wizard.profile import GGR_LABELS, PROFILE_ROLES, Profile, contradictions
-from policy_model.wizard.report import CARDS_CSS, assessment_report_html, checklist_cards_html
-from policy_model.wizard.rules import assess
+from policy_model.wizard.report import assessment_report_html
 from ui.batch import assessed_upload
-from ui.citation import show_sourced_lines, source_column_config, source_columns
+from ui.citation import show_sourced_lines, source_column_config
 from ui.data import catalogue
 from ui.export import download_table
 from ui.filters import check_url
 from ui.glossary import glossary_help
 from ui.guard import download_button
 from ui.layout import page_header, provenance_footer
-from ui.missing_years import calendar
 from ui.presentation import presenting
-from ui.tables import show_table, table_data
-from ui.text import html_escape, md_escape, nl_date, today
+from ui.tables import show_table
+from ui.text import Html, html_escape, md_escape, nl_date, today
+from ui.wizard_view import (
+    Assessments,
+    assessment_view,
+    assessments_for,
+    checklist_table,
+    group_counts,
+    verdict_cards,
+)
 
 ROLES = list(PROFILE_ROLES)
 ORGANISATION_ROLES = ("coach_network", "rho", "msv")
 TRI = {"yes": "Ja", "no": "Nee", "unknown": "Weet ik niet"}
 BOOL = {"ja": True, "nee": False, "onbekend": None}
 BOOL_LABELS = {"ja": "Ja", "nee": "Nee", "onbekend": "Niet ingevuld"}
-VERDICT_ICONS = {"eligible": "✅", "subcontractor_only": "🔁", "not_eligible": "⛔", "conditional": "❔"}
 #: The explicit "none" answer in a multiple choice: distinct from leaving it empty (not answered).
 NONE = "none"
 NONE_LABEL = "— Geen —"
-WHEN_ICONS = {"today": "⏰", "open": "▶️", "upcoming": "🗓️", "past": "✖️"}
 #: The functions the page asks an organisation (one provider or not follows from the role).
 ASKED_FUNCTIONS = {"coach_network": "f_netwerk", "gp_led_regional": "f_huisartsen",
                    "multidisciplinary_primary_care": "f_multidisciplinair", "coordinates_chain_care": "f_ketenzorg"}
@@ -60,31 +62,6 @@ ROLE_NOTES = {
     "referrer": "U verwijst een deelnemer (huisarts, bedrijfsarts, medisch specialist) en wilt weten of die in "
                 "aanmerking komt.",
 }
-# Streamlit cannot see the screen width: the browser picks the grid or the cards. Constant CSS.
-_NARROW_CSS = f"""
-<style>
-@media (max-width: 640px) {{ [class*="st-key-gli_checklist_table"] {{ display: none !important; }} }}
-@media (min-width: 641px) {{ [class*="st-key-gli_checklist_cards"] {{ display: none !important; }} }}
-{CARDS_CSS}
-</style>
-"""
-
-
-def checklist_table(a: Assessment, cat: Catalogue) -> list[dict]:
-    """The checklist of one assessment as table rows, by weight (unmet minimum requirements
-    and exclusion grounds first, expectations last), each with its source."""
-    return [
-        {"Status": ("❗ " if c.status == "unmet" else "") + STATUS_LABELS[c.status], "Soort": c.force_label,
-         "Onderwerp": c.topic_label, "Eis": c.text, "Toelichting": c.why, **source_columns(c.source, cat)}
-        for c in a.checklist
-    ]
-
-
-def group_counts(a: Assessment) -> str:
-    """``1 niet voldaan · 4 na te gaan · 3 voldaan · 2 verplichtingen · 5 verwachtingen``."""
-    return " · ".join(f"{a.groups[g]} {GROUP_WORDS[g]}" for g in GROUP_ORDER)
-
-
 def answer_list(values: list[str]) -> list[str] | None:
     """A multiselect's answer: nothing chosen is "not answered", ``Geen`` is an explicit none."""
     if not values:
@@ -98,15 +75,10 @@ def checklist_csv(assessments: list[Assessment], cat: Catalogue) -> bytes:
     return table_csv_bytes(pd.DataFrame(rows))
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def cached_assessments(profile_json: str, day: dt.date, records: str) -> list[Assessment]:
-    """The answer for one profile, day and record set, computed once (the models are frozen,
-    so sharing them between reruns and sessions is safe)."""
-    return assess(Profile.model_validate_json(profile_json), catalogue(), day, calendar())
-
-
-def show_assessment(a: Assessment, cat: Catalogue) -> None:
+def show_assessment(assessments: Assessments, index: int, cat: Catalogue) -> None:
     """One insurer's verdict in detail: what today means, reasons, routes, deadlines, how to apply, checklist."""
+    a = assessments[index]
+    view = assessment_view(assessments, index, cat)
     if a.notice:
         st.warning(md_escape(a.notice), icon="💡")
     st.info(f"**Volgende stap:** {md_escape(a.next_step)}")
@@ -115,24 +87,8 @@ def show_assessment(a: Assessment, cat: Catalogue) -> None:
     st.markdown(md_escape(a.explanation))
     for reason in a.reasons:
         st.markdown(f"- {md_escape(reason)}")
-    show_sourced_lines(
-        cat,
-        ("", [(f"Bron: {html_escape(source.section)}", source) for source in a.verdict_sources[:4]]),
-        ("<b>Route en looptijd</b>", [
-            (f"{html_escape(route.label)}{' (na te gaan of uw organisatie hieronder valt)' if route.fit == 'maybe' else ''}"
-             f" – {html_escape('; '.join(route.periods) or 'looptijd niet vermeld')}", route.source)
-            for route in a.routes]),
-        ("<b>Wat u kunt doen, en wanneer</b> (ten opzichte van vandaag)", [
-            (f"{WHEN_ICONS[action.when]} <b>{nl_date(action.date) if action.date else 'geen deadline'}</b> "
-             f"({escape(WHEN_LABELS[action.when])}) – {html_escape(action.text)}", action.source)
-            for action in a.actions]),
-        ("<b>Wat de verzekeraar doet</b> (geen deadline voor u)",
-         [(f"{nl_date(item.date)} – {html_escape(item.activity)}", item.source) for item in a.insurer_dates]),
-        ("<b>Zo vraagt u aan</b>", [
-            (f"{html_escape(how.channel)} {html_escape(how.address or '')} ({html_escape(how.when)}): "
-             f"{html_escape(how.text)}", how.source)
-            for how in a.apply]),
-    )
+    if view.lines:
+        st.html(view.lines)
     if a.contacts:
         st.caption("Vragen? " + " · ".join(md_escape(f"{c.channel}: {c.address}") for c in a.contacts))
     for p in a.programmes:
@@ -146,15 +102,13 @@ def show_assessment(a: Assessment, cat: Catalogue) -> None:
     # Styler made this table twenty times slower). Phones, and a projector: the same rows as
     # readable cards (eight columns in 1024 px at presentation size broke words letter by letter).
     if presenting():  # the cards' smaller source line stays at the projector's 18 px minimum
-        st.html("<style>.gli-card .src{font-size:1em}</style>")
-        st.html(checklist_cards_html(a, cat))
+        st.html(Html(view.cards + "<style>.gli-card .src{font-size:1em}</style>"))
         return
     with st.container(key=f"gli_checklist_table_{a.insurer}"):
         st.markdown(f"**Checklist** – {group_counts(a)}")
-        show_table(table_data(checklist_table(a, cat)), key=f"checklist_{a.insurer}",
-                   column_config=source_column_config())
+        show_table(view.table, key=f"checklist_{a.insurer}", column_config=source_column_config())
     with st.container(key=f"gli_checklist_cards_{a.insurer}"):
-        st.html(checklist_cards_html(a, cat))
+        st.html(view.cards)
 
 
 page_header(
@@ -162,7 +116,6 @@ page_header(
     "Vul in wie u bent en wat u heeft; per verzekeraar ziet u of u een overeenkomst kunt krijgen, via welke "
     "route, wat u nog mist en wanneer u moet handelen – elk antwoord met de tekst uit het beleid.",
 )
-st.html(_NARROW_CSS)
 cat = catalogue()
 years = [y for y in cat.years if any(not p.partial for p in cat.policies_for(years=[y]))] or cat.years
 registry_ids = [r.id for r in cat.registries if r.kind in ("quality_register", "professional_association")]
@@ -362,30 +315,23 @@ for key in chosen:
 
 step("Resultaat")
 now = today()
-assessments = cached_assessments(profile_json=profile.model_dump_json(), day=now, records=" ".join(p.key for p in cat.policies))
+assessments = assessments_for(profile, now, cat)
 if not assessments:
     st.info(f"Er is geen beleid in deze wijzer; jaren met gegevens: {', '.join(map(str, cat.years))}.")
     st.stop()
 st.caption(f"Antwoord voor vandaag, {nl_date(now)}. De link van deze pagina bevat uw antwoorden: bewaar of deel hem "
            "om dit resultaat terug te zien.")
 
-columns = st.columns(len(assessments))
-for column, a in zip(columns, assessments, strict=True):
-    with column.container(border=True):
-        st.markdown(f"**{md_escape(a.insurer_name)} {a.year}**" + (" *(afgeleid)*" if a.partial else ""))
-        if a.hint:
-            st.caption(f"💡 Hint: geen beleid voor {a.requested_year}; dit is het beleid van {a.year}.")
-        st.markdown(f"### {VERDICT_ICONS[a.verdict]} {a.verdict_label}")  # a fixed label, no data
-        st.caption(group_counts(a))
+st.html(verdict_cards(assessments))
 
 # Only the open tab runs (on_change="rerun"); the downloads below cover every insurer. The
 # labels stay the same when a verdict changes, so the open tab stays open (the verdict
 # icons are on the cards above).
 tabs = st.tabs([md_escape(a.insurer_name) for a in assessments], key="resultaat_tab", on_change="rerun")
-for tab, a in zip(tabs, assessments, strict=True):
+for index, tab in enumerate(tabs):
     if tab.open:
         with tab:
-            show_assessment(a, cat)
+            show_assessment(assessments, index, cat)
 c1, c2 = st.columns(2)
 download_button(c1, "⬇️ Checklist (CSV)", partial(checklist_csv, assessments, cat),
                 file_name=f"gli-checklist-{year}.csv", mime="text/csv", on_click="ignore", key="checklist_csv")

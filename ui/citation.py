@@ -88,7 +88,7 @@ def sources_html(cat: Catalogue, sources: Sequence[Source]) -> str:
 
 # Constant CSS, no data in it: a sourced line reads as a paragraph, its 📄 Bron after the
 # text; a heading as a bold paragraph. At the end of each block (one element, not two).
-_LINES_CSS = """<style>
+LINES_CSS = """<style>
 .gli-lines .gli-line, .gli-lines .gli-lines-head { line-height: 1.6; margin: 0 0 .55rem; overflow-wrap: anywhere; }
 .gli-lines .gli-lines-head { margin-top: .9rem; }
 .gli-lines .gli-lines-head:first-child { margin-top: 0; }
@@ -104,9 +104,10 @@ SourcedLine = tuple[str, Source | Sequence[Source]]
 LineSection = tuple[str, Sequence[SourcedLine]]
 
 
-def sourced_lines_html(cat: Catalogue, sections: Sequence[LineSection]) -> str:
+def sourced_lines_html(cat: Catalogue, sections: Sequence[LineSection], *, style: bool = True) -> str:
     """Sections of lines of (already escaped) HTML, each line with its sources one click
-    away; a section without lines is left out, heading and all."""
+    away; a section without lines is left out, heading and all. ``style=False`` leaves out
+    the style sheet (:data:`LINES_CSS`), for a block that has it once for many of these."""
     out = []
     for heading, lines in sections:
         if not lines:
@@ -116,7 +117,7 @@ def sourced_lines_html(cat: Catalogue, sections: Sequence[LineSection]) -> str:
         for text, source in lines:
             sources = [source] if isinstance(source, Source) else list(source)
             out.append(f"<div class='gli-line'>{text}{sources_html(cat, sources)}</div>")
-    return f"<div class='gli-lines'>{''.join(out)}</div>{_LINES_CSS}" if out else ""
+    return f"<div class='gli-lines'>{''.join(out)}</div>{LINES_CSS if style else ''}" if out else ""
 
 
 def show_sourced_lines(cat: Catalogue, *sections: LineSection) -> None:

@@ -14,11 +14,12 @@ from ui.guard import XLSX_MIME, download_button
 __all__ = ["XLSX_MIME", "download_table"]
 
 
-def download_table(table: pd.DataFrame | list[dict], name: str, *, key: str) -> None:
+def download_table(table: pd.DataFrame | list[dict] | Callable[[], list[dict]], name: str, *, key: str) -> None:
     """Two buttons side by side; ``name`` is the file name without extension.
 
-    The bytes (and, for rows, the frame) are made only when a button is clicked
-    (deferred data), so a page with many tables does no export work on every rerun.
+    The bytes (and, for rows, the frame; for a function, its rows) are made only when a
+    button is clicked (deferred data), so a page with many tables does no export work on
+    every rerun.
     """
     left, right, _ = st.columns([1, 1, 4])
     download_button(
@@ -31,5 +32,7 @@ def download_table(table: pd.DataFrame | list[dict], name: str, *, key: str) -> 
     )
 
 
-def _bytes(make: Callable[[pd.DataFrame], bytes], table: pd.DataFrame | list[dict]) -> bytes:
+def _bytes(make: Callable[[pd.DataFrame], bytes], table: pd.DataFrame | list[dict] | Callable[[], list[dict]]) -> bytes:
+    if callable(table) and not isinstance(table, pd.DataFrame):
+        table = table()
     return make(table if isinstance(table, pd.DataFrame) else pd.DataFrame(table))

@@ -1,4 +1,5 @@
-"""Glossary terms explained where they appear: as help text (tooltips) on labels."""
+"""Glossary terms explained where they appear: as help text (tooltips) on labels, and as
+the same tooltip in blocks of HTML (:func:`glossary_help_html`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from functools import lru_cache
 from policy_model.glossary import terms_in
 from policy_model.paths import data_dir
 from ui.data import catalogue
-from ui.text import md_escape
+from ui.text import html_escape, md_escape
 
 
 def glossary_help(*texts: str) -> str | None:
@@ -26,3 +27,37 @@ def _help(data_folder: str, text: str) -> str | None:
         f"**{md_escape(t.term)}**" + (f" ({md_escape(t.expansion)})" if t.expansion else "") + f": {md_escape(t.explanation)}"
         for t in found[:8]
     )
+
+
+#: Constant CSS for :func:`glossary_help_html`: a question mark in a circle in the grey of
+#: Streamlit's help icon (from the icon font Streamlit ships: the HTML sanitiser drops an
+#: inline SVG), the text shown while it is pointed at or has the focus.
+GLOSSARY_HELP_CSS = """<style>
+.gli-help { position: relative; display: inline-flex; vertical-align: middle; margin-left: .6rem; cursor: help;
+  color: rgba(47, 45, 43, .6); }
+.gli-help::before { content: "help"; font-family: "Material Symbols Rounded"; font-size: 1rem; line-height: 1;
+  font-weight: 400; font-feature-settings: "liga"; -webkit-font-smoothing: antialiased; user-select: none; }
+.gli-help:focus { outline: none; } .gli-help:focus-visible { box-shadow: rgba(197, 57, 72, .5) 0 0 0 .2rem; border-radius: .5rem; }
+.gli-help .gli-tip { display: none; position: absolute; left: 0; top: 1.4rem; z-index: 10; width: max-content;
+  max-width: min(24rem, 80vw); padding: .5rem .75rem; border-radius: .5rem; background: #fff; color: rgb(47, 45, 43);
+  box-shadow: 0 2px 12px rgba(0, 0, 0, .18); font-size: .875rem; line-height: 1.5; font-weight: 400; white-space: normal; }
+.gli-help:hover .gli-tip, .gli-help:focus .gli-tip { display: block; }
+</style>"""
+
+
+def glossary_help_html(*texts: str) -> str:
+    """The glossary terms in ``texts`` as a help icon whose explanation shows on pointing
+    or focus, in escaped HTML for a block (empty when there are none); its style sheet is
+    :data:`GLOSSARY_HELP_CSS`."""
+    return _help_html(str(data_dir()), " ".join(texts))
+
+
+@lru_cache(maxsize=4096)
+def _help_html(data_folder: str, text: str) -> str:
+    found = terms_in(text, catalogue().glossary)
+    if not found:
+        return ""
+    tip = "<br>".join(f"<b>{html_escape(t.term)}</b>" + (f" ({html_escape(t.expansion)})" if t.expansion else "")
+                      + f": {html_escape(t.explanation)}" for t in found[:8])
+    return (f"<span class='gli-help' tabindex='0' role='button' aria-label='Uitleg' translate='no'>"
+            f"<span class='gli-tip' role='tooltip' translate='yes'>{tip}</span></span>")

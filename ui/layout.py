@@ -4,15 +4,26 @@ the provenance footer. Presentation mode itself (sizes, style sheet, state) is
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import streamlit as st
 
+from policy_model.loader import LoadResult
+from policy_model.paths import data_dir
 from policy_model.schema import Policy
+from ui import html_check  # noqa: F401 (installed on import: a faster st.html check of every body)
+from ui.about import KEEP_OPEN_JS
 from ui.data import catalogue, load_result
 from ui.missing_years import show_missing_years
-from ui.navigation import one_history_entry_per_action, page_bar
-from ui.presentation import PRESENTATION_KEY, presentation_mode, presentation_query, presenting
+from ui.navigation import BAR_CSS, one_history_entry_per_action, page_bar
+from ui.presentation import (
+    PRESENTATION_CSS,
+    PRESENTATION_KEY,
+    presentation_mode,
+    presentation_query,
+    presenting,
+)
 from ui.share import share_link
 from ui.text import md_escape
 from ui.url_state import notice_slot
@@ -41,9 +52,14 @@ _DUTCH_WIDGET_CSS = """
 """
 
 
-def dutch_widget_texts() -> None:
-    """Dutch instead of the English texts Streamlit's widgets draw themselves."""
-    st.html(_DUTCH_WIDGET_CSS.replace("@MB@", str(st.get_option("server.maxUploadSize"))))
+@functools.lru_cache(maxsize=8)
+def constant_head(presenting: bool, max_upload_mb: int) -> str:
+    """Every page's constant style sheets and scripts, for the history script's element:
+    the script that keeps the "about" sections as the reader left them (:mod:`ui.about`),
+    the Dutch texts of Streamlit's own widgets and, while presenting, the mode's sizes and
+    its page bar. No data in them; one element instead of three or four."""
+    css = _DUTCH_WIDGET_CSS.replace("@MB@", str(max_upload_mb))
+    return KEEP_OPEN_JS + css + (PRESENTATION_CSS + BAR_CSS if presenting else "")
 
 
 __all__ = ["PRESENTATION_KEY", "page_header", "presentation_query", "presenting", "provenance_footer",
@@ -60,30 +76,30 @@ def page_header(title: str, intro: str, *, share: bool = False, missing_years: b
     ``missing_years`` the one-line notice of published years the wijzer lacks.
     """
     on = presentation_mode()
-    dutch_widget_texts()
-    one_history_entry_per_action()
+    one_history_entry_per_action(constant_head(on, st.get_option("server.maxUploadSize")))
     if on:
         page_bar()
+    result = load_result()
     with st.container(horizontal=True, vertical_alignment="center", gap="small", key="gli_title_row"):
         st.title(title, help=intro if on else None, width="content")
         if missing_years:
-            show_missing_years(catalogue(), compact=True)
+            show_missing_years(result.catalogue, compact=True)
         if share:
             share_link()
     if not on:
         st.caption(intro)
     notice_slot()
-    show_load_problems()
-    if not catalogue().policies:
+    show_load_problems(result)
+    if not result.catalogue.policies:
         st.error("Er is geen bruikbare beleidsdata geladen, dus deze pagina kan niets tonen. "
                  "Zie de meldingen hierboven en controleer de data met: python -m policy_model validate")
         st.stop()
     return on
 
 
-def show_load_problems() -> None:
+def show_load_problems(result: LoadResult | None = None) -> None:
     """If the data folder has problems, say so plainly; the pages show what did load."""
-    result = load_result()
+    result = result or load_result()
     if not result.problems:
         return
     with st.expander(f"⚠️ De beleidsdata bevat {len(result.problems)} probleem/problemen; "
@@ -94,16 +110,21 @@ def show_load_problems() -> None:
 
 def provenance_footer(policies: Iterable[Policy] = ()) -> None:
     """Which documents the facts on this page come from (Datasette-style provenance)."""
-    cat = catalogue()
     doc_ids: list[str] = []
     for policy in policies:
         doc_ids += [d for d in policy.documents if d not in doc_ids]
-    if not doc_ids:
-        doc_ids = [s.id for s in cat.sources]
     st.divider()
+    st.caption(_footer(ident=f"{data_dir()}\x1f{' '.join(doc_ids)}", _doc_ids=tuple(doc_ids)))
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _footer(ident: str, _doc_ids: tuple[str, ...]) -> str:
+    # ``ident``: the data folder (another folder, another catalogue) and the documents; none
+    # means every document of the catalogue. Escaped Markdown, made once.
+    cat = catalogue()
     lines = []
-    for doc_id in doc_ids:
+    for doc_id in _doc_ids or [s.id for s in cat.sources]:
         doc = cat.source(doc_id)
         link = f" – [origineel]({doc.url})" if doc.url and doc.url.startswith("https://") else ""
         lines.append(f"- {md_escape(doc.publisher)}: *{md_escape(doc.title)}*{link}")
-    st.caption("**Bronnen op deze pagina**  \n" + "\n".join(lines))
+    return "**Bronnen op deze pagina**  \n" + "\n".join(lines)

@@ -51,17 +51,29 @@ def show_missing_years(cat: Catalogue, insurers: list[str] | None = None, *, com
     for presenting: the full notice pushed the content itself below the first screen, on
     a projector and on a phone.
     """
-    found = gaps(cat, insurers)
-    if not found:
+    notice = _notice(ident=f"{data_dir()}\x1f{today().isoformat()}\x1f{' '.join(insurers or ())}", _cat=cat,
+                     _insurers=insurers)
+    if notice is None:
         return
+    label, text = notice
+    if not compact:
+        st.warning(text, icon="📅")
+        return
+    with st.popover(label,
+                    help="Beleidsjaren die verzekeraars publiceerden maar die (nog) niet in deze wijzer staan. "
+                    "Klik voor de toelichting."):
+        st.warning(text, icon="📅")
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _notice(ident: str, _cat: Catalogue, _insurers: list[str] | None) -> tuple[str, str] | None:
+    """The notice's short label and its text (escaped Markdown), made once per data folder,
+    day and insurers (``ident``; every page header asks for it on every run)."""
+    found = gaps(_cat, _insurers)
+    if not found:
+        return None
     lines = "\n".join(f"- {md_escape(g.message)}" for g in found)
     text = (f"**Niet alle gepubliceerde beleidsjaren staan in deze wijzer** (stand {nl_date(today())}).  \n"
             f"{lines}\n\nVerzekeraars publiceren hun beleid voor jaar J uiterlijk 1 april van jaar J-1. "
             "Controleer voor deze jaren het actuele beleid op de site van de verzekeraar.")
-    if not compact:
-        st.warning(text, icon="📅")
-        return
-    with st.popover(missing_label(found),
-                    help="Beleidsjaren die verzekeraars publiceerden maar die (nog) niet in deze wijzer staan. "
-                    "Klik voor de toelichting."):
-        st.warning(text, icon="📅")
+    return missing_label(found), text

@@ -21,6 +21,7 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from ui.presentation import TEXT_PX, presentation_off, presentation_query
+from ui.text import Html
 
 
 class PageInfo(NamedTuple):
@@ -78,9 +79,16 @@ def app_pages() -> list[StreamlitPage]:
     return pages
 
 
+def page_links() -> list[tuple[PageInfo, StreamlitPage]]:
+    """Each of :data:`PAGES` with its ``st.Page`` of this session, for ``st.page_link``: given
+    the page itself, a link is made without resolving the page's file on disk (as a path
+    it was, for every link on every run)."""
+    return list(zip(PAGES, app_pages(), strict=False))
+
+
 # Constant CSS: the page bar is one row of small links; the history script's element takes
 # no room.
-_BAR_CSS = """
+BAR_CSS = """
 <style>
 .st-key-gli_page_bar { gap: .15rem .35rem !important; border-bottom: 1px solid #d6d8dd; padding-bottom: .25rem; }
 .st-key-gli_page_bar [data-testid="stPageLink"] a { padding: .05rem .3rem !important; }
@@ -95,7 +103,7 @@ _BAR_CSS = """
 # user's click or key press adds a history entry; every later change until the next one
 # (the parameters the page writes, and Streamlit's own page-address update, which may come
 # after them) replaces it. Back/Forward change no address themselves here.
-_HISTORY_JS = """
+HISTORY_JS = """
 <script>
 (() => {
   if (window.__gliOneEntryPerAction) return;
@@ -116,19 +124,21 @@ _HISTORY_JS = """
 """
 
 
-def one_history_entry_per_action() -> None:
-    """Install the history script (every page, every mode; it runs once per browser tab)."""
+def one_history_entry_per_action(constant_html: str = "") -> None:
+    """Install the history script (every page, every mode; it runs once per browser tab),
+    with ``constant_html`` (style sheets, no data) in the same element: each element costs
+    a page run about as much as the next."""
     with st.container(key="gli_history"):
-        st.html(_HISTORY_JS, unsafe_allow_javascript=True)
+        st.html(Html(HISTORY_JS + constant_html), unsafe_allow_javascript=True)
 
 
 def page_bar() -> None:
     """Every page in one compact row, for a presenter (the sidebar is hidden), and the way
-    out of presentation mode at its end."""
-    st.html(_BAR_CSS)
+    out of presentation mode at its end. Its style sheet is :data:`BAR_CSS` (the page
+    header puts it in the history script's element)."""
     query = presentation_query()
     with st.container(key="gli_page_bar", horizontal=True, vertical_alignment="center", gap=None):
-        for info in PAGES:
-            st.page_link(info.path, label=info.short, icon=info.icon, query_params=query, help=info.title)
+        for info, page in page_links():
+            st.page_link(page, label=info.short, icon=info.icon, query_params=query, help=info.title)
         st.button("✕ Presentatie uit", key="presentation_off", on_click=presentation_off,
                   help="Terug naar de gewone weergave met de zijbalk.")

@@ -41,7 +41,7 @@ def chart_title_px(presenting: bool) -> int:
 # Constant CSS (no data in it), built from the sizes above: no sidebar or Streamlit header,
 # every text at least TEXT_PX, buttons no larger than the text, metric numbers larger than
 # their labels, headings and spacing tight enough for the first screen at 1024×768.
-_PRESENTATION_CSS = """
+PRESENTATION_CSS = """
 <style>
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 header[data-testid="stHeader"] { display: none !important; }
@@ -52,7 +52,11 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 20px !important; }
 [data-testid="stMain"] summary, [data-testid="stMain"] a, [data-testid="stMain"] span,
 [data-testid="stMain"] code, [data-testid="stMain"] div, [data-testid="stMain"] button { font-size: max(1em, @TEXT@px); }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
-[data-testid="stMain"] .gli-lines > div { font-size: 1.2rem !important; }
+[data-testid="stMain"] .gli-lines > div, [data-testid="stMain"] .gli-about-label,
+[data-testid="stMain"] .gli-about-head, [data-testid="stMain"] .gli-heads p,
+[data-testid="stMain"] .gli-verdict p { font-size: 1.2rem !important; }
+[data-testid="stMain"] .gli-about-caption, [data-testid="stMain"] .gli-tip,
+[data-testid="stMain"] .gli-verdict p.gli-cap { font-size: @TEXT@px !important; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
 [data-testid="stWidgetLabel"] p, [data-testid="stTooltipHoverTarget"],
 [data-testid="stMain"] .stMarkdownBadge { font-size: @TEXT@px !important; }
@@ -98,7 +102,8 @@ def presentation_off() -> None:
 
 
 def presentation_mode() -> bool:
-    """Decide the mode for this run, offer the sidebar toggle and apply the style sheet.
+    """Decide the mode for this run and offer the sidebar toggle; the page header applies
+    the style sheet (:data:`PRESENTATION_CSS`, in one element with its other constant parts).
 
     The address decides when it says ``presentatie=true`` or ``false`` (a link, or Back to
     an earlier view); without it the session does, so a page reached by a link that
@@ -116,7 +121,6 @@ def presentation_mode() -> bool:
         "staat dan een balk met alle pagina's; zet de modus uit met ‘Presentatie uit’ in die balk.",
     )
     if on:
-        st.html(_PRESENTATION_CSS)
         write_param(PRESENTATION_KEY, "true")
     return on
 

@@ -6,8 +6,9 @@ This style sheet applies only to print (``@media print``): it hides the app's ch
 widgets (sidebar, header, toolbar, buttons, pickers, closed sections and the tabs that are
 not open), gives the text rows the full page width in a smaller type, and keeps each row
 whole on a page where it fits. A line that only prints (:func:`print_caption`) says which
-view the paper shows. Constant CSS with no data in it; Streamlit puts a style-only
-``st.html`` outside the layout, so injecting it takes no room on screen.
+view the paper shows. Constant CSS with no data in it, sent in the element of that line
+(:func:`print_caption`) and of the side-by-side rows (:func:`ui.side_by_side.rows_block`)
+rather than as an element of its own (harmless twice).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from __future__ import annotations
 from html import escape
 
 import streamlit as st
+
+from ui.text import Html
 
 PRINT_CSS = """
 <style>
@@ -55,14 +58,10 @@ PRINT_CSS = """
 """
 
 
-def inject_print_style() -> None:
-    """Add the print style sheet to this page (harmless when a page adds it twice)."""
-    st.html(PRINT_CSS)
-
-
 def print_caption(text: str) -> None:
     """A line that shows only on paper: which role, filters and link the printed view has,
     since the widgets that say so on screen are not printed. The text sits in an (escaped)
     attribute that the print style shows, so it is no text of the page: a search or a
-    test looking for a widget's label does not find it twice."""
-    st.html(f"<div class='gli-print-only' data-print='{escape(text, quote=True)}'></div>")
+    test looking for a widget's label does not find it twice. The print style sheet comes
+    with it, in the same element."""
+    st.html(Html(f"<div class='gli-print-only' data-print='{escape(text, quote=True)}'></div>{PRINT_CSS}"))

@@ -13,11 +13,13 @@ from streamlit.errors import StreamlitAPIException
 
 from policy_model.catalogue import Catalogue
 from policy_model.comparison import selection
+from policy_model.paths import data_dir
 from policy_model.schema import Policy
+from ui.data import catalogue
 from ui.guard import guarded_callback
 from ui.presentation import presenting
 from ui.text import md_escape
-from ui.url_state import flush_params, from_link, known, link_notice, read_flag, url_toggle, write_param
+from ui.url_state import check_url, flush_params, from_link, link_notice, read_flag, url_toggle, write_param
 
 BELEID_KEY = "beleid"
 DERIVED_KEY = "afgeleid"
@@ -77,18 +79,23 @@ def _start_choice(cat: Catalogue) -> None:
                 pass
 
 
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _labels_and_shortcuts(directory: str) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Every record's label and the quick choices, once per data folder (every comparison
+    page asked for them on every run). Shared: read, never changed."""
+    cat = catalogue()
+    return {p.key: cat.policy_label(p) for p in cat.policies}, selection.shortcuts(cat)
+
+
 def policy_picker(cat: Catalogue, *, minimum: int = selection.MIN_CHOSEN) -> list[Policy]:
     """The records to compare, on one line: a multiselect of up to four records (any
     insurer, any year) and, behind "Meer keuzes", the "ook afgeleide jaren" switch and
     the quick choices. Stops the page when nothing is chosen. Every choice is written to
     the URL, the default included, and remembered for the next comparison page."""
-    for key in PARAMS:
-        known(key)
-    known(SHORTCUT_KEY)
+    check_url({}, extra_known=(*PARAMS, SHORTCUT_KEY))
     if from_link(BELEID_KEY):
         _start_choice(cat)
-    labels = {p.key: cat.policy_label(p) for p in cat.policies}
-    choices = selection.shortcuts(cat)
+    labels, choices = _labels_and_shortcuts(directory=str(data_dir()))
     with st.container(key="gli-policy-picker", horizontal=True, vertical_alignment="bottom", gap="small"):
         picker = st.container()
         with st.popover("⚙️ Meer keuzes", help="Ook afgeleide jaren en samenvattingen tonen, of een hele "

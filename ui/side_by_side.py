@@ -7,10 +7,11 @@ one insurer, the newer column can show its changed wording word by word (deleted
 struck through, added words highlighted). The rows come from
 :mod:`policy_model.comparison.text_rows`; the same rows download as CSV/XLSX.
 
-The rows are one block of HTML in which all data text is escaped (the column headers are
-Markdown, escaped with :func:`ui.text.md_escape`). A page asks :func:`compared_rows` for
-its rows: they and their HTML are made once per data folder, records and choices and
-shared by reruns and sessions, since every rerun asked for the same ones again.
+The column heads and the rows are one block of HTML in which all data text is escaped,
+with its style sheets (one element: Streamlit's columns and a Markdown element per head
+cost a page run more than the rows). A page asks :func:`compared_rows` for its rows: they
+and their HTML are made once per data folder, records and choices and shared by reruns
+and sessions, since every rerun asked for the same ones again.
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ from ui.citation import sources_html
 from ui.data import catalogue
 from ui.export import XLSX_MIME, download_table
 from ui.guard import download_button
-from ui.print_style import inject_print_style, print_caption
-from ui.text import md_escape, nl_date, today
+from ui.print_style import PRINT_CSS, print_caption
+from ui.text import Html, md_escape, nl_date, today
 
 # Constant CSS, no data in it: differing rows get a tint and a bar on the left.
 _CSS = """
@@ -68,6 +69,10 @@ _CSS = """
 .gli-cell blockquote { margin: .25rem 0 .5rem; padding-left: .6rem; border-left: 3px solid #ccc; }
 .gli-cell details.gli-other > summary { color: #6b6f76; }
 @media (max-width: 640px) { .gli-cells { grid-template-columns: minmax(0, 1fr); } }
+.gli-heads { display: grid; gap: 1rem; grid-template-columns: repeat(var(--gli-n, 2), minmax(0, 1fr)); margin-bottom: 1rem; }
+.gli-heads p { margin: 0; line-height: 1.6; overflow-wrap: break-word; }
+.gli-heads b { font-weight: 600; } .gli-heads .gli-kind { color: rgb(104, 98, 85); }
+@media (max-width: 640px) { .gli-heads { grid-template-columns: minmax(0, 1fr); } }
 </style>
 """
 
@@ -166,14 +171,6 @@ def row_cells_html(cat: Catalogue, row: TextRow, policies: Sequence[Policy], lab
     return f"<div class='gli-cells' style='--gli-n: {len(policies)}'>{''.join(cells)}</div>"
 
 
-class Html(str):
-    """HTML that Streamlit shows as it is: ``st.html`` dedents and strips a plain string on
-    every call (a noticeable cost for a block of forty rows), not one with ``_repr_html_``."""
-
-    def _repr_html_(self) -> str:
-        return str(self)
-
-
 class ComparedRows(tuple):
     """Rows of one part of a comparison, made by :func:`compared_rows` once per data folder,
     builder, record set and arguments; ``ident`` says which, so the page's HTML of the same
@@ -207,6 +204,14 @@ def _compared_rows(ident: str, _make: Callable[..., Sequence[TextRow]], _policie
     return rows
 
 
+def heads_html(cat: Catalogue, policies: Sequence[Policy]) -> str:
+    """The column heads above the rows, as Streamlit's columns drew them (bold label, the
+    kind of document in grey below it; stacked on a phone): escaped HTML."""
+    heads = "".join(f"<p><b>{escape(cat.policy_label(p))}</b><br><span class='gli-kind'>"
+                    f"{escape(cat.document_kind_label(p))}</span></p>" for p in policies)
+    return f"<div class='gli-heads' style='--gli-n: {len(policies)}'>{heads}</div>"
+
+
 def rows_html(cat: Catalogue, rows: Sequence[TextRow], policies: Sequence[Policy], key: str,
               pairs: dict[str, str]) -> str:
     """All rows as one block of escaped HTML: one element for the browser to draw, however many rows."""
@@ -226,11 +231,18 @@ def _cached_rows_html(ident: str, _cat: Catalogue, _rows: ComparedRows, _policie
                       _words: bool) -> Html:
     # ``ident`` names the rows (and with them the records and the data folder), the key and
     # whether the words are compared.
-    return Html(rows_html(_cat, _rows, _policies, _key, word_pairs(_policies) if _words else {}))
+    return rows_block(_cat, _policies, rows_html(_cat, _rows, _policies, _key, word_pairs(_policies) if _words else {}))
+
+
+def rows_block(cat: Catalogue, policies: Sequence[Policy], rows: str) -> Html:
+    """The column heads, the rows and their style sheets (the rows' own and the page's
+    print style) after them: one element where there were three and a column and a
+    Markdown element per record."""
+    return Html(heads_html(cat, policies) + rows + _CSS + PRINT_CSS)
 
 
 def cached_rows_html(cat: Catalogue, rows: ComparedRows, policies: Sequence[Policy], key: str, words: bool) -> Html:
-    """:func:`rows_html` of rows from :func:`compared_rows`, made once."""
+    """:func:`rows_block` of rows from :func:`compared_rows`, made once."""
     return _cached_rows_html(ident=f"{rows.ident}\x1f{key}\x1f{words}", _cat=cat, _rows=rows,
                              _policies=tuple(policies), _key=key, _words=words)
 
@@ -240,23 +252,18 @@ def show_side_by_side(
     show_words: bool = False, name: str = "gli-vergelijking", empty: str = "Niets vermeld voor deze selectie.",
     downloads: bool = True,
 ) -> None:
-    """The rows, one bordered block each (tinted where the records differ), and CSV/Excel
+    """The column heads and the rows, one bordered block each (tinted where the records differ), and CSV/Excel
     downloads of the same content (``downloads=False`` where the page's :func:`takeaway_bar`
     at the top offers them, with their sources). Rows from :func:`compared_rows` are drawn
     from HTML made once."""
     if not rows:
         st.info(empty)
         return
-    st.html(_CSS)
-    inject_print_style()
     pairs = word_pairs(policies) if show_words else {}
-    header = st.columns(len(policies))
-    for column, policy in zip(header, policies, strict=True):
-        column.markdown(f"**{md_escape(cat.policy_label(policy))}**  \n:gray[{md_escape(cat.document_kind_label(policy))}]")
     if isinstance(rows, ComparedRows):
         st.html(cached_rows_html(cat, rows, policies, key, bool(pairs)))
     else:
-        st.html(rows_html(cat, rows, policies, key, pairs))
+        st.html(rows_block(cat, policies, rows_html(cat, rows, policies, key, pairs)))
     if pairs:
         st.caption("Woord voor woord: :red[~~doorgestreept~~] staat niet meer in de nieuwere tekst, "
                    ":green-background[groen gemarkeerd] is nieuw, tegenover het oudere jaar van dezelfde verzekeraar. "
@@ -265,8 +272,8 @@ def show_side_by_side(
                + (" ‘– Alleen voor …’: het document zegt het wel, voor een andere rol (klik om te lezen); "
                   "‘– Verwezen naar elders’: het document zegt waar het wel staat."
                   if any(e.kind != "statement" for r in rows for es in r.cells.values() for e in es) else ""))
-    if downloads:
-        download_table(export_rows(cat, rows, policies, first, pairs), name, key=key)
+    if downloads:  # the rows of the files made only when one is asked for
+        download_table(partial(export_rows, cat, rows, policies, first, pairs), name, key=key)
 
 
 @dataclass(frozen=True)
@@ -290,10 +297,10 @@ class Takeaway:
 def takeaway_bar(cat: Catalogue, policies: Sequence[Policy], takeaway: Takeaway) -> None:
     """The files to take away from this view, at the top of the page, each named for what
     it gives: the A4 hand-out, the Excel workbook with its sources, the CSV."""
-    inject_print_style()
     policies = list(policies)
     link = _current_link()
-    # The widgets that show the role and filters on screen are not printed; this line is.
+    # The widgets that show the role and filters on screen are not printed; this line is
+    # (with the print style sheet, in the same element).
     print_caption(" · ".join(
         [f"Afgedrukt uit de GLI-inkoopwijzer op {nl_date(today())}"]
         + ([f"Rol: {_role_label(takeaway) or 'alle rollen'}"] if takeaway.by_role else [])

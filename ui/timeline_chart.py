@@ -37,7 +37,7 @@ from ui.citation import SourcedLine
 from ui.data import catalogue
 from ui.missing_years import calendar
 from ui.presentation import TEXT_PX
-from ui.text import html_escape, nl_date
+from ui.text import Html, html_escape, nl_date
 
 #: One colour and symbol per activity kind, whatever the selection: a symbol means the same
 #: thing on every page and after every filter. Each pair differs in colour or shape.
@@ -157,23 +157,39 @@ def geometry(presenting: bool) -> LaneGeometry:
     return LaneGeometry(marker_px=int(1.05 * 16), unit_px=40, wrap=30, plot_px=760)
 
 
+#: The key of the container the page draws the chart in: on a phone the browser leaves it out.
+CHART_CONTAINER_KEY = "gli_timeline_chart"
+
+# Streamlit cannot see the screen width: on a phone the browser leaves the chart out (the
+# list on the page says the same). Constant CSS.
+NARROW_CSS = f"""<style>
+@media (max-width: 640px) {{ .st-key-{CHART_CONTAINER_KEY} {{ display: none !important; }} }}
+</style>"""
+
+
 @dataclass(frozen=True)
 class TimelineChart:
     html: str
     height: float  # rows, in row units (about two lines of label text each)
+    block: Html = Html("")  # what the page draws: the chart with its style sheets (:func:`show_timeline_chart`)
 
 
 def timeline_chart(policy_keys: tuple[str, ...], now: dt.date, presenting: bool) -> TimelineChart | None:
     """The chart of these records; ``None`` when they have neither a full period nor a
     dated activity (nor a general-calendar day)."""
-    return _timeline_chart(data_folder=str(data_dir()), policy_keys=policy_keys, now=now, presenting=presenting)
+    # One string as the cache key, by keyword (Streamlit hashes a tuple several times slower).
+    ident = "\x1f".join((str(data_dir()), " ".join(policy_keys), now.isoformat(), str(presenting)))
+    return _timeline_chart(ident=ident, _policy_keys=policy_keys, _now=now, _presenting=presenting)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _timeline_chart(data_folder: str, policy_keys: tuple[str, ...], now: dt.date, presenting: bool) -> TimelineChart | None:
-    # The data folder is part of the key: another folder is another catalogue.
-    layout = chart_layout(policy_keys, now, presenting)
-    return None if layout is None else TimelineChart(render(layout, now, presenting), layout.height)
+def _timeline_chart(ident: str, _policy_keys: tuple[str, ...], _now: dt.date, _presenting: bool) -> TimelineChart | None:
+    # ``ident``: the data folder (another folder is another catalogue), records, day and mode.
+    layout = chart_layout(_policy_keys, _now, _presenting)
+    if layout is None:
+        return None
+    html = render(layout, _now, _presenting)
+    return TimelineChart(html, layout.height, Html(html + _CSS + NARROW_CSS))
 
 
 def chart_layout(policy_keys: tuple[str, ...], now: dt.date, presenting: bool) -> TimelineLayout | None:
@@ -312,9 +328,8 @@ def render(layout: TimelineLayout, now: dt.date, presenting: bool) -> str:
 
 
 def show_timeline_chart(chart: TimelineChart) -> None:
-    """Draw a chart built by :func:`timeline_chart`."""
-    st.html(_CSS)
-    st.html(chart.html)
+    """Draw a chart built by :func:`timeline_chart`, with its style sheets: one element."""
+    st.html(chart.block)
 
 
 def event_line(cat: Catalogue, event: Event) -> SourcedLine:

@@ -21,40 +21,82 @@ from collections.abc import Iterable, Sequence
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
+from streamlit.runtime.state.session_state_proxy import get_session_state
 
 from ui.text import md_escape, shortened
 
 _TRUE, _FALSE = {"true", "ja", "1", "aan"}, {"false", "nee", "0", "uit"}
 #: Parameters every page reads (presentation mode) and Streamlit's own.
 ALWAYS_KNOWN = frozenset({"presentatie", "embed", "embed_options"})
-_KNOWN = "_gli_url_known"   # this run: parameter -> allowed values (None: any value)
-_LINK = "_gli_url_link"     # this run: the parameters as the run found them
-_SLOT = "_gli_url_notice_slot"
-_PENDING = "_gli_url_pending"  # this run: values to write to the URL when it ends
-_WRITTEN = "_gli_url_written"  # the session: what it last put in the URL, per parameter
+_STATE = "_gli_url_state"  # the session's URL bookkeeping (:class:`_UrlState`)
 #: Unknown parameters or values a notice names (each shortened); the rest are counted.
 _MAX_NOTICES = 10
+
+
+class _UrlState:
+    """The session's URL bookkeeping, one object in the session state: each URL widget
+    reads it once per call (every access to ``st.session_state`` goes through a lock and
+    the widget-key mapping, and a page has some twenty URL widgets)."""
+
+    __slots__ = ("known", "link", "pending", "slot", "written")
+
+    def __init__(self) -> None:
+        self.known: dict[str, set[str] | None] | None = {}  # this run: parameter -> allowed values (None: any)
+        self.link: dict[str, list[str]] | None = None  # this run: the parameters as the run found them
+        self.pending: dict[str, str | list[str]] = {}  # this run: values to write to the URL when it ends
+        self.slot = None  # this run: the place for the notice about the link
+        self.written: dict[str, list[str]] = {}  # the session: what it last put in the URL, per parameter
+
+
+def _state() -> _UrlState:
+    state = st.session_state.get(_STATE)
+    if state is None:
+        state = st.session_state[_STATE] = _UrlState()
+    return state
+
+
+def _link_now() -> dict[str, list[str]]:
+    """Every parameter of the address with all its values, read in one go (asking
+    ``st.query_params`` takes its lock once per call, twice per parameter)."""
+    try:
+        with get_session_state().query_params() as params:
+            return {key: params.get_all(key) for key in params}
+    except Exception:  # another Streamlit's internals: the public way, slower
+        return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
 
 
 def start_run() -> None:
     """Note the link as this run found it and forget the previous run's parameters
     (``app.py``, before the page runs): widgets may rewrite a wrong value before the
     page ends, and the notice names what the link held."""
-    st.session_state[_KNOWN] = {}
-    st.session_state[_LINK] = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
-    st.session_state[_PENDING] = {}
-    st.session_state.pop(_SLOT, None)
+    state = _state()
+    state.known, state.link, state.pending, state.slot = {}, _link_now(), {}, None
 
 
 def known(key: str, values: Iterable[str] | None = None) -> None:
     """Register a parameter this page reads; ``values`` limits what the link may hold."""
-    registry = st.session_state.setdefault(_KNOWN, {})
-    registry[key] = None if values is None else {str(v) for v in values}
+    _register(_state(), key, values)
+
+
+def _register(state: _UrlState, key: str, values: Iterable[str] | None = None) -> None:
+    if state.known is not None:
+        state.known[key] = None if values is None else {str(v) for v in values}
+
+
+def link_flags(keys: Sequence[str]) -> set[str]:
+    """Register ``keys`` (any value) and return those the link sets to true: for parts of a
+    page a link can open that are no widgets (:mod:`ui.about`); the link keeps them as it
+    has them."""
+    state = _state()
+    link = state.link if state.link is not None else _link_now()
+    for key in keys:
+        _register(state, key)
+    return {key for key in keys if key in link and read_flag(link[key][-1]) is True}
 
 
 def notice_slot() -> None:
     """Reserve the place at the top of the page for the notice about the link."""
-    st.session_state[_SLOT] = st.empty()
+    _state().slot = st.empty()
 
 
 def unknown_parts(params: dict[str, list[str]], registry: dict[str, set[str] | None]) -> list[str]:
@@ -80,13 +122,13 @@ def report_unknown() -> list[str]:
     Called only for a page that ran to its end (a page that stopped early did not
     register its later widgets) and that has the place for it (every page header has).
     """
-    registry, link, slot = (st.session_state.get(k) for k in (_KNOWN, _LINK, _SLOT))
-    if registry is None or link is None or slot is None:
+    state = _state()
+    if state.known is None or state.link is None or state.slot is None:
         return []
-    notices = unknown_parts(link, registry)
+    notices = unknown_parts(state.link, state.known)
     if notices:
         more = f" en {len(notices) - _MAX_NOTICES} meer" if len(notices) > _MAX_NOTICES else ""
-        slot.info(
+        state.slot.info(
             "De link bevatte onderdelen die niet (meer) bestaan en zijn genegeerd: "
             + md_escape("; ".join(notices[:_MAX_NOTICES]) + more),
             icon="ℹ️",
@@ -98,17 +140,18 @@ def stop_page() -> None:
     """Stop the page here, for a page whose every parameter is registered by now: the
     notice about the link is given first (``st.stop()`` would skip it)."""
     report_unknown()
-    st.session_state[_KNOWN] = None  # reported once
+    _state().known = None  # reported once
     st.stop()
 
 
 def check_url(valid: dict[str, Iterable[str]], extra_known: Iterable[str] = ()) -> None:
     """Register parameters by hand: ``valid`` with their allowed values, ``extra_known``
     with any value (for widgets bound by Streamlit itself, or of a section not shown)."""
+    state = _state()
     for key, values in valid.items():
-        known(key, values)
+        _register(state, key, values)
     for key in extra_known:
-        known(key)
+        _register(state, key)
 
 
 def read_flag(raw: str | None) -> bool | None:
@@ -131,36 +174,43 @@ def from_link(key: str) -> bool:
     """Whether a widget should take its value from the link in this run: on its first run,
     or when the address now holds another value than the one this session wrote there
     (Back or Forward to an earlier view), so Back undoes a choice as well as a page."""
-    if key not in st.session_state:
-        return True
-    link = st.session_state.get(_LINK, {}).get(key)
-    written = st.session_state.get(_WRITTEN, {}).get(key)
+    return key not in st.session_state or _changed_in_link(_state(), key)
+
+
+def _changed_in_link(state: _UrlState, key: str) -> bool:
+    link = (state.link or {}).get(key)
+    written = state.written.get(key)
     return link is not None and written is not None and link != written
 
 
 def write_param(key: str, value: str | list[str]) -> None:
     """Put a value in the URL at the end of this run (:func:`flush_params`), with every
     other value this run writes: one address change per run, not one per parameter."""
+    _write(_state(), key, value)
+
+
+def _write(state: _UrlState, key: str, value: str | list[str]) -> None:
     values = _as_list(value)
-    st.session_state.setdefault(_WRITTEN, {})[key] = values
-    pending = st.session_state.setdefault(_PENDING, {})
+    state.written[key] = values
     # Against the link as this run found it (a dict lookup, where asking the live address
     # costs a query-parameter round per widget); flush_params checks the live address again.
-    if st.session_state.get(_LINK, {}).get(key) == values:
-        pending.pop(key, None)
+    if (state.link or {}).get(key) == values:
+        state.pending.pop(key, None)
     else:
-        pending[key] = value
+        state.pending[key] = value
 
 
 def pending_params() -> dict[str, str | list[str]]:
     """What this run will still write to the URL (a link made during the run needs it)."""
-    return dict(st.session_state.get(_PENDING, {}))
+    return dict(_state().pending)
 
 
 def flush_params() -> None:
     """Write this run's values to the URL in one go (``app.py``, after the page ran or
     stopped). A parameter a Streamlit widget is bound to is left to that widget."""
-    pending = {k: v for k, v in st.session_state.pop(_PENDING, {}).items() if not _same(v, k)}
+    state = _state()
+    pending, state.pending = state.pending, {}
+    pending = {k: v for k, v in pending.items() if not _same(v, k)}
     if not pending:
         return
     try:
@@ -177,10 +227,18 @@ def link_notice(text: str) -> None:
     st.info(text, icon="ℹ️")
 
 
+def _begin(key: str, values: Iterable[str] | None = None) -> tuple[_UrlState, bool]:
+    """A URL widget's start: register its parameter, and whether it takes its value from
+    the link (:func:`from_link`), with one look at the session's bookkeeping."""
+    state = _state()
+    _register(state, key, values)
+    return state, key not in st.session_state or _changed_in_link(state, key)
+
+
 def url_toggle(label: str, key: str, *, default: bool = False, help: str | None = None) -> bool:
     """A toggle whose value is always in the URL as ``key=true``/``key=false``."""
-    known(key)
-    if from_link(key):
+    state, take_link = _begin(key)
+    if take_link:
         raw = st.query_params.get(key)
         parsed = read_flag(raw)
         if raw is not None and parsed is None:
@@ -188,31 +246,31 @@ def url_toggle(label: str, key: str, *, default: bool = False, help: str | None 
                         "(gebruik true of false).")
         st.session_state[key] = default if parsed is None else parsed
     value = st.toggle(label, key=key, help=help)
-    write_param(key, "true" if value else "false")
+    _write(state, key, "true" if value else "false")
     return bool(value)
 
 
 def url_tabs(labels: Sequence[str], key: str):
     """Tabs whose open tab is always in the URL (``tab=...``); only the open tab should run."""
     labels = list(labels)
-    known(key, labels)
-    if from_link(key) or st.session_state[key] not in labels:
+    state, take_link = _begin(key, labels)
+    if take_link or st.session_state[key] not in labels:
         raw = st.query_params.get(key)
         st.session_state[key] = raw if raw in labels else labels[0]
     tabs = st.tabs(labels, key=key, on_change="rerun")
-    write_param(key, st.session_state[key])
+    _write(state, key, st.session_state[key])
     return tabs
 
 
 def url_expander(label: str, key: str, *, default: bool = False):
     """An expander whose open state is always in the URL; returns it when open, else ``None``
     (its content then does not run)."""
-    known(key)
-    if from_link(key):
+    state, take_link = _begin(key)
+    if take_link:
         parsed = read_flag(st.query_params.get(key))
         st.session_state[key] = default if parsed is None else parsed
     box = st.expander(label, key=key, on_change="rerun")
-    write_param(key, "true" if box.open else "false")
+    _write(state, key, "true" if box.open else "false")
     return box if box.open else None
 
 
@@ -221,15 +279,15 @@ def url_select(label: str, options: Sequence, key: str, *, format_func, default_
     """A selectbox whose choice is always in the URL, as the option's label (a link may
     also name the option itself, such as a policy key)."""
     by_text = {str(o): o for o in options} | {format_func(o): o for o in options}
-    known(key)  # the widget names a wrong value itself, below
-    if from_link(key):
+    state, take_link = _begin(key)  # the widget names a wrong value itself, below
+    if take_link:
         raw = st.query_params.get(key)
         if raw is not None and raw not in by_text:
             link_notice(f"De link bevatte ‘{md_escape(shortened(raw))}’ bij ‘{md_escape(key)}’; dat is genegeerd.")
         st.session_state[key] = by_text.get(raw, options[default_index])
     value = st.selectbox(label, options, format_func=format_func, key=key, help=help, width=width,
                          label_visibility=label_visibility)
-    write_param(key, format_func(value))
+    _write(state, key, format_func(value))
     return value
 
 
@@ -239,13 +297,13 @@ def url_segments(label: str, options: Sequence, key: str, *, format_func, defaul
     in the URL, as the option itself (``str``); a wrong value in a link falls back to the
     default with a notice."""
     by_text = {str(o): o for o in options}
-    known(key)
-    if from_link(key) or st.session_state[key] not in options:
+    state, take_link = _begin(key)
+    if take_link or st.session_state[key] not in options:
         raw = st.query_params.get(key)
         if raw is not None and raw not in by_text:
             link_notice(f"De link bevatte ‘{md_escape(shortened(raw))}’ bij ‘{md_escape(key)}’; dat is genegeerd.")
         st.session_state[key] = by_text.get(raw, options[default_index])
     value = st.segmented_control(label, list(options), format_func=format_func, key=key, required=True, help=help,
                                  label_visibility=label_visibility)
-    write_param(key, str(value))
+    _write(state, key, str(value))
     return value

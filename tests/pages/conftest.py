@@ -67,3 +67,22 @@ def sourced_lines(at: AppTest) -> list[str]:
     HTML with its entities decoded (``<b>`` marks the bold part), without its sources."""
     return [html.unescape(line) for body in html_bodies(at)
             for line in re.findall(r"<div class='gli-line'>(.*?)<details>", body)]
+
+
+def about_sections(at: AppTest) -> dict[str, tuple[bool, str]]:
+    """The "about" sections of the page (``ui.about``): link parameter -> (open, the text a
+    reader sees when it is open, its label first)."""
+    found = {}
+    for body in html_bodies(at):
+        for key, opened, inner in re.findall(
+                r"<details class='gli-about-item' data-key='([^']*)'( open)?>(.*?)</div></details>(?=<details class='gli-about|</div>)",
+                body, flags=re.S):
+            found[html.unescape(key)] = (bool(opened), html_text(inner))
+    return found
+
+
+def column_heads(at: AppTest) -> list[tuple[str, str]]:
+    """The column heads above the side-by-side rows (``ui.side_by_side``): (record label,
+    kind of document) per column, in order, of every comparison on the page."""
+    return [(html.unescape(label), html.unescape(kind)) for body in html_bodies(at)
+            for label, kind in re.findall(r"<p><b>([^<]*)</b><br><span class='gli-kind'>([^<]*)</span></p>", body)]

@@ -6,11 +6,19 @@ import re
 from html import escape
 
 from policy_model.loader import load_catalogue
-from tests.pages.conftest import all_text, html_bodies, open_page
+from tests.pages.conftest import all_text, html_bodies, html_text, open_page
+
+
+def verdict_cards(at) -> list[str]:
+    """The verdict cards above the tabs (ui.wizard_view), each as the text a reader sees."""
+    return [html_text(card) for body in html_bodies(at)
+            for card in re.findall(r"<div class='gli-verdict'>(.*?)</div>", body)]
 
 
 def verdicts(at) -> list[str]:
-    return [m.value for m in at.markdown if m.value.startswith("### ")]
+    """Each card's verdict, in Markdown's heading notation (the cards' third-level heading)."""
+    return [f"### {' '.join(html_text(h).split())}" for body in html_bodies(at)
+            for h in re.findall(r"<div class='gli-verdict'>.*?<h3>(.*?)</h3>", body)]
 
 
 def test_the_wizard_runs_through_its_steps_with_defaults():
@@ -35,7 +43,7 @@ def test_answering_the_steps_changes_the_verdict():
     # Every insurer in one run: CZ for 2027, VGZ and ZZ from their newest year as a marked hint.
     assert verdicts(at)[0] == "### 🔁 Alleen via een RHO of samenwerkingsverband (als onderaannemer)"
     assert len(verdicts(at)) == 3
-    assert sum("Hint: geen beleid voor 2027" in c.value for c in at.caption) == 2
+    assert sum("Hint: geen beleid voor 2027" in card for card in verdict_cards(at)) == 2
 
 
 def test_a_shared_link_restores_the_result():
@@ -153,7 +161,7 @@ def test_an_organisation_answers_what_it_does_and_the_form_is_judged_by_it():
     at.run()
     assert "ketenzorg coördineert" in all_text(at)  # ZZ 5's definition of the zorggroep, to check
     at = open_page("wizard", rol="RHO", jaar="2024", kernregio="Zorg en Zekerheid", f_ketenzorg="Ja")
-    zz = [m.value for m in at.markdown if m.value.startswith("### ")][2]
+    zz = verdicts(at)[2]
     assert zz == "### ✅ U kunt rechtstreeks contracteren"
 
 

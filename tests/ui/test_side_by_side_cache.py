@@ -10,7 +10,7 @@ from policy_model.comparison.text_rows import (
     requirement_and_participant_text_rows,
     requirement_text_rows,
 )
-from ui.side_by_side import ComparedRows, cached_rows_html, compared_rows, rows_html, word_pairs
+from ui.side_by_side import ComparedRows, cached_rows_html, compared_rows, rows_block, rows_html, word_pairs
 
 
 def test_rows_are_made_once_and_a_new_folder_role_or_filter_makes_them_again(cat, monkeypatch, tmp_path):
@@ -42,7 +42,8 @@ def test_the_cached_html_is_the_html_of_the_same_rows(cat):
     assert word_pairs(policies)  # two years of CZ: word by word
     for words in (False, True):
         html = cached_rows_html(cat, rows, policies, "requirements", words)
-        assert html == rows_html(cat, list(rows), policies, "requirements", word_pairs(policies) if words else {})
+        assert html == rows_block(cat, policies, rows_html(cat, list(rows), policies, "requirements",
+                                                           word_pairs(policies) if words else {}))
         assert html._repr_html_() == str(html)  # st.html takes it as it is
     assert cached_rows_html(cat, rows, policies, "requirements", True) is cached_rows_html(
         cat, rows, policies, "requirements", True)  # made once
