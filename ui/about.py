@@ -56,8 +56,7 @@ ABOUT_CSS = """<style>
   direction: ltr; font-feature-settings: "liga"; -webkit-font-smoothing: antialiased; user-select: none; }
 .gli-about .gli-about-icon::before { content: "keyboard_arrow_right"; }
 .gli-about > details[open] > summary .gli-about-icon::before { content: "keyboard_arrow_down"; }
-.gli-about .gli-about-label { min-width: 0; overflow: hidden; white-space: nowrap; text-overflow: ellipsis;
-  font-size: .875rem; line-height: 1.6; }
+.gli-about .gli-about-label { min-width: 0; overflow-wrap: break-word; font-size: .875rem; line-height: 1.6; }
 .gli-about .gli-about-body { padding: 1rem; border-top: 1px solid rgb(220, 216, 212); line-height: 1.6; }
 .gli-about .gli-about-head, .gli-about .gli-about-caption { margin: 0 0 1rem; overflow-wrap: anywhere; }
 .gli-about b { font-weight: 600; }

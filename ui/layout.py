@@ -18,7 +18,6 @@ from ui.data import catalogue, load_result
 from ui.missing_years import show_missing_years
 from ui.navigation import BAR_CSS, one_history_entry_per_action, page_bar
 from ui.presentation import (
-    PRESENTATION_CSS,
     PRESENTATION_KEY,
     presentation_mode,
     presentation_query,
@@ -53,13 +52,11 @@ _DUTCH_WIDGET_CSS = """
 
 
 @functools.lru_cache(maxsize=8)
-def constant_head(presenting: bool, max_upload_mb: int) -> str:
-    """Every page's constant style sheets and scripts, for the history script's element:
-    the script that keeps the "about" sections as the reader left them (:mod:`ui.about`),
-    the Dutch texts of Streamlit's own widgets and, while presenting, the mode's sizes and
-    its page bar. No data in them; one element instead of three or four."""
-    css = _DUTCH_WIDGET_CSS.replace("@MB@", str(max_upload_mb))
-    return KEEP_OPEN_JS + css + (PRESENTATION_CSS + BAR_CSS if presenting else "")
+def constant_head(max_upload_mb: int) -> str:
+    """Every page's constant style sheet and script for the history script's element: the
+    script that keeps the "about" sections as the reader left them (:mod:`ui.about`) and
+    the Dutch texts of Streamlit's own widgets. No data in them; one element, not three."""
+    return KEEP_OPEN_JS + _DUTCH_WIDGET_CSS.replace("@MB@", str(max_upload_mb))
 
 
 __all__ = ["PRESENTATION_KEY", "page_header", "presentation_query", "presenting", "provenance_footer",
@@ -75,8 +72,8 @@ def page_header(title: str, intro: str, *, share: bool = False, missing_years: b
     1024×768. ``share`` adds "Link naar deze weergave" (comparison pages);
     ``missing_years`` the one-line notice of published years the wijzer lacks.
     """
-    on = presentation_mode()
-    one_history_entry_per_action(constant_head(on, st.get_option("server.maxUploadSize")))
+    on = presentation_mode(BAR_CSS)
+    one_history_entry_per_action(constant_head(st.get_option("server.maxUploadSize")))
     if on:
         page_bar()
     result = load_result()

@@ -134,8 +134,8 @@ def one_history_entry_per_action(constant_html: str = "") -> None:
 
 def page_bar() -> None:
     """Every page in one compact row, for a presenter (the sidebar is hidden), and the way
-    out of presentation mode at its end. Its style sheet is :data:`BAR_CSS` (the page
-    header puts it in the history script's element)."""
+    out of presentation mode at its end. Its style sheet is :data:`BAR_CSS` (sent with
+    the presentation style sheet, :func:`ui.presentation.presentation_mode`)."""
     query = presentation_query()
     with st.container(key="gli_page_bar", horizontal=True, vertical_alignment="center", gap=None):
         for info, page in page_links():

@@ -15,6 +15,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.guard import guarded_callback
+from ui.text import Html
 from ui.url_state import read_flag, write_param
 
 PRESENTATION_KEY = "presentatie"
@@ -101,9 +102,11 @@ def presentation_off() -> None:
     _set_mode(False)
 
 
-def presentation_mode() -> bool:
-    """Decide the mode for this run and offer the sidebar toggle; the page header applies
-    the style sheet (:data:`PRESENTATION_CSS`, in one element with its other constant parts).
+def presentation_mode(bar_css: str = "") -> bool:
+    """Decide the mode for this run, offer the sidebar toggle and apply the style sheet
+    (with ``bar_css``, the page bar's, in the same element). A style sheet of its own, sent
+    before the page's widgets: Streamlit sizes some icons from the root font size when it
+    draws them, so the mode's sizes must be in place first.
 
     The address decides when it says ``presentatie=true`` or ``false`` (a link, or Back to
     an earlier view); without it the session does, so a page reached by a link that
@@ -121,6 +124,7 @@ def presentation_mode() -> bool:
         "staat dan een balk met alle pagina's; zet de modus uit met ‘Presentatie uit’ in die balk.",
     )
     if on:
+        st.html(Html(PRESENTATION_CSS + bar_css))
         write_param(PRESENTATION_KEY, "true")
     return on
 
