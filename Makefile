@@ -11,9 +11,10 @@ TEST_WORKERS ?= auto
 .PHONY: run test lint validate export schema screenshots bench clean
 
 # The venv's own pip (Python 3.11+) installs these wheels; upgrading it first cost a download
-# and a resolve on every fresh machine. --no-compile: Python compiles what is imported, on
-# first use, instead of every file of every package at install time.
-PIP := $(PY) -m pip install --quiet --disable-pip-version-check --no-compile
+# and a resolve on every fresh machine. Keep pip's byte-compiling: the document worker runs
+# under a 40 MB memory limit, and compiling pdfplumber's modules on first import there does
+# not fit (seen in a fresh clone: a parser out of memory reported as a SyntaxError).
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
