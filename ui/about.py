@@ -20,10 +20,9 @@ from typing import NamedTuple
 import streamlit as st
 
 from policy_model.catalogue import Catalogue
-from policy_model.paths import data_dir
 from policy_model.vocab import BACKGROUND_LABELS, PROGRAMME_FACT_LABELS, REGISTRY_KIND_LABELS
 from ui.citation import LINES_CSS, SourcedLine, sourced_lines_html
-from ui.data import catalogue
+from ui.data import catalogue, data_ident
 from ui.glossary import GLOSSARY_HELP_CSS, glossary_help_html
 from ui.text import Html, html_escape
 from ui.url_state import link_flags
@@ -122,7 +121,7 @@ def _block(ident: str, _sections: tuple[AboutSection, ...], _opened: frozenset[s
 def show_about_sections(build: Callable[[Catalogue], list[AboutSection]]) -> None:
     """The sections ``build`` (a module-level function: its name is part of the cache key)
     makes of the catalogue, open where the link says so."""
-    ident = f"{data_dir()}\x1f{build.__module__}.{build.__qualname__}"
+    ident = data_ident(f"{build.__module__}.{build.__qualname__}")
     sections = _sections(ident=ident, _build=build)
     opened = link_flags([s.key for s in sections])
     st.html(_block(ident=f"{ident}\x1f{' '.join(sorted(opened))}", _sections=sections, _opened=frozenset(opened)))

@@ -21,6 +21,14 @@ def _load(directory: str) -> LoadResult:
     return result
 
 
+def data_ident(*parts: object) -> str:
+    """A cache key for what is made of the loaded data: the data folder (another folder is
+    another catalogue) and ``parts`` (records, day, choices), as one string. Cached layout is
+    called with one string by keyword: Streamlit hashes a string a few times faster than a
+    tuple, and looks every positional argument up in the function's signature."""
+    return "\x1f".join((str(data_dir()), *map(str, parts)))
+
+
 def load_result() -> LoadResult:
     """The load result for the configured data folder ($GLI_DATA_DIR or data/)."""
     return _load(directory=str(data_dir()))  # by keyword: Streamlit looks a positional up in the signature

@@ -18,7 +18,7 @@ from policy_model.paths import data_dir
 from policy_model.timeline import Event
 from policy_model.vocab import SOURCE_KIND_LABELS
 from ui.citation import sourced_lines_html
-from ui.data import catalogue
+from ui.data import catalogue, data_ident
 from ui.tables import table_data
 from ui.text import Html, nl_date
 from ui.timeline_chart import event_line
@@ -74,7 +74,7 @@ def _home_tables(directory: str) -> HomeTables:
 
 def coming(day: dt.date) -> Coming:
     """The next dates of every record after ``day``, or the last ones when none are left, made once a day."""
-    return _coming(ident=f"{data_dir()}\x1f{day.isoformat()}", _day=day)
+    return _coming(ident=data_ident(day.isoformat()), _day=day)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)

@@ -10,11 +10,10 @@ from collections.abc import Iterable
 import streamlit as st
 
 from policy_model.loader import LoadResult
-from policy_model.paths import data_dir
 from policy_model.schema import Policy
 from ui import html_check  # noqa: F401 (installed on import: a faster st.html check of every body)
 from ui.about import KEEP_OPEN_JS
-from ui.data import catalogue, load_result
+from ui.data import catalogue, data_ident, load_result
 from ui.missing_years import show_missing_years
 from ui.navigation import BAR_CSS, one_history_entry_per_action, page_bar
 from ui.presentation import (
@@ -111,7 +110,7 @@ def provenance_footer(policies: Iterable[Policy] = ()) -> None:
     for policy in policies:
         doc_ids += [d for d in policy.documents if d not in doc_ids]
     st.divider()
-    st.caption(_footer(ident=f"{data_dir()}\x1f{' '.join(doc_ids)}", _doc_ids=tuple(doc_ids)))
+    st.caption(_footer(ident=data_ident(' '.join(doc_ids)), _doc_ids=tuple(doc_ids)))
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)

@@ -13,6 +13,7 @@ import streamlit as st
 from policy_model.calendar import CalendarFile, MissingYears, load_calendar, missing_years
 from policy_model.catalogue import Catalogue
 from policy_model.paths import data_dir
+from ui.data import data_ident
 from ui.text import md_escape, nl_date, today
 
 
@@ -51,7 +52,7 @@ def show_missing_years(cat: Catalogue, insurers: list[str] | None = None, *, com
     for presenting: the full notice pushed the content itself below the first screen, on
     a projector and on a phone.
     """
-    notice = _notice(ident=f"{data_dir()}\x1f{today().isoformat()}\x1f{' '.join(insurers or ())}", _cat=cat,
+    notice = _notice(ident=data_ident(today().isoformat(), ' '.join(insurers or ())), _cat=cat,
                      _insurers=insurers)
     if notice is None:
         return

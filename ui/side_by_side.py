@@ -28,7 +28,6 @@ from policy_model.catalogue import Catalogue
 from policy_model.comparison.selection import predecessor
 from policy_model.comparison.text_rows import Entry, TextRow, export_rows, other_roles_label, worded
 from policy_model.comparison.wording import Segment
-from policy_model.paths import data_dir
 from policy_model.reports.comparison_export import (
     ExportContext,
     Part,
@@ -39,7 +38,7 @@ from policy_model.reports.handout import REQUIREMENTS_SUBJECT, comparison_handou
 from policy_model.schema import Policy
 from policy_model.vocab import NOT_STATED_LABEL, ROLE_SHORT_LABELS
 from ui.citation import sources_html
-from ui.data import catalogue
+from ui.data import catalogue, data_ident
 from ui.export import XLSX_MIME, download_table
 from ui.guard import download_button
 from ui.print_style import PRINT_CSS, print_caption
@@ -185,10 +184,8 @@ def compared_rows(make: Callable[..., Sequence[TextRow]], policies: Sequence[Pol
     only the rows that differ if asked, shared by reruns and sessions: the rows are frozen
     and every rerun of a page asked for them again. ``make`` is a module-level function of
     ``policy_model`` (its name is part of the key: no lambda, no page-local function)."""
-    # One string as the cache key, passed by keyword: Streamlit hashes a string a few times
-    # faster than a nested tuple, and looks every positional argument up in the signature.
-    ident = "\x1f".join((str(data_dir()), f"{make.__module__}.{make.__qualname__}", " ".join(p.key for p in policies),
-                         repr(args), repr(only_differences), repr(with_catalogue)))
+    ident = data_ident(f"{make.__module__}.{make.__qualname__}", " ".join(p.key for p in policies),
+                       repr(args), repr(only_differences), repr(with_catalogue))
     return _compared_rows(ident=ident, _make=make, _policies=tuple(policies), _args=args,
                           _only_differences=only_differences, _with_catalogue=with_catalogue)
 

@@ -22,7 +22,6 @@ import streamlit as st
 
 from policy_model.calendar import GenericMilestone, generic_milestones
 from policy_model.catalogue import Catalogue
-from policy_model.paths import data_dir
 from policy_model.timeline import (
     ChartRow,
     Event,
@@ -34,7 +33,7 @@ from policy_model.timeline import (
 )
 from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
 from ui.citation import SourcedLine
-from ui.data import catalogue
+from ui.data import catalogue, data_ident
 from ui.missing_years import calendar
 from ui.presentation import TEXT_PX
 from ui.text import Html, html_escape, nl_date
@@ -177,8 +176,7 @@ class TimelineChart:
 def timeline_chart(policy_keys: tuple[str, ...], now: dt.date, presenting: bool) -> TimelineChart | None:
     """The chart of these records; ``None`` when they have neither a full period nor a
     dated activity (nor a general-calendar day)."""
-    # One string as the cache key, by keyword (Streamlit hashes a tuple several times slower).
-    ident = "\x1f".join((str(data_dir()), " ".join(policy_keys), now.isoformat(), str(presenting)))
+    ident = data_ident(" ".join(policy_keys), now.isoformat(), presenting)
     return _timeline_chart(ident=ident, _policy_keys=policy_keys, _now=now, _presenting=presenting)
 
 

@@ -17,12 +17,11 @@ import streamlit as st
 
 from policy_model.calendar import GenericMilestone
 from policy_model.catalogue import Catalogue
-from policy_model.paths import data_dir
 from policy_model.reports.timeline_handout import timeline_entries
 from policy_model.schema import Policy
 from policy_model.timeline import Event, all_events, undated_items, upcoming
 from ui.citation import SourcedLine, sourced_lines_html
-from ui.data import catalogue
+from ui.data import catalogue, data_ident
 from ui.text import Html, html_escape, md_escape, nl_date
 from ui.timeline_chart import event_line, general_calendar
 
@@ -38,7 +37,7 @@ class TimelineView(NamedTuple):
 
 def timeline_view(policies: list[Policy], now: dt.date) -> TimelineView:
     """The page's lists for these records on ``now``, made once."""
-    ident = "\x1f".join((str(data_dir()), " ".join(p.key for p in policies), now.isoformat()))
+    ident = data_ident(" ".join(p.key for p in policies), now.isoformat())
     return _timeline_view(ident=ident, _policies=tuple(policies), _now=now)
 
 

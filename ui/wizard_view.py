@@ -18,14 +18,13 @@ import pyarrow as pa
 import streamlit as st
 
 from policy_model.catalogue import Catalogue
-from policy_model.paths import data_dir
 from policy_model.wizard.labels import GROUP_ORDER, GROUP_WORDS, STATUS_LABELS, WHEN_LABELS
 from policy_model.wizard.models import Assessment
 from policy_model.wizard.profile import Profile
 from policy_model.wizard.report import CARDS_CSS, checklist_cards_html
 from policy_model.wizard.rules import assess
 from ui.citation import source_columns, sourced_lines_html
-from ui.data import catalogue
+from ui.data import catalogue, data_ident
 from ui.missing_years import calendar
 from ui.tables import table_data
 from ui.text import Html, html_escape, nl_date
@@ -76,8 +75,7 @@ class AssessmentView(NamedTuple):
 
 def assessments_for(profile: Profile, day: dt.date, cat: Catalogue) -> Assessments:
     """The assessments of ``profile`` on ``day``, computed once (the models are frozen)."""
-    ident = "\x1f".join((str(data_dir()), " ".join(p.key for p in cat.policies), day.isoformat(),
-                         profile.model_dump_json()))
+    ident = data_ident(" ".join(p.key for p in cat.policies), day.isoformat(), profile.model_dump_json())
     return _assessments(ident=ident, _profile=profile, _day=day)
 
 
