@@ -10,15 +10,23 @@ TEST_WORKERS ?= auto
 
 .PHONY: run test lint validate export schema screenshots bench clean
 
-$(VENV)/.runtime: requirements.txt
+# The venv's own pip (Python 3.11+) installs these wheels; upgrading it first cost a download
+# and a resolve on every fresh machine. Keep pip's byte-compiling: the document worker runs
+# under a 40 MB memory limit, and compiling pdfplumber's modules on first import there does
+# not fit (seen in a fresh clone: a parser out of memory reported as a SyntaxError).
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check
+
+$(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+	$(PIP) -r requirements.txt
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
-	$(PY) -m pip install --quiet -r requirements-dev.txt
-	touch $@
+# One resolve for both files (requirements-dev.txt includes requirements.txt).
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PIP) -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
 
 run: $(VENV)/.runtime  ## install and start the dashboard on http://127.0.0.1:$(PORT)
 	$(PY) -m streamlit run app.py --server.port $(PORT)

@@ -11,8 +11,10 @@ from policy_model.catalogue import Catalogue
 from policy_model.loader import LoadResult, load_catalogue
 from policy_model.paths import data_dir
 from policy_model.quotes import sources_dir
+from tests.apptest_setup import share_component_registry
 
 REPO = Path(__file__).resolve().parent.parent
+share_component_registry()  # one scan of installed components per test process (tests/apptest_setup.py)
 
 
 @pytest.fixture(scope="session")

@@ -29,7 +29,8 @@ def hostile_app(tmp_path_factory):
 def test_script_and_onerror_in_data_are_shown_as_text(page, hostile_app):
     page.goto(f"{hostile_app}/programmas")
     wait_idle(page)
-    page.get_by_test_id("stExpander").filter(has_text="CooL (CooL)").first.click()
+    # "Over de programma's": a native disclosure per programme (ui/about.py)
+    page.locator(".gli-about summary").filter(has_text="CooL (CooL)").first.click()
     page.get_by_text("Gevaarlijk").first.wait_for()
     text = page.get_by_test_id("stMain").inner_text()
     assert "<script>" in text and "onerror" in text

@@ -99,6 +99,9 @@ def test_a_comparison_choice_survives_switching_tabs(page, app_url):
     wait_idle(page)
     page.get_by_role("combobox", name="Naar").click()
     page.get_by_role("option", name="VGZ 2024", exact=True).click()
+    # The choice is made once its rerun wrote it to the address (on a busy machine that run
+    # can start after wait_idle's 150 ms; a tab switched before it would be a race, not this test).
+    expect(page).to_have_url(re.compile(r"naar=VGZ\+2024"))
     wait_idle(page)
     page.get_by_role("tab", name="Genoemde wijzigingen").click()
     wait_idle(page)

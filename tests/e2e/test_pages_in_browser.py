@@ -31,4 +31,4 @@ def test_screenshot_every_page_loads_idle_without_errors(page, app_url, screensh
     wait_idle(page)
     assert_healthy(page)
     assert page.locator("h1").first.inner_text().startswith(heading)
-    full_screenshot(page, screenshot_dir / f"{name}.png")
+    full_screenshot(page, screenshot_dir, f"{name}.png")

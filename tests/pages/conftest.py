@@ -10,12 +10,14 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest_setup import remember_loaded_catalogues
 from tests.conftest import REPO
 from ui.guard import RERAISE_ENV
 
 # The page guard (ui/guard.py) turns errors into a Dutch message for visitors; in these
 # tests an error must stay an exception (at.exception), except where the guard is tested.
 os.environ.setdefault(RERAISE_ENV, "1")
+remember_loaded_catalogues()  # the unchanged data folder is loaded once per process
 
 
 @pytest.fixture(autouse=True)
