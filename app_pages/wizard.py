@@ -38,7 +38,6 @@ from ui.wizard_view import (
     assessment_view,
     assessments_for,
     checklist_table,
-    group_counts,
     verdict_cards,
 )
 
@@ -79,22 +78,20 @@ def show_assessment(assessments: Assessments, index: int, cat: Catalogue) -> Non
     """One insurer's verdict in detail: what today means, reasons, routes, deadlines, how to apply, checklist."""
     a = assessments[index]
     view = assessment_view(assessments, index, cat)
-    if a.notice:
-        st.warning(md_escape(a.notice), icon="💡")
-    st.info(f"**Volgende stap:** {md_escape(a.next_step)}")
-    if a.time_notes:
-        st.warning(f"**Vandaag ({nl_date(a.today)}):** " + " ".join(md_escape(n) for n in a.time_notes), icon="📅")
-    st.markdown(md_escape(a.explanation))
-    for reason in a.reasons:
-        st.markdown(f"- {md_escape(reason)}")
+    if view.notice:
+        st.warning(view.notice, icon="💡")
+    st.info(view.next_step)
+    if view.today:
+        st.warning(view.today, icon="📅")
+    st.markdown(view.explanation)
+    for reason in view.reasons:
+        st.markdown(reason)
     if view.lines:
         st.html(view.lines)
-    if a.contacts:
-        st.caption("Vragen? " + " · ".join(md_escape(f"{c.channel}: {c.address}") for c in a.contacts))
-    for p in a.programmes:
-        st.markdown(f"Programma **{md_escape(p.name)}**: {md_escape(p.label)}")
-    for r in a.registries:
-        st.markdown(f"Register **{md_escape(r.name)}**: {md_escape(r.label)}")
+    if view.contacts:
+        st.caption(view.contacts)
+    for check in view.checks:
+        st.markdown(check)
     if not a.checklist:
         st.info("Het beleid noemt geen eisen voor deze situatie.")
         return
@@ -105,7 +102,7 @@ def show_assessment(assessments: Assessments, index: int, cat: Catalogue) -> Non
         st.html(Html(view.cards + "<style>.gli-card .src{font-size:1em}</style>"))
         return
     with st.container(key=f"gli_checklist_table_{a.insurer}"):
-        st.markdown(f"**Checklist** – {group_counts(a)}")
+        st.markdown(view.checklist_head)
         show_table(view.table, key=f"checklist_{a.insurer}", column_config=source_column_config())
     with st.container(key=f"gli_checklist_cards_{a.insurer}"):
         st.html(view.cards)

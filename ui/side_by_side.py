@@ -43,6 +43,7 @@ from ui.export import XLSX_MIME, download_table
 from ui.guard import download_button
 from ui.print_style import PRINT_CSS, print_caption
 from ui.text import Html, md_escape, nl_date, today
+from ui.url_state import live_params
 
 # Constant CSS, no data in it: differing rows get a tint and a bar on the left.
 _CSS = """
@@ -356,7 +357,7 @@ def _current_link() -> str | None:
     base = (st.context.url or "").split("?")[0]
     if not base:
         return None
-    query = urlencode([(key, value) for key in st.query_params for value in st.query_params.get_all(key)])
+    query = urlencode([(key, value) for key, values in live_params().items() for value in values])
     return f"{base}?{query}" if query else base
 
 

@@ -65,6 +65,11 @@ def _link_now() -> dict[str, list[str]]:
         return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
 
 
+def live_params() -> dict[str, list[str]]:
+    """The address's parameters now, every value of each, in their order (read in one go)."""
+    return _link_now()
+
+
 def start_run() -> None:
     """Note the link as this run found it and forget the previous run's parameters
     (``app.py``, before the page runs): widgets may rewrite a wrong value before the

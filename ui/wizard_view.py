@@ -27,7 +27,7 @@ from ui.citation import source_columns, sourced_lines_html
 from ui.data import catalogue, data_ident
 from ui.missing_years import calendar
 from ui.tables import table_data
-from ui.text import Html, html_escape, nl_date
+from ui.text import Html, html_escape, md_escape, nl_date
 
 VERDICT_ICONS = {"eligible": "✅", "subcontractor_only": "🔁", "not_eligible": "⛔", "conditional": "❔"}
 WHEN_ICONS = {"today": "⏰", "open": "▶️", "upcoming": "🗓️", "past": "✖️"}
@@ -66,9 +66,17 @@ class Assessments(tuple):
 
 
 class AssessmentView(NamedTuple):
-    """What one insurer's tab shows that is made of data only."""
+    """What one insurer's tab shows that is made of data only; texts as escaped Markdown."""
 
+    notice: str  # a notice about the record ("" for none)
+    next_step: str
+    today: str  # what today means for the answer ("" for nothing)
+    explanation: str
+    reasons: list[str]  # each a list item
     lines: Html  # the sourced lines: verdict sources, routes, actions, the insurer's dates, how to apply
+    contacts: str  # "" for none
+    checks: list[str]  # per programme and register: what the answers mean for it
+    checklist_head: str
     cards: Html  # the checklist as cards (phones, a projector), with :data:`CHECKLIST_CSS`
     table: pa.Table  # the checklist as table rows (wide screens), Arrow or pandas (see ui.tables.table_data)
 
@@ -159,5 +167,20 @@ def assessment_view(assessments: Assessments, index: int, cat: Catalogue) -> Ass
 
 @st.cache_resource(max_entries=256, show_spinner=False)
 def _assessment_view(ident: str, _a: Assessment, _cat: Catalogue) -> AssessmentView:
-    return AssessmentView(Html(assessment_lines_html(_a, _cat)), Html(checklist_cards_html(_a, _cat) + CHECKLIST_CSS),
-                          table_data(checklist_table(_a, _cat)))
+    a = _a
+    return AssessmentView(
+        notice=md_escape(a.notice) if a.notice else "",
+        next_step=f"**Volgende stap:** {md_escape(a.next_step)}",
+        today=(f"**Vandaag ({nl_date(a.today)}):** " + " ".join(md_escape(n) for n in a.time_notes)
+               if a.time_notes else ""),
+        explanation=md_escape(a.explanation),
+        reasons=[f"- {md_escape(reason)}" for reason in a.reasons],
+        lines=Html(assessment_lines_html(a, _cat)),
+        contacts=("Vragen? " + " · ".join(md_escape(f"{c.channel}: {c.address}") for c in a.contacts)
+                  if a.contacts else ""),
+        checks=[f"Programma **{md_escape(p.name)}**: {md_escape(p.label)}" for p in a.programmes]
+        + [f"Register **{md_escape(r.name)}**: {md_escape(r.label)}" for r in a.registries],
+        checklist_head=f"**Checklist** – {group_counts(a)}",
+        cards=Html(checklist_cards_html(a, _cat) + CHECKLIST_CSS),
+        table=table_data(checklist_table(a, _cat)),
+    )
