@@ -2,22 +2,77 @@
 
 Without any Chromium the tests skip with a clear reason, except where GLI_REQUIRE_BROWSER
 is set (CI): there a missing browser fails the run.
+
+Each test process (pytest-xdist worker) keeps one browser with a persistent profile: its
+disk cache keeps Streamlit's script bundle and V8's code compiled from it, which a fresh
+context compiles again for every test. Every test still gets its own page (its own
+Streamlit session), closed after it, and the storage, cookies and permissions it left are
+cleared, so the next test starts as in a new context. (A test that changes a context
+itself, with routes, init scripts or headers, needs one of its own: ``browser.new_context()``.)
+Phones need ``is_mobile`` and ``has_touch``, fixed per context: they get a second such
+browser, started by the first phone test of a process. pytest-playwright's ``--tracing``,
+``--video`` and ``--screenshot`` record per context: with any of them on, each test gets a
+fresh context as before.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.e2e.server import CHROMIUM_ARGS, chromium_path, playwright_has_own_browser, running_app
+from tests.e2e.server import (
+    CHROMIUM_ARGS,
+    DESKTOP,
+    PHONE,
+    PROJECTOR,
+    chromium_path,
+    forget_storage,
+    playwright_has_own_browser,
+    running_app,
+)
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/e2e" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+    items[:] = shared_loads_together(items)
+
+
+def shared_loads_together(items: list[pytest.Item]) -> list[pytest.Item]:
+    """Tests that read one shared page load sit next to each other, in the place of the first.
+
+    A module names the load a test reads with ``shared_load(item) -> str | None``. pytest-xdist
+    hands out tests in runs of neighbours, so neighbours share a worker, and the worker loads
+    that page once for all of them (see test_presentation.py); apart, each loads it again.
+    """
+    keys = [_shared_load(item) for item in items]
+    groups: dict[tuple[str, str], list[pytest.Item]] = {}
+    for item, key in zip(items, keys, strict=True):
+        if key is not None:
+            groups.setdefault(key, []).append(item)
+    ordered: list[pytest.Item] = []
+    placed: set[int] = set()
+    for item, key in zip(items, keys, strict=True):
+        if id(item) not in placed:
+            together = groups[key] if key is not None else [item]
+            ordered.extend(together)
+            placed.update(id(i) for i in together)
+    return ordered
+
+
+def _shared_load(item: pytest.Item) -> tuple[str, str] | None:
+    """(module, load) for a test that reads a shared page load, else None."""
+    module = getattr(item, "module", None)
+    name = getattr(module, "shared_load", None)
+    key = name(item) if name else None
+    return (module.__name__, key) if key is not None else None
 
 
 @pytest.fixture(scope="session")
@@ -35,8 +90,101 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    return {**browser_context_args, "viewport": {"width": 1400, "height": 900}, "locale": "nl-NL",
-            "accept_downloads": True}
+    return {**browser_context_args, "viewport": DESKTOP, "locale": "nl-NL", "accept_downloads": True}
+
+
+def _records_artifacts(config: pytest.Config) -> bool:
+    """True when pytest-playwright is asked to trace, film or shoot each test's own context."""
+    return (config.getoption("--tracing") != "off" or config.getoption("--video") != "off"
+            or config.getoption("--screenshot") != "off")
+
+
+@contextmanager
+def _persistent_context(browser_type, launch_args: dict[str, Any], context_args: dict[str, Any]) -> Iterator[Any]:
+    """A browser whose profile (HTTP cache, V8 code cache) lives in a temporary folder while
+    it runs, without the empty window it opens with. (The folder is not under pytest's
+    basetemp: pytest keeps those, and "pytest" in Chromium's command line would file its
+    processes under pytest in /proc-based CPU accounting.)"""
+    with tempfile.TemporaryDirectory(prefix="gli-e2e-chromium-") as profile:
+        context = browser_type.launch_persistent_context(profile, **launch_args, **context_args)
+        for blank in context.pages:
+            blank.close()
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+@pytest.fixture(scope="session")
+def desktop_context(browser_type, browser_type_launch_args, browser_context_args):
+    """This worker's desktop browser (1400×900, nl-NL, downloads accepted), shared by its tests."""
+    with _persistent_context(browser_type, browser_type_launch_args, browser_context_args) as context:
+        yield context
+
+
+@pytest.fixture(scope="session")
+def phone_context(browser_type, browser_type_launch_args, browser_context_args):
+    """This worker's phone browser (390×844, mobile, touch), started by its first phone test."""
+    args = {**browser_context_args, "viewport": PHONE, "is_mobile": True, "has_touch": True}
+    with _persistent_context(browser_type, browser_type_launch_args, args) as context:
+        yield context
+
+
+@pytest.fixture(scope="session")
+def browser(desktop_context):
+    """The desktop browser itself: ``browser.new_context()`` / ``new_page()`` open fresh,
+    empty contexts in it (no second Chromium per worker)."""
+    return desktop_context.browser
+
+
+@contextmanager
+def _for_one_test(context) -> Iterator[Any]:
+    """Lend ``context`` to one test; then close the pages it opened there and forget their
+    storage, the cookies and the permissions, so the next test starts as in a new context."""
+    before = set(context.pages)
+    try:
+        yield context
+    finally:
+        for opened in [p for p in context.pages if p not in before]:
+            forget_storage(opened)
+            opened.close()
+        context.clear_cookies()
+        context.clear_permissions()
+
+
+@pytest.fixture
+def context(request, desktop_context):
+    """The worker's shared desktop context for this test (or a fresh one when recording)."""
+    if _records_artifacts(request.config):
+        yield request.getfixturevalue("new_context")()
+        return
+    with _for_one_test(desktop_context) as shared:
+        yield shared
+
+
+@pytest.fixture
+def page(context):
+    """A new page (its own Streamlit session) in the test's context, closed after the test."""
+    return context.new_page()
+
+
+@pytest.fixture
+def projector(context):
+    """A page at a projector's 1024×768."""
+    opened = context.new_page()
+    opened.set_viewport_size(PROJECTOR)
+    return opened
+
+
+@pytest.fixture
+def phone(request, phone_context):
+    """A page on a phone (390×844, mobile, touch) in the worker's phone context, closed after
+    the test (or in a fresh phone context when recording)."""
+    if _records_artifacts(request.config):
+        yield request.getfixturevalue("new_context")(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+        return
+    with _for_one_test(phone_context) as shared:
+        yield shared.new_page()
 
 
 @pytest.fixture(scope="session")

@@ -12,12 +12,18 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-quic",
 ]
+
+#: The screens the tests use: a desktop, a projector (presentation mode), a phone.
+DESKTOP = {"width": 1400, "height": 900}
+PROJECTOR = {"width": 1024, "height": 768}
+PHONE = {"width": 390, "height": 844}
 
 #: "Idle": the script finished, the connection is up, nothing is stale or loading, and
 #: every Plotly chart has drawn its SVG (notRunning alone fires before widgets are drawn).
@@ -99,6 +105,24 @@ def wait_idle(page, timeout: float = 30_000) -> None:
     page.wait_for_function(IDLE_JS, timeout=timeout)
     page.wait_for_timeout(150)
     page.wait_for_function(IDLE_JS, timeout=timeout)
+
+
+def forget_storage(page) -> None:
+    """Empty the local storage of the page's origin, as a new context has it: Streamlit keeps
+    its theme per path and the sidebar's sections there. (Session storage goes with the page.)
+
+    Through the browser (DevTools' Storage domain), not the page's script, so a busy or
+    broken page cannot hold it up.
+    """
+    address = urlsplit(page.url)
+    if address.scheme not in ("http", "https"):
+        return  # about:blank, set_content: no origin of the app's
+    session = page.context.new_cdp_session(page)
+    try:
+        session.send("Storage.clearDataForOrigin",
+                     {"origin": f"{address.scheme}://{address.netloc}", "storageTypes": "local_storage"})
+    finally:
+        session.detach()
 
 
 def full_screenshot(page, folder: Path | None, name: str) -> None:

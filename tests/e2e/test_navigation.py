@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.server import running_app, wait_idle
@@ -25,18 +24,10 @@ def test_a_deep_link_as_the_first_request_of_a_fresh_server_gets_the_real_menu(p
         expect(page.get_by_text("CZ 2027", exact=True).first).to_be_visible()
 
 
-PRESENTING = {"width": 1024, "height": 768}
 #: Five pages, each reached by clicking its name in the page bar.
 ROUTE = [("Programma's", "programmas", "GLI-programma's per verzekeraar"), ("Voorwaarden", "voorwaarden", "Contractvoorwaarden"),
          ("Tijdlijn", "tijdlijn", "Tijdlijn"), ("Wijzigingen", "wijzigingen", "Wijzigingen"),
          ("Handreiking", "handreiking", "Handreiking: de GLI organiseren in uw regio")]
-
-
-@pytest.fixture
-def projector(browser):
-    context = browser.new_context(viewport=PRESENTING, locale="nl-NL")
-    yield context.new_page()
-    context.close()
 
 
 def _title(page) -> str:
@@ -96,17 +87,13 @@ def test_changing_a_choice_is_one_history_entry_and_back_undoes_it(projector, ap
     _assert_presenting(projector, "voorwaarden")
 
 
-def test_link_to_this_view_copies_the_address_and_says_so(browser, app_url):
-    context = browser.new_context(viewport=PRESENTING, locale="nl-NL")
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url)
-    page = context.new_page()
-    try:
-        page.goto(f"{app_url}/voorwaarden?beleid=cz-2027&beleid=zz-2024&tab=Contracteerroutes")
-        wait_idle(page)
-        page.get_by_role("button", name="🔗 Link naar deze weergave").click()
-        expect(page.get_by_role("status")).to_have_text("✓ Link gekopieerd")
-        copied = page.evaluate("navigator.clipboard.readText()")
-        assert copied == page.url
-        assert "beleid=cz-2027&beleid=zz-2024" in copied and "tab=Contracteerroutes" in copied
-    finally:
-        context.close()
+def test_link_to_this_view_copies_the_address_and_says_so(context, projector, app_url):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url)  # taken back after the test
+    page = projector
+    page.goto(f"{app_url}/voorwaarden?beleid=cz-2027&beleid=zz-2024&tab=Contracteerroutes")
+    wait_idle(page)
+    page.get_by_role("button", name="🔗 Link naar deze weergave").click()
+    expect(page.get_by_role("status")).to_have_text("✓ Link gekopieerd")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.url
+    assert "beleid=cz-2027&beleid=zz-2024" in copied and "tab=Contracteerroutes" in copied

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import io
 import re
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.e2e.server import full_screenshot, wait_idle
-
-PROJECTOR = {"width": 1024, "height": 768}
-PHONE = {"width": 390, "height": 844}
+from tests.e2e.server import PHONE, PROJECTOR, forget_storage, full_screenshot, wait_idle
 
 #: Visible text below 18 px in the main area (outside charts), chart text below 18 px,
 #: and the canvas grids still shown (their text cannot scale).
@@ -58,31 +58,21 @@ PAGES = [
 ]
 
 
-@pytest.fixture
-def projector(browser):
-    context = browser.new_context(viewport=PROJECTOR, locale="nl-NL", accept_downloads=True)
-    yield context.new_page()
-    context.close()
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, locale="nl-NL", is_mobile=True, has_touch=True)
-    yield context.new_page()
-    context.close()
-
-
 def _presenting(page) -> bool:
     return page.get_by_role("button", name="✕ Presentatie uit").is_visible()
 
 
-@pytest.mark.parametrize("path", PAGES, ids=[p.split("?")[0] or "home" for p in PAGES])
-def test_every_text_table_and_chart_label_is_at_least_18_px_when_presenting(projector, app_url, path):
+def _presenting_url(path: str) -> str:
+    """The page at ``path`` (with its query, if any) in presentation mode."""
     separator = "&" if "?" in path else "?"
-    projector.goto(f"{app_url}/{path}{separator}presentatie=true")
-    wait_idle(projector)
-    assert _presenting(projector)
-    sizes = projector.evaluate(FONT_SIZES_JS)
+    return f"{path}{separator}presentatie=true"
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[p.split("?")[0] or "home" for p in PAGES])
+def test_every_text_table_and_chart_label_is_at_least_18_px_when_presenting(presented, path):
+    seen = presented(_presenting_url(path))
+    assert seen["presenting"]
+    sizes = seen["font sizes"]
     assert sizes["texts"] > 10
     assert sizes["small"] == [], sizes["small"][:10]
     assert sizes["chart"] == [], sizes["chart"][:10]
@@ -92,28 +82,20 @@ def test_every_text_table_and_chart_label_is_at_least_18_px_when_presenting(proj
     if path.startswith("handreiking"):
         assert sizes["chartTexts"] > 5  # the chart is there and was measured
     if path.startswith("tijdlijn"):
-        assert projector.locator(".gli-tl-legend").is_visible()  # the HTML chart, measured as text
+        assert seen["legend visible"]  # the HTML chart, measured as text
     if path.startswith(("tijdlijn", "begrippen", "zoeken")) or path == "":
         assert sizes["cells"] > 0  # a table is there and was measured
 
 
-def test_buttons_stay_modest_and_metrics_read_number_first(projector, app_url):
-    projector.goto(f"{app_url}/tijdlijn?presentatie=true")
-    wait_idle(projector)
-    body = projector.get_by_test_id("stMain").locator("h2 + div p, [data-testid='stAlert'] p").first.evaluate(
-        TEXT_SIZE_JS)
-    buttons = [b for b in projector.locator('[data-testid="stDownloadButton"] button').all() if b.is_visible()]
+def test_buttons_stay_modest_and_metrics_read_number_first(presented):
+    timeline = presented("tijdlijn?presentatie=true")
+    body = timeline["body text size"]
+    buttons = timeline["download buttons"]  # the visible ones: (box, text size)
     assert len(buttons) >= 2
-    for button in buttons:
-        box = button.bounding_box()
-        size = button.evaluate(TEXT_SIZE_JS)
+    for box, size in buttons:
         assert size <= body, "a button's text is larger than the page's text"
         assert box["height"] <= 2.6 * size
-    projector.goto(f"{app_url}/?presentatie=true")
-    wait_idle(projector)
-    metric = projector.get_by_test_id("stMetric").first
-    value = metric.get_by_test_id("stMetricValue").evaluate(TEXT_SIZE_JS)
-    label = metric.get_by_test_id("stMetricLabel").evaluate(TEXT_SIZE_JS)
+    value, label = presented("?presentatie=true")["metric sizes"]
     assert label >= 18 and value >= 1.5 * label
 
 
@@ -226,11 +208,8 @@ TOP_JS = "sel => { const e = document.querySelector(sel); return e ? e.getBoundi
 
 
 @pytest.mark.parametrize("path", MAIN_CONTENT, ids=[p or "home" for p in MAIN_CONTENT])
-def test_each_pages_own_content_starts_on_the_first_screen_when_presenting(projector, app_url, path):
-    separator = "&" if "?" in path else "?"
-    projector.goto(f"{app_url}/{path}{separator}presentatie=true")
-    wait_idle(projector)
-    top = projector.evaluate(TOP_JS, MAIN_CONTENT[path])
+def test_each_pages_own_content_starts_on_the_first_screen_when_presenting(presented, path):
+    top = presented(_presenting_url(path))[f"top of {MAIN_CONTENT[path]}"]
     assert top is not None, MAIN_CONTENT[path]
     assert top < PROJECTOR["height"] - 60, f"starts at {top:.0f} px"  # and some of it shows
 
@@ -269,3 +248,99 @@ def test_screenshot_a_comparison_page_on_a_phone(phone, app_url, screenshot_dir)
     phone.goto(f"{app_url}/voorwaarden")
     wait_idle(phone)
     full_screenshot(phone, screenshot_dir, "voorwaarden-telefoon.png")
+
+
+# Read-only tests above share one load of each presented page per test process: the page is
+# read right after it is idle, as each test did on its own load, and the tests assert on that.
+
+BUTTONS_URL, METRICS_URL = "tijdlijn?presentatie=true", "?presentatie=true"
+
+
+def _download_buttons(page) -> list[tuple[dict, float]]:
+    """Each visible download button's box and text size."""
+    buttons = [b for b in page.locator('[data-testid="stDownloadButton"] button').all() if b.is_visible()]
+    return [(button.bounding_box(), button.evaluate(TEXT_SIZE_JS)) for button in buttons]
+
+
+def _metric_sizes(page) -> tuple[float, float]:
+    """The first metric's value and label text sizes."""
+    metric = page.get_by_test_id("stMetric").first
+    return (metric.get_by_test_id("stMetricValue").evaluate(TEXT_SIZE_JS),
+            metric.get_by_test_id("stMetricLabel").evaluate(TEXT_SIZE_JS))
+
+
+def _body_text_size(page) -> float:
+    """The text size of the page's first paragraph under a heading (or of its first notice)."""
+    return page.get_by_test_id("stMain").locator("h2 + div p, [data-testid='stAlert'] p").first.evaluate(TEXT_SIZE_JS)
+
+
+def _readings() -> dict[str, dict[str, Callable[[Any], Any]]]:
+    """What the read-only tests measure on each presented page: {url: {name: read(page)}}."""
+    readings: dict[str, dict[str, Callable[[Any], Any]]] = defaultdict(dict)
+    for path in PAGES:
+        url = _presenting_url(path)
+        readings[url]["presenting"] = _presenting
+        readings[url]["font sizes"] = lambda page: page.evaluate(FONT_SIZES_JS)
+        if path.startswith("tijdlijn"):
+            readings[url]["legend visible"] = lambda page: page.locator(".gli-tl-legend").is_visible()
+    for path, selector in MAIN_CONTENT.items():
+        readings[_presenting_url(path)][f"top of {selector}"] = lambda page, s=selector: page.evaluate(TOP_JS, s)
+    readings[BUTTONS_URL]["body text size"] = _body_text_size
+    readings[BUTTONS_URL]["download buttons"] = _download_buttons
+    readings[METRICS_URL]["metric sizes"] = _metric_sizes
+    return dict(readings)
+
+
+READINGS = _readings()
+
+
+class _Readings(dict):
+    """One page's readings: a reading that failed raises its error in the test that reads it."""
+
+    def __getitem__(self, name: str) -> Any:
+        value = super().__getitem__(name)
+        if isinstance(value, Exception):
+            raise value
+        return value
+
+
+def _read_all(page, url: str) -> _Readings:
+    """Take every reading registered for ``url`` from the page showing it."""
+    readings = _Readings()
+    for name, reading in READINGS[url].items():
+        try:
+            readings[name] = reading(page)
+        except Exception as error:  # noqa: BLE001 (kept for the test that reads it)
+            readings[name] = error
+    return readings
+
+
+@pytest.fixture(scope="module")
+def presented(desktop_context, app_url) -> Iterator[Callable[[str], dict[str, Any]]]:
+    """``presented(url)``: the readings of that page at 1024×768, loaded once in this process."""
+    page = None
+    seen: dict[str, _Readings] = {}
+
+    def read(url: str) -> dict[str, Any]:
+        nonlocal page
+        if url not in seen:
+            if page is None or page.is_closed():
+                page = desktop_context.new_page()
+                page.set_viewport_size(PROJECTOR)
+            page.goto(f"{app_url}/{url}")
+            wait_idle(page)
+            seen[url] = _read_all(page, url)
+            forget_storage(page)  # the next load starts as in a new context
+        return seen[url]
+
+    yield read
+    if page is not None:
+        page.close()
+
+
+def shared_load(item: pytest.Item) -> str | None:
+    """The presented page a read-only test reads first (tests/e2e/conftest.py keeps those together)."""
+    if "presented" not in item.fixturenames:
+        return None
+    path = item.callspec.params.get("path") if hasattr(item, "callspec") else None
+    return _presenting_url(path) if path is not None else BUTTONS_URL

@@ -46,7 +46,7 @@ def test_two_chosen_records_show_every_minimum_requirement_in_full_at_1024px(pag
     full_screenshot(page, screenshot_dir, "voorwaarden-naast-elkaar-1024.png")
 
 
-def test_the_handout_of_four_records_says_how_many_pages_it_has(page, app_url, browser):
+def test_the_handout_of_four_records_says_how_many_pages_it_has(page, app_url, context):
     page.goto(f"{app_url}/voorwaarden?beleid=cz-2027&beleid=vgz-2024&beleid=zz-2024&beleid=cz-2024")
     wait_idle(page)
     with page.expect_download() as info:
@@ -55,7 +55,7 @@ def test_the_handout_of_four_records_says_how_many_pages_it_has(page, app_url, b
     assert "CZ 2027 · VGZ 2024 · Zorg en Zekerheid 2024 · CZ 2024 (samenvatting)" in html
     # The hand-out carries the link of this very view, so a reader can open it again.
     assert f"deze vergelijking online: {app_url}/voorwaarden?beleid=cz-2027&amp;beleid=vgz-2024&amp;beleid=zz-2024" in html
-    printer = browser.new_page()
+    printer = context.new_page()
     printer.set_content(html)
     pdf = printer.pdf(format="A4", print_background=True, prefer_css_page_size=True)
     printer.close()

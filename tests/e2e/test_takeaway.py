@@ -49,12 +49,12 @@ def _download(page, name: str) -> str:
     return info.value.path()
 
 
-def test_the_handout_of_two_records_for_a_role_prints_what_differs_on_two_pages(page, app_url, browser, cat):
+def test_the_handout_of_two_records_for_a_role_prints_what_differs_on_two_pages(page, app_url, context, cat):
     # Opened on another tab than the role picker's: the role still comes from the link.
     page.goto(f"{app_url}/voorwaarden?beleid=cz-2027&beleid=vgz-2024&rol=RHO&tab=Contracteerroutes")
     wait_idle(page)
     html = open(_download(page, "⬇️ Hand-out (A4, HTML)"), encoding="utf-8").read()
-    printer = browser.new_page()
+    printer = context.new_page()
     reader = _pdf(printer, html)
     printer.close()
     assert 1 <= len(reader.pages) <= 2
@@ -69,11 +69,11 @@ def test_the_handout_of_two_records_for_a_role_prints_what_differs_on_two_pages(
 
 
 def test_every_comparison_of_two_or_three_records_for_a_role_fits_two_pages_unless_its_binding_text_cannot(
-        browser, cat):
+        context, cat):
     """Every combination, printed: the only hand-outs over two pages are those whose minimum
     requirements, exclusion grounds and obligations alone do not fit (their expectations are
     then only named), and those say "pagina x van y"."""
-    printer = browser.new_page()
+    printer = context.new_page()
     keys = [p.key for p in cat.policies]
     over = []
     for n in (2, 3):
@@ -139,10 +139,7 @@ def test_the_excel_file_holds_the_view_with_its_sources_and_says_what_it_is(page
     assert not [c for c in cells if c.data_type == "f"]
 
 
-def test_on_a_phone_the_handout_and_exports_are_reachable(browser, app_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL", is_mobile=True,
-                                  has_touch=True, accept_downloads=True)
-    phone = context.new_page()
+def test_on_a_phone_the_handout_and_exports_are_reachable(phone, app_url):
     for path in ("voorwaarden", "registers", "programmas"):
         phone.goto(f"{app_url}/{path}?{THREE}")
         wait_idle(phone)
@@ -155,4 +152,3 @@ def test_on_a_phone_the_handout_and_exports_are_reachable(browser, app_url):
     with phone.expect_download() as info:
         phone.get_by_role("button", name="⬇️ Hand-out (A4, HTML)").click()
     assert "GLI-inkoopbeleid naast elkaar" in open(info.value.path(), encoding="utf-8").read()
-    context.close()

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 from playwright.sync_api import expect
 
-from tests.e2e.server import full_screenshot, wait_idle
+from tests.e2e.server import PHONE, full_screenshot, wait_idle
 
 
 def test_a_coach_answers_and_gets_every_insurer_the_next_step_and_a_checklist(page, app_url):
@@ -41,8 +41,6 @@ def test_a_coach_answers_and_gets_every_insurer_the_next_step_and_a_checklist(pa
     assert {"CZ", "VGZ", "Zorg en Zekerheid"} <= set(frame["Verzekeraar"])
 
 
-PHONE = {"width": 390, "height": 844}
-
 #: Text in the main area narrower than its content (sideways scrolling) and the smallest visible font.
 OVERFLOW_JS = """
 () => {
@@ -55,30 +53,24 @@ OVERFLOW_JS = """
 """
 
 
-def test_screenshot_a_phone_reads_the_checklist_as_cards_not_a_grid(browser, app_url, screenshot_dir):
-    context = browser.new_context(viewport=PHONE, locale="nl-NL", is_mobile=True, has_touch=True,
-                                  accept_downloads=True)
-    phone = context.new_page()
-    try:
-        phone.goto(f"{app_url}/wizard?rol=Individuele+coach&jaar=2027&kvk=Nee&rho_in_regio=Nee&sv_in_regio=Nee")
-        wait_idle(phone)
-        cards = phone.locator("[class*='st-key-gli_checklist_cards'] li.gli-card")
-        expect(cards.first).to_be_visible(timeout=20_000)
-        assert not phone.locator("[class*='st-key-gli_checklist_table'] [data-testid='stDataFrame']").is_visible()
-        # Every requirement is text inside the screen: the card is no wider than the phone.
-        box = cards.first.bounding_box()
-        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
-        expect(phone.locator("li.gli-card.unmet").first).to_contain_text("Niet voldaan")
-        full_screenshot(phone, screenshot_dir, "wizard-telefoon.png")
-        # The printable checklist reads on the phone too: no sideways scrolling, no tiny text.
-        with phone.expect_download() as info:
-            phone.get_by_role("button", name="⬇️ Checklist om af te drukken (HTML/PDF)").click()
-        phone.set_content(open(info.value.path(), encoding="utf-8").read())
-        measured = phone.evaluate(OVERFLOW_JS)
-        assert measured["overflow"] <= 1 and measured["minFont"] >= 12, measured
-        assert "Ik ben" in phone.inner_text("dl.profile")
-    finally:
-        context.close()
+def test_screenshot_a_phone_reads_the_checklist_as_cards_not_a_grid(phone, app_url, screenshot_dir):
+    phone.goto(f"{app_url}/wizard?rol=Individuele+coach&jaar=2027&kvk=Nee&rho_in_regio=Nee&sv_in_regio=Nee")
+    wait_idle(phone)
+    cards = phone.locator("[class*='st-key-gli_checklist_cards'] li.gli-card")
+    expect(cards.first).to_be_visible(timeout=20_000)
+    assert not phone.locator("[class*='st-key-gli_checklist_table'] [data-testid='stDataFrame']").is_visible()
+    # Every requirement is text inside the screen: the card is no wider than the phone.
+    box = cards.first.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    expect(phone.locator("li.gli-card.unmet").first).to_contain_text("Niet voldaan")
+    full_screenshot(phone, screenshot_dir, "wizard-telefoon.png")
+    # The printable checklist reads on the phone too: no sideways scrolling, no tiny text.
+    with phone.expect_download() as info:
+        phone.get_by_role("button", name="⬇️ Checklist om af te drukken (HTML/PDF)").click()
+    phone.set_content(open(info.value.path(), encoding="utf-8").read())
+    measured = phone.evaluate(OVERFLOW_JS)
+    assert measured["overflow"] <= 1 and measured["minFont"] >= 12, measured
+    assert "Ik ben" in phone.inner_text("dl.profile")
 
 
 def test_a_wide_screen_gets_the_grid_and_dutch_multiselects(page, app_url):
