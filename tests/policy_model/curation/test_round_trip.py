@@ -228,14 +228,17 @@ def test_the_draft_is_left_out_of_export_and_assess(trips: dict[str, Trip], tmp_
     assert "zz-2025 is a draft (concept" in capsys.readouterr().err
 
 
-def test_carry_forward_never_overwrites(trips: dict[str, Trip]) -> None:
-    trip = trips["html"]
-    target = trip.data / "policies" / "zz-2025.yaml"
+def test_carry_forward_never_overwrites(trips: dict[str, Trip], tmp_path: Path) -> None:
+    # On a copy: the other tests of this module read the trip's draft, in whatever order they run.
+    data = tmp_path / "data"
+    shutil.copytree(trips["html"].data, data)
+    sources = trips["html"].sources
+    target = data / "policies" / "zz-2025.yaml"
     with pytest.raises(CarryForwardError, match="a draft already exists; --force replaces it"):
-        carry_forward("zz-2024", 2025, "zz_gli_2025", data_dir=trip.data, sources_dir=trip.sources)
-    carry_forward("zz-2024", 2025, "zz_gli_2025", data_dir=trip.data, sources_dir=trip.sources, force=True)
+        carry_forward("zz-2024", 2025, "zz_gli_2025", data_dir=data, sources_dir=sources)
+    carry_forward("zz-2024", 2025, "zz_gli_2025", data_dir=data, sources_dir=sources, force=True)
     reviewed = target.read_text(encoding="utf-8").replace("draft: true\n", "")
     target.write_text(reviewed, encoding="utf-8")
     with pytest.raises(CarryForwardError, match="reviewed record .* never replaces it"):
-        carry_forward("zz-2024", 2025, "zz_gli_2025", data_dir=trip.data, sources_dir=trip.sources, force=True)
+        carry_forward("zz-2024", 2025, "zz_gli_2025", data_dir=data, sources_dir=sources, force=True)
     assert target.read_text(encoding="utf-8") == reviewed
