@@ -84,15 +84,7 @@ def show_assessment(assessments: Assessments, index: int, cat: Catalogue) -> Non
     st.info(view.next_step)
     if view.today:
         st.warning(view.today, icon="📅")
-    st.markdown(view.explanation)
-    for reason in view.reasons:
-        st.markdown(reason)
-    if view.lines:
-        st.html(view.lines)
-    if view.contacts:
-        st.caption(view.contacts)
-    for check in view.checks:
-        st.markdown(check)
+    st.html(view.body)  # explanation, reasons, sourced lines, contacts, checks: one element
     if not a.checklist:
         st.info("Het beleid noemt geen eisen voor deze situatie.")
         return
