@@ -28,6 +28,7 @@ from ui.data import catalogue
 from ui.export import download_table
 from ui.filters import check_url
 from ui.glossary import glossary_help
+from ui.grid import grid
 from ui.guard import download_button
 from ui.layout import page_header, provenance_footer
 from ui.presentation import presenting
@@ -83,15 +84,7 @@ def show_assessment(assessments: Assessments, index: int, cat: Catalogue) -> Non
     st.info(view.next_step)
     if view.today:
         st.warning(view.today, icon="📅")
-    st.markdown(view.explanation)
-    for reason in view.reasons:
-        st.markdown(reason)
-    if view.lines:
-        st.html(view.lines)
-    if view.contacts:
-        st.caption(view.contacts)
-    for check in view.checks:
-        st.markdown(check)
+    st.html(view.body)  # explanation, reasons, sourced lines, contacts, checks: one element
     if not a.checklist:
         st.info("Het beleid noemt geen eisen voor deze situatie.")
         return
@@ -221,11 +214,12 @@ if mode == "Meerdere coaches (CSV)":
     st.stop()
 
 step("Wie bent u?")
-c1, c2 = st.columns(2)
-role = c1.selectbox("Ik ben …", ROLES, format_func=ROLE_SHORT_LABELS.get, key="rol", bind="query-params",
-                    help=glossary_help("RHO samenwerkingsverband zorggroep"))
-year = c2.selectbox("Voor het beleidsjaar", years, index=len(years) - 1, key="jaar", bind="query-params",
-                    help="Jaren waarvoor een volledig beleidsdocument beschikbaar is.")
+# The rows of questions are grids (ui.grid): one block each, laid out as st.columns was.
+with grid("who"):
+    role = st.selectbox("Ik ben …", ROLES, format_func=ROLE_SHORT_LABELS.get, key="rol", bind="query-params",
+                        help=glossary_help("RHO samenwerkingsverband zorggroep"))
+    year = st.selectbox("Voor het beleidsjaar", years, index=len(years) - 1, key="jaar", bind="query-params",
+                        help="Jaren waarvoor een volledig beleidsdocument beschikbaar is.")
 if role in ROLE_NOTES:
     st.caption(ROLE_NOTES[role])
 show_sourced_lines(cat, ("", [(f"Zo omschrijft {html_escape(insurer)} deze vorm: “{html_escape(source.quote)}”",
@@ -234,73 +228,66 @@ data: dict = {"role": role, "year": year}
 
 if role == "referrer":
     step("Over de deelnemer")
-    c1, c2, c3 = st.columns(3)
-    age = c1.number_input("Leeftijd", min_value=0, max_value=120, value=None, step=1, key="leeftijd", bind="query-params",
-                          placeholder="Niet ingevuld")
-    ggr = c2.selectbox("Gewichtsgerelateerd gezondheidsrisico (GGR)", list(GGR_LABELS), format_func=GGR_LABELS.get,
-                       index=None, key="ggr", bind="query-params", placeholder="Niet ingevuld", help=glossary_help("GGR"))
-    with c3:
+    with grid("participant", 3):
+        age = st.number_input("Leeftijd", min_value=0, max_value=120, value=None, step=1, key="leeftijd",
+                              bind="query-params", placeholder="Niet ingevuld")
+        ggr = st.selectbox("Gewichtsgerelateerd gezondheidsrisico (GGR)", list(GGR_LABELS), format_func=GGR_LABELS.get,
+                           index=None, key="ggr", bind="query-params", placeholder="Niet ingevuld",
+                           help=glossary_help("GGR"))
         repeat = tri_bool("Eerder een GLI gevolgd, < 2 jaar geleden afgerond?", "herhaling")
     data.update(participant_age=age, participant_ggr=ggr, participant_repeat=repeat)
 else:
     if role in ORGANISATION_ROLES:
         data["functions"] = organisation_questions(role) or None
     step("Wat heeft u?")
-    c1, c2 = st.columns(2)
-    data["background"] = c1.selectbox("Beroepsachtergrond", list(BACKGROUND_LABELS), format_func=BACKGROUND_LABELS.get,
-                                      index=None, key="achtergrond", bind="query-params", placeholder="Niet ingevuld")
-    data["registries"] = c2.multiselect("Registers waarin u (of uw coaches) staat", [*registry_ids, NONE],
-                                        format_func=lambda r: NONE_LABEL if r == NONE else registry_names[r],
-                                        key="registers", bind="query-params", placeholder="Niet ingevuld",
-                                        select_all=False, help=glossary_help("KABIZ BLCN KP CKR KNGF"))
-    c1, c2 = st.columns(2)
-    data["licences"] = c1.multiselect("Programmalicenties", [*programme_names, NONE],
-                                      format_func=lambda p: NONE_LABEL if p == NONE else programme_names[p],
-                                      key="licenties", bind="query-params", placeholder="Niet ingevuld",
-                                      select_all=False)
-    if role in ORGANISATION_ROLES:
-        data["programmes_offered"] = c2.number_input("Aantal GLI-programma's dat u aanbiedt", min_value=0, max_value=50,
-                                                     value=None, step=1, key="aantal", bind="query-params",
-                                                     placeholder="Niet ingevuld")
+    with grid("have"):  # two per row; the fourth place stays empty unless the role is an organisation
+        data["background"] = st.selectbox("Beroepsachtergrond", list(BACKGROUND_LABELS),
+                                          format_func=BACKGROUND_LABELS.get, index=None, key="achtergrond",
+                                          bind="query-params", placeholder="Niet ingevuld")
+        data["registries"] = st.multiselect("Registers waarin u (of uw coaches) staat", [*registry_ids, NONE],
+                                            format_func=lambda r: NONE_LABEL if r == NONE else registry_names[r],
+                                            key="registers", bind="query-params", placeholder="Niet ingevuld",
+                                            select_all=False, help=glossary_help("KABIZ BLCN KP CKR KNGF"))
+        data["licences"] = st.multiselect("Programmalicenties", [*programme_names, NONE],
+                                          format_func=lambda p: NONE_LABEL if p == NONE else programme_names[p],
+                                          key="licenties", bind="query-params", placeholder="Niet ingevuld",
+                                          select_all=False)
+        if role in ORGANISATION_ROLES:
+            data["programmes_offered"] = st.number_input("Aantal GLI-programma's dat u aanbiedt", min_value=0,
+                                                         max_value=50, value=None, step=1, key="aantal",
+                                                         bind="query-params", placeholder="Niet ingevuld")
     # Two per row: four three-option controls side by side do not fit a projector at 18 px.
-    c1, c2 = st.columns(2)
-    with c1:
+    with grid("have_papers"):
         data["agb_code"] = tri_bool("AGB-code", "agb", glossary_help("AGB"))
-    with c2:
         data["kvk_registered"] = tri_bool("Ingeschreven bij de KvK", "kvk")
-    c1, c2 = st.columns(2)
-    with c1:
         data["accredited_training"] = tri_bool("Geaccrediteerde opleiding leefstijlcoach", "opleiding")
-    with c2:
         data["hbo_level"] = tri_bool("Competenties op hbo-niveau", "hbo")
     # An empty selection is "not answered" (to check); "— Geen —" is the answer "none".
     data["registries"] = answer_list(data["registries"])
     data["licences"] = answer_list(data["licences"])
     step("Uw situatie")
-    c1, c2, c3 = st.columns(3)
-    data["region_has_rho"] = c1.segmented_control("Is in uw regio een RHO gecontracteerd voor de GLI?", list(TRI),
-                                                  format_func=TRI.get, default="unknown", key="rho_in_regio",
-                                                  bind="query-params", help=glossary_help("RHO")) or "unknown"
-    data["region_has_network"] = c2.segmented_control("… of een samenwerkingsverband van leefstijlcoaches?", list(TRI),
-                                                      format_func=TRI.get, default="unknown", key="sv_in_regio",
-                                                      bind="query-params") or "unknown"
-    with c3:
+    with grid("situation", 3):
+        data["region_has_rho"] = st.segmented_control(
+            "Is in uw regio een RHO gecontracteerd voor de GLI?", list(TRI), format_func=TRI.get, default="unknown",
+            key="rho_in_regio", bind="query-params", help=glossary_help("RHO")) or "unknown"
+        data["region_has_network"] = st.segmented_control(
+            "… of een samenwerkingsverband van leefstijlcoaches?", list(TRI), format_func=TRI.get, default="unknown",
+            key="sv_in_regio", bind="query-params") or "unknown"
         regions = pick_insurers("In de kernregio van welke verzekeraars werkt u?", "kernregio", "Weet ik niet",
                                 "De regio waar een verzekeraar preferent is. Van belang waar een beleid onderscheid "
                                 "maakt: Zorg en Zekerheid volgt buiten de eigen regio de preferente zorgverzekeraar, "
                                 "VGZ sluit een RHO-overeenkomst alleen in een regio waar VGZ preferent is.")
     region_list = answer_list(regions)
     data["in_insurer_region"] = "unknown" if region_list is None else region_list
-    c1, c2 = st.columns(2)
-    with c1:
+    with grid("situation_more"):
         # The year the documents mean: "een nieuwe zorgaanbieder voor 2027 is een zorgaanbieder die in 2026 geen
         # contract met ons heeft" (CZ 2027 §3.3.4); VGZ and Zorg en Zekerheid 2024 speak of contracts in 2023.
         data["prior_contract_with"] = answer_list(pick_insurers(
             f"In {year - 1} had ik een GLI-contract met", "vorig_contract", "Niet ingevuld",
             f"Het jaar vóór het gekozen beleidsjaar {year}: daarop letten de documenten bij bestaande en nieuwe "
             "zorgaanbieders."))
-    data["scope"] = c2.selectbox("Waar levert u zorg?", list(SCOPE_LABELS), format_func=SCOPE_LABELS.get, index=None,
-                                 key="schaal", bind="query-params", placeholder="Niet ingevuld")
+        data["scope"] = st.selectbox("Waar levert u zorg?", list(SCOPE_LABELS), format_func=SCOPE_LABELS.get,
+                                     index=None, key="schaal", bind="query-params", placeholder="Niet ingevuld")
 
 profile = Profile.model_validate(data)
 for note in contradictions(profile):
@@ -329,10 +316,10 @@ for index, tab in enumerate(tabs):
     if tab.open:
         with tab:
             show_assessment(assessments, index, cat)
-c1, c2 = st.columns(2)
-download_button(c1, "⬇️ Checklist (CSV)", partial(checklist_csv, assessments, cat),
+downloads = grid("downloads")
+download_button(downloads, "⬇️ Checklist (CSV)", partial(checklist_csv, assessments, cat),
                 file_name=f"gli-checklist-{year}.csv", mime="text/csv", on_click="ignore", key="checklist_csv")
-download_button(c2, "⬇️ Checklist om af te drukken (HTML/PDF)",
+download_button(downloads, "⬇️ Checklist om af te drukken (HTML/PDF)",
                 partial(assessment_report_html, cat, assessments, profile, now),
                 file_name=f"gli-checklist-{year}.html", mime="text/html", on_click="ignore", key="checklist_html")
 provenance_footer([p for a in assessments if (p := cat.policy(a.insurer, a.year))])

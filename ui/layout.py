@@ -14,6 +14,7 @@ from policy_model.schema import Policy
 from ui import html_check  # noqa: F401 (installed on import: a faster st.html check of every body)
 from ui.about import KEEP_OPEN_JS
 from ui.data import catalogue, data_ident, load_result
+from ui.grid import GRID_CSS
 from ui.missing_years import show_missing_years
 from ui.navigation import BAR_CSS, one_history_entry_per_action, page_bar
 from ui.presentation import (
@@ -53,9 +54,11 @@ _DUTCH_WIDGET_CSS = """
 @functools.lru_cache(maxsize=8)
 def constant_head(max_upload_mb: int) -> str:
     """Every page's constant style sheet and script for the history script's element: the
-    script that keeps the "about" sections as the reader left them (:mod:`ui.about`) and
-    the Dutch texts of Streamlit's own widgets. No data in them; one element, not three."""
-    return KEEP_OPEN_JS + _DUTCH_WIDGET_CSS.replace("@MB@", str(max_upload_mb))
+    script that keeps the "about" sections as the reader left them (:mod:`ui.about`), the
+    Dutch texts of Streamlit's own widgets and the rows of :func:`ui.grid.grid` (before
+    the page's elements, so a grid never shows as a column first). No data in them; one
+    element, not four."""
+    return KEEP_OPEN_JS + _DUTCH_WIDGET_CSS.replace("@MB@", str(max_upload_mb)) + GRID_CSS
 
 
 __all__ = ["PRESENTATION_KEY", "page_header", "presentation_query", "presenting", "provenance_footer",

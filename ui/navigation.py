@@ -86,8 +86,7 @@ def page_links() -> list[tuple[PageInfo, StreamlitPage]]:
     return list(zip(PAGES, app_pages(), strict=False))
 
 
-# Constant CSS: the page bar is one row of small links; the history script's element takes
-# no room.
+# Constant CSS: the page bar is one row of small links.
 BAR_CSS = """
 <style>
 .st-key-gli_page_bar { gap: .15rem .35rem !important; border-bottom: 1px solid #d6d8dd; padding-bottom: .25rem; }
@@ -95,7 +94,6 @@ BAR_CSS = """
 .st-key-gli_page_bar [data-testid="stPageLink"] p { font-size: @TEXT@px !important; }
 .st-key-gli_page_bar [data-testid="stPageLink"] a span { white-space: nowrap; }
 .st-key-gli_page_bar .stButton { margin-left: auto; }
-.st-key-gli_history { display: none !important; }
 </style>
 """.replace("@TEXT@", str(TEXT_PX))
 
@@ -128,8 +126,7 @@ def one_history_entry_per_action(constant_html: str = "") -> None:
     """Install the history script (every page, every mode; it runs once per browser tab),
     with ``constant_html`` (style sheets, no data) in the same element: each element costs
     a page run about as much as the next."""
-    with st.container(key="gli_history"):
-        st.html(Html(HISTORY_JS + constant_html), unsafe_allow_javascript=True)
+    st.html(Html(HISTORY_JS + constant_html), unsafe_allow_javascript=True)
 
 
 def page_bar() -> None:

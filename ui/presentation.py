@@ -55,9 +55,11 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 20px !important; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
 [data-testid="stMain"] .gli-lines > div, [data-testid="stMain"] .gli-about-label,
 [data-testid="stMain"] .gli-about-head, [data-testid="stMain"] .gli-heads p,
-[data-testid="stMain"] .gli-verdict p { font-size: 1.2rem !important; }
+[data-testid="stMain"] .gli-verdict p, [data-testid="stMain"] .gli-tab > p,
+[data-testid="stMain"] .gli-tab li { font-size: 1.2rem !important; }
 [data-testid="stMain"] .gli-about-caption, [data-testid="stMain"] .gli-tip,
-[data-testid="stMain"] .gli-verdict p.gli-cap { font-size: @TEXT@px !important; }
+[data-testid="stMain"] .gli-verdict p.gli-cap, [data-testid="stMain"] .gli-tab > p.gli-tab-cap {
+  font-size: @TEXT@px !important; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
 [data-testid="stWidgetLabel"] p, [data-testid="stTooltipHoverTarget"],
 [data-testid="stMain"] .stMarkdownBadge { font-size: @TEXT@px !important; }

@@ -65,17 +65,27 @@ class Assessments(tuple):
     ident: str
 
 
+# Constant CSS for a tab's body (:func:`tab_body_html`): its parts drawn as the Markdown,
+# list and caption elements they were (Streamlit 1.67, light theme), 1rem apart.
+TAB_BODY_CSS = """<style>
+.gli-tab { display: flex; flex-direction: column; gap: 1rem; }
+.gli-tab > p, .gli-tab li { margin: 0; font-size: 1rem; line-height: 1.6; overflow-wrap: break-word; }
+.gli-tab > ul { margin: 0; padding: 0; list-style: disc outside; }
+.gli-tab > ul > li { margin: .2em 0 0 1.15em; padding-left: .3em; }
+.gli-tab > p.gli-tab-cap { font-size: .875rem; opacity: .6; }
+.gli-tab > p > b { font-weight: 600; }
+.gli-tab > p a, .gli-tab li a { color: rgb(36, 79, 180); }
+</style>"""
+
+
 class AssessmentView(NamedTuple):
-    """What one insurer's tab shows that is made of data only; texts as escaped Markdown."""
+    """What one insurer's tab shows that is made of data only; texts as escaped Markdown,
+    the body as escaped HTML."""
 
     notice: str  # a notice about the record ("" for none)
     next_step: str
     today: str  # what today means for the answer ("" for nothing)
-    explanation: str
-    reasons: list[str]  # each a list item
-    lines: Html  # the sourced lines: verdict sources, routes, actions, the insurer's dates, how to apply
-    contacts: str  # "" for none
-    checks: list[str]  # per programme and register: what the answers mean for it
+    body: Html  # explanation, reasons, sourced lines, contacts, checks: one block (tab_body_html)
     checklist_head: str
     cards: Html  # the checklist as cards (phones, a projector), with :data:`CHECKLIST_CSS`
     table: pa.Table  # the checklist as table rows (wide screens), Arrow or pandas (see ui.tables.table_data)
@@ -160,6 +170,23 @@ def assessment_lines_html(a: Assessment, cat: Catalogue) -> str:
     )
 
 
+def tab_body_html(a: Assessment, cat: Catalogue) -> str:
+    """The plain text of one insurer's tab as one block of escaped HTML, drawn as its
+    separate elements were: the explanation, each reason as a list item, the sourced
+    lines, the contacts as a caption, what the answers mean per programme and register."""
+    parts = [f"<p>{html_escape(a.explanation)}</p>"]
+    parts += [f"<ul><li>{html_escape(reason)}</li></ul>" for reason in a.reasons]
+    lines = assessment_lines_html(a, cat)
+    if lines:
+        parts.append(lines)
+    if a.contacts:
+        contacts = " · ".join(html_escape(f"{c.channel}: {c.address}") for c in a.contacts)
+        parts.append(f"<p class='gli-tab-cap'>Vragen? {contacts}</p>")
+    parts += [f"<p>Programma <b>{html_escape(p.name)}</b>: {html_escape(p.label)}</p>" for p in a.programmes]
+    parts += [f"<p>Register <b>{html_escape(r.name)}</b>: {html_escape(r.label)}</p>" for r in a.registries]
+    return f"<div class='gli-tab'>{''.join(parts)}</div>{TAB_BODY_CSS}"
+
+
 def assessment_view(assessments: Assessments, index: int, cat: Catalogue) -> AssessmentView:
     """What the tab of ``assessments[index]`` shows that is made of data only, made once."""
     return _assessment_view(ident=f"{assessments.ident}\x1f{index}", _a=assessments[index], _cat=cat)
@@ -173,13 +200,7 @@ def _assessment_view(ident: str, _a: Assessment, _cat: Catalogue) -> AssessmentV
         next_step=f"**Volgende stap:** {md_escape(a.next_step)}",
         today=(f"**Vandaag ({nl_date(a.today)}):** " + " ".join(md_escape(n) for n in a.time_notes)
                if a.time_notes else ""),
-        explanation=md_escape(a.explanation),
-        reasons=[f"- {md_escape(reason)}" for reason in a.reasons],
-        lines=Html(assessment_lines_html(a, _cat)),
-        contacts=("Vragen? " + " · ".join(md_escape(f"{c.channel}: {c.address}") for c in a.contacts)
-                  if a.contacts else ""),
-        checks=[f"Programma **{md_escape(p.name)}**: {md_escape(p.label)}" for p in a.programmes]
-        + [f"Register **{md_escape(r.name)}**: {md_escape(r.label)}" for r in a.registries],
+        body=Html(tab_body_html(a, _cat)),
         checklist_head=f"**Checklist** – {group_counts(a)}",
         cards=Html(checklist_cards_html(a, _cat) + CHECKLIST_CSS),
         table=table_data(checklist_table(a, _cat)),
