@@ -126,7 +126,7 @@ def policy_picker(cat: Catalogue, *, minimum: int = selection.MIN_CHOSEN) -> lis
                 "ander te kiezen.", icon="ℹ️")
     chosen = list(st.session_state[BELEID_KEY])
     st.session_state[_REMEMBERED] = chosen
-    write_param(BELEID_KEY, chosen)
+    write_param(BELEID_KEY, chosen, widget_value=chosen)
     # In the address now, not only when the run ends: the page's hand-out and files print
     # the address of the view, and the choice may have come from another page's session.
     flush_params()

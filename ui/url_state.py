@@ -13,6 +13,13 @@ itself (``bind="query-params"``).
 History: the values a run writes reach the address together when the run ends
 (:func:`flush_params`), and the browser keeps one history entry per user action, not one
 per parameter or per run (see :mod:`ui.navigation`).
+
+A stale address: a run sets the address when it ends, but a click that comes before the
+browser has shown that address (a tab switched some 20–100 ms after a choice) sends the
+address from before the choice with its rerun. Taken as Back, it undid the choice. A run
+that a URL widget's change started (:func:`start_run` sees a widget value other than the
+one the session last wrote) keeps the session's values and writes them back over the
+stale ones; a run that no widget started (Back, Forward) takes the address.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from ui.text import md_escape, shortened
 _TRUE, _FALSE = {"true", "ja", "1", "aan"}, {"false", "nee", "0", "uit"}
 #: Parameters every page reads (presentation mode) and Streamlit's own.
 ALWAYS_KNOWN = frozenset({"presentatie", "embed", "embed_options"})
+_MISSING = object()
 _STATE = "_gli_url_state"  # the session's URL bookkeeping (:class:`_UrlState`)
 #: Unknown parameters or values a notice names (each shortened); the rest are counted.
 _MAX_NOTICES = 10
@@ -38,7 +46,7 @@ class _UrlState:
     reads it once per call (every access to ``st.session_state`` goes through a lock and
     the widget-key mapping, and a page has some twenty URL widgets)."""
 
-    __slots__ = ("known", "link", "pending", "slot", "written")
+    __slots__ = ("known", "link", "pending", "slot", "widget_started", "widget_values", "written")
 
     def __init__(self) -> None:
         self.known: dict[str, set[str] | None] | None = {}  # this run: parameter -> allowed values (None: any)
@@ -46,6 +54,8 @@ class _UrlState:
         self.pending: dict[str, str | list[str]] = {}  # this run: values to write to the URL when it ends
         self.slot = None  # this run: the place for the notice about the link
         self.written: dict[str, list[str]] = {}  # the session: what it last put in the URL, per parameter
+        self.widget_values: dict[str, object] = {}  # the session: each URL widget's value when it was written
+        self.widget_started = False  # this run: a URL widget's change started it (the link may be stale)
 
 
 def _state() -> _UrlState:
@@ -76,6 +86,15 @@ def start_run() -> None:
     page ends, and the notice names what the link held."""
     state = _state()
     state.known, state.link, state.pending, state.slot = {}, _link_now(), {}, None
+    state.widget_started = _a_widget_changed(state)
+
+
+def _a_widget_changed(state: _UrlState) -> bool:
+    """Whether a URL widget now holds another value than the session last wrote for it: the
+    visitor changed it, so this run was started by a widget, not by Back or Forward."""
+    values = st.session_state  # one access per widget: each goes through the session's lock
+    return any((now := values.get(key, _MISSING)) is not _MISSING and now != value
+               for key, value in state.widget_values.items())
 
 
 def known(key: str, values: Iterable[str] | None = None) -> None:
@@ -183,20 +202,26 @@ def from_link(key: str) -> bool:
 
 
 def _changed_in_link(state: _UrlState, key: str) -> bool:
+    """The address holds another value than this session wrote, and no widget started the
+    run: Back or Forward (after a widget's change the address may only be stale)."""
     link = (state.link or {}).get(key)
     written = state.written.get(key)
-    return link is not None and written is not None and link != written
+    return link is not None and written is not None and link != written and not state.widget_started
 
 
-def write_param(key: str, value: str | list[str]) -> None:
+def write_param(key: str, value: str | list[str], *, widget_value: object = None) -> None:
     """Put a value in the URL at the end of this run (:func:`flush_params`), with every
-    other value this run writes: one address change per run, not one per parameter."""
-    _write(_state(), key, value)
+    other value this run writes: one address change per run, not one per parameter.
+    ``widget_value``: the value of the widget ``key`` as the session state holds it, when
+    the parameter is a widget's (so a change of it is known as a widget's, see above)."""
+    _write(_state(), key, value, widget_value)
 
 
-def _write(state: _UrlState, key: str, value: str | list[str]) -> None:
+def _write(state: _UrlState, key: str, value: str | list[str], widget_value: object = None) -> None:
     values = _as_list(value)
     state.written[key] = values
+    if widget_value is not None:
+        state.widget_values[key] = widget_value
     # Against the link as this run found it (a dict lookup, where asking the live address
     # costs a query-parameter round per widget); flush_params checks the live address again.
     if (state.link or {}).get(key) == values:
@@ -215,6 +240,8 @@ def flush_params() -> None:
     stopped). A parameter a Streamlit widget is bound to is left to that widget."""
     state = _state()
     pending, state.pending = state.pending, {}
+    if state.widget_started:  # a stale address: the session's other values back over it
+        pending = {**_stale_in_link(state), **pending}
     pending = {k: v for k, v in pending.items() if not _same(v, k)}
     if not pending:
         return
@@ -226,6 +253,12 @@ def flush_params() -> None:
                 st.query_params[key] = value
             except StreamlitAPIException:
                 pass
+
+
+def _stale_in_link(state: _UrlState) -> dict[str, list[str]]:
+    """What the run's address holds differently from what the session last wrote."""
+    link = state.link or {}
+    return {key: values for key, values in state.written.items() if key in link and link[key] != values}
 
 
 def link_notice(text: str) -> None:
@@ -251,7 +284,7 @@ def url_toggle(label: str, key: str, *, default: bool = False, help: str | None 
                         "(gebruik true of false).")
         st.session_state[key] = default if parsed is None else parsed
     value = st.toggle(label, key=key, help=help)
-    _write(state, key, "true" if value else "false")
+    _write(state, key, "true" if value else "false", bool(value))
     return bool(value)
 
 
@@ -263,7 +296,7 @@ def url_tabs(labels: Sequence[str], key: str):
         raw = st.query_params.get(key)
         st.session_state[key] = raw if raw in labels else labels[0]
     tabs = st.tabs(labels, key=key, on_change="rerun")
-    _write(state, key, st.session_state[key])
+    _write(state, key, st.session_state[key], st.session_state[key])
     return tabs
 
 
@@ -292,7 +325,7 @@ def url_select(label: str, options: Sequence, key: str, *, format_func, default_
         st.session_state[key] = by_text.get(raw, options[default_index])
     value = st.selectbox(label, options, format_func=format_func, key=key, help=help, width=width,
                          label_visibility=label_visibility)
-    _write(state, key, format_func(value))
+    _write(state, key, format_func(value), value)
     return value
 
 
@@ -310,5 +343,5 @@ def url_segments(label: str, options: Sequence, key: str, *, format_func, defaul
         st.session_state[key] = by_text.get(raw, options[default_index])
     value = st.segmented_control(label, list(options), format_func=format_func, key=key, required=True, help=help,
                                  label_visibility=label_visibility)
-    _write(state, key, str(value))
+    _write(state, key, str(value), value)
     return value

@@ -210,3 +210,29 @@ def test_the_role_filter_says_for_whom_a_document_states_a_topic_instead_of_not_
                           ("Inschrijving KvK", "Alleen voor RHO")):
         assert phrase in html_text(blocks[topic]), topic
     assert "Alleen voor …" in all_text(at)
+
+
+def _chose_vgz_2024_as_new() -> object:
+    """The comparison of CZ 2024 with CZ 2027, then "Naar" changed to VGZ 2024 (its run wrote it)."""
+    at = open_page("wijzigingen", tab="Vergelijk twee beleidsdocumenten", van="CZ 2024", naar="CZ 2027")
+    at.selectbox(key="naar").set_value("vgz-2024").run()
+    assert at.selectbox(key="naar").value == "vgz-2024" and at.query_params["naar"] == "VGZ 2024"
+    return at
+
+
+def test_a_click_sent_with_the_address_from_before_a_choice_keeps_the_choice():
+    # A click some 20-100 ms after a choice reaches the server with the address from before
+    # it (the browser had not shown the new one yet); it used to be taken as Back.
+    at = _chose_vgz_2024_as_new()
+    at.query_params["naar"] = "CZ 2027"  # the stale address the click's rerun carries
+    at.selectbox(key="van").set_value("zz-2024").run()
+    assert not at.exception
+    assert at.selectbox(key="naar").value == "vgz-2024" and at.selectbox(key="van").value == "zz-2024"
+    assert at.query_params["naar"] == "VGZ 2024"  # written back over the stale value
+
+
+def test_back_to_the_address_from_before_a_choice_undoes_it():
+    at = _chose_vgz_2024_as_new()
+    at.query_params["naar"] = "CZ 2027"  # Back: the earlier address, no widget changed
+    at.run()
+    assert at.selectbox(key="naar").value == "cz-2027" and at.query_params["naar"] == "CZ 2027"
