@@ -40,6 +40,7 @@ _MAYBE_ADDRESS = re.compile(r"(?i)@|://|www\.")
 _MAX_LINKED_CHARS = 2000  # as policy_model.addresses.WebUrl
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.ASCII)
 
+
 class Html(str):
     """HTML that ``st.html`` shows as it is. A plain string is checked as a possible file
     path and dedented and stripped on every call, a noticeable cost for a long block or
