@@ -250,7 +250,7 @@ def context(request, desktop_lender):
 
 
 @pytest.fixture
-def page(request, context, desktop_lender):
+def page(context, desktop_lender):
     """The test's page in its context: its own Streamlit session once it opens the app."""
     return desktop_lender.page() if context is desktop_lender.context else context.new_page()
 
