@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from policy_model.catalogue import Catalogue
+from policy_model.comparison.diff_items import settled
 from policy_model.describe import applies_to_role, value_text
 from policy_model.schema import Policy, Requirement, Source
 from policy_model.vocab import (
@@ -110,6 +111,9 @@ class TopicCell:
     requirements: tuple[Requirement, ...] = ()
     other_roles: tuple[Requirement, ...] = ()
     deferral: Source | None = None
+    #: False when the document speaks of the topic only in general terms (a summary page) or
+    #: defers it: what it leaves out of a statement is then not a "no".
+    settles: bool = True
 
     @property
     def stated(self) -> bool:
@@ -168,16 +172,21 @@ class TopicRow:
 
         Structured content is compared first (registers per background, programmes,
         routes, values, force, roles); where that is the same, the texts are; a row whose
-        texts differ is never "the same". Empty when every policy says the same.
+        texts differ is never "the same". Empty when every policy says the same. Silence is
+        no difference: an aspect a cell names nothing for, or leaves out in a document that
+        speaks only in general terms, is not called different (:func:`_aspect_differs`).
         """
         cells = list(self.cells.values())
         if len({c.stated for c in cells}) > 1:
-            # A document that states it for another role differs in whom it asks, not by silence.
-            return ["voor wie"] if all(c.stated or c.other_roles for c in cells) else ["niet overal vermeld"]
+            # A document that states it for another role differs in whom it asks, not by silence;
+            # unless it speaks only in general terms, when leaving a role out says nothing.
+            return (["voor wie"] if all(c.stated or (c.other_roles and c.settles) for c in cells)
+                    else ["niet overal vermeld"])
         if not cells or not cells[0].stated:
             return []
-        out = [aspect for aspect in cells[0].structure()
-               if len({c.structure()[aspect] for c in cells}) > 1]
+        structures = [(c.structure(), c.settles) for c in cells]
+        out = [aspect for aspect in structures[0][0]
+               if _aspect_differs([(s[aspect], settles) for s, settles in structures])]
         if len({c.wording() for c in cells}) > 1:
             out.append("tekst")
         return out
@@ -186,6 +195,21 @@ class TopicRow:
     def differs(self) -> bool:
         """True when the policies do not all say the same on this topic."""
         return bool(self.differences)
+
+
+def _aspect_differs(values: list[tuple[frozenset, bool]]) -> bool:
+    """Whether the cells differ in one aspect (registers, roles, ...), each given with whether
+    its document settles the topic.
+
+    Silence is not a difference: a cell that names nothing for the aspect (a requirement to be
+    in "een door CZ groep erkend kwaliteitsregister" without naming one, CZ 2024 §2.1) is left
+    out, and what one cell names is a difference only against a cell whose document settles the
+    topic and lacks it. A summary's shorter list beside a full document's longer one is not.
+    """
+    named = [(value, settles) for value, settles in values if value]
+    return any(value - other and other_settles
+               for i, (value, _) in enumerate(named)
+               for j, (other, other_settles) in enumerate(named) if i != j)
 
 
 def requirement_matrix(policies: list[Policy], role: str | None = None, kind: str = "provider") -> list[TopicRow]:
@@ -224,6 +248,7 @@ def _cell(policy: Policy, kind: str, topic: str, role: str | None) -> TopicCell:
     others = tuple(r for r in on_topic if r not in chosen)
     subject = "requirements" if kind == "provider" else "participants"
     entry = policy.coverage.entry(subject, role=role, topic=topic) if not chosen else None
+    level = policy.coverage_level(subject, role=role, topic=topic)
     return TopicCell(
         texts=tuple(_requirement_line(r) for r in chosen),
         values=tuple(sorted(v for v in (value_text(r) for r in chosen) if v)),
@@ -231,6 +256,7 @@ def _cell(policy: Policy, kind: str, topic: str, role: str | None) -> TopicCell:
         requirements=tuple(chosen),
         other_roles=others,
         deferral=entry.source if entry is not None and entry.level == "deferred" else None,
+        settles=settled(level),
     )
 
 

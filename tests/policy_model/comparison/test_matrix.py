@@ -51,3 +51,44 @@ def test_role_filter_keeps_coach_requirements_for_organisations(cat):
 def test_the_long_list_names_the_force_of_each_requirement(cat):
     rows = requirement_rows(cat, [cat.policy("cz", 2027)])
     assert {r["Soort eis"] for r in rows} >= {"Minimumeis", "Uitsluitingsgrond", "Verwachting"}
+
+
+def test_a_summary_that_names_no_register_does_not_differ_in_registers(cat):
+    # CZ 2024 is a summary page (coverage "general"): §2.1 asks a register "door CZ groep
+    # erkend" without naming one; CZ 2027 §2.1.1 names KABIZ, BLCN, IRF/KFIR and KP. Its
+    # silence on which registers is not a different set of registers.
+    summary, full = cat.policy("cz", 2024), cat.policy("cz", 2027)
+    for role in (None, "coach", "individual_coach"):
+        row = {r.topic: r for r in requirement_matrix([summary, full], role)}["quality_register"]
+        assert not row.cells[summary.key].settles and row.cells[full.key].settles
+        assert "registers" not in row.differences
+        assert row.differences == ["tekst"]  # the sentences themselves do differ
+
+
+def test_what_a_summary_names_beyond_a_full_list_is_a_difference(cat):
+    # The other way round: a summary naming a register the full document's complete list
+    # lacks does differ; a full list holding the summary's names does not.
+    from dataclasses import replace
+
+    summary, full = cat.policy("cz", 2024), cat.policy("cz", 2027)
+    row = {r.topic: r for r in requirement_matrix([summary, full])}["quality_register"]
+    stated = row.cells[summary.key].requirements[0]
+    for named, differs in ((["kvk"], True), (["kabiz"], False)):
+        cell = replace(row.cells[summary.key], requirements=(stated.model_copy(update={"registries": named}),))
+        changed = replace(row, cells={summary.key: cell, full.key: row.cells[full.key]})
+        assert ("registers" in changed.differences) is differs, named
+
+
+def test_a_summary_stating_a_topic_for_another_role_does_not_differ_in_whom(cat):
+    # CZ 2024 (summary) states social-domain collaboration only for other roles than the
+    # individual coach; CZ 2027 states it for that coach. A general text leaving a role out
+    # says nothing about that role: "niet overal vermeld", not "voor wie".
+    rows = {r.topic: r for r in requirement_matrix([cat.policy("cz", 2024), cat.policy("cz", 2027)],
+                                                   "individual_coach")}
+    assert rows["contracting"].differences == ["niet overal vermeld"]
+    # A full document that states it for another role does differ in whom it asks: VGZ 2024
+    # bijlage 2 asks KvK registration of the RHO, CZ 2027 of the individual coach.
+    pair = {r.topic: r for r in requirement_matrix([cat.policy("cz", 2027), cat.policy("vgz", 2024)],
+                                                   "individual_coach")}
+    assert all(c.settles for c in pair["kvk_registration"].cells.values())
+    assert pair["kvk_registration"].differences == ["voor wie"]
