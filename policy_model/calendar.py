@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
@@ -31,10 +32,19 @@ from policy_model.walk import iter_sources
 from policy_model.yamlio import YamlDocument, read_yaml
 
 CALENDAR_FILE = "calendar.yaml"
+#: The documents' days are Dutch days: a deadline of 1 December ends at midnight in the
+#: Netherlands, whatever the clock of the server says.
+DUTCH_TIME = ZoneInfo("Europe/Amsterdam")
 #: The milestone the missing-years rule is computed from.
 PUBLICATION = "policy_published"
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
+
+
+def dutch_today(now: dt.datetime | None = None) -> dt.date:
+    """Today in the Netherlands (``now``: an aware moment, for tests). A server on UTC is an
+    hour or two behind: at 23:30 UTC on 30 November it is already 1 December there."""
+    return (now or dt.datetime.now(dt.UTC)).astimezone(DUTCH_TIME).date()
 
 
 class Milestone(Strict):

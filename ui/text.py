@@ -18,13 +18,17 @@ as links that show themselves, nothing else linked.
 from __future__ import annotations
 
 import datetime as dt
-import os
+import functools
+import logging
 import re
 from collections.abc import Callable
 from html import escape
 
 from policy_model.addresses import check_web_url
+from policy_model.calendar import dutch_today
+from policy_model.wizard.timing import BadDate, resolve_today
 
+LOG = logging.getLogger(__name__)
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:])")
 _WORD_JOINER = "\u2060"
 #: Where GFM starts an autolink (after escapes are resolved): ``www.``, ``http://``,
@@ -139,15 +143,19 @@ def nl_date(value: dt.date | None) -> str:
 
 
 def today() -> dt.date:
-    """Today's date; ``GLI_TODAY=YYYY-MM-DD`` pins it (tests, demonstrations of a past day).
+    """Today in the Netherlands; ``GLI_TODAY=YYYY-MM-DD`` pins it (tests, demonstrations of a
+    past day), read as the command line reads it (:func:`policy_model.wizard.timing.resolve_today`).
 
-    An unreadable ``GLI_TODAY`` is ignored in favour of the real date rather than breaking
-    every page; the value is set by whoever runs the server, not by a visitor.
+    An unreadable ``GLI_TODAY`` does not break every page: the real date is used and the
+    server log says why (the value is set by whoever runs the server, not by a visitor).
     """
-    pinned = os.environ.get("GLI_TODAY", "")
-    if pinned:
-        try:
-            return dt.date.fromisoformat(pinned)
-        except ValueError:
-            pass
-    return dt.date.today()
+    try:
+        return resolve_today(None)
+    except BadDate as bad:
+        _warn_once(str(bad))
+        return dutch_today()
+
+
+@functools.lru_cache(maxsize=4)
+def _warn_once(message: str) -> None:
+    LOG.warning("%s De echte datum wordt gebruikt.", message)

@@ -32,6 +32,7 @@ from typing import Any
 
 import yaml
 
+from policy_model.calendar import dutch_today
 from policy_model.curation.carry_report import CarryReport
 from policy_model.curation.carry_values import shift_kept_fact
 from policy_model.curation.extract import ExtractionError, read_bounded
@@ -99,7 +100,7 @@ def carry_forward(
             src["review"] = review_mark(check, plan.text_path.name)
     report = CarryReport(from_key, f"{plan.insurer}-{year}", document_id, str(plan.target), review, moved)
     new = _new_record(record, year, plan.old_year, document_id)
-    header = "".join(f"# {line}\n" for line in report.header_lines(plan.text_path.name, dt.date.today()))
+    header = "".join(f"# {line}\n" for line in report.header_lines(plan.text_path.name, dutch_today()))
     plan.target.write_text(header + yaml.safe_dump(new, allow_unicode=True, sort_keys=False, width=110),
                            encoding="utf-8")
     return report

@@ -106,14 +106,14 @@ def _resolve_document(name: str, data: Path, sources: Path) -> Path | None:
 
 
 def _missing_years(args: argparse.Namespace) -> int:
-    from policy_model.calendar import latest_required_year, load_calendar, missing_years
+    from policy_model.calendar import dutch_today, latest_required_year, load_calendar, missing_years
     from policy_model.loader import load_catalogue
 
     calendar = load_calendar(_data(args))
     if calendar is None:
         print(f"missing-years: no valid calendar.yaml in {_data(args)}", file=sys.stderr)
         return 1
-    today = args.today or dt.date.today()
+    today = args.today or dutch_today()
     gaps = missing_years(load_catalogue(_data(args)).catalogue, calendar, today)
     if args.format == "json":
         print(json.dumps([{"insurer": g.insurer, "missing": list(g.missing), "partial_only": list(g.partial_only),

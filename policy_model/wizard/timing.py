@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from policy_model.calendar import CalendarFile, latest_required_year, missing_years
+from policy_model.calendar import CalendarFile, dutch_today, latest_required_year, missing_years
 from policy_model.catalogue import Catalogue
 from policy_model.schema import ContractPeriod, Policy, TimelineItem
 from policy_model.vocab import TIMELINE_ACTORS
@@ -37,7 +37,8 @@ def parse_day(text: str, where: str) -> dt.date:
 
 
 def resolve_today(given: str | None, environ: dict[str, str] | None = None) -> dt.date:
-    """The day an answer is for: ``given`` (``--today``), else ``GLI_TODAY``, else the clock.
+    """The day an answer is for: ``given`` (``--today``), else ``GLI_TODAY``, else today in the
+    Netherlands (:func:`~policy_model.calendar.dutch_today`).
 
     A value that is not a date is an error (:class:`BadDate`), never silently replaced by the
     real date: that would change the answer without saying so.
@@ -47,7 +48,7 @@ def resolve_today(given: str | None, environ: dict[str, str] | None = None) -> d
     pinned = (os.environ if environ is None else environ).get(TODAY_ENV, "")
     if pinned.strip():
         return parse_day(pinned, TODAY_ENV)
-    return dt.date.today()
+    return dutch_today()
 
 
 def nl_day(day: dt.date) -> str:
