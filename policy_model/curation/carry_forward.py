@@ -24,7 +24,6 @@ kept; comments are not carried over).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
