@@ -163,8 +163,13 @@ def row_cells_html(cat: Catalogue, row: TextRow, policies: Sequence[Policy], lab
     for policy in policies:
         entries = row.cells.get(policy.key, ())
         older_key = pairs.get(policy.key)
-        older = row.cells.get(older_key) if older_key else None
-        body = cell_html(entries, older if older_key and (older or entries) else None)
+        if older_key and not row.words_comparable(policy.key, older_key):
+            # A summary's sentence beside the full rule is no rewording: both as they are.
+            body = cell_html(entries) + (f"<div class='gli-detail'>{escape(row.word_note(policy.key, older_key, labels))}"
+                                         "</div>" if entries or row.cells.get(older_key) else "")
+        else:
+            older = row.cells.get(older_key) if older_key else None
+            body = cell_html(entries, older if older_key and (older or entries) else None)
         sources = [src for e in entries for src in e.sources]
         cells.append(f"<div class='gli-cell'><div class='gli-who'>{escape(labels[policy.key])}</div>"
                      f"{body}{sources_html(cat, sources)}</div>")

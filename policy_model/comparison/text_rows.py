@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from policy_model.catalogue import Catalogue
+from policy_model.comparison.diff_items import settled
 from policy_model.comparison.matrix import (
     STATUS_SYMBOLS,
     TopicCell,
@@ -77,10 +78,26 @@ class TextRow:
     label: str
     cells: dict[str, tuple[Entry, ...]]  # policy key -> entries (empty: not stated)
     differences: tuple[str, ...] = ()
+    #: The policies whose documents do not settle this row's subject: they speak of it only in
+    #: general terms (a summary page) or defer it (coverage ``general`` / ``deferred``).
+    unsettled: frozenset[str] = frozenset()
 
     @property
     def differs(self) -> bool:
         return bool(self.differences)
+
+    def words_comparable(self, newer: str, older: str) -> bool:
+        """Whether the newer record's sentences may be shown as rewordings of the older's: only
+        where both documents settle the subject. A summary's sentence beside the full rule is
+        not a deletion, and the full rule beside it is not new (CZ 2024's web page, §2.1,
+        against CZ 2027 §2.1.1)."""
+        return newer not in self.unsettled and older not in self.unsettled
+
+    def word_note(self, newer: str, older: str, labels: dict[str, str]) -> str:
+        """Why a cell is not compared word by word, naming the record that does not settle it."""
+        which = [labels.get(key, key) for key in (older, newer) if key in self.unsettled]
+        return (f"Niet woord voor woord vergeleken: {' en '.join(which)} "
+                f"{'noemen' if len(which) > 1 else 'noemt'} dit alleen in algemene termen of verwijst naar elders.")
 
     def sources(self) -> list[Source]:
         return [s for entries in self.cells.values() for e in entries for s in e.sources]
@@ -102,12 +119,28 @@ def _differences(cells: dict[str, tuple[Entry, ...]]) -> tuple[str, ...]:
 
 
 def _rows(policies: Sequence[Policy], keys: Iterable[str], label: Callable[[str], str],
-          entries: Callable[[Policy, str], list[Entry]]) -> list[TextRow]:
+          entries: Callable[[Policy, str], list[Entry]],
+          level: Callable[[Policy, str], str | None] | None = None) -> list[TextRow]:
+    """One row per key; ``level`` gives how far a policy's document settles the row's subject
+    (:meth:`~policy_model.schema.Policy.coverage_level`), for :attr:`TextRow.unsettled`."""
     rows = []
     for key in dict.fromkeys(keys):
         cells = {p.key: tuple(entries(p, key)) for p in policies}
-        rows.append(TextRow(key, label(key), cells, _differences(cells)))
+        unsettled = frozenset(p.key for p in policies if level is not None and not settled(level(p, key)))
+        rows.append(TextRow(key, label(key), cells, _differences(cells), unsettled))
     return rows
+
+
+def _by_route(subject: str) -> Callable[[Policy, str], str | None]:
+    return lambda policy, route: policy.coverage_level(subject, route=route)
+
+
+def _by_topic(subject: str) -> Callable[[Policy, str], str | None]:
+    return lambda policy, topic: policy.coverage_level(subject, topic=topic)
+
+
+def _whole(subject: str) -> Callable[[Policy, str], str | None]:
+    return lambda policy, _key: policy.coverage_level(subject)
 
 
 def _who(roles: Iterable[str], backgrounds: Iterable[str] = ()) -> str:
@@ -149,7 +182,7 @@ def requirement_text_rows(policies: Sequence[Policy], role: str | None = None, k
     requirement matrix). With a role, a topic a record states only for other roles reads
     "alleen voor <rol>" with the text one click away, never "niet vermeld"."""
     return [TextRow(row.key, row.label, {key: _requirement_cell(cell) for key, cell in row.cells.items()},
-                    tuple(row.differences))
+                    tuple(row.differences), frozenset(key for key, cell in row.cells.items() if not cell.settles))
             for row in requirement_matrix(list(policies), role, kind)]
 
 
@@ -179,7 +212,7 @@ def route_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
         ]
 
     keys = sorted({r.route for p in policies for r in p.contract_routes}, key=list(ROUTE_LABELS).index)
-    return _rows(policies, keys, ROUTE_LABELS.__getitem__, entries)
+    return _rows(policies, keys, ROUTE_LABELS.__getitem__, entries, _by_route("routes"))
 
 
 def period_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
@@ -195,7 +228,7 @@ def period_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
         ]
 
     keys = sorted({x.route for p in policies for x in p.contract_periods}, key=list(ROUTE_LABELS).index)
-    return _rows(policies, keys, ROUTE_LABELS.__getitem__, entries)
+    return _rows(policies, keys, ROUTE_LABELS.__getitem__, entries, _by_route("periods"))
 
 
 def tariff_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
@@ -204,7 +237,7 @@ def tariff_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
                 for t in p.tariffs if t.kind == kind]
 
     keys = sorted({t.kind for p in policies for t in p.tariffs}, key=list(TARIFF_KIND_LABELS).index)
-    return _rows(policies, keys, TARIFF_KIND_LABELS.__getitem__, entries)
+    return _rows(policies, keys, TARIFF_KIND_LABELS.__getitem__, entries, _whole("tariffs"))
 
 
 def application_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
@@ -221,7 +254,7 @@ def application_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
         ]
 
     keys = sorted({r for p in policies for a in p.applications for r in a.routes}, key=list(ROUTE_LABELS).index)
-    return _rows(policies, keys, ROUTE_LABELS.__getitem__, entries)
+    return _rows(policies, keys, ROUTE_LABELS.__getitem__, entries, _by_route("applications"))
 
 
 def contact_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
@@ -247,7 +280,7 @@ def provision_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
         return [Entry(text=x.text, label="Bepaling", sources=(x.source,)) for x in p.provisions if x.topic == topic]
 
     keys = sorted({x.topic for p in policies for x in p.provisions}, key=list(TOPIC_LABELS).index)
-    return _rows(policies, keys, TOPIC_LABELS.__getitem__, entries)
+    return _rows(policies, keys, TOPIC_LABELS.__getitem__, entries, _by_topic("provisions"))
 
 
 #: Registers a requirement's open list can stand for ("of een vergelijkbaar register").
@@ -284,7 +317,7 @@ def registry_text_rows(catalogue: Catalogue, policies: Sequence[Policy]) -> list
         registry = catalogue.registry(key)
         return registry.abbreviation or registry.name
 
-    return _rows(policies, keys, label, entries)
+    return _rows(policies, keys, label, entries, _whole("registries"))
 
 
 def programme_text_rows(catalogue: Catalogue, policies: Sequence[Policy]) -> list[TextRow]:
@@ -299,7 +332,8 @@ def programme_text_rows(catalogue: Catalogue, policies: Sequence[Policy]) -> lis
             for s in p.programmes if s.programme == programme
         ]
 
-    return _rows(policies, [p.id for p in catalogue.programmes], lambda k: catalogue.programme(k).name, entries)
+    return _rows(policies, [p.id for p in catalogue.programmes], lambda k: catalogue.programme(k).name, entries,
+                 _whole("programmes"))
 
 
 def change_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
@@ -381,7 +415,8 @@ def export_rows(catalogue: Catalogue, rows: Sequence[TextRow], policies: Sequenc
         for policy in policies:
             entries = row.cells.get(policy.key, ())
             older = (word_changes or {}).get(policy.key)
-            if older is not None and _statements(entries) and _statements(row.cells.get(older, ())):
+            if (older is not None and row.words_comparable(policy.key, older) and _statements(entries)
+                    and _statements(row.cells.get(older, ()))):
                 record[labels[policy.key]] = "\n".join(
                     diff_plain(w.segments()) for w in worded(row.cells[older], entries))
             else:
@@ -407,4 +442,4 @@ def for_print(row: TextRow, labels: dict[str, str]) -> TextRow:
             entries = ()
         cells[key] = entries
     label = f"{row.label} ({'; '.join(notes)})" if notes else row.label
-    return TextRow(row.key, label, cells, row.differences)
+    return replace(row, label=label, cells=cells)

@@ -48,3 +48,14 @@ def test_the_cached_html_is_the_html_of_the_same_rows(cat):
     assert cached_rows_html(cat, rows, policies, "requirements", True) is cached_rows_html(
         cat, rows, policies, "requirements", True)  # made once
     assert "<ins>" in cached_rows_html(cat, rows, policies, "requirements", True)
+
+
+def test_a_summary_beside_the_full_rule_is_shown_as_it_is_with_the_reason(cat):
+    # CZ 2024's web page speaks of requirements only in general terms: its register sentence
+    # is not struck out against CZ 2027 §2.1.1, whose rule is not marked new; the cell says why.
+    policies = (cat.policy_by_key("cz-2024"), cat.policy_by_key("cz-2027"))
+    rows = [r for r in requirement_text_rows(policies) if r.key == "quality_register"]
+    html = rows_html(cat, rows, policies, "requirements", word_pairs(policies))
+    assert "<del>" not in html and "<ins>" not in html and "staat niet meer in deze tekst" not in html
+    assert "Niet woord voor woord vergeleken: CZ 2024 (samenvatting) noemt dit alleen in algemene termen" in html
+    assert "KABIZ" in html  # CZ 2027's rule, in full

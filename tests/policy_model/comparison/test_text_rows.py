@@ -105,11 +105,30 @@ def test_the_export_has_one_column_per_policy_with_the_full_texts(cat):
 
 
 def test_the_export_marks_changed_words_between_two_years_of_one_insurer(cat):
-    policies = [cat.policy_by_key("cz-2024"), cat.policy_by_key("cz-2027")]
+    policies = [cat.policy_by_key("cz-2026"), cat.policy_by_key("cz-2027")]
     rows = requirement_text_rows(policies)
-    table = export_rows(cat, rows, policies, "Onderwerp", {"cz-2027": "cz-2024"})
+    table = export_rows(cat, rows, policies, "Onderwerp", {"cz-2027": "cz-2026"})
     column = "\n".join(r["CZ 2027"] for r in table)
     assert "{+" in column and "[-" in column
+
+
+def test_a_summarys_sentences_are_not_worded_against_the_full_rule(cat):
+    # CZ 2024 is a web page that speaks of requirements in general terms (§2.1: "een door CZ
+    # groep erkend kwaliteitsregister"); CZ 2027 §2.1.1 gives the rule. Its sentence is no
+    # deletion and CZ 2027's are not new: no word marks on those rows, the texts as they are.
+    policies = [cat.policy_by_key("cz-2024"), cat.policy_by_key("cz-2027")]
+    rows = requirement_text_rows(policies)
+    register = next(r for r in rows if r.key == "quality_register")
+    assert register.unsettled == {"cz-2024"} and not register.words_comparable("cz-2027", "cz-2024")
+    table = export_rows(cat, rows, policies, "Onderwerp", {"cz-2027": "cz-2024"})
+    column = "\n".join(r["CZ 2027"] for r in table)
+    assert "{+" not in column and "[-" not in column
+    assert all(r["CZ 2027"] == cell_text(row.cells["cz-2027"]) for r, row in zip(table, rows, strict=True))
+    note = register.word_note("cz-2027", "cz-2024", {"cz-2024": "CZ 2024 (samenvatting)"})
+    assert note.startswith("Niet woord voor woord vergeleken: CZ 2024 (samenvatting) noemt dit alleen in algemene")
+    # The routes, which the summary page does settle (coverage "full"), are still worded.
+    routes = route_text_rows(policies)
+    assert routes and all(r.words_comparable("cz-2027", "cz-2024") for r in routes)
 
 
 def test_the_handout_names_the_records_their_documents_and_escapes_data(cat):
