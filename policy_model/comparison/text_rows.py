@@ -24,6 +24,11 @@ from policy_model.comparison.matrix import (
 )
 from policy_model.comparison.wording import diff_plain, pair_texts, word_diff
 from policy_model.describe import duration_label, value_text
+from policy_model.registers import (
+    LISTED_REGISTRY_KINDS,
+    open_register_requirements,
+    unnamed_register_requirements,
+)
 from policy_model.schema import Policy, Source
 from policy_model.vocab import (
     APPLICATION_WINDOW_LABELS,
@@ -62,7 +67,8 @@ class Entry:
     status: str | None = None
     #: ``statement`` (what the record says for the chosen role), ``other_role`` (the record
     #: states it, but for another role: shown one click away), ``deferral`` (it points elsewhere)
-    #: or ``open_list`` (not named, but the record's list is open: see :func:`open_register_lists`).
+    #: ``open_list`` (not named, but the record's list is open: see :func:`open_register_lists`) or
+    #: ``unnamed`` (the record asks for a register without naming any: :func:`unnamed_register_lists`).
     kind: str = "statement"
     #: For requirements on providers: the roles it is for.
     roles: tuple[str, ...] = ()
@@ -103,9 +109,13 @@ class TextRow:
         return [s for entries in self.cells.values() for e in entries for s in e.sources]
 
 
+#: Entries saying a register is not named, though not refused: not a statement about it.
+_NOT_NAMED = ("open_list", "unnamed")
+
+
 def _differences(cells: dict[str, tuple[Entry, ...]]) -> tuple[str, ...]:
     """``niet overal vermeld`` / ``soort`` (labels) / ``tekst``; empty when all say the same."""
-    values = [v if any(e.kind != "open_list" for e in v) else () for v in cells.values()]
+    values = [v if any(e.kind not in _NOT_NAMED for e in v) else () for v in cells.values()]
     if len({bool(v) for v in values}) > 1:
         return ("niet overal vermeld",)
     if not values or not values[0]:
@@ -283,10 +293,6 @@ def provision_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
     return _rows(policies, keys, TOPIC_LABELS.__getitem__, entries, _by_topic("provisions"))
 
 
-#: Registers a requirement's open list can stand for ("of een vergelijkbaar register").
-_LISTED_REGISTRY_KINDS = ("quality_register", "professional_association")
-
-
 def open_register_lists(policy: Policy) -> list[Entry]:
     """The record's open lists of quality registers ("… of een vergelijkbaar … register", ZZ
     2024 §5.1): a register such a record does not name is not refused, so its cell says the list
@@ -294,8 +300,20 @@ def open_register_lists(policy: Policy) -> list[Entry]:
     return [
         Entry(text="Niet bij naam genoemd, maar de lijst is open: een vergelijkbaar register kan ook voldoen.",
               label="Open lijst", detail=_who(r.roles, r.backgrounds), sources=(r.listing.source,), kind="open_list")
-        for r in policy.requirements
-        if r.topic == "quality_register" and r.listing is not None and r.listing.open
+        for r in open_register_requirements(policy.requirements) if r.listing is not None
+    ]
+
+
+def unnamed_register_lists(catalogue: Catalogue, policy: Policy) -> list[Entry]:
+    """A record that asks for a recognised register without naming one (CZ 2024 §2.1, "een door
+    CZ groep erkend kwaliteitsregister"): a register it does not name is not refused either, so
+    its cell says so, for whom, with the sentence, instead of "niet vermeld"."""
+    return [
+        Entry(text="Niet bij naam genoemd: het document vraagt een erkend kwaliteitsregister zonder te zeggen "
+                   "welke registers dat zijn.",
+              label="Registers niet genoemd", detail=_who(r.roles, r.backgrounds), sources=(r.source,),
+              kind="unnamed")
+        for r in unnamed_register_requirements(catalogue, policy)
     ]
 
 
@@ -306,9 +324,9 @@ def registry_text_rows(catalogue: Catalogue, policies: Sequence[Policy]) -> list
                   detail=_who(r.roles, r.backgrounds), sources=(r.source,))
             for r in p.registries if r.registry == registry
         ]
-        if named or catalogue.registry(registry).kind not in _LISTED_REGISTRY_KINDS:
+        if named or catalogue.registry(registry).kind not in LISTED_REGISTRY_KINDS:
             return named
-        return open_register_lists(p)
+        return open_register_lists(p) or unnamed_register_lists(catalogue, p)
 
     named = {r.registry for p in policies for r in p.registries}
     keys = [r.id for r in catalogue.registries if r.id in named]

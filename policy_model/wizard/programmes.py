@@ -5,6 +5,7 @@ does not)."""
 from __future__ import annotations
 
 from policy_model.catalogue import Catalogue
+from policy_model.registers import open_register_requirements, unnamed_register_requirements
 from policy_model.schema import Policy, Requirement
 from policy_model.vocab import NOT_STATED_LABEL, PROGRAMME_STATUS_LABELS
 from policy_model.wizard.context import Ctx, Decision
@@ -38,8 +39,10 @@ def programme_checks(policy: Policy, profile: Profile, catalogue: Catalogue) -> 
 def registry_checks(policy: Policy, profile: Profile, catalogue: Catalogue,
                     relevant: list[Requirement]) -> list[RegistryCheck]:
     """Each register the profile holds: named as accepted, named otherwise, left open by an open
-    list that applies to the profile, or absent from a full list."""
-    open_lists = [r for r in relevant if r.topic == "quality_register" and r.listing is not None and r.listing.open]
+    list that applies to the profile, asked for without any name (CZ 2024 §2.1), or absent from
+    a full list."""
+    open_lists = open_register_requirements(relevant)
+    unnamed = unnamed_register_requirements(catalogue, policy, relevant)
     out = []
     for registry_id in profile.registries or []:
         entries = [r for r in policy.registries if r.registry == registry_id]
@@ -55,6 +58,10 @@ def registry_checks(policy: Policy, profile: Profile, catalogue: Catalogue,
             out.append(RegistryCheck(registry=registry_id, name=name, accepted="not_stated",
                                      label="Niet genoemd, maar de lijst is open (een vergelijkbaar register kan "
                                            "tellen): na te gaan", source=open_lists[0].listing.source))
+        elif unnamed:
+            out.append(RegistryCheck(registry=registry_id, name=name, accepted="not_stated",
+                                     label="Niet genoemd: het beleid vraagt een erkend kwaliteitsregister zonder de "
+                                           "registers te noemen: na te gaan", source=unnamed[0].source))
         elif policy.addresses("registries"):
             out.append(RegistryCheck(registry=registry_id, name=name, accepted="no",
                                      label="Niet genoemd in de volledige lijst van registers", source=None))

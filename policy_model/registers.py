@@ -1,0 +1,35 @@
+"""What a record says about which registers count: registers it names, a list it leaves open
+("of een vergelijkbaar register"), or a register it asks for without naming any ("een door CZ
+groep erkend kwaliteitsregister", CZ 2024 §2.1). Neither of the last two refuses a register
+it does not name; the comparison pages and the wizard both ask here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from policy_model.catalogue import Catalogue
+from policy_model.schema import Policy, Requirement
+
+#: The kinds of register a quality-register requirement's list names.
+LISTED_REGISTRY_KINDS = ("quality_register", "professional_association")
+
+
+def open_register_requirements(requirements: Iterable[Requirement]) -> list[Requirement]:
+    """The quality-register requirements whose list of registers is open (ZZ 2024 §5.1)."""
+    return [r for r in requirements
+            if r.topic == "quality_register" and r.listing is not None and r.listing.open]
+
+
+def unnamed_register_requirements(catalogue: Catalogue, policy: Policy,
+                                  requirements: Iterable[Requirement] | None = None) -> list[Requirement]:
+    """The quality-register requirements of a record that names no quality register at all:
+    it asks for "een erkend kwaliteitsregister" and leaves which ones unsaid (CZ 2024 §2.1).
+
+    A record that names registers elsewhere is not meant: there "een door CZ erkend register"
+    refers to the ones it names (CZ 2027 §2.1.1).
+    """
+    if any(catalogue.registry(r.registry).kind in LISTED_REGISTRY_KINDS for r in policy.registries):
+        return []
+    return [r for r in (policy.requirements if requirements is None else requirements)
+            if r.topic == "quality_register" and r.kind == "provider" and not r.registries and r.listing is None]

@@ -1,0 +1,46 @@
+"""Which registers count: named, an open list, or a register asked for without any name."""
+
+from __future__ import annotations
+
+from policy_model.comparison.text_rows import cell_text, registry_text_rows
+from policy_model.registers import open_register_requirements, unnamed_register_requirements
+from policy_model.wizard.profile import Profile
+from policy_model.wizard.programmes import registry_checks
+
+
+def test_a_record_that_asks_a_register_without_naming_one_is_found(cat):
+    # CZ 2024 §2.1: "leefstijlcoaches die zijn geregistreerd in een door CZ groep erkend
+    # kwaliteitsregister", and the web page names no register anywhere.
+    cz_2024 = cat.policy_by_key("cz-2024")
+    unnamed = unnamed_register_requirements(cat, cz_2024)
+    assert [r.id for r in unnamed] == ["coach_quality_register"]
+    assert "door CZ groep erkend kwaliteitsregister" in unnamed[0].source.quote
+    # CZ 2027 names KABIZ, BLCN, IRF/KFIR and KP (§2.1.1): its "door CZ erkend
+    # kwaliteitsregister" for subcontractors means those, so nothing is unnamed there.
+    assert unnamed_register_requirements(cat, cat.policy_by_key("cz-2027")) == []
+    # ZZ 2024 §5.1 leaves its list open ("of een vergelijkbaar ... register"): open, not unnamed.
+    zz = cat.policy_by_key("zz-2024")
+    assert open_register_requirements(zz.requirements) and unnamed_register_requirements(cat, zz) == []
+
+
+def test_the_registers_page_says_a_register_is_not_named_instead_of_not_stated(cat):
+    policies = [cat.policy_by_key("cz-2024"), cat.policy_by_key("cz-2027")]
+    rows = {r.key: r for r in registry_text_rows(cat, policies)}
+    for key in ("kabiz", "blcn", "irf_kfir", "kp"):
+        entries = rows[key].cells["cz-2024"]
+        assert [e.kind for e in entries] == ["unnamed"], key
+        assert cell_text(entries).startswith("Registers niet genoemd: Niet bij naam genoemd")
+        assert entries[0].sources[0].section.startswith("2.1")
+        assert rows[key].differences == ("niet overal vermeld",)  # not named there, and not refused
+    # a register that is no quality register (the KvK) is not stood for
+    assert rows["kvk"].cells["cz-2024"] == ()
+
+
+def test_the_wizard_checks_a_register_the_record_does_not_name_instead_of_refusing_it(cat):
+    cz_2024 = cat.policy_by_key("cz-2024")
+    profile = Profile.model_validate({"role": "individual_coach", "year": 2024, "registries": ["blcn"]})
+    relevant = [r for r in cz_2024.requirements if "individual_coach" in r.roles]
+    [check] = registry_checks(cz_2024, profile, cat, relevant)
+    assert check.accepted == "not_stated"
+    assert check.label.startswith("Niet genoemd: het beleid vraagt een erkend kwaliteitsregister")
+    assert check.source is not None and "erkend kwaliteitsregister" in check.source.quote
