@@ -28,6 +28,11 @@ from ui.navigation import PAGES as PAGE_INFO  # noqa: E402 (after the path is se
 PAGES = {Path(p.path).stem: p for p in PAGE_INFO}
 REFERENCE_TABLE = "benchmarks/reference_table.py"
 REFERENCE_CHART = "benchmarks/reference_chart.py"
+REFERENCE_SHAPE = "benchmarks/reference_shape.py"
+#: Streamlit's elements that take input (counted as widgets in a page's shape).
+WIDGETS = frozenset({"button", "button_group", "camera_input", "checkbox", "chat_input", "color_picker",
+                     "date_input", "download_button", "file_uploader", "multiselect", "number_input", "radio",
+                     "selectbox", "slider", "text_area", "text_input", "time_input", "toggle"})
 RESULTS = REPO / "benchmarks" / "results"
 
 
@@ -178,6 +183,61 @@ def bench_pages(data_dir: Path | None, runs: int = 5) -> tuple[dict[str, float],
     return script, apptest
 
 
+def page_shape(at, page: str) -> tuple[int, int, int]:
+    """(elements, widgets, blocks) one script run of ``page`` sends, counted where Streamlit
+    queues them."""
+    from streamlit import delta_generator
+
+    counts = {"elements": 0, "widgets": 0, "blocks": 0}
+    enqueue, block = delta_generator.DeltaGenerator._enqueue, delta_generator.DeltaGenerator._block
+
+    def counted_enqueue(self, delta_type, *args, **kwargs):
+        counts["widgets" if delta_type in WIDGETS else "elements"] += 1
+        return enqueue(self, delta_type, *args, **kwargs)
+
+    def counted_block(self, *args, **kwargs):
+        counts["blocks"] += 1
+        return block(self, *args, **kwargs)
+
+    delta_generator.DeltaGenerator._enqueue, delta_generator.DeltaGenerator._block = counted_enqueue, counted_block
+    try:
+        at.run()
+    finally:
+        delta_generator.DeltaGenerator._enqueue, delta_generator.DeltaGenerator._block = enqueue, block
+    if at.exception:
+        raise RuntimeError(f"{page}: {at.exception[0].message}")
+    return counts["elements"], counts["widgets"], counts["blocks"]
+
+
+def bench_shapes(runs: int = 9) -> dict[str, dict[str, float]]:
+    """Each page's shape and the median script run of a page of that shape and nothing else
+    (:mod:`benchmarks.reference_shape`): Streamlit's own cost of a page that size. A page's
+    run divided by it is what the page's own work adds."""
+    from streamlit.testing.v1 import AppTest
+
+    share_bytecode_cache()
+    time_script_runs()
+    os.environ.pop("GLI_DATA_DIR", None)
+    out = {}
+    for name, info in PAGES.items():
+        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120).run()
+        at.switch_page(info.path).run()
+        elements, widgets, blocks = page_shape(at, info.path)
+        os.environ["GLI_BENCH_SHAPE"] = f"{elements},{widgets},{blocks}"
+        try:
+            shape = AppTest.from_file(str(REPO / "app.py"), default_timeout=120).run()
+            shape.switch_page(REFERENCE_SHAPE).run()
+            samples = []
+            for _ in range(runs):
+                _SCRIPT_RUNS.clear()
+                shape.run()
+                samples.append(_SCRIPT_RUNS[-1])
+        finally:
+            os.environ.pop("GLI_BENCH_SHAPE", None)
+        out[name] = {"elements": elements, "widgets": widgets, "blocks": blocks, "shape_ms": median_ms(samples)}
+    return out
+
+
 def fresh_session_s(browser, address: str, timeout: float = 60_000) -> float:
     """Seconds from opening ``address`` in a new browser context (nothing cached) until idle."""
     from tests.e2e.server import wait_idle
@@ -297,6 +357,7 @@ def main() -> int:
     report["load"] = bench_load()
     report["pages"], report["apptest"] = {}, {}
     report["pages"]["1x"], report["apptest"]["1x"] = bench_pages(None, runs=9)
+    report["shapes"] = bench_shapes()
     with tempfile.TemporaryDirectory() as tmp:
         for scale in (10, 50):
             data = make_scaled_dataset(scale, Path(tmp) / f"data{scale}")
@@ -314,8 +375,10 @@ def main() -> int:
     print("1x/10x/50x: median script run (app.py + page); AppTest: median whole AppTest.run() at 1x")
     print("cold ms: a new browser session (no cache) until idle, ratio to the one-chart reference page; "
           "nav ms: from Home by the menu until idle, ratio to the bare reference page (Streamlit's floor)")
-    header = (f"{'page':<16}{'1x ms':>9}{'ratio':>7}{'10x ms':>9}{'50x ms':>9}{'AppTest':>9}"
-              f"{'cold ms':>10}{'ratio':>7}{'nav ms':>9}{'ratio':>7}")
+    print("shape: elements/widgets/blocks of one run; shape ms: a page of that shape and nothing else "
+          "(Streamlit's own cost of a page that size); ÷shape: the page's run divided by it")
+    header = (f"{'page':<16}{'1x ms':>9}{'ratio':>7}{'shape':>10}{'shape ms':>9}{'÷shape':>7}{'10x ms':>9}"
+              f"{'50x ms':>9}{'AppTest':>9}{'cold ms':>10}{'ratio':>7}{'nav ms':>9}{'ratio':>7}")
     print(header)
     print("-" * len(header))
     chart_cold = report["browser"].get("reference_chart", {}).get("cold_ms")
@@ -327,7 +390,11 @@ def main() -> int:
         ratio_cold = round(cold / chart_cold, 2) if chart_cold else float("nan")
         nav = browser.get("navigate_ms", float("nan"))
         ratio_nav = round(nav / nav_floor, 2) if nav_floor and nav == nav else float("nan")
-        print(f"{name:<16}{one:>9}{round(one / ref, 2):>7}{report['pages']['10x'][name]:>9}{report['pages']['50x'][name]:>9}"
+        shape = report["shapes"].get(name)
+        counts = f"{shape['elements']}/{shape['widgets']}/{shape['blocks']}" if shape else "–"
+        shape_ms = shape["shape_ms"] if shape else float("nan")
+        print(f"{name:<16}{one:>9}{round(one / ref, 2):>7}{counts:>10}{shape_ms:>9}{round(one / shape_ms, 2):>7}"
+              f"{report['pages']['10x'][name]:>9}{report['pages']['50x'][name]:>9}"
               f"{report['apptest']['1x'][name]:>9}{cold:>10}{ratio_cold:>7}{nav:>9}{ratio_nav:>7}")
     cold_start = report["cold_start"]
     if cold_start:

@@ -74,6 +74,8 @@ def app_pages() -> list[StreamlitPage]:
                 st.Page("benchmarks/reference_table.py", title="Referentie", url_path="ref_table"),
                 st.Page("benchmarks/reference_chart.py", title="Referentie grafiek", url_path="ref_chart",
                         visibility="hidden"),
+                st.Page("benchmarks/reference_shape.py", title="Referentie vorm", url_path="ref_shape",
+                        visibility="hidden"),
             ]
         st.session_state[_SESSION_PAGES] = pages
     return pages
