@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from policy_model.catalogue import Catalogue
 from policy_model.comparison.diff_items import settled
 from policy_model.describe import applies_to_role, value_text
-from policy_model.schema import Policy, Requirement, Source
+from policy_model.schema import CoverageEntry, Policy, Requirement, Source
 from policy_model.vocab import (
     BACKGROUND_LABELS,
     FORCE_LABELS,
@@ -111,9 +111,13 @@ class TopicCell:
     requirements: tuple[Requirement, ...] = ()
     other_roles: tuple[Requirement, ...] = ()
     deferral: Source | None = None
-    #: False when the document speaks of the topic only in general terms (a summary page) or
-    #: defers it: what it leaves out of a statement is then not a "no".
-    settles: bool = True
+    #: The coverage entry by which the document does not settle the topic: it speaks of it only
+    #: in general terms (a summary page) or defers it. What it leaves out is then not a "no".
+    unsettled_by: CoverageEntry | None = None
+
+    @property
+    def settles(self) -> bool:
+        return self.unsettled_by is None
 
     @property
     def stated(self) -> bool:
@@ -247,8 +251,8 @@ def _cell(policy: Policy, kind: str, topic: str, role: str | None) -> TopicCell:
     chosen = [r for r in on_topic if applies_to_role(r, role)]
     others = tuple(r for r in on_topic if r not in chosen)
     subject = "requirements" if kind == "provider" else "participants"
-    entry = policy.coverage.entry(subject, role=role, topic=topic) if not chosen else None
-    level = policy.coverage_level(subject, role=role, topic=topic)
+    coverage = policy.coverage.entry(subject, role=role, topic=topic)
+    entry = coverage if not chosen else None
     return TopicCell(
         texts=tuple(_requirement_line(r) for r in chosen),
         values=tuple(sorted(v for v in (value_text(r) for r in chosen) if v)),
@@ -256,7 +260,7 @@ def _cell(policy: Policy, kind: str, topic: str, role: str | None) -> TopicCell:
         requirements=tuple(chosen),
         other_roles=others,
         deferral=entry.source if entry is not None and entry.level == "deferred" else None,
-        settles=settled(level),
+        unsettled_by=coverage if coverage is not None and not settled(coverage.level) else None,
     )
 
 

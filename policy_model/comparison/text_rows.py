@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from policy_model.catalogue import Catalogue
 from policy_model.comparison.diff_items import settled
@@ -29,7 +29,7 @@ from policy_model.registers import (
     open_register_requirements,
     unnamed_register_requirements,
 )
-from policy_model.schema import Policy, Source
+from policy_model.schema import CoverageEntry, Policy, Source
 from policy_model.vocab import (
     APPLICATION_WINDOW_LABELS,
     AVAILABILITY_LABELS,
@@ -84,9 +84,9 @@ class TextRow:
     label: str
     cells: dict[str, tuple[Entry, ...]]  # policy key -> entries (empty: not stated)
     differences: tuple[str, ...] = ()
-    #: The policies whose documents do not settle this row's subject: they speak of it only in
-    #: general terms (a summary page) or defer it (coverage ``general`` / ``deferred``).
-    unsettled: frozenset[str] = frozenset()
+    #: The policies whose documents do not settle this row's subject, with the coverage entry
+    #: that says so: they speak of it only in general terms (a summary page) or defer it.
+    unsettled: dict[str, CoverageEntry] = field(default_factory=dict)
 
     @property
     def differs(self) -> bool:
@@ -100,10 +100,21 @@ class TextRow:
         return newer not in self.unsettled and older not in self.unsettled
 
     def word_note(self, newer: str, older: str, labels: dict[str, str]) -> str:
-        """Why a cell is not compared word by word, naming the record that does not settle it."""
-        which = [labels.get(key, key) for key in (older, newer) if key in self.unsettled]
-        return (f"Niet woord voor woord vergeleken: {' en '.join(which)} "
-                f"{'noemen' if len(which) > 1 else 'noemt'} dit alleen in algemene termen of verwijst naar elders.")
+        """Why a cell is not compared word by word: which record does not settle the subject,
+        and how (in general terms only, or pointing elsewhere in its own words)."""
+        reasons = []
+        for key in dict.fromkeys((older, newer)):
+            entry = self.unsettled.get(key)
+            if entry is None:
+                continue
+            name = labels.get(key, key)
+            if entry.level == "general":
+                reasons.append(f"{name} spreekt hierover alleen in algemene termen")
+            else:
+                quote = f": “{entry.source.quote}”" if entry.source is not None else ""
+                reasons.append(f"{name} verwijst hiervoor (ook) naar elders{quote}")
+        note = "Niet woord voor woord vergeleken: " + "; ".join(reasons)
+        return note if note.endswith("”") else note + "."
 
     def sources(self) -> list[Source]:
         return [s for entries in self.cells.values() for e in entries for s in e.sources]
@@ -130,27 +141,29 @@ def _differences(cells: dict[str, tuple[Entry, ...]]) -> tuple[str, ...]:
 
 def _rows(policies: Sequence[Policy], keys: Iterable[str], label: Callable[[str], str],
           entries: Callable[[Policy, str], list[Entry]],
-          level: Callable[[Policy, str], str | None] | None = None) -> list[TextRow]:
-    """One row per key; ``level`` gives how far a policy's document settles the row's subject
-    (:meth:`~policy_model.schema.Policy.coverage_level`), for :attr:`TextRow.unsettled`."""
+          level: Callable[[Policy, str], CoverageEntry | None] | None = None) -> list[TextRow]:
+    """One row per key; ``level`` gives the coverage entry that says how far a policy's document
+    settles the row's subject (:meth:`~policy_model.schema.Coverage.entry`), for
+    :attr:`TextRow.unsettled`."""
     rows = []
     for key in dict.fromkeys(keys):
         cells = {p.key: tuple(entries(p, key)) for p in policies}
-        unsettled = frozenset(p.key for p in policies if level is not None and not settled(level(p, key)))
+        unsettled = {p.key: entry for p in policies if level is not None
+                     and (entry := level(p, key)) is not None and not settled(entry.level)}
         rows.append(TextRow(key, label(key), cells, _differences(cells), unsettled))
     return rows
 
 
-def _by_route(subject: str) -> Callable[[Policy, str], str | None]:
-    return lambda policy, route: policy.coverage_level(subject, route=route)
+def _by_route(subject: str) -> Callable[[Policy, str], CoverageEntry | None]:
+    return lambda policy, route: policy.coverage.entry(subject, route=route)
 
 
-def _by_topic(subject: str) -> Callable[[Policy, str], str | None]:
-    return lambda policy, topic: policy.coverage_level(subject, topic=topic)
+def _by_topic(subject: str) -> Callable[[Policy, str], CoverageEntry | None]:
+    return lambda policy, topic: policy.coverage.entry(subject, topic=topic)
 
 
-def _whole(subject: str) -> Callable[[Policy, str], str | None]:
-    return lambda policy, _key: policy.coverage_level(subject)
+def _whole(subject: str) -> Callable[[Policy, str], CoverageEntry | None]:
+    return lambda policy, _key: policy.coverage.entry(subject)
 
 
 def _who(roles: Iterable[str], backgrounds: Iterable[str] = ()) -> str:
@@ -192,7 +205,8 @@ def requirement_text_rows(policies: Sequence[Policy], role: str | None = None, k
     requirement matrix). With a role, a topic a record states only for other roles reads
     "alleen voor <rol>" with the text one click away, never "niet vermeld"."""
     return [TextRow(row.key, row.label, {key: _requirement_cell(cell) for key, cell in row.cells.items()},
-                    tuple(row.differences), frozenset(key for key, cell in row.cells.items() if not cell.settles))
+                    tuple(row.differences),
+                    {key: cell.unsettled_by for key, cell in row.cells.items() if cell.unsettled_by is not None})
             for row in requirement_matrix(list(policies), role, kind)]
 
 

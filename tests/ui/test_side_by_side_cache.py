@@ -57,5 +57,5 @@ def test_a_summary_beside_the_full_rule_is_shown_as_it_is_with_the_reason(cat):
     rows = [r for r in requirement_text_rows(policies) if r.key == "quality_register"]
     html = rows_html(cat, rows, policies, "requirements", word_pairs(policies))
     assert "<del>" not in html and "<ins>" not in html and "staat niet meer in deze tekst" not in html
-    assert "Niet woord voor woord vergeleken: CZ 2024 (samenvatting) noemt dit alleen in algemene termen" in html
+    assert "Niet woord voor woord vergeleken: CZ 2024 (samenvatting) spreekt hierover alleen in algemene termen" in html
     assert "KABIZ" in html  # CZ 2027's rule, in full
