@@ -447,8 +447,10 @@ def export_rows(catalogue: Catalogue, rows: Sequence[TextRow], policies: Sequenc
         for policy in policies:
             entries = row.cells.get(policy.key, ())
             older = (word_changes or {}).get(policy.key)
-            if (older is not None and row.words_comparable(policy.key, older) and _statements(entries)
-                    and _statements(row.cells.get(older, ()))):
+            if older is not None and not row.words_comparable(policy.key, older):
+                # Plain text here would read as "wording unchanged": say why it is not compared.
+                record[labels[policy.key]] = f"{cell_text(entries)}\n({row.word_note(policy.key, older, labels)})"
+            elif older is not None and _statements(entries) and _statements(row.cells.get(older, ())):
                 record[labels[policy.key]] = "\n".join(
                     diff_plain(w.segments()) for w in worded(row.cells[older], entries))
             else:

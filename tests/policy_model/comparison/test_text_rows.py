@@ -123,7 +123,10 @@ def test_a_summarys_sentences_are_not_worded_against_the_full_rule(cat):
     table = export_rows(cat, rows, policies, "Onderwerp", {"cz-2027": "cz-2024"})
     column = "\n".join(r["CZ 2027"] for r in table)
     assert "{+" not in column and "[-" not in column
-    assert all(r["CZ 2027"] == cell_text(row.cells["cz-2027"]) for r, row in zip(table, rows, strict=True))
+    for record, row in zip(table, rows, strict=True):  # as they are, with why (plain would read "unchanged")
+        if "cz-2024" in row.unsettled:
+            assert record["CZ 2027"] == (f"{cell_text(row.cells['cz-2027'])}\n(Niet woord voor woord vergeleken: "
+                                         "CZ 2024 (samenvatting) spreekt hierover alleen in algemene termen.)")
     note = register.word_note("cz-2027", "cz-2024", {"cz-2024": "CZ 2024 (samenvatting)"})
     assert note == "Niet woord voor woord vergeleken: CZ 2024 (samenvatting) spreekt hierover alleen in algemene termen."
     # ZZ 2024 §5.1 points to its general purchasing policy for the general requirements: the
