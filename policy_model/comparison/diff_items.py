@@ -95,8 +95,10 @@ class DiffItem:
         return self.cls in REAL_CHANGES
 
     def word_pairs(self) -> list[tuple[str, str]]:
-        """The older and newer text of a matched statement, for a word-level view; none otherwise."""
-        if not self.matched or len(self.before_texts) != 1 or len(self.after_texts) != 1:
+        """The older and newer text of a matched statement, for a word-level view; none otherwise,
+        and none where only one document settles the subject: a summary's sentence beside the
+        rule it sums up is not a rewording of it (the side-by-side pages do the same)."""
+        if not self.matched or len(self.before_texts) != 1 or len(self.after_texts) != 1 or self.cls in ONE_SIDED:
             return []
         return [(self.before_texts[0], self.after_texts[0])]
 

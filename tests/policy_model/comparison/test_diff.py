@@ -127,6 +127,17 @@ def test_words_are_compared_only_between_statements_that_continue_each_other(cat
                 assert len(item.before_texts) == len(item.after_texts) == 1
 
 
+def test_a_summary_sentence_and_the_rule_it_sums_up_are_not_compared_word_by_word(cat):
+    # CZ 2024's web page (§2.1, requirements in general terms) asks "een door CZ groep erkend
+    # kwaliteitsregister"; CZ 2027 §2.1.1 names them. One statement, worked out: no struck-out
+    # and inserted words, as on the side-by-side pages.
+    item = _item(_diff(cat, "cz-2024", "cz-2027"), "requirement", "coach_quality_register")
+    assert item.matched and item.cls == "elaborated_in_to"
+    assert item.word_pairs() == []
+    # Between two documents that both settle it, a continued statement still is.
+    assert any(i.word_pairs() for i in _all(_diff(cat, "zz-2023", "zz-2024")) if i.cls == "changed")
+
+
 def test_a_continued_statement_is_found_by_its_lineage(cat):
     # CZ 2027 §2.1 "De GLI is een bewezen effectieve interventie voor volwassenen met overgewicht"
     # continues 2024's adults criterion; its ketenaanpak policy (§2.1) continues 2024's timeline item.
