@@ -68,7 +68,8 @@ class Entry:
     #: ``statement`` (what the record says for the chosen role), ``other_role`` (the record
     #: states it, but for another role: shown one click away), ``deferral`` (it points elsewhere)
     #: ``open_list`` (not named, but the record's list is open: see :func:`open_register_lists`) or
-    #: ``unnamed`` (the record asks for a register without naming any: :func:`unnamed_register_lists`).
+    #: ``unnamed`` (the record names none, but says what would count: :func:`unnamed_register_lists`,
+    #: :func:`programme_criteria`).
     kind: str = "statement"
     #: For requirements on providers: the roles it is for.
     roles: tuple[str, ...] = ()
@@ -352,6 +353,20 @@ def registry_text_rows(catalogue: Catalogue, policies: Sequence[Policy]) -> list
     return _rows(policies, keys, label, entries, _whole("registries"))
 
 
+def programme_criteria(policy: Policy) -> list[Entry]:
+    """A record that names no programme but says what a GLI must be (ZZ 2024 §5.1: in Loket
+    Gezond Leven with score 2 or higher, judged a technical variant by the insurer): a programme
+    it does not name is then neither bought nor refused, so its cell gives those criteria
+    instead of "niet vermeld"."""
+    criteria = [r for r in policy.requirements if r.kind == "provider" and r.topic == "programme_recognition"]
+    if policy.programmes or not criteria:
+        return []
+    return [Entry(text="Niet bij naam genoemd; het beleid noemt geen programma's, maar eist: "
+                       + " ".join(r.text for r in criteria),
+                  label="Geen programma genoemd", detail=_who(dict.fromkeys(x for r in criteria for x in r.roles)),
+                  sources=tuple(r.source for r in criteria), kind="unnamed")]
+
+
 def programme_text_rows(catalogue: Catalogue, policies: Sequence[Policy]) -> list[TextRow]:
     def entries(p: Policy, programme: str) -> list[Entry]:
         return [
@@ -362,7 +377,7 @@ def programme_text_rows(catalogue: Catalogue, policies: Sequence[Policy]) -> lis
                 status=s.status,
             )
             for s in p.programmes if s.programme == programme
-        ]
+        ] or programme_criteria(p)
 
     return _rows(policies, [p.id for p in catalogue.programmes], lambda k: catalogue.programme(k).name, entries,
                  _whole("programmes"))

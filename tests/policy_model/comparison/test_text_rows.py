@@ -11,6 +11,7 @@ from policy_model.comparison.text_rows import (
     change_text_rows,
     export_rows,
     participant_text_rows,
+    programme_text_rows,
     registry_text_rows,
     requirement_text_rows,
     route_text_rows,
@@ -175,3 +176,18 @@ def test_a_register_a_record_with_an_open_list_does_not_name_reads_open_not_unst
     # a register that is no quality register (the KvK) is not stood for by an open list
     kvk = next(r for r in registry_text_rows(cat, [cat.policy_by_key("cz-2027"), *policies]) if r.key == "kvk")
     assert kvk.cells["zz-2024"] == ()
+
+
+def test_a_record_that_names_no_programme_gives_its_criteria_instead_of_not_stated(cat):
+    # ZZ 2024 §5.1 names no GLI programme; it asks a GLI in Loket Gezond Leven with score 2 or
+    # higher, judged a technical variant by Zorg en Zekerheid. CooL is neither bought nor refused
+    # there: the cell gives those criteria with their sources.
+    policies = [cat.policy_by_key("cz-2027"), cat.policy_by_key("zz-2024"), cat.policy_by_key("zz-2023")]
+    cool = next(r for r in programme_text_rows(cat, policies) if r.key == "cool")
+    [zz] = cool.cells["zz-2024"]
+    assert zz.kind == "unnamed" and zz.label == "Geen programma genoemd"
+    assert "Loket Gezond Leven" in zz.text and "technische variant" in zz.text
+    assert [s.section for s in zz.sources] == ["5.1 Minimum- en kwaliteitseisen (Eisen aan de GLI)"] * 2
+    assert [e.status for e in cool.cells["cz-2027"]] == ["bought"]  # CZ 2027 names it
+    assert cool.cells["zz-2023"] == ()  # the derived 2023 record says nothing of it
+    assert cool.differences == ("niet overal vermeld",)
