@@ -361,7 +361,7 @@ def programme_criteria(policy: Policy) -> list[Entry]:
     criteria = [r for r in policy.requirements if r.kind == "provider" and r.topic == "programme_recognition"]
     if policy.programmes or not criteria:
         return []
-    return [Entry(text="Niet bij naam genoemd; het beleid noemt geen programma's, maar eist: "
+    return [Entry(text="Het beleid noemt geen programma's bij naam, maar eist: "
                        + " ".join(r.text for r in criteria),
                   label="Geen programma genoemd", detail=_who(dict.fromkeys(x for r in criteria for x in r.roles)),
                   sources=tuple(r.source for r in criteria), kind="unnamed")]
