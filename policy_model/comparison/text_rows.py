@@ -24,9 +24,10 @@ from policy_model.comparison.matrix import (
 )
 from policy_model.comparison.wording import diff_plain, pair_texts, word_diff
 from policy_model.describe import duration_label, value_text
-from policy_model.registers import (
+from policy_model.named_lists import (
     LISTED_REGISTRY_KINDS,
     open_register_requirements,
+    programme_criteria,
     unnamed_register_requirements,
 )
 from policy_model.schema import CoverageEntry, Policy, Source
@@ -69,7 +70,7 @@ class Entry:
     #: states it, but for another role: shown one click away), ``deferral`` (it points elsewhere)
     #: ``open_list`` (not named, but the record's list is open: see :func:`open_register_lists`) or
     #: ``unnamed`` (the record names none, but says what would count: :func:`unnamed_register_lists`,
-    #: :func:`programme_criteria`).
+    #: :func:`programme_criteria_entries`).
     kind: str = "statement"
     #: For requirements on providers: the roles it is for.
     roles: tuple[str, ...] = ()
@@ -353,13 +354,13 @@ def registry_text_rows(catalogue: Catalogue, policies: Sequence[Policy]) -> list
     return _rows(policies, keys, label, entries, _whole("registries"))
 
 
-def programme_criteria(policy: Policy) -> list[Entry]:
+def programme_criteria_entries(policy: Policy) -> list[Entry]:
     """A record that names no programme but says what a GLI must be (ZZ 2024 §5.1: in Loket
     Gezond Leven with score 2 or higher, judged a technical variant by the insurer): a programme
     it does not name is then neither bought nor refused, so its cell gives those criteria
     instead of "niet vermeld"."""
-    criteria = [r for r in policy.requirements if r.kind == "provider" and r.topic == "programme_recognition"]
-    if policy.programmes or not criteria:
+    criteria = programme_criteria(policy)
+    if not criteria:
         return []
     return [Entry(text="Het beleid noemt geen programma's bij naam, maar eist: "
                        + " ".join(r.text for r in criteria),
@@ -377,7 +378,7 @@ def programme_text_rows(catalogue: Catalogue, policies: Sequence[Policy]) -> lis
                 status=s.status,
             )
             for s in p.programmes if s.programme == programme
-        ] or programme_criteria(p)
+        ] or programme_criteria_entries(p)
 
     return _rows(policies, [p.id for p in catalogue.programmes], lambda k: catalogue.programme(k).name, entries,
                  _whole("programmes"))

@@ -5,7 +5,11 @@ does not)."""
 from __future__ import annotations
 
 from policy_model.catalogue import Catalogue
-from policy_model.registers import open_register_requirements, unnamed_register_requirements
+from policy_model.named_lists import (
+    open_register_requirements,
+    programme_criteria,
+    unnamed_register_requirements,
+)
 from policy_model.schema import Policy, Requirement
 from policy_model.vocab import NOT_STATED_LABEL, PROGRAMME_STATUS_LABELS
 from policy_model.wizard.context import Ctx, Decision
@@ -30,6 +34,10 @@ def programme_checks(policy: Policy, profile: Profile, catalogue: Catalogue) -> 
             # The document lists the programmes it buys in full: one outside the list is not bought.
             out.append(ProgrammeCheck(programme=programme_id, name=name, status="not_bought",
                                       label="Niet ingekocht (niet in de lijst van het beleid)", source=list_source))
+        elif criteria := programme_criteria(policy):
+            out.append(ProgrammeCheck(programme=programme_id, name=name, status=None,
+                                      label="Niet bij naam genoemd; het beleid stelt eisen aan de GLI zelf (na te gaan)",
+                                      source=criteria[0].source))
         else:
             out.append(ProgrammeCheck(programme=programme_id, name=name, status=None,
                                       label=NOT_STATED_LABEL + " (na te gaan)", source=None))
@@ -90,8 +98,15 @@ def programme_decision(ctx: Ctx, checks: list[ProgrammeCheck], decision: Decisio
         return
     unknown = [c for c in checks if c.status is None]
     if unknown:
-        decision.reasons.append(f"Het beleid noemt {', '.join(c.name for c in unknown)} niet en somt de ingekochte "
-                                f"programma's niet volledig op: na te gaan. {ctx.ask}")
+        names = ", ".join(c.name for c in unknown)
+        criteria = programme_criteria(ctx.policy)
+        if criteria:  # ZZ 2024 §5.1: no programme named, but what a GLI must be
+            decision.reasons.append(f"Het beleid noemt geen programma's bij naam, maar eist: "
+                                    f"{' '.join(r.text for r in criteria)} Ga na of {names} daaraan voldoet. {ctx.ask}")
+            decision.sources += [r.source for r in criteria]
+        else:
+            decision.reasons.append(f"Het beleid noemt {names} niet en somt de ingekochte programma's niet "
+                                    f"volledig op: na te gaan. {ctx.ask}")
         return
     refused = [c for c in checks if c.status == "not_bought"]
     buys = [ctx.catalogue.programme(p.programme).abbreviation or ctx.catalogue.programme(p.programme).name

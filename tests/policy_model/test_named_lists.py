@@ -1,11 +1,18 @@
-"""Which registers count: named, an open list, or a register asked for without any name."""
+"""Which registers and programmes count: named, an open list, or none named but asked for (registers) or held to criteria (programmes)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from policy_model.comparison.text_rows import cell_text, registry_text_rows
-from policy_model.registers import open_register_requirements, unnamed_register_requirements
+from policy_model.named_lists import (
+    open_register_requirements,
+    programme_criteria,
+    unnamed_register_requirements,
+)
 from policy_model.wizard.profile import Profile
 from policy_model.wizard.programmes import registry_checks
+from policy_model.wizard.rules import assess
 
 
 def test_a_record_that_asks_a_register_without_naming_one_is_found(cat):
@@ -44,3 +51,19 @@ def test_the_wizard_checks_a_register_the_record_does_not_name_instead_of_refusi
     assert check.accepted == "not_stated"
     assert check.label.startswith("Niet genoemd: het beleid vraagt een erkend kwaliteitsregister")
     assert check.source is not None and "erkend kwaliteitsregister" in check.source.quote
+
+
+def test_a_record_that_names_no_programme_is_held_to_its_criteria_in_the_wizard(cat):
+    # ZZ 2024 §5.1 names no programme but asks a GLI in Loket Gezond Leven (score 2 or higher),
+    # judged a technical variant by Zorg en Zekerheid: the verdict names those, not "niet volledig".
+    zz = cat.policy_by_key("zz-2024")
+    assert [r.id for r in programme_criteria(zz)] == ["gli_loket_gezond_leven_score_2", "gli_technische_variant_beoordeeld"]
+    assert programme_criteria(cat.policy_by_key("cz-2027")) == []  # it names its programmes
+    profile = Profile.model_validate({"role": "msv", "year": 2024, "licences": ["cool"]})
+    [zz_assessment] = [a for a in assess(profile, cat, dt.date(2026, 12, 2)) if a.insurer == "zz"]
+    reasons = " ".join(zz_assessment.reasons)
+    assert "Het beleid noemt geen programma's bij naam, maar eist: De GLI staat in Loket Gezond Leven" in reasons
+    assert "Ga na of CooL daaraan voldoet." in reasons
+    [check] = zz_assessment.programmes
+    assert check.status is None and check.label.startswith("Niet bij naam genoemd; het beleid stelt eisen aan de GLI")
+    assert check.source == programme_criteria(zz)[0].source

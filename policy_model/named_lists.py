@@ -1,7 +1,10 @@
-"""What a record says about which registers count: registers it names, a list it leaves open
-("of een vergelijkbaar register"), or a register it asks for without naming any ("een door CZ
-groep erkend kwaliteitsregister", CZ 2024 §2.1). Neither of the last two refuses a register
-it does not name; the comparison pages and the wizard both ask here.
+"""Which registers and programmes a record names, and what counts where it names none.
+
+Registers: those it names, a list it leaves open ("of een vergelijkbaar register"), or a
+register it asks for without naming any ("een door CZ groep erkend kwaliteitsregister", CZ 2024
+§2.1). Programmes: those it names, or none but criteria a GLI must meet (ZZ 2024 §5.1). Neither
+an open list nor criteria refuse what they do not name; the comparison pages and the wizard both
+ask here.
 """
 
 from __future__ import annotations
@@ -33,3 +36,12 @@ def unnamed_register_requirements(catalogue: Catalogue, policy: Policy,
         return []
     return [r for r in (policy.requirements if requirements is None else requirements)
             if r.topic == "quality_register" and r.kind == "provider" and not r.registries and r.listing is None]
+
+
+def programme_criteria(policy: Policy) -> list[Requirement]:
+    """The requirements on the GLI itself of a record that names no programme (ZZ 2024 §5.1: in
+    Loket Gezond Leven with score 2 or higher, judged a technical variant by the insurer); none
+    when it names programmes."""
+    if policy.programmes:
+        return []
+    return [r for r in policy.requirements if r.kind == "provider" and r.topic == "programme_recognition"]
