@@ -122,8 +122,9 @@ class TextRow:
         return [s for entries in self.cells.values() for e in entries for s in e.sources]
 
 
-#: Entries saying a register is not named, though not refused: not a statement about it.
-_NOT_NAMED = ("open_list", "unnamed")
+#: Entries that are no statement on the row's subject: a register or programme not named
+#: (though not refused), or a pointer to where the document settles it.
+_NOT_NAMED = ("open_list", "unnamed", "deferral")
 
 
 def _differences(cells: dict[str, tuple[Entry, ...]]) -> tuple[str, ...]:
@@ -149,11 +150,20 @@ def _rows(policies: Sequence[Policy], keys: Iterable[str], label: Callable[[str]
     :attr:`TextRow.unsettled`."""
     rows = []
     for key in dict.fromkeys(keys):
-        cells = {p.key: tuple(entries(p, key)) for p in policies}
         unsettled = {p.key: entry for p in policies if level is not None
                      and (entry := level(p, key)) is not None and not settled(entry.level)}
+        cells = {p.key: tuple(entries(p, key)) or _deferral(unsettled.get(p.key)) for p in policies}
         rows.append(TextRow(key, label(key), cells, _differences(cells), unsettled))
     return rows
+
+
+def _deferral(entry: CoverageEntry | None) -> tuple[Entry, ...]:
+    """An empty cell of a document that defers the subject: where it points, in its own words
+    (CZ 2027 §4.1 on tariffs: "Informeren over de tarieven voor 2027 …"), not "niet vermeld"."""
+    if entry is None or entry.level != "deferred" or entry.source is None:
+        return ()
+    return (Entry(text=f"“{entry.source.quote}”", label="Verwezen naar elders", sources=(entry.source,),
+                  kind="deferral"),)
 
 
 def _by_route(subject: str) -> Callable[[Policy, str], CoverageEntry | None]:
@@ -196,10 +206,7 @@ def _requirement_cell(cell: TopicCell) -> tuple[Entry, ...]:
         return tuple(_requirement_entry(r) for r in cell.requirements)
     if cell.other_roles:
         return tuple(_requirement_entry(r, "other_role") for r in cell.other_roles)
-    if cell.deferral is not None:
-        return (Entry(text=f"“{cell.deferral.quote}”", label="Verwezen naar elders", sources=(cell.deferral,),
-                      kind="deferral"),)
-    return ()
+    return _deferral(cell.unsettled_by if cell.deferral is not None else None)
 
 
 def requirement_text_rows(policies: Sequence[Policy], role: str | None = None, kind: str = "provider") -> list[TextRow]:

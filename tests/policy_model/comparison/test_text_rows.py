@@ -15,6 +15,7 @@ from policy_model.comparison.text_rows import (
     registry_text_rows,
     requirement_text_rows,
     route_text_rows,
+    tariff_text_rows,
 )
 from policy_model.reports.handout import comparison_handout_html
 from policy_model.vocab import FORCE_ORDER, NOT_STATED_LABEL
@@ -191,3 +192,17 @@ def test_a_record_that_names_no_programme_gives_its_criteria_instead_of_not_stat
     assert [e.status for e in cool.cells["cz-2027"]] == ["bought"]  # CZ 2027 names it
     assert cool.cells["zz-2023"] == ()  # the derived 2023 record says nothing of it
     assert cool.differences == ("niet overal vermeld",)
+
+
+def test_a_document_that_defers_a_subject_points_there_in_its_cell(cat):
+    # CZ 2027 sets no tariffs in the document; §4.1 says when CZ informs about them. Its tariff
+    # cells quote that, not "niet vermeld", and that is no statement on the tariff itself.
+    policies = [cat.policy_by_key("cz-2027"), cat.policy_by_key("zz-2024")]
+    rows = tariff_text_rows(policies)
+    assert rows
+    for row in rows:
+        [entry] = row.cells["cz-2027"]
+        assert entry.kind == "deferral" and entry.label == "Verwezen naar elders"
+        assert entry.sources[0].section == "4.1 Tijdpad" and "tarieven voor 2027" in entry.text
+        assert cell_text(row.cells["cz-2027"]).startswith("Verwezen naar elders: “Informeren over de tarieven")
+        assert row.differences == ("niet overal vermeld",)
