@@ -1,8 +1,8 @@
 """Which registers and programmes a record names, and what counts where it names none.
 
-Registers: those it names, a list it leaves open ("of een vergelijkbaar register"), or a
-register it asks for without naming any ("een door CZ groep erkend kwaliteitsregister", CZ 2024
-§2.1). Programmes: those it names, or none but criteria a GLI must meet (ZZ 2024 §5.1). Neither
+Registers: those it names, a list it leaves open ("of een vergelijkbaar register") or gives in
+full, or a register it asks for without naming any ("een door CZ groep erkend
+kwaliteitsregister", CZ 2024 §2.1). Programmes: those it names, or none but criteria a GLI must meet (ZZ 2024 §5.1). Neither
 an open list nor criteria refuse what they do not name; the comparison pages and the wizard both
 ask here.
 """
@@ -22,6 +22,17 @@ def open_register_requirements(requirements: Iterable[Requirement]) -> list[Requ
     """The quality-register requirements whose list of registers is open (ZZ 2024 §5.1)."""
     return [r for r in requirements
             if r.topic == "quality_register" and r.listing is not None and r.listing.open]
+
+
+def closed_register_requirements(policy: Policy) -> list[Requirement]:
+    """The quality-register requirements whose list is complete (no "bijv.", "zoals", "of een
+    vergelijkbaar"), in a record that settles its registers in full: a register not on such a
+    list is not one the document accepts for whom the list is (VGZ 2024 bijlage 2, CZ 2027
+    §2.1.1, ZZ 2024 §5.1 for leefstijlcoaches)."""
+    if not policy.addresses("registries"):
+        return []
+    return [r for r in policy.requirements
+            if r.topic == "quality_register" and r.listing is not None and not r.listing.open]
 
 
 def unnamed_register_requirements(catalogue: Catalogue, policy: Policy,

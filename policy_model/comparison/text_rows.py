@@ -26,11 +26,12 @@ from policy_model.comparison.wording import diff_plain, pair_texts, word_diff
 from policy_model.describe import duration_label, value_text
 from policy_model.named_lists import (
     LISTED_REGISTRY_KINDS,
+    closed_register_requirements,
     open_register_requirements,
     programme_criteria,
     unnamed_register_requirements,
 )
-from policy_model.schema import CoverageEntry, Policy, Source
+from policy_model.schema import CoverageEntry, Policy, Requirement, Source
 from policy_model.vocab import (
     APPLICATION_WINDOW_LABELS,
     AVAILABILITY_LABELS,
@@ -68,6 +69,7 @@ class Entry:
     status: str | None = None
     #: ``statement`` (what the record says for the chosen role), ``other_role`` (the record
     #: states it, but for another role: shown one click away), ``deferral`` (it points elsewhere)
+    #: ``absent`` (not on the record's complete list: :func:`closed_register_lists`),
     #: ``open_list`` (not named, but the record's list is open: see :func:`open_register_lists`) or
     #: ``unnamed`` (the record names none, but says what would count: :func:`unnamed_register_lists`,
     #: :func:`programme_criteria_entries`).
@@ -327,6 +329,23 @@ def open_register_lists(policy: Policy) -> list[Entry]:
     ]
 
 
+def closed_register_lists(policy: Policy) -> list[Entry]:
+    """The record's complete lists of quality registers, for a register it does not name: not
+    "niet vermeld" (which reads as "it may still count") but "not on the list", for whom, with
+    the list's own words. One entry per list; requirements quoting the same list share it."""
+    by_list: dict[str, list[Requirement]] = {}
+    for r in closed_register_requirements(policy):
+        if r.listing is not None:
+            by_list.setdefault(r.listing.source.quote, []).append(r)
+    return [
+        Entry(text="Staat niet in de volledige lijst van registers die dit document noemt.", label="Niet in de lijst",
+              detail=_who(dict.fromkeys(x for r in reqs for x in r.roles),
+                          dict.fromkeys(b for r in reqs for b in r.backgrounds)),
+              sources=(reqs[0].listing.source,), kind="absent")
+        for reqs in by_list.values() if reqs[0].listing is not None
+    ]
+
+
 def unnamed_register_lists(catalogue: Catalogue, policy: Policy) -> list[Entry]:
     """A record that asks for a recognised register without naming one (CZ 2024 §2.1, "een door
     CZ groep erkend kwaliteitsregister"): a register it does not name is not refused either, so
@@ -349,7 +368,10 @@ def registry_text_rows(catalogue: Catalogue, policies: Sequence[Policy]) -> list
         ]
         if named or catalogue.registry(registry).kind not in LISTED_REGISTRY_KINDS:
             return named
-        return open_register_lists(p) or unnamed_register_lists(catalogue, p)
+        # A generic register ("het Centraal Kwaliteitsregister") may be a listed one under another
+        # name: never "not on the list".
+        closed = [] if catalogue.registry(registry).generic else closed_register_lists(p)
+        return [*open_register_lists(p), *closed] or unnamed_register_lists(catalogue, p)
 
     named = {r.registry for p in policies for r in p.registries}
     keys = [r.id for r in catalogue.registries if r.id in named]

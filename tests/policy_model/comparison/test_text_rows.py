@@ -170,9 +170,11 @@ def test_a_register_a_record_with_an_open_list_does_not_name_reads_open_not_unst
     policies = [cat.policy_by_key("vgz-2024"), cat.policy_by_key("zz-2024")]
     kabiz = next(r for r in registry_text_rows(cat, policies) if r.key == "kabiz")
     zz = kabiz.cells["zz-2024"]
-    assert [e.kind for e in zz] == ["open_list"]
+    # Open for physiotherapists; for leefstijlcoaches ZZ's list is BLCN alone, in full.
+    assert [e.kind for e in zz] == ["open_list", "absent"]
     assert "vergelijkbaar" in zz[0].sources[0].quote and "Fysiotherapeut" in zz[0].detail
-    assert kabiz.differences == ("niet overal vermeld",)  # still not named there
+    assert "BLCN" in zz[1].sources[0].quote and "Leefstijlcoach" in zz[1].detail and "Fysio" not in zz[1].detail
+    assert kabiz.differences == ("soort", "tekst")  # VGZ accepts it
     assert "lijst is open" in export_rows(cat, [kabiz], policies, "Register")[0]["Zorg en Zekerheid 2024"]
     # a register that is no quality register (the KvK) is not stood for by an open list
     kvk = next(r for r in registry_text_rows(cat, [cat.policy_by_key("cz-2027"), *policies]) if r.key == "kvk")
@@ -206,3 +208,23 @@ def test_a_document_that_defers_a_subject_points_there_in_its_cell(cat):
         assert entry.sources[0].section == "4.1 Tijdpad" and "tarieven voor 2027" in entry.text
         assert cell_text(row.cells["cz-2027"]).startswith("Verwezen naar elders: “Informeren over de tarieven")
         assert row.differences == ("niet overal vermeld",)
+
+
+def test_a_register_missing_from_a_complete_list_reads_not_on_the_list(cat):
+    # VGZ 2024 bijlage 2: "lid van de BLCN en/of geregistreerd in het KNGF Kwaliteitsregister, bij
+    # KABIZ en/of in het KP-register" (closed; registers settled in full). IRF/KFIR is not on it;
+    # CZ 2027 §2.1.1 accepts it. The cell says "not on the list", with the list's words.
+    policies = [cat.policy_by_key("cz-2027"), cat.policy_by_key("vgz-2024")]
+    rows = {r.key: r for r in registry_text_rows(cat, policies)}
+    [vgz] = rows["irf_kfir"].cells["vgz-2024"]
+    assert vgz.kind == "absent" and vgz.label == "Niet in de lijst"
+    assert "KNGF Kwaliteitsregister" in vgz.sources[0].quote
+    assert rows["irf_kfir"].differences == ("soort", "tekst")
+    # CZ 2027's three requirements quote one list: one entry, for all their roles.
+    [cz] = rows["kngf"].cells["cz-2027"]
+    assert cz.kind == "absent" and "RHO" in cz.detail and "Individuele coach" in cz.detail
+    # A generic register (ZZ's "het Centraal Kwaliteitsregister") may be a listed one by another
+    # name: never "not on the list".
+    generic = registry_text_rows(cat, [*policies, cat.policy_by_key("zz-2024")])
+    own = next(r for r in generic if r.key == "centraal_kwaliteitsregister")
+    assert own.cells["vgz-2024"] == () and own.cells["cz-2027"] == ()
