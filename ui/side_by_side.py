@@ -222,9 +222,13 @@ def rows_html(cat: Catalogue, rows: Sequence[TextRow], policies: Sequence[Policy
     blocks = []
     for row in rows:
         head = f"<b>{escape(row.label)}</b>"
-        if row.differs:
-            head += f" <span class='gli-badge differs'>✱ verschilt: {escape(', '.join(row.differences))}</span>"
-        blocks.append(f"<div class='gli-row {'diff' if row.differs else 'same'}' id='gli-{escape(key)}-{escape(row.key)}'>"
+        solo = row.only_mentioned()
+        if solo:  # silence of a document that does not settle it: no difference in policy
+            head += f" <span class='gli-badge solo'>{escape(row.difference_note(labels))}</span>"
+        elif row.differs:
+            head += f" <span class='gli-badge differs'>✱ verschilt: {escape(row.difference_note(labels))}</span>"
+        kind = "solo" if solo else "diff" if row.differs else "same"
+        blocks.append(f"<div class='gli-row {kind}' id='gli-{escape(key)}-{escape(row.key)}'>"
                       f"<div class='gli-row-head'>{head}</div>{row_cells_html(cat, row, policies, labels, pairs)}</div>")
     return "".join(blocks)
 

@@ -114,6 +114,9 @@ class TopicCell:
     #: The coverage entry by which the document does not settle the topic: it speaks of it only
     #: in general terms (a summary page) or defers it. What it leaves out is then not a "no".
     unsettled_by: CoverageEntry | None = None
+    #: True when the document settles the topic in full (coverage ``full``): what it does not
+    #: state for the role, it does not ask.
+    complete: bool = False
 
     @property
     def settles(self) -> bool:
@@ -261,6 +264,7 @@ def _cell(policy: Policy, kind: str, topic: str, role: str | None) -> TopicCell:
         other_roles=others,
         deferral=entry.source if entry is not None and entry.level == "deferred" else None,
         unsettled_by=coverage if coverage is not None and not settled(coverage.level) else None,
+        complete=coverage is not None and coverage.level == "full",
     )
 
 

@@ -91,10 +91,42 @@ class TextRow:
     #: The policies whose documents do not settle this row's subject, with the coverage entry
     #: that says so: they speak of it only in general terms (a summary page) or defer it.
     unsettled: dict[str, CoverageEntry] = field(default_factory=dict)
+    #: The policies whose documents settle this row's subject in full (coverage ``full``): their
+    #: silence is a "no", not "not mentioned".
+    complete: frozenset[str] = frozenset()
 
     @property
     def differs(self) -> bool:
         return bool(self.differences)
+
+    def stating(self) -> list[str]:
+        """The policies whose cell states something on the row's subject for the chosen role (not
+        only for another role, not only where it points or that a list leaves it open)."""
+        return [key for key, entries in self.cells.items() if any(e.kind not in _NO_STATEMENT for e in entries)]
+
+    def only_mentioned(self) -> bool:
+        """Differs only because some documents are silent, and none of the silent ones settles
+        the subject in full: that is "alleen vermeld in …", not a difference in policy."""
+        if self.differences != ("niet overal vermeld",):
+            return False
+        stating = self.stating()
+        return any(key not in self.complete for key in self.cells if key not in stating)
+
+    def difference_note(self, labels: dict[str, str]) -> str:
+        """In what the row differs, for a reader: "registers, tekst"; "ontbreekt in VGZ 2024
+        (volledige lijst)" where a document that settles the subject in full is silent; "alleen
+        vermeld in CZ 2027" where the silent documents do not settle it (no difference in policy).
+        Empty when every record says the same."""
+        if not self.differences:
+            return ""
+        if self.differences != ("niet overal vermeld",):
+            return ", ".join(self.differences)
+        stating = self.stating()
+        names = [labels.get(key, key) for key in self.cells if key in stating]
+        if self.only_mentioned():
+            return "alleen vermeld in " + ", ".join(names)
+        silent = [labels.get(key, key) for key in self.cells if key not in stating]
+        return f"ontbreekt in {', '.join(silent)} (volledige lijst)"
 
     def words_comparable(self, newer: str, older: str) -> bool:
         """Whether the newer record's sentences may be shown as rewordings of the older's: only
@@ -127,6 +159,8 @@ class TextRow:
 #: Entries that are no statement on the row's subject: a register or programme not named
 #: (though not refused), or a pointer to where the document settles it.
 _NOT_NAMED = ("open_list", "unnamed", "deferral")
+#: ... nor is a statement made only for another role.
+_NO_STATEMENT = (*_NOT_NAMED, "other_role")
 
 
 def _differences(cells: dict[str, tuple[Entry, ...]]) -> tuple[str, ...]:
@@ -152,10 +186,11 @@ def _rows(policies: Sequence[Policy], keys: Iterable[str], label: Callable[[str]
     :attr:`TextRow.unsettled`."""
     rows = []
     for key in dict.fromkeys(keys):
-        unsettled = {p.key: entry for p in policies if level is not None
-                     and (entry := level(p, key)) is not None and not settled(entry.level)}
+        coverage = {p.key: entry for p in policies if level is not None and (entry := level(p, key)) is not None}
+        unsettled = {k: entry for k, entry in coverage.items() if not settled(entry.level)}
+        complete = frozenset(k for k, entry in coverage.items() if entry.level == "full")
         cells = {p.key: tuple(entries(p, key)) or _deferral(unsettled.get(p.key)) for p in policies}
-        rows.append(TextRow(key, label(key), cells, _differences(cells), unsettled))
+        rows.append(TextRow(key, label(key), cells, _differences(cells), unsettled, complete))
     return rows
 
 
@@ -217,7 +252,8 @@ def requirement_text_rows(policies: Sequence[Policy], role: str | None = None, k
     "alleen voor <rol>" with the text one click away, never "niet vermeld"."""
     return [TextRow(row.key, row.label, {key: _requirement_cell(cell) for key, cell in row.cells.items()},
                     tuple(row.differences),
-                    {key: cell.unsettled_by for key, cell in row.cells.items() if cell.unsettled_by is not None})
+                    {key: cell.unsettled_by for key, cell in row.cells.items() if cell.unsettled_by is not None},
+                    frozenset(key for key, cell in row.cells.items() if cell.complete))
             for row in requirement_matrix(list(policies), role, kind)]
 
 
@@ -488,7 +524,7 @@ def export_rows(catalogue: Catalogue, rows: Sequence[TextRow], policies: Sequenc
     labels = {p.key: catalogue.policy_label(p) for p in policies}
     out = []
     for row in rows:
-        record: dict = {first: row.label, "Verschilt in": ", ".join(row.differences)}
+        record: dict = {first: row.label, "Verschilt in": row.difference_note(labels)}
         for policy in policies:
             entries = row.cells.get(policy.key, ())
             older = (word_changes or {}).get(policy.key)

@@ -65,7 +65,7 @@ def source_rows(catalogue: Catalogue, policies: Sequence[Policy], parts: Sequenc
     for part in parts:
         for row in part.rows:
             for policy in policies:
-                head = {"Onderdeel": part.title, "Onderwerp": row.label, "Verschilt in": ", ".join(row.differences),
+                head = {"Onderdeel": part.title, "Onderwerp": row.label, "Verschilt in": row.difference_note(labels),
                         "Beleid": labels[policy.key]}
                 entries = row.cells.get(policy.key, ())
                 if not entries:

@@ -353,9 +353,12 @@ def differences_html(rows: Sequence[TextRow], policies: Sequence[Policy], names:
         out.append("<p class='meta'>Geen enkele rij is gelijk in alle gekozen documenten.</p>")
     if shared:
         out.append(f"<table><thead><tr>{names}</tr></thead>")
+        by_key = dict(zip((p.key for p in policies), labels, strict=True))
         for row in shared:
+            why = row.difference_note(by_key)
+            why = why if row.only_mentioned() else f"verschilt in: {why}"
             out.append(f"<tr class='topic'><th colspan='{len(policies)}'>{escape(row.label)} "
-                       f"<span class='why'>– verschilt in: {escape(', '.join(row.differences))}</span></th></tr>"
+                       f"<span class='why'>– {escape(why)}</span></th></tr>"
                        f"<tr class='cells'>{_cells_html(row, policies, role)}</tr>")
         out.append("</table>")
     if one_sided:

@@ -63,6 +63,9 @@ def test_an_rho_must_be_a_legal_entity_registered_with_the_chamber_of_commerce(v
     kvk = [r for r in _rho_agreement_requirements(vgz_2024) if r.topic == "kvk_registration"]
     assert len(kvk) == 1 and kvk[0].registries == ["kvk"]
     assert "rechtspersoon" in kvk[0].text
+    # The registers are settled in full, so the register list holds the KvK too (for the RHO).
+    [entry] = [r for r in vgz_2024.registries if r.registry == "kvk"]
+    assert entry.use == "required" and entry.roles == ["rho"] and entry.source.quote == kvk[0].source.quote
 
 
 @pytest.mark.parametrize(

@@ -107,3 +107,13 @@ def test_each_reference_rule_finds_its_references_and_the_real_data_resolves_the
     found = policy_reference_problems(doc, policy, nothing)
     assert {p.message.split(" '")[0] for p in found} == {f"unknown {rule.what}" for rule in POLICY_REFERENCES}
     assert all(p.file == "policies/cz-2027.yaml" and p.line for p in found)
+
+
+def test_every_register_a_requirement_names_is_on_the_records_register_list(cat):
+    """Where a record settles its registers in full, a register one of its requirements names
+    is on its list: otherwise the comparison would read that register as absent from it."""
+    for policy in cat.policies:
+        if policy.addresses("registries"):
+            listed = {r.registry for r in policy.registries}
+            for requirement in policy.requirements:
+                assert set(requirement.registries) <= listed, (policy.key, requirement.id)
