@@ -38,6 +38,7 @@ from policy_model.vocab import (
     BACKGROUND_LABELS,
     CHANGE_KIND_LABELS,
     CHANNEL_LABELS,
+    GATING_FORCES,
     NOT_STATED_LABEL,
     PROGRAMME_STATUS_LABELS,
     REGISTRY_USE_LABELS,
@@ -105,28 +106,26 @@ class TextRow:
         return [key for key, entries in self.cells.items() if any(e.kind not in _NO_STATEMENT for e in entries)]
 
     def only_mentioned(self) -> bool:
-        """Differs only because some documents are silent, and none of the silent ones settles
-        the subject in full: that is "alleen vermeld in …", not a difference in policy."""
+        """Differs only because some documents are silent, where a silent one does not settle the
+        subject in full, or what the others state is no condition (a full list of requirements
+        holds the conditions, minimum requirements and exclusion grounds, not every expectation):
+        "alleen vermeld in …", not a difference in policy (as Wijzigingen's "alleen in")."""
         if self.differences != ("niet overal vermeld",):
             return False
         stating = self.stating()
-        return any(key not in self.complete for key in self.cells if key not in stating)
+        if any(key not in self.complete for key in self.cells if key not in stating):
+            return True
+        forces = {e.force for key in stating for e in self.cells[key] if e.is_statement and e.force}
+        return bool(forces) and not forces & GATING_FORCES
 
     def difference_note(self, labels: dict[str, str]) -> str:
-        """In what the row differs, for a reader: "registers, tekst"; "ontbreekt in VGZ 2024
-        (volledige lijst)" where a document that settles the subject in full is silent; "alleen
-        vermeld in CZ 2027" where the silent documents do not settle it (no difference in policy).
-        Empty when every record says the same."""
-        if not self.differences:
-            return ""
-        if self.differences != ("niet overal vermeld",):
-            return ", ".join(self.differences)
-        stating = self.stating()
-        names = [labels.get(key, key) for key in self.cells if key in stating]
+        """In what the row differs, for a reader: "registers, tekst", "niet overal vermeld" (a
+        document that settles the subject in full is silent on a condition), or "alleen vermeld in
+        CZ 2027" (the silent documents do not settle it: no difference in policy). Empty when
+        every record says the same."""
         if self.only_mentioned():
-            return "alleen vermeld in " + ", ".join(names)
-        silent = [labels.get(key, key) for key in self.cells if key not in stating]
-        return f"ontbreekt in {', '.join(silent)} (volledige lijst)"
+            return "alleen vermeld in " + ", ".join(labels.get(key, key) for key in self.stating())
+        return ", ".join(self.differences)
 
     def words_comparable(self, newer: str, older: str) -> bool:
         """Whether the newer record's sentences may be shown as rewordings of the older's: only
@@ -416,7 +415,12 @@ def registry_text_rows(catalogue: Catalogue, policies: Sequence[Policy]) -> list
         registry = catalogue.registry(key)
         return registry.abbreviation or registry.name
 
-    return _rows(policies, keys, label, entries, _whole("registries"))
+    def coverage(policy: Policy, key: str) -> CoverageEntry | None:
+        # A generic register ("het Centraal Kwaliteitsregister") may be a listed one under another
+        # name: a full list's silence on it is no "no".
+        return None if catalogue.registry(key).generic else policy.coverage.entry("registries")
+
+    return _rows(policies, keys, label, entries, coverage)
 
 
 def programme_criteria_entries(policy: Policy) -> list[Entry]:

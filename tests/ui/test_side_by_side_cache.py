@@ -59,3 +59,13 @@ def test_a_summary_beside_the_full_rule_is_shown_as_it_is_with_the_reason(cat):
     assert "<del>" not in html and "<ins>" not in html and "staat niet meer in deze tekst" not in html
     assert "Niet woord voor woord vergeleken: CZ 2024 (samenvatting) spreekt hierover alleen in algemene termen" in html
     assert "KABIZ" in html  # CZ 2027's rule, in full
+
+
+def test_a_topic_only_one_document_speaks_of_gets_a_plain_badge_and_no_tint(cat):
+    policies = (cat.policy_by_key("cz-2024"), cat.policy_by_key("cz-2027"))
+    rows = [r for r in requirement_text_rows(policies) if r.key in ("agb_code", "quality_register")]
+    html = rows_html(cat, rows, policies, "requirements", {})
+    assert "<div class='gli-row solo' id='gli-requirements-agb_code'>" in html
+    assert "<span class='gli-badge solo'>alleen vermeld in CZ 2027</span>" in html
+    assert "<div class='gli-row diff' id='gli-requirements-quality_register'>" in html  # the texts differ
+    assert "✱ verschilt: tekst" in html

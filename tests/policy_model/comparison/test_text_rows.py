@@ -228,3 +228,26 @@ def test_a_register_missing_from_a_complete_list_reads_not_on_the_list(cat):
     generic = registry_text_rows(cat, [*policies, cat.policy_by_key("zz-2024")])
     own = next(r for r in generic if r.key == "centraal_kwaliteitsregister")
     assert own.cells["vgz-2024"] == () and own.cells["cz-2027"] == ()
+
+
+def test_a_topic_only_one_document_speaks_of_reads_alleen_vermeld_not_verschilt(cat):
+    # CZ 2024's web page speaks of requirements in general terms; CZ 2027 §2.1.1 asks a valid
+    # AGB code. The web page's silence is no difference in policy.
+    policies = [cat.policy_by_key("cz-2024"), cat.policy_by_key("cz-2027")]
+    labels = {p.key: cat.policy_label(p) for p in policies}
+    agb = next(r for r in requirement_text_rows(policies) if r.key == "agb_code")
+    assert agb.differs and agb.only_mentioned()  # not the same everywhere, but no difference in policy
+    assert agb.difference_note(labels) == "alleen vermeld in CZ 2027"
+    # Where the silent document settles its conditions in full, a minimum requirement it lacks is
+    # a difference: VGZ 2024 bijlage 2 has no accredited-training requirement for the individual
+    # coach, CZ 2027 §2.1.1 has.
+    pair = [cat.policy_by_key("cz-2027"), cat.policy_by_key("vgz-2024")]
+    training = next(r for r in requirement_text_rows(pair, "individual_coach") if r.key == "accredited_training")
+    assert not training.only_mentioned()
+    assert training.difference_note({p.key: cat.policy_label(p) for p in pair}) == "niet overal vermeld"
+    # ... but an expectation is not what a full list of conditions settles.
+    local = next(r for r in requirement_text_rows(pair, "individual_coach") if r.key == "local_sports_offer")
+    assert {e.force for e in local.cells["cz-2027"]} == {"expectation"} and local.only_mentioned()
+    # The export says the same in its "Verschilt in" column.
+    [record] = export_rows(cat, [agb], policies, "Onderwerp")
+    assert record["Verschilt in"] == "alleen vermeld in CZ 2027"
