@@ -106,14 +106,15 @@ class TextRow:
         return [key for key, entries in self.cells.items() if any(e.kind not in _NO_STATEMENT for e in entries)]
 
     def only_mentioned(self) -> bool:
-        """Differs only because some documents are silent, where a silent one does not settle the
-        subject in full, or what the others state is no condition (a full list of requirements
-        holds the conditions, minimum requirements and exclusion grounds, not every expectation):
-        "alleen vermeld in …", not a difference in policy (as Wijzigingen's "alleen in")."""
+        """Differs only because some documents are silent, where none of the silent ones settles
+        the subject in full, or what the others state is no condition (a full list of
+        requirements holds the conditions, minimum requirements and exclusion grounds, not every
+        expectation): "alleen vermeld in …", not a difference in policy (as Wijzigingen's
+        "alleen in"). One silent document that settles it in full makes it a difference."""
         if self.differences != ("niet overal vermeld",):
             return False
         stating = self.stating()
-        if any(key not in self.complete for key in self.cells if key not in stating):
+        if all(key not in self.complete for key in self.cells if key not in stating):
             return True
         forces = {e.force for key in stating for e in self.cells[key] if e.is_statement and e.force}
         return bool(forces) and not forces & GATING_FORCES

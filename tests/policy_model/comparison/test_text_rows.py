@@ -248,6 +248,11 @@ def test_a_topic_only_one_document_speaks_of_reads_alleen_vermeld_not_verschilt(
     # ... but an expectation is not what a full list of conditions settles.
     local = next(r for r in requirement_text_rows(pair, "individual_coach") if r.key == "local_sports_offer")
     assert {e.force for e in local.cells["cz-2027"]} == {"expectation"} and local.only_mentioned()
+    # Three records: ZZ 2024 defers its general requirements, but VGZ 2024's full list lacks
+    # the hbo level CZ 2027 asks: one complete silence makes it a difference.
+    three = [*pair, cat.policy_by_key("zz-2024")]
+    hbo = next(r for r in requirement_text_rows(three, "individual_coach") if r.key == "competence_level")
+    assert "zz-2024" in hbo.unsettled and "vgz-2024" in hbo.complete and not hbo.only_mentioned()
     # The export says the same in its "Verschilt in" column.
     [record] = export_rows(cat, [agb], policies, "Onderwerp")
     assert record["Verschilt in"] == "alleen vermeld in CZ 2027"
