@@ -345,7 +345,9 @@ def differences_html(rows: Sequence[TextRow], policies: Sequence[Policy], names:
     full, named = printed_rows(rows, list(overviews.values()), role)
     shared = [r for r in full if _stated_by(r) > 1]
     one_sided = [r for r in full if _stated_by(r) == 1]
-    out = [f"<h2>{escape(subject)}: wat verschilt ({len(differing)} van {len(rows)})</h2>"]
+    mentioned = sum(r.only_mentioned() for r in differing)
+    also = f"; daarnaast {mentioned} alleen in een deel van de documenten vermeld" if mentioned else ""
+    out = [f"<h2>{escape(subject)}: wat verschilt ({len(differing) - mentioned} van {len(rows)}{also})</h2>"]
     if same:
         out.append(f"<p class='meta'><b>Gelijk in alle gekozen documenten ({len(same)}):</b> "
                    f"{escape(', '.join(r.label for r in same))}.</p>")

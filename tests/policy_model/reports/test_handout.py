@@ -71,7 +71,11 @@ def test_rows_stated_by_one_record_are_listed_apart_and_rows_that_agree_are_name
     text = _text(comparison_handout_html(cat, policies, DAY, role="rho"))
     assert f"Gelijk in alle gekozen documenten ({len(same)}): {', '.join(same)}." in text
     differing = [r for r in rows if r.differs]
-    assert f"Eisen per onderwerp: wat verschilt ({len(differing)} van {len(rows)})" in text
+    # CZ 2024 is a web page: what only the derived 2023 record states is counted apart.
+    mentioned = [r for r in differing if r.only_mentioned()]
+    assert mentioned, "the web page leaves topics to other documents"
+    assert (f"Eisen per onderwerp: wat verschilt ({len(differing) - len(mentioned)} van {len(rows)}; daarnaast "
+            f"{len(mentioned)} alleen in een deel van de documenten vermeld)") in text
     for row in differing:
         assert row.label in text
 
