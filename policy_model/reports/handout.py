@@ -32,6 +32,7 @@ from html import escape
 from policy_model.catalogue import Catalogue
 from policy_model.comparison.matrix import STATUS_SYMBOLS
 from policy_model.comparison.text_rows import Entry, TextRow, for_print, requirement_text_rows
+from policy_model.named_lists import programme_criteria, unnamed_register_requirements
 from policy_model.schema import Policy, Source
 from policy_model.vocab import (
     APPLICATION_WINDOW_LABELS,
@@ -133,6 +134,12 @@ def _overview(catalogue: Catalogue, policy: Policy) -> dict[str, str]:
                for p in policy.contract_periods]
     applying = [APPLICATION_WINDOW_LABELS[a.window] for a in policy.applications]
     dates = sorted((t for t in policy.timeline if t.date and t.kind in KEY_DATES), key=lambda t: t.date)
+    # A record that names none but asks for a recognised register (CZ 2024 §2.1) or holds the
+    # GLI to criteria (ZZ 2024 §5.1) says something: not "niet vermeld".
+    if not registries and unnamed_register_requirements(catalogue, policy):
+        registries["geen genoemd"] = ["een erkend kwaliteitsregister gevraagd"]
+    if not programmes and programme_criteria(policy):
+        programmes = ["geen genoemd; eisen aan de GLI zelf"]
     return {
         "Programma's": ", ".join(dict.fromkeys(programmes)),
         "Registers": "; ".join(f"{use}: {', '.join(names)}" for use, names in registries.items()),

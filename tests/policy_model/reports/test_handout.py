@@ -175,3 +175,11 @@ def test_an_empty_comparison_says_so(cat):
     rows = [dataclasses.replace(r, differences=()) for r in requirement_text_rows(policies, "rho")]
     text = _text(comparison_handout_html(cat, policies, DAY, rows=rows, role="rho"))
     assert f"wat verschilt (0 van {len(rows)})" in text
+
+
+def test_the_overview_says_what_a_record_asks_where_it_names_no_register_or_programme(cat):
+    # CZ 2024 §2.1 asks "een door CZ groep erkend kwaliteitsregister" and names none; ZZ 2024 §5.1
+    # names no programme but holds the GLI to criteria. Neither is "niet vermeld".
+    overview = overview_texts(cat, _policies(cat, "cz-2024", "zz-2024"))
+    assert overview["Registers"][0] == "geen genoemd: een erkend kwaliteitsregister gevraagd"
+    assert overview["Programma's"][1] == "geen genoemd; eisen aan de GLI zelf"
