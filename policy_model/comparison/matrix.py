@@ -20,7 +20,6 @@ from policy_model.vocab import (
     NOT_STATED_LABEL,
     PARTICIPANT_FORCE_LABELS,
     PROGRAMME_STATUS_LABELS,
-    REGISTRY_USE_LABELS,
     REQUIREMENT_KIND_LABELS,
     ROLE_SHORT_LABELS,
     TOPIC_LABELS,
@@ -67,28 +66,6 @@ def programme_statuses(catalogue: Catalogue, policies: list[Policy]) -> list[dic
                 "note": item.note or "",
                 "source": item.source,
             })
-    return rows
-
-
-def registry_matrix(catalogue: Catalogue, policies: list[Policy]) -> list[dict]:
-    """One row per registry any chosen policy names; the cell says how and for whom."""
-    named = {r.registry for p in policies for r in p.registries}
-    rows = []
-    for registry in catalogue.registries:
-        if registry.id not in named:
-            continue
-        row: dict = {"Register": registry.abbreviation or registry.name, "_id": registry.id}
-        for policy in policies:
-            entries = [r for r in policy.registries if r.registry == registry.id]
-            if not entries:
-                row[catalogue.policy_label(policy)] = f"– {NOT_STATED_LABEL}"
-                continue
-            parts = []
-            for entry in entries:
-                whom = ", ".join(BACKGROUND_LABELS[b] for b in entry.backgrounds)
-                parts.append(REGISTRY_USE_LABELS[entry.use] + (f" ({whom})" if whom else ""))
-            row[catalogue.policy_label(policy)] = "; ".join(dict.fromkeys(parts))
-        rows.append(row)
     return rows
 
 
