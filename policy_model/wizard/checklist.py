@@ -80,6 +80,13 @@ def quality_register_check(requirement: Requirement, ctx: Ctx) -> tuple[Status, 
         return "to_check", (f"{yours} niet in de lijst ({_names(ctx, accepted)}), maar de lijst is open: "
                             f"“{listing.source.quote}” (§ {listing.source.section}). Vraag {ctx.name} of uw register "
                             "telt.")
+    generic = {r for r in held if ctx.catalogue.registry(r).generic}
+    if generic:
+        # A register known by a description ("het kwaliteitsregister van de eigen beroepsgroep") may
+        # be a listed one by its own name (for a physiotherapist: KP or KNGF): not a "no".
+        return "to_check", (f"Uw register ({_names(ctx, generic)}) heeft geen vaste naam en kan een van de genoemde "
+                            f"zijn ({_names(ctx, accepted)}). Ga na in welk register u staat, of vraag {ctx.name} of "
+                            "het telt.")
     closed = f" De lijst is gesloten: “{listing.source.quote}”." if listing is not None else ""
     return "unmet", f"Geen van uw registers wordt hier genoemd (genoemd: {_names(ctx, accepted)}).{closed}"
 

@@ -67,3 +67,21 @@ def test_a_record_that_names_no_programme_is_held_to_its_criteria_in_the_wizard(
     [check] = zz_assessment.programmes
     assert check.status is None and check.label.startswith("Niet bij naam genoemd; het beleid stelt eisen aan de GLI")
     assert check.source == programme_criteria(zz)[0].source
+
+
+def test_a_register_known_only_by_a_description_is_checked_not_refused(cat):
+    # VGZ 2024 bijlage 2 names BLCN, KNGF, KABIZ and KP, closed. A physiotherapist whose register
+    # is "het kwaliteitsregister van de eigen beroepsgroep" (ZZ 2024's words) may well be in KP or
+    # KNGF: the requirement is to check, the register line says why, and the verdict is no "no".
+    profile = Profile.model_validate({"role": "individual_coach", "year": 2024, "background": "fysiotherapeut",
+                                      "registries": ["beroepsgroep_kwaliteitsregister"]})
+    [vgz] = [a for a in assess(profile, cat, dt.date(2026, 12, 2)) if a.insurer == "vgz"]
+    [item] = [c for c in vgz.checklist if c.topic == "quality_register"]
+    assert item.status == "to_check" and "heeft geen vaste naam en kan een van de genoemde zijn" in item.why
+    assert vgz.verdict != "not_eligible"
+    [check] = vgz.registries
+    assert check.accepted == "not_stated" and "geen vaste naam" in check.label
+    # A register with a name of its own, not on the closed list, is still not met.
+    named = Profile.model_validate({**profile.model_dump(exclude_none=True), "registries": ["ckr"]})
+    [vgz_ckr] = [a for a in assess(named, cat, dt.date(2026, 12, 2)) if a.insurer == "vgz"]
+    assert [c.status for c in vgz_ckr.checklist if c.topic == "quality_register"] == ["unmet"]
