@@ -180,15 +180,16 @@ def _differences(cells: dict[str, tuple[Entry, ...]]) -> tuple[str, ...]:
 
 def _rows(policies: Sequence[Policy], keys: Iterable[str], label: Callable[[str], str],
           entries: Callable[[Policy, str], list[Entry]],
-          level: Callable[[Policy, str], CoverageEntry | None] | None = None) -> list[TextRow]:
-    """One row per key; ``level`` gives the coverage entry that says how far a policy's document
+          coverage: Callable[[Policy, str], CoverageEntry | None] | None = None) -> list[TextRow]:
+    """One row per key; ``coverage`` gives the coverage entry that says how far a policy's document
     settles the row's subject (:meth:`~policy_model.schema.Coverage.entry`), for
     :attr:`TextRow.unsettled`."""
     rows = []
     for key in dict.fromkeys(keys):
-        coverage = {p.key: entry for p in policies if level is not None and (entry := level(p, key)) is not None}
-        unsettled = {k: entry for k, entry in coverage.items() if not settled(entry.level)}
-        complete = frozenset(k for k, entry in coverage.items() if entry.level == "full")
+        entries_by_key = {p.key: entry for p in policies
+                          if coverage is not None and (entry := coverage(p, key)) is not None}
+        unsettled = {k: entry for k, entry in entries_by_key.items() if not settled(entry.level)}
+        complete = frozenset(k for k, entry in entries_by_key.items() if entry.level == "full")
         cells = {p.key: tuple(entries(p, key)) or _deferral(unsettled.get(p.key)) for p in policies}
         rows.append(TextRow(key, label(key), cells, _differences(cells), unsettled, complete))
     return rows
