@@ -26,7 +26,8 @@ import streamlit as st
 
 from policy_model.catalogue import Catalogue
 from policy_model.comparison.selection import predecessor
-from policy_model.comparison.text_rows import Entry, TextRow, export_rows, other_roles_label, worded
+from policy_model.comparison.text_output import export_rows, other_roles_label, worded
+from policy_model.comparison.text_rows import Entry, TextRow
 from policy_model.comparison.wording import Segment
 from policy_model.reports.comparison_export import (
     ExportContext,

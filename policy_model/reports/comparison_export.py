@@ -18,7 +18,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from policy_model.catalogue import Catalogue
-from policy_model.comparison.text_rows import TextRow, export_rows
+from policy_model.comparison.text_output import export_rows
+from policy_model.comparison.text_rows import TextRow
 from policy_model.schema import Policy
 from policy_model.tabular import About, Sheet, table_csv_bytes, workbook_xlsx_bytes
 from policy_model.vocab import NOT_STATED_LABEL

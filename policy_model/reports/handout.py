@@ -31,7 +31,8 @@ from html import escape
 
 from policy_model.catalogue import Catalogue
 from policy_model.comparison.matrix import STATUS_SYMBOLS
-from policy_model.comparison.text_rows import Entry, TextRow, for_print, requirement_text_rows
+from policy_model.comparison.text_output import for_print
+from policy_model.comparison.text_rows import Entry, TextRow, requirement_text_rows
 from policy_model.named_lists import programme_criteria, unnamed_register_requirements
 from policy_model.schema import Policy, Source
 from policy_model.vocab import (

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from policy_model.comparison.text_rows import cell_text, registry_text_rows
+from policy_model.comparison.text_output import cell_text
+from policy_model.comparison.text_rows import registry_text_rows
 from policy_model.named_lists import (
     open_register_requirements,
     programme_criteria,

@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from policy_model.comparison.matrix import force_label
+from policy_model.comparison.text_output import cell_text, export_rows
 from policy_model.comparison.text_rows import (
     application_text_rows,
-    cell_text,
     change_text_rows,
-    export_rows,
     participant_text_rows,
     programme_text_rows,
     registry_text_rows,

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policy_model.comparison.text_rows import requirement_text_rows, worded
+from policy_model.comparison.text_output import worded
+from policy_model.comparison.text_rows import requirement_text_rows
 from policy_model.comparison.wording import (
     Segment,
     changed,
