@@ -2,9 +2,9 @@
 
 Registers: those it names, a list it leaves open ("of een vergelijkbaar register") or gives in
 full, or a register it asks for without naming any ("een door CZ groep erkend
-kwaliteitsregister", CZ 2024 §2.1). Programmes: those it names, or none but criteria a GLI must meet (ZZ 2024 §5.1). Neither
-an open list nor criteria refuse what they do not name; the comparison pages and the wizard both
-ask here.
+kwaliteitsregister", CZ 2024 §2.1). Programmes: those it names, or none but criteria a GLI
+must meet (ZZ 2024 §5.1). Neither an open list nor criteria refuse what they do not name; the
+comparison pages and the wizard both ask here.
 """
 
 from __future__ import annotations

@@ -87,7 +87,6 @@ class TopicCell:
     sources: tuple[Source, ...]
     requirements: tuple[Requirement, ...] = ()
     other_roles: tuple[Requirement, ...] = ()
-    deferral: Source | None = None
     #: The coverage entry by which the document does not settle the topic: it speaks of it only
     #: in general terms (a summary page) or defers it. What it leaves out is then not a "no".
     unsettled_by: CoverageEntry | None = None
@@ -98,6 +97,14 @@ class TopicCell:
     @property
     def settles(self) -> bool:
         return self.unsettled_by is None
+
+    @property
+    def deferral(self) -> Source | None:
+        """Where the document points for this topic, when it states nothing on it here."""
+        entry = self.unsettled_by
+        if self.requirements or entry is None or entry.level != "deferred":
+            return None
+        return entry.source
 
     @property
     def stated(self) -> bool:
@@ -232,14 +239,12 @@ def _cell(policy: Policy, kind: str, topic: str, role: str | None) -> TopicCell:
     others = tuple(r for r in on_topic if r not in chosen)
     subject = "requirements" if kind == "provider" else "participants"
     coverage = policy.coverage.entry(subject, role=role, topic=topic)
-    entry = coverage if not chosen else None
     return TopicCell(
         texts=tuple(_requirement_line(r) for r in chosen),
         values=tuple(sorted(v for v in (value_text(r) for r in chosen) if v)),
         sources=tuple(r.source for r in chosen),
         requirements=tuple(chosen),
         other_roles=others,
-        deferral=entry.source if entry is not None and entry.level == "deferred" else None,
         unsettled_by=coverage if coverage is not None and not settled(coverage.level) else None,
         complete=coverage is not None and coverage.level == "full",
     )

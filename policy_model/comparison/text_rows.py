@@ -243,7 +243,7 @@ def _requirement_cell(cell: TopicCell) -> tuple[Entry, ...]:
         return tuple(_requirement_entry(r) for r in cell.requirements)
     if cell.other_roles:
         return tuple(_requirement_entry(r, "other_role") for r in cell.other_roles)
-    return _deferral(cell.unsettled_by if cell.deferral is not None else None)
+    return _deferral(cell.unsettled_by)
 
 
 def requirement_text_rows(policies: Sequence[Policy], role: str | None = None, kind: str = "provider") -> list[TextRow]:

@@ -70,13 +70,13 @@ def registry_checks(policy: Policy, profile: Profile, catalogue: Catalogue,
             out.append(RegistryCheck(registry=registry_id, name=name, accepted="not_stated",
                                      label="Niet genoemd: het beleid vraagt een erkend kwaliteitsregister zonder de "
                                            "registers te noemen: na te gaan", source=unnamed[0].source))
-        elif policy.addresses("registries") and not registry.generic:
-            out.append(RegistryCheck(registry=registry_id, name=name, accepted="no",
-                                     label="Niet genoemd in de volledige lijst van registers", source=None))
-        elif registry.generic:
+        elif registry.generic:  # known by a description: it may be a listed one by its own name
             out.append(RegistryCheck(registry=registry_id, name=name, accepted="not_stated",
                                      label="Niet bij deze naam genoemd; dit register heeft geen vaste naam en kan een "
                                            "genoemd register zijn: na te gaan", source=None))
+        elif policy.addresses("registries"):
+            out.append(RegistryCheck(registry=registry_id, name=name, accepted="no",
+                                     label="Niet genoemd in de volledige lijst van registers", source=None))
         else:
             out.append(RegistryCheck(registry=registry_id, name=name, accepted="not_stated", label=NOT_STATED_LABEL,
                                      source=None))
