@@ -168,19 +168,22 @@ class TopicRow:
         speaks only in general terms, is not called different (:func:`_aspect_differs`).
         """
         cells = list(self.cells.values())
-        if len({c.stated for c in cells}) > 1:
+        stated = [c for c in cells if c.stated]
+        head = []
+        if len(stated) != len(cells):
             # A document that states it for another role differs in whom it asks, not by silence;
             # unless it speaks only in general terms, when leaving a role out says nothing.
-            return (["voor wie"] if all(c.stated or (c.other_roles and c.settles) for c in cells)
+            head = (["voor wie"] if all(c.stated or (c.other_roles and c.settles) for c in cells)
                     else ["niet overal vermeld"])
-        if not cells or not cells[0].stated:
-            return []
-        structures = [(c.structure(), c.settles) for c in cells]
+        if len(stated) < 2:  # nothing stated, or stated by one: nothing to set the content against
+            return head if stated else []
+        # What the documents that do state it differ in (a third one's silence hides no difference).
+        structures = [(c.structure(), c.settles) for c in stated]
         out = [aspect for aspect in structures[0][0]
                if _aspect_differs([(s[aspect], settles) for s, settles in structures])]
-        if len({c.wording() for c in cells}) > 1:
+        if len({c.wording() for c in stated}) > 1:
             out.append("tekst")
-        return out
+        return [*head, *(aspect for aspect in out if aspect not in head)]
 
     @property
     def differs(self) -> bool:

@@ -163,13 +163,13 @@ _NO_STATEMENT = (*_NOT_NAMED, "other_role")
 
 
 def _differences(cells: dict[str, tuple[Entry, ...]]) -> tuple[str, ...]:
-    """``niet overal vermeld`` / ``soort`` (labels) / ``tekst``; empty when all say the same."""
-    values = [v if any(e.kind not in _NOT_NAMED for e in v) else () for v in cells.values()]
-    if len({bool(v) for v in values}) > 1:
-        return ("niet overal vermeld",)
-    if not values or not values[0]:
-        return ()
-    out = []
+    """``niet overal vermeld`` / ``soort`` (labels) / ``tekst``; empty when all say the same.
+    The records that do state the subject are compared among themselves too: a third one's
+    silence hides no difference between the others."""
+    values = [v for v in cells.values() if any(e.kind not in _NOT_NAMED for e in v)]
+    out = ["niet overal vermeld"] if values and len(values) != len(cells) else []
+    if len(values) < 2:
+        return tuple(out)
     if len({frozenset(e.label for e in v) for v in values}) > 1:
         out.append("soort")
     if len({frozenset(" ".join(f"{e.text} {e.detail}".lower().split()) for e in v) for v in values}) > 1:

@@ -255,3 +255,16 @@ def test_a_topic_only_one_document_speaks_of_reads_alleen_vermeld_not_verschilt(
     # The export says the same in its "Verschilt in" column.
     [record] = export_rows(cat, [agb], policies, "Onderwerp")
     assert record["Verschilt in"] == "alleen vermeld in CZ 2027"
+
+
+def test_a_third_records_silence_hides_no_difference_between_the_others(cat):
+    # CZ 2024 names no register; CZ 2027 §2.1.1 accepts KABIZ, while ZZ 2024 §5.1 asks BLCN of a
+    # leefstijlcoach (KABIZ not on that list). The two that speak of KABIZ differ: never
+    # "alleen vermeld", however silent the third one is.
+    policies = [cat.policy_by_key(k) for k in ("cz-2024", "cz-2027", "zz-2024")]
+    kabiz = next(r for r in registry_text_rows(cat, policies) if r.key == "kabiz")
+    assert kabiz.differences == ("niet overal vermeld", "soort", "tekst")
+    assert not kabiz.only_mentioned()
+    # The same for requirements: CZ 2024 (summary) beside two full texts that differ.
+    register = next(r for r in requirement_text_rows(policies) if r.key == "quality_register")
+    assert "registers" in register.differences
