@@ -26,11 +26,13 @@ def open_register_requirements(requirements: Iterable[Requirement]) -> list[Requ
 
 def closed_register_requirements(policy: Policy) -> list[Requirement]:
     """The quality-register requirements whose list is complete (no "bijv.", "zoals", "of een
-    vergelijkbaar"), in a record that settles its registers in full: a register not on such a
-    list is not one the document accepts for whom the list is (VGZ 2024 bijlage 2, CZ 2027
-    §2.1.1, ZZ 2024 §5.1 for leefstijlcoaches)."""
-    if not policy.addresses("registries"):
-        return []
+    vergelijkbaar"): a register not on such a list is not one the document accepts for whom the
+    list is (VGZ 2024 bijlage 2, CZ 2027 §2.1.1, ZZ 2024 §5.1 for leefstijlcoaches).
+
+    The requirement's own list decides, not how far the record settles registers as a whole: ZZ
+    2024 §5.1 requires BLCN of a leefstijlcoach "aanvullend" to a general policy that may name
+    other registers (KvK, AGB), so its registers are deferred, but BLCN stays the only one
+    that meets that requirement."""
     return [r for r in policy.requirements
             if r.topic == "quality_register" and r.listing is not None and not r.listing.open]
 

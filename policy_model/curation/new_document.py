@@ -26,7 +26,8 @@ from policy_model.curation.review import (
     review_citations,
 )
 from policy_model.curation.values import iter_facts
-from policy_model.schema import Policy
+from policy_model.schema import CoverageEntry, Policy
+from policy_model.vocab import COVERAGE_SUBJECT_LABELS
 from policy_model.walk import iter_sources
 
 #: What each list of a record is called on the page.
@@ -93,6 +94,8 @@ def fact_label(loc: tuple[object, ...], fact: BaseModel) -> str:
     text = next((getattr(fact, name) for name in _TEXT_FIELDS if isinstance(getattr(fact, name, None), str)), "")
     subject = next((str(getattr(fact, name)) for name in ("programme", "registry", "route", "kind", "channel", "id")
                     if getattr(fact, name, None)), "")
+    if isinstance(fact, CoverageEntry):  # two subjects may rest on one passage (ZZ 2024 §5.1)
+        subject = COVERAGE_SUBJECT_LABELS[fact.subject]
     return f"{kind}: {text or subject}"
 
 

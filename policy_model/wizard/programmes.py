@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from policy_model.catalogue import Catalogue
 from policy_model.named_lists import (
+    closed_register_requirements,
     open_register_requirements,
     programme_criteria,
     unnamed_register_requirements,
 )
 from policy_model.schema import Policy, Requirement
-from policy_model.vocab import NOT_STATED_LABEL, PROGRAMME_STATUS_LABELS
+from policy_model.vocab import BACKGROUND_LABELS, NOT_STATED_LABEL, PROGRAMME_STATUS_LABELS
 from policy_model.wizard.context import Ctx, Decision
 from policy_model.wizard.models import ProgrammeCheck, RegistryCheck
 from policy_model.wizard.profile import Profile
@@ -51,12 +52,22 @@ def registry_checks(policy: Policy, profile: Profile, catalogue: Catalogue,
     a full list."""
     open_lists = open_register_requirements(relevant)
     unnamed = unnamed_register_requirements(catalogue, policy, relevant)
+    relevant_ids = {r.id for r in relevant}
+    closed = [r for r in closed_register_requirements(policy) if r.id in relevant_ids]
     out = []
     for registry_id in profile.registries or []:
-        entries = [r for r in policy.registries if r.registry == registry_id]
+        named = [r for r in policy.registries if r.registry == registry_id]
+        # Named only for other backgrounds (ZZ 2024 §5.1: CKR "in het geval van fysiotherapie"):
+        # not accepted for this profile, and not "not named" either.
+        entries = [r for r in named if not r.backgrounds or profile.background in r.backgrounds]
         registry = catalogue.registry(registry_id)
         name = registry.abbreviation or registry.name
-        if entries and any(e.use in ("accepted", "required") for e in entries):
+        if named and not entries and profile.background:
+            others = ", ".join(dict.fromkeys(BACKGROUND_LABELS[b].lower() for r in named for b in r.backgrounds))
+            out.append(RegistryCheck(registry=registry_id, name=name, accepted="no",
+                                     label=f"Alleen genoemd voor {others}; niet voor uw achtergrond",
+                                     source=named[0].source))
+        elif entries and any(e.use in ("accepted", "required") for e in entries):
             out.append(RegistryCheck(registry=registry_id, name=name, accepted="yes",
                                      label="Genoemd als geaccepteerd register", source=entries[0].source))
         elif entries:
@@ -74,6 +85,12 @@ def registry_checks(policy: Policy, profile: Profile, catalogue: Catalogue,
             out.append(RegistryCheck(registry=registry_id, name=name, accepted="not_stated",
                                      label="Niet bij deze naam genoemd; dit register heeft geen vaste naam en kan een "
                                            "genoemd register zijn: na te gaan", source=None))
+        elif closed:  # a closed list for the profile (ZZ 2024 §5.1: BLCN for a leefstijlcoach)
+            listed = ", ".join(dict.fromkeys(catalogue.registry(i).abbreviation or catalogue.registry(i).name
+                                             for r in closed for i in r.registries))
+            out.append(RegistryCheck(registry=registry_id, name=name, accepted="no",
+                                     label=f"Niet in de gesloten lijst van het beleid (genoemd: {listed})",
+                                     source=closed[0].listing.source))
         elif policy.addresses("registries"):
             out.append(RegistryCheck(registry=registry_id, name=name, accepted="no",
                                      label="Niet genoemd in de volledige lijst van registers", source=None))

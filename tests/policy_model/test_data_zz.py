@@ -128,8 +128,12 @@ def test_2024_is_a_full_policy_that_names_no_programme_but_asks_for_an_rivm_reco
     assert zz_2024.document_kind == "full_policy" and not zz_2024.partial
     assert not zz_2024.programmes and zz_2024.coverage_level("programmes") is None
     assert any(r.topic == "programme_recognition" for r in zz_2024.requirements)
-    for subject in ("registries", "routes", "periods", "tariffs", "applications", "timeline"):
+    for subject in ("routes", "periods", "tariffs", "applications", "timeline"):
         assert zz_2024.addresses(subject), subject
+    # 5.1 names the registers of the GLI requirements "aanvullend" to the Algemeen
+    # zorginkoopbeleid, which may name others (KvK, AGB): registers are not settled in full.
+    assert zz_2024.coverage_level("registries") == "deferred"
+    assert "Algemeen zorginkoopbeleid" in zz_2024.coverage.entry("registries").source.quote
 
 
 def test_2024_does_not_claim_its_full_set_of_requirements(zz_2024):
@@ -187,14 +191,17 @@ def test_the_glossary_does_not_explain_the_unnamed_register_as_the_physiotherapy
 # --------------------------------------------------------------------------- correction 4: individual coaches
 
 
-def test_2024_ties_the_end_of_individual_contracts_to_following_outside_the_region(zz_2024):
+def test_2024_contracts_no_individual_coach_in_or_outside_the_region(zz_2024):
     # 3.1: "Buiten de regio sluit Zorg en Zekerheid aan bij de overeengekomen afspraken met
     # zorgaanbieders en hun preferente zorgverzekeraar. Dit betekent dat we geen nieuwe
     # zorgovereenkomsten aangaan met individuele GLI-zorgaanbieders waarmee in 2023 een zorgovereenkomst was."
+    # 3.2: "maakt Zorg en Zekerheid uitsluitend afspraken over de GLI met multidisciplinaire
+    # samenwerkingsverbanden of zorggroepen": the "no" holds in the region too.
     individual = [r for r in zz_2024.contract_routes if r.route == "individual_coach"]
     assert len(individual) == 1
     route = individual[0]
-    assert route.available == "no" and route.in_region is False
+    assert route.available == "no" and route.in_region is None
+    assert "uitsluitend" in (route.conditions or "") and "3.2" in (route.conditions or "")
     assert "preferente zorgverzekeraar" in route.source.quote and "Dit betekent" in route.source.quote
     assert "preferente zorgverzekeraar" in (route.conditions or "")
     follow = [r for r in zz_2024.contract_routes if r.route == "follow"]
@@ -212,11 +219,11 @@ def test_2023_only_knows_that_individual_contracts_existed(zz_2023):
     assert {r.route for r in zz_2023.contract_routes} == {"individual_coach"}
 
 
-def test_the_comparison_shows_the_individual_route_closing_outside_the_region(cat, zz_2023, zz_2024):
+def test_the_comparison_shows_the_individual_route_closing_everywhere(cat, zz_2023, zz_2024):
     item = next(i for i in diff_policies(cat, zz_2023, zz_2024).items
                 if i.kind == "route" and i.key == "individual_coach")
     assert item.before == "Ja"
-    assert item.after.startswith("Nee") and "buiten de eigen regio" in item.after
+    assert item.after.startswith("Nee") and "regio" not in item.after
 
 
 # --------------------------------------------------------------------------- correction 9: technische variant

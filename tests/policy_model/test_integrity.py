@@ -34,7 +34,7 @@ CASES = {
                              "registries: [loket_gezond_leven, loket_x]",
                              "policies/cz-2027.yaml:{line}: requirements[5].registries[1]: unknown registry 'loket_x'"),
     "cited document": ("policies/zz-2024.yaml", "      document: zz_gli_2024\n", "      document: zz_gli\n",
-                       "policies/zz-2024.yaml:{line}: coverage.scope[6].source.document: unknown source document "
+                       "policies/zz-2024.yaml:{line}: coverage.scope[0].source.document: unknown source document "
                        "'zz_gli': add it to sources.yaml"),
     "duplicate requirement": ("policies/zz-2024.yaml", "- id: msv_zorg_volgens_positieve_gezondheid",
                               "- id: coach_afstemming_medisch_sociaal_domein",

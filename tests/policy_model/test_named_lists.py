@@ -86,3 +86,21 @@ def test_a_register_known_only_by_a_description_is_checked_not_refused(cat):
     named = Profile.model_validate({**profile.model_dump(exclude_none=True), "registries": ["ckr"]})
     [vgz_ckr] = [a for a in assess(named, cat, dt.date(2026, 12, 2)) if a.insurer == "vgz"]
     assert [c.status for c in vgz_ckr.checklist if c.topic == "quality_register"] == ["unmet"]
+
+
+def test_the_wizard_reads_a_closed_list_for_the_profile_and_a_register_named_for_another_background(cat):
+    # ZZ 2024 §5.1: a leefstijlcoach who is no physiotherapist "is geregistreerd in het register van
+    # de ... BLCN" (a closed list); CKR is named only "in het geval van fysiotherapie".
+    zz = cat.policy_by_key("zz-2024")
+    profile = Profile.model_validate({"role": "coach", "year": 2024, "background": "leefstijlcoach",
+                                      "registries": ["kabiz", "ckr"]})
+    relevant = [r for r in zz.requirements if not r.backgrounds or "leefstijlcoach" in r.backgrounds]
+    kabiz, ckr = registry_checks(zz, profile, cat, relevant)
+    assert kabiz.accepted == "no" and kabiz.label == "Niet in de gesloten lijst van het beleid (genoemd: BLCN)"
+    assert "BLCN" in kabiz.source.quote
+    assert ckr.accepted == "no" and ckr.label.startswith("Alleen genoemd voor fysiotherapeut")
+    # a physiotherapist's CKR is accepted there
+    physio = Profile.model_validate({"role": "coach", "year": 2024, "background": "fysiotherapeut",
+                                     "registries": ["ckr"]})
+    [accepted] = registry_checks(zz, physio, cat, zz.requirements)
+    assert accepted.accepted == "yes"

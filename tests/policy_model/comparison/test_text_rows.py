@@ -175,9 +175,12 @@ def test_a_register_a_record_with_an_open_list_does_not_name_reads_open_not_unst
     assert "BLCN" in zz[1].sources[0].quote and "Leefstijlcoach" in zz[1].detail and "Fysio" not in zz[1].detail
     assert kabiz.differences == ("soort", "tekst")  # VGZ accepts it
     assert "lijst is open" in export_rows(cat, [kabiz], policies, "Register")[0]["Zorg en Zekerheid 2024"]
-    # a register that is no quality register (the KvK) is not stood for by an open list
+    # a register that is no quality register (the KvK) is not stood for by an open list; ZZ's
+    # general requirements (with any register they name) stand in the Algemeen zorginkoopbeleid
     kvk = next(r for r in registry_text_rows(cat, [cat.policy_by_key("cz-2027"), *policies]) if r.key == "kvk")
-    assert kvk.cells["zz-2024"] == ()
+    assert [e.kind for e in kvk.cells["zz-2024"]] == ["deferral"]
+    assert "Algemeen zorginkoopbeleid" in kvk.cells["zz-2024"][0].text
+    assert "zz-2024" in kvk.unsettled and "zz-2024" not in kvk.complete
 
 
 def test_a_record_that_names_no_programme_gives_its_criteria_instead_of_not_stated(cat):
