@@ -396,6 +396,12 @@ class Requirement(Sourced):
     in_region: bool | None = Field(
         default=None, description="True: the provider must work in the insurer's own (preferent) region.",
     )
+    also_asks: Text | None = Field(
+        default=None,
+        description="What it asks beyond the plain fact the wizard's profile answers (an AGB code linked to the "
+        "samenwerkingsverband, not only an AGB code), as a clause after 'Het beleid vraagt ook': the wizard then "
+        "reads a 'yes' as to check, not as met.",
+    )
 
     @model_validator(mode="after")
     def _age_group_is_a_participant_criterion_without_an_age(self) -> Requirement:

@@ -158,7 +158,11 @@ def check(requirement: Requirement, ctx: Ctx, age: AgeRule) -> tuple[Status, str
     rule = TOPIC_CHECKS.get(requirement.topic)
     if rule is None:
         return "to_check", "Dit kunt u alleen zelf nagaan."
-    return rule(requirement, ctx)
+    status, why = rule(requirement, ctx)
+    if status == "met" and requirement.also_asks:
+        # An AGB code is not yet one linked to the samenwerkingsverband (ZZ 2024 §5.1): to check.
+        return "to_check", f"{why} Het beleid vraagt ook {requirement.also_asks}: ga dat na."
+    return status, why
 
 
 def item(requirement: Requirement, ctx: Ctx, age: AgeRule) -> CheckItem:

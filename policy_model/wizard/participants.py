@@ -58,16 +58,22 @@ class AgeRule:
             return "to_check", (f"Vanaf {self.floor} jaar kan het bij uitzondering, met een GGR van ten minste {level}: "
                                 "vul het GGR in.")
         if GGR_LEVEL[profile.participant_ggr] >= self.floor_ggr:
-            return "met", (f"De deelnemer is {age} jaar met een GGR van ten minste {level}: de uitzondering vanaf "
-                           f"{self.floor} jaar geldt.")
+            # An exception "kan" apply (VGZ 2024 bijlage 2 "kunnen een uitzondering vormen", and the
+            # referrer must judge the benefit): possible, not settled.
+            return "to_check", (f"De deelnemer is {age} jaar met een GGR van ten minste {level}: de uitzondering "
+                                f"vanaf {self.floor} jaar kan gelden. Ga na wat het beleid daarvoor nog meer vraagt.")
         return "unmet", (f"De deelnemer is {age} jaar zonder (matig) verhoogd GGR: de uitzondering vanaf {self.floor} "
                          "jaar geldt niet.")
 
 
-def age_check(requirement: Requirement, profile: Profile, age: AgeRule) -> tuple[Status, str]:
+def age_check(requirement: Requirement, profile: Profile, age: AgeRule, settled: bool = True) -> tuple[Status, str]:
     """An age limit (VGZ 2024 bijlage 2: 16+ by exception) or the adults a policy names without an
     age (VGZ 2024 bijlage 2 "uitsluitend ... volwassenen", CZ 2024 §2.1 "Volwassenen"): see
-    :data:`ADULT_AGE`."""
+    :data:`ADULT_AGE`.
+
+    ``settled``: the document settles who may take part in full. Where it does not (CZ 2024's
+    summary page) and states no age of its own, "volwassenen" does not refuse a younger participant:
+    its silence on an exception is no "no"."""
     adults = requirement.value is None and requirement.age_group == "adults"
     amount = ADULT_AGE if adults else int(requirement.value.amount)
     if profile.participant_age is None:
@@ -78,6 +84,10 @@ def age_check(requirement: Requirement, profile: Profile, age: AgeRule) -> tuple
         return "met", f"De deelnemer is {profile.participant_age} jaar" + (" en volwassen." if adults else ".")
     if age.floor is not None and profile.participant_age >= age.floor:
         return age.exception(profile)
+    if adults and not settled and age.floor is None:
+        return "to_check", (f"De deelnemer is {profile.participant_age} jaar en nog niet volwassen (meerderjarig vanaf "
+                            f"{ADULT_AGE} jaar). Het beleid noemt volwassenen, maar regelt niet volledig wie in "
+                            "aanmerking komt en zegt niets over jongeren: ga na of een uitzondering mogelijk is.")
     if adults:
         return "unmet", (f"De deelnemer is {profile.participant_age} jaar en nog niet volwassen (meerderjarig vanaf "
                          f"{ADULT_AGE} jaar); het beleid noemt volwassenen.")
@@ -109,7 +119,8 @@ def repeat_check(requirement: Requirement, ctx: Ctx) -> tuple[Status, str]:
 def referrer_check(requirement: Requirement, ctx: Ctx, age: AgeRule) -> tuple[Status, str]:
     value = requirement.value
     if (value is not None and value.unit == "age") or requirement.age_group is not None:
-        return age_check(requirement, ctx.profile, age)
+        settled = ctx.policy.addresses("participants", topic=requirement.topic)
+        return age_check(requirement, ctx.profile, age, settled)
     if value is not None and value.unit == "ggr_level":
         return ggr_check(requirement, ctx.profile)
     if requirement.topic == "repeat_participation":

@@ -22,12 +22,15 @@ def _adults_item(cat, insurer: str, year: int, age: int, ggr: str = "moderate"):
     return next(c for c in assessment.checklist if c.text == adults.text)
 
 
-def test_cz_2024_volwassenen_a_sixteen_year_old_is_not_one(cat):
+def test_cz_2024_volwassenen_a_sixteen_year_old_is_to_check_not_refused(cat):
     """CZ 2024 2.1 "Volwassenen met ten minste een matig verhoogd ... GGR": no age, so the wizard
-    says the participant is not yet an adult, not that a limit of 18 is in the policy."""
+    says the participant is not yet an adult, not that a limit of 18 is in the policy. The web page
+    is a summary that does not settle who may take part: its silence on younger participants is
+    no "no" (VGZ's full policy does make an exception from 16), so it is to check."""
+    assert cat.policy("cz", 2024).coverage_level("participants", topic="target_group") is None
     item = _adults_item(cat, "cz", 2024, 16)
-    assert item.status == "unmet" and item.decisive
-    assert "nog niet volwassen" in item.why and "het beleid noemt volwassenen" in item.why
+    assert item.status == "to_check" and item.decisive
+    assert "nog niet volwassen" in item.why and "zegt niets over jongeren" in item.why
     assert "de grens is" not in item.why
     adult = _adults_item(cat, "cz", 2024, 45)
     assert adult.status == "met" and adult.why == "De deelnemer is 45 jaar en volwassen."
@@ -35,8 +38,9 @@ def test_cz_2024_volwassenen_a_sixteen_year_old_is_not_one(cat):
 
 def test_vgz_2024_volwassenen_with_the_exception_from_16(cat):
     """VGZ 2024 bijlage 2: "uitsluitend ... volwassenen", "Jeugdigen vanaf 16 jaar ... matig verhoogd GGR"."""
-    assert _adults_item(cat, "vgz", 2024, 17).status == "met"
-    assert "de uitzondering vanaf 16 jaar geldt" in _adults_item(cat, "vgz", 2024, 17).why
+    # "kunnen een uitzondering vormen", and the referrer judges the benefit: possible, not settled
+    assert _adults_item(cat, "vgz", 2024, 17).status == "to_check"
+    assert "de uitzondering vanaf 16 jaar kan gelden" in _adults_item(cat, "vgz", 2024, 17).why
     assert _adults_item(cat, "vgz", 2024, 17, ggr="none").status == "unmet"
     assert _adults_item(cat, "vgz", 2024, 15).status == "unmet"
 
@@ -66,3 +70,13 @@ def test_age_rule_of_adults_and_a_stated_floor() -> None:
 def test_an_age_group_is_a_participant_criterion_without_an_age(fields, message) -> None:
     with pytest.raises(ValidationError, match=message):
         _participant(**fields)
+
+
+def test_a_seventeen_year_old_gets_a_question_not_a_yes_or_a_no(cat):
+    """The verdict follows: VGZ 2024 (exception from 16, judged by the referrer) and CZ 2024 (a
+    summary naming "volwassenen") are both "na te gaan" for a 17-year-old with a moderate GGR."""
+    for insurer in ("vgz", "cz"):
+        profile = Profile(role="referrer", year=2024, participant_age=17, participant_ggr="moderate",
+                          participant_repeat=False)
+        assessment = assess_policy(cat.policy(insurer, 2024), profile, cat, TODAY)
+        assert assessment.verdict == "conditional", (insurer, assessment.verdict)
