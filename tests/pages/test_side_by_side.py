@@ -97,10 +97,14 @@ def test_a_toggle_equal_to_its_default_stays_in_the_link(value):
 
 
 def test_two_years_of_one_insurer_show_changed_words_struck_through_and_highlighted():
-    at = open_page("voorwaarden", beleid=["cz-2024", "cz-2027"])
+    # (CZ 2024's summary settles neither requirements nor who may take part: nothing of it is
+    # compared word by word with CZ 2027; CZ 2026, derived from the 2027 document, is.)
+    at = open_page("voorwaarden", beleid=["cz-2026", "cz-2027"])
     cells = "\n".join(html_bodies(at))
     assert "<ins>" in cells and "<del>" in cells
-    plain = open_page("voorwaarden", beleid=["cz-2024", "cz-2027"], woorden="false")
+    summary = open_page("voorwaarden", beleid=["cz-2024", "cz-2027"])
+    assert "<ins>" not in "\n".join(html_bodies(summary))
+    plain = open_page("voorwaarden", beleid=["cz-2026", "cz-2027"], woorden="false")
     assert "<ins>" not in "\n".join(html_bodies(plain))
 
 
@@ -124,12 +128,15 @@ def test_the_role_and_tab_choices_round_trip():
 
 
 def test_the_comparison_of_two_records_takes_keys_and_writes_both_choices():
-    at = open_page("wijzigingen", tab="Vergelijk twee beleidsdocumenten", van="cz-2024", naar="cz-2027")
+    at = open_page("wijzigingen", tab="Vergelijk twee beleidsdocumenten", van="zz-2023", naar="zz-2024")
     assert not at.exception
-    assert at.selectbox(key="van").value == "cz-2024"
-    assert at.query_params["naar"] == "CZ 2027" and at.query_params["alleen_in_een"] == "false"
-    # The referral statement (CZ 2024 §2.1 -> 2027 §2.1) word by word: added words marked.
+    assert at.selectbox(key="van").value == "zz-2023"
+    assert at.query_params["naar"] == "Zorg en Zekerheid 2024" and at.query_params["alleen_in_een"] == "false"
+    # A matched provision (ZZ 2024 ch. 1: the precedence rule changed) word by word: added words marked.
     assert any("woord voor woord" in body and "<ins>" in body for body in html_bodies(at))
+    # CZ 2024's summary sentence on referral beside CZ 2027 §2.1 is no rewording (principle 1)
+    summary = open_page("wijzigingen", tab="Vergelijk twee beleidsdocumenten", van="cz-2024", naar="cz-2027")
+    assert not any("<ins>" in body for body in html_bodies(summary))
 
 
 def test_the_stated_changes_are_side_by_side_for_the_chosen_records():

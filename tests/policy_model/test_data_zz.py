@@ -149,10 +149,15 @@ def test_2023_is_derived_and_addresses_only_what_the_2024_document_says_about_it
     assert zz_2023.document_kind == "derived" and zz_2023.partial and zz_2023.derived_note
     assert zz_2023.coverage.scope == [] and zz_2023.coverage.note
     assert not zz_2023.requirements
-    # Chapter 1 says the tariff, precedence and sustainability parts changed against 2023: the
-    # derived statements continue (by lineage) the 2024 statements they were derived from ...
+    # Chapter 1 says the precedence rule, the strategy's and a part's names changed against 2023:
+    # the derived statements continue (by lineage) the 2024 statements they were derived from ...
     derived = {p.identity for p in zz_2023.provisions}
-    assert {"voorrang_boven_algemeen_zorginkoopbeleid", "green_deal_3"} <= derived
+    assert {"voorrang_boven_algemeen_zorginkoopbeleid", "visie_van_zorg_naar_gezondheid",
+            "impactvolle_transformaties"} <= derived
+    # ... while what chapter 1 calls added (duurzaamheid, digitale zorg, CZV, ...) has no 2023
+    # statement to continue: the change list says it is new, not that a 2023 text changed.
+    added = {s for c in zz_2024.changes if c.kind == "added" for s in c.statements}
+    assert not derived & added
     assert derived - {p.id for p in zz_2023.provisions} <= {p.identity for p in zz_2024.provisions}
     # ... but nothing about the 5.1 requirements on a digital GLI or the quality registers.
     assert zz_2023.coverage_level("requirements", topic="quality_register") is None
@@ -238,3 +243,12 @@ def test_the_insurer_judges_whether_a_gli_is_a_technical_variant(cat, zz_2024):
     assert term.source.document == "zz_gli_2024" and term.source.section.startswith("5.1")
     requirement = _requirement(zz_2024, "technische variant")
     assert requirement.force == "minimum" and "Zorg en Zekerheid" in requirement.text
+
+
+def test_what_chapter_1_adds_reads_new_not_changed_against_2023(cat, zz_2023, zz_2024):
+    # Ch. 1: "Toevoeging introductie Centrale Zorgverlener en GLI kinderen per 2024 (hoofdstuk 4.1)."
+    # The comparison must not set a note that 2023 lacked it against the 2024 text as "Gewijzigd".
+    diff = diff_policies(cat, zz_2023, zz_2024)
+    for item in diff.items:
+        if item.change is not None and item.change.kind == "added":
+            assert all(e.cls != "changed" for e in item.evidence), item.change.id

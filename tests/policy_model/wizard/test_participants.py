@@ -27,7 +27,7 @@ def test_cz_2024_volwassenen_a_sixteen_year_old_is_to_check_not_refused(cat):
     says the participant is not yet an adult, not that a limit of 18 is in the policy. The web page
     is a summary that does not settle who may take part: its silence on younger participants is
     no "no" (VGZ's full policy does make an exception from 16), so it is to check."""
-    assert cat.policy("cz", 2024).coverage_level("participants", topic="target_group") is None
+    assert cat.policy("cz", 2024).coverage_level("participants", topic="target_group") == "general"
     item = _adults_item(cat, "cz", 2024, 16)
     assert item.status == "to_check" and item.decisive
     assert "nog niet volwassen" in item.why and "zegt niets over jongeren" in item.why
