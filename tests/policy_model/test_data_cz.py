@@ -205,12 +205,35 @@ def test_cz_2027_contracts_only_rivm_recognised_interventions_as_a_minimum(cat):
     assert recognised[0].source.section.startswith("2.1.1")
 
 
-def test_cz_2027_new_programmes_only_when_they_fit_the_gli_op_maat(cat):
+def test_cz_2027_new_programmes_only_when_they_fit_the_gli_op_maat_is_cz_own_criterion(cat):
     # 3.2: "Nieuwe programma's komen daarom alleen in aanmerking voor vergoeding wanneer zij aantoonbaar
-    # aansluiten op deze doorontwikkeling."
-    found = [r for r in cat.policy("cz", 2027).requirements
-             if r.topic == "programme_recognition" and r.source.section.startswith("3.2")]
-    assert len(found) == 1 and found[0].force == "minimum"
+    # aansluiten op deze doorontwikkeling." This is how CZ decides to take up a newly recognised
+    # programme, not something a provider must be or do: a provision. (It used to be a provider
+    # requirement with force minimum for every role, which the wizard could weigh against a provider.)
+    policy = cat.policy("cz", 2027)
+    assert not [r for r in policy.requirements
+                if r.topic == "programme_recognition" and r.source.section.startswith("3.2")]
+    found = [p for p in policy.provisions if "aansluiten op deze doorontwikkeling" in p.source.quote]
+    assert [p.id for p in found] == ["new_programmes_gli_op_maat"]
+    assert found[0].topic == "programme_recognition"
+    assert found[0].source.section == "3.2 Toelichting inkoopvoorwaarden"
+
+
+def test_cz_2027_publishes_newly_taken_up_programmes_on_its_website(cat):
+    # 3.2: "Indien nieuwe GLI-programma's worden erkend en CZ groep besluit deze op te nemen in het
+    # verzekerde aanbod, publiceren wij dit op www.cz.nl/gli." The programme list is full, with this
+    # sentence beside it; an undated announcement in the timeline; and the contact line of 4.3 ("Meer
+    # informatie over GLI vindt u op www.cz.nl/gli.") no longer claims it.
+    policy = cat.policy("cz", 2027)
+    entry = policy.coverage.entry("programmes")
+    assert entry.level == "full" and entry.note and "www.cz.nl/gli" in entry.note
+    assert entry.source.section == "3.2 Toelichting inkoopvoorwaarden"
+    assert "publiceren wij dit op www.cz.nl/gli" in entry.source.quote
+    updates = [t for t in policy.timeline if t.kind == "policy_updates" and t.source.section.startswith("3.2")]
+    assert len(updates) == 1 and updates[0].date is None and updates[0].channel == "website"
+    assert "www.cz.nl/gli" in updates[0].source.quote
+    website = next(c for c in policy.contacts if c.address == "www.cz.nl/gli")
+    assert website.source.section == "4.3 Bereikbaarheid" and "programma" not in website.purpose
 
 
 # --------------------------------------------------------------------------- correction 7: RIVM register
@@ -276,3 +299,94 @@ def test_cz_2023_routes_are_only_what_the_2024_page_says_about_2023(cat):
     assert set(routes) == {"rho", "coach_network"}
     assert routes["rho"].preference == 1 and routes["rho"].available == "yes"
     assert routes["coach_network"].available == "no"
+
+
+# --------------------------------------------------------------------------- audit of CZ 2026/2027
+
+
+def test_cz_2027_tariff_deferral_says_it_is_only_about_running_agreements(cat):
+    # 4.1: "Informeren over de tarieven voor 2027 bij lopende overeenkomsten van RHO's,
+    # samenwerkingsverbanden en uitloopovereenkomst 31 oktober 2026": nothing about the tariffs of
+    # the new individual contracts 2027 or the new run-off agreements.
+    entry = cat.policy("cz", 2027).coverage.entry("tariffs")
+    assert entry.level == "deferred" and "lopende overeenkomsten" in entry.source.quote
+    assert entry.note and "lopende overeenkomsten" in entry.note
+    assert "nieuwe overeenkomsten individuele contractant" in entry.note and "niets" in entry.note
+
+
+def test_cz_2027_tests_the_minimum_requirements_of_rho_and_samenwerkingsverband(cat):
+    # "CZ groep kan dit vooraf, gaandeweg en na afloop van de overeenkomst toetsen." stands only in
+    # 3.3.1 (RHO or samenwerkingsverband), not in 3.3.2 (individual contractant).
+    provision = {p.id: p for p in cat.policy("cz", 2027).provisions}["insurer_may_test_requirements"]
+    assert provision.source.section.startswith("3.3.1")
+    assert "RHO of samenwerkingsverband" in provision.text
+
+
+def test_cz_2027_planning_dates_of_4_1_are_latest_dates(cat):
+    # 4.1: the table's column is "Planning (uiterlijk)"; 4.2: "Uiterlijk op 12 november 2026 presenteert
+    # CZ groep de gecontracteerde zorgaanbieders voor 2027." The day stays in `date`; the wording says
+    # "uiterlijk" (it read as an exact day).
+    dated = [t for t in cat.policy("cz", 2027).timeline if t.source.section == "4.1 Tijdpad" and t.date]
+    assert {t.date for t in dated} == {D(2026, 4, 1), D(2026, 9, 30), D(2026, 10, 31), D(2026, 11, 12)}
+    assert len(dated) == 5
+    assert all(t.date_text.lower().startswith("uiterlijk ") for t in dated), [t.date_text for t in dated]
+
+
+def test_cz_2027_local_sports_offer_is_named_by_example(cat):
+    # Bijlage 1: "... qua lokaal beweegaanbod (zoals sportverenigingen, fitnessclubs en loopgroepen)."
+    req = {r.id: r for r in cat.policy("cz", 2027).requirements}["annex_sports_offer_map"]
+    assert "zoals sportverenigingen, fitnessclubs en loopgroepen" in req.text
+    assert "(zoals sportverenigingen" in req.source.quote
+
+
+def test_cz_2027_gli_op_maat_work_was_done_in_2024(cat):
+    # 2.1: "In 2024 hebben Equalis en Zorgverzekeraars Nederland (ZN) gewerkt aan de doorontwikkeling
+    # van de GLI naar een volwaardige ketenaanpak." Past, in 2024; not "werken" now.
+    item = {o.id: o for o in cat.policy("cz", 2027).open_items}["gli_op_maat_development"]
+    assert "In 2024 hebben Equalis en ZN gewerkt" in item.text and " werken " not in item.text
+    assert item.source.quote.startswith("In 2024 hebben Equalis")
+
+
+def test_cz_2027_rivm_change_names_the_encouragement_in_the_same_bullet(cat):
+    # 3.1, one bullet: "... geen minimumeis meer doordat deze registratie in 2026 beëindigd is. We
+    # stimuleren zorgaanbieders wel om waar mogelijk bij te dragen aan monitoring via het actuele register."
+    policy = cat.policy("cz", 2027)
+    change = {c.id: c for c in policy.changes}["rivm_indicator_registration_dropped"]
+    assert change.statements == ["rivm_indicator_registration", "encourage_monitoring_current_register"]
+    assert "actuele register" in change.source.quote
+    assert "encourage_monitoring_current_register" in {r.identity for r in policy.requirements}
+
+
+def test_cz_2027_individual_contractants_are_only_named(cat):
+    # 2.2: "dan kunnen we ook individuele aanbieders van leefstijlcoaching contracteren." names the form
+    # without saying what it is.
+    route = next(r for r in cat.policy("cz", 2027).contract_routes if r.route == "individual_coach")
+    assert [(f.functions, f.kind) for f in route.forms] == [(["single_provider"], "name")]
+
+
+# --------------------------------------------------------------------------- CZ 2026 (derived)
+
+
+def test_cz_2026_forms_quote_what_the_document_says_about_2026(cat):
+    # What the 2027 document says about 2026 is the rows of its contract periods table (2.4):
+    # "Regionale huisartsenorganisatie (RHO)", "Samenwerkingsverband van leefstijlcoaches", "Lopende
+    # uitloopovereenkomst van individuele leefstijlcoaches", each "1 januari 2026 – ...". Its definitions
+    # in 2.2 are about whom CZ contracts in 2027.
+    routes = {r.route: r for r in cat.policy("cz", 2026).contract_routes}
+    quotes = {kind: [(f.kind, f.source.section, f.source.quote) for f in route.forms] for kind, route in routes.items()}
+    section = "2.4 Looptijd van de overeenkomst"
+    assert quotes == {
+        "rho": [("name", section, "Regionale huisartsenorganisatie (RHO)")],
+        "coach_network": [("name", section, "Samenwerkingsverband van leefstijlcoaches")],
+        "runoff": [("name", section, "Lopende uitloopovereenkomst van individuele leefstijlcoaches")],
+    }
+
+
+def test_cz_2026_rivm_register_ended_in_2026_not_during_it(cat):
+    # 2.1.1: "... het bijbehorende GLI- register zijn in 2026 beëindigd."; 3.1: "in 2026 beëindigd is".
+    policy = cat.policy("cz", 2026)
+    texts = [policy.summary, policy.coverage.note or "", policy.derived_note or ""]
+    texts += [r.note or "" for r in policy.registries] + [r.text for r in policy.requirements]
+    texts += [p.text for p in policy.provisions]
+    assert not any("in de loop van 2026" in t for t in texts)
+    assert "in 2026 beëindigd" in next(r.note for r in policy.registries if r.registry == "rivm_gli_register")
