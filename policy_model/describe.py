@@ -7,14 +7,19 @@ that shows a fact can use them without importing another layer's module.
 from __future__ import annotations
 
 from policy_model.schema import ContractPeriod, Requirement
-from policy_model.vocab import AGE_GROUP_LABELS, VALUE_UNIT_LABELS
+from policy_model.vocab import AGE_GROUP_LABELS, ROUTE_ROLE, VALUE_UNIT_LABELS
 
 
 def applies_to_role(requirement: Requirement, role: str | None) -> bool:
-    """Requirements on the coach who delivers the GLI apply whatever the contracting role."""
+    """Requirements on the coach who delivers the GLI apply whatever the contracting role, except
+    where the requirement holds only under routes that are not the role's (``routes``: CZ 2027
+    §3.3.1's requirements on an RHO's subcontractors say nothing about an individual contractant)."""
     if role is None:
         return True
-    return role in requirement.roles or "coach" in requirement.roles
+    if role not in requirement.roles and "coach" not in requirement.roles:
+        return False
+    kinds = {kind for kind, of in ROUTE_ROLE.items() if of == role and kind != "follow"}
+    return not (requirement.routes and kinds and not kinds & set(requirement.routes))
 
 
 def duration_label(period: ContractPeriod) -> str:

@@ -112,10 +112,13 @@ def group_counts(a: Assessment) -> str:
 
 def checklist_table(a: Assessment, cat: Catalogue) -> list[dict]:
     """The checklist of one assessment as table rows, by weight (unmet minimum requirements
-    and exclusion grounds first, expectations last), each with its source."""
+    and exclusion grounds first, expectations last), each with its source; where a requirement
+    holds under only some of the routes the organisation may take, a column says which."""
+    routes = any(c.applies_to for c in a.checklist)
     return [
         {"Status": ("❗ " if c.status == "unmet" else "") + STATUS_LABELS[c.status], "Soort": c.force_label,
-         "Onderwerp": c.topic_label, "Eis": c.text, "Toelichting": c.why, **source_columns(c.source, cat)}
+         "Onderwerp": c.topic_label, **({"Route": c.applies_to or "Elke route"} if routes else {}), "Eis": c.text,
+         "Toelichting": c.why, **source_columns(c.source, cat)}
         for c in a.checklist
     ]
 

@@ -3,6 +3,7 @@
 - :mod:`.profile`: the profile, and input that forgives (ids or names, any case) and explains;
 - :mod:`.forms`: whether a contract route fits what an organisation is or does;
 - :mod:`.routes`: the route rules, one function per document rule;
+- :mod:`.holding`: which requirements hold for the routes an organisation fits by what it does;
 - :mod:`.checklist`, :mod:`.participants`, :mod:`.programmes`: requirements, who may take part,
   programmes and registers;
 - :mod:`.timing`, :mod:`.next_step`: what today means, the actions and the next step;

@@ -34,7 +34,7 @@ def assessment_json(a: Assessment) -> dict:
         "groups": data["groups"],
         "checklist": [
             {"topic": c["topic"], "text": c["text"], "status": c["status"], "force": c["force"], "group": c["group"],
-             "why": c["why"], "source": c["source"]}
+             "why": c["why"], "applies_to": c["applies_to"], "source": c["source"]}
             for c in data["checklist"]
         ],
         "programmes": data["programmes"],
@@ -77,7 +77,8 @@ def assessment_text(assessments: list[Assessment]) -> str:
         counts = " · ".join(f"{a.groups[g]} {GROUP_LABELS[g].lower()}" for g in GROUP_ORDER)
         lines.append(f"Checklist: {counts}")
         for item in a.checklist:
-            lines.append(f"  {STATUS_MARK[item.status]} [{item.force_label}] {item.topic_label}: {item.text} — "
+            route = f" ({item.applies_to})" if item.applies_to else ""
+            lines.append(f"  {STATUS_MARK[item.status]} [{item.force_label}]{route} {item.topic_label}: {item.text} — "
                          f"{STATUS_LABELS[item.status]}: {item.why}")
             lines.append(f"      bron: {item.source.document}, {item.source.section}")
         for p in a.programmes:

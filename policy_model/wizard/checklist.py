@@ -14,6 +14,7 @@ from policy_model.describe import applies_to_role, value_text
 from policy_model.schema import Policy, Requirement
 from policy_model.vocab import BACKGROUND_LABELS, FORCE_LABELS, GATING_FORCES, TOPIC_LABELS
 from policy_model.wizard.context import Ctx
+from policy_model.wizard.holding import Holding, applies_to, held
 from policy_model.wizard.labels import GROUP_ORDER, Group, Status
 from policy_model.wizard.models import CheckItem
 from policy_model.wizard.participants import AgeRule, referrer_check
@@ -22,8 +23,9 @@ from policy_model.wizard.profile import Profile
 Check = Callable[[Requirement, Ctx], "tuple[Status, str]"]
 
 
-def relevant(requirement: Requirement, profile: Profile, insurer: str) -> bool:
-    """Applies to the role (requirements on every coach apply to all), background, scope and
+def relevant(requirement: Requirement, profile: Profile, insurer: str, holding: Holding | None = None) -> bool:
+    """Holds under a route the organisation is held to (:mod:`.holding`; without one, applies to
+    the chosen role: requirements on every coach apply to all), and fits its background, scope and
     status (new providers only)."""
     # Who may take part is not what a provider must do: participant criteria (a statement kind
     # of its own once the data has one, issue 17) are the referrer's, never a provider's.
@@ -32,7 +34,7 @@ def relevant(requirement: Requirement, profile: Profile, insurer: str) -> bool:
         return "referrer" in requirement.roles or participant
     if participant or requirement.roles == ["referrer"]:
         return False
-    if not applies_to_role(requirement, profile.contracting_role):
+    if not (held(requirement, holding) if holding is not None else applies_to_role(requirement, profile.contracting_role)):
         return False
     if requirement.backgrounds and profile.background and profile.background not in requirement.backgrounds:
         return False
@@ -165,7 +167,7 @@ def check(requirement: Requirement, ctx: Ctx, age: AgeRule) -> tuple[Status, str
     return status, why
 
 
-def item(requirement: Requirement, ctx: Ctx, age: AgeRule) -> CheckItem:
+def item(requirement: Requirement, ctx: Ctx, age: AgeRule, holding: Holding | None = None) -> CheckItem:
     status, why = check(requirement, ctx, age)
     force = requirement.force
     if force not in GATING_FORCES and status == "unmet":
@@ -180,13 +182,15 @@ def item(requirement: Requirement, ctx: Ctx, age: AgeRule) -> CheckItem:
         text += f" (geldt voor: {', '.join(BACKGROUND_LABELS[b] for b in requirement.backgrounds)})"
     return CheckItem(topic=requirement.topic, topic_label=TOPIC_LABELS[requirement.topic], text=text, status=status,
                      why=why, decisive=requirement.value is not None or requirement.age_group is not None, force=force, force_label=FORCE_LABELS[force],
-                     group=group, source=requirement.source)
+                     group=group, source=requirement.source,
+                     applies_to=applies_to(requirement, holding) if holding is not None else None)
 
 
-def checklist(ctx: Ctx) -> list[tuple[CheckItem, Requirement]]:
-    """Every relevant requirement checked, by weight (unmet first, expectations last)."""
-    relevant_ = [r for r in ctx.policy.requirements if relevant(r, ctx.profile, ctx.policy.insurer)]
+def checklist(ctx: Ctx, holding: Holding | None = None) -> list[tuple[CheckItem, Requirement]]:
+    """Every relevant requirement checked, by weight (unmet first, expectations last). A provider's
+    checklist follows the routes it is held to (``holding``); a referrer's has none."""
+    relevant_ = [r for r in ctx.policy.requirements if relevant(r, ctx.profile, ctx.policy.insurer, holding)]
     age = AgeRule.of(relevant_)
-    pairs = [(item(r, ctx, age), r) for r in relevant_]
+    pairs = [(item(r, ctx, age, holding), r) for r in relevant_]
     pairs.sort(key=lambda pair: GROUP_ORDER.index(pair[0].group))
     return pairs

@@ -11,7 +11,7 @@ from policy_model.catalogue import Catalogue
 from policy_model.schema import Contact, ContractRoute, Policy, Source
 from policy_model.vocab import ROUTE_LABELS
 from policy_model.wizard.forms import RouteFit, resolved_functions, route_fits
-from policy_model.wizard.labels import Verdict
+from policy_model.wizard.labels import VERDICT_LABELS, Verdict
 from policy_model.wizard.profile import Profile, fold
 
 
@@ -25,7 +25,8 @@ class Decision:
     sources: list[Source] = field(default_factory=list)
     question: str | None = None
     change: str | None = None  # not eligible: what would change it
-    join: list[str] = field(default_factory=list)  # subcontractor: organisation forms to join
+    #: subcontractor: the routes of the organisations the policy names to join (as onderaannemer)
+    join: list[ContractRoute] = field(default_factory=list)
     follows: bool = False  # rests on the volgbeleid (following the preferent insurer)
 
 
@@ -90,6 +91,15 @@ def route_names(routes: list[ContractRoute]) -> str:
     if not names:
         return ""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " of " + names[-1]
+
+
+def verdict_label(verdict: Verdict, join: list[ContractRoute]) -> str:
+    """The verdict in words. "Only as subcontractor" names the organisations the policy itself
+    names to join (ZZ 2024 §3.2: "uitsluitend ... multidisciplinaire samenwerkingsverbanden of
+    zorggroepen"), never a generic "RHO of samenwerkingsverband" a document may not mention."""
+    if verdict == "subcontractor_only" and join:
+        return f"Alleen via een {route_names(join)} (als onderaannemer)"
+    return VERDICT_LABELS[verdict]
 
 
 def in_sentence(label: str) -> str:

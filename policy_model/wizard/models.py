@@ -27,6 +27,9 @@ class CheckItem(_Out):
     force_label: str
     group: Group
     source: Source
+    #: Under which route it holds, where not under every route the organisation may take, or the
+    #: route is still to be checked ("Geldt bij de route RHO"); None: whatever the route.
+    applies_to: str | None = None
 
 
 class RouteOption(_Out):

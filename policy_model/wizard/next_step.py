@@ -12,8 +12,7 @@ import datetime as dt
 
 from policy_model.schema import Application
 from policy_model.vocab import APPLICATION_WINDOW_LABELS, CHANNEL_LABELS
-from policy_model.wizard.context import Ctx, Decision, in_sentence, lower_first
-from policy_model.wizard.labels import Verdict
+from policy_model.wizard.context import Ctx, Decision, lower_first, route_names
 from policy_model.wizard.models import Action, Deadline
 from policy_model.wizard.routes import where_to_find
 from policy_model.wizard.timing import next_window, when, year_over
@@ -187,7 +186,7 @@ def referrer_next_step(d: Decision, ctx: Ctx) -> str:
 def subcontractor_next_step(d: Decision, ctx: Ctx, todo: list[Action]) -> str:
     """Join an organisation the insurer contracts; a former contractant with a run-off contract
     also reads when it is offered and by when to sign (CZ 2027 §2.2, §4.1)."""
-    forms = " of ".join(in_sentence(j) for j in d.join) or "RHO of samenwerkingsverband"
+    forms = route_names(d.join) or "organisatie"
     text = (f"Sluit u als onderaannemer aan bij een {forms} die {ctx.name} in uw regio heeft gecontracteerd. "
             f"{where_to_find(ctx)}")
     if any(r.route == "runoff" for r in d.routes):
@@ -220,26 +219,27 @@ def eligible_next_step(ctx: Ctx, todo: list[Action]) -> str:
     return f"Vraag een overeenkomst aan. {ctx.ask}"
 
 
-def explanation(verdict: Verdict, reasons: list[str], groups: dict[str, int], ctx: Ctx) -> str:
-    insurer = ctx.name
+def explanation(d: Decision, groups: dict[str, int], ctx: Ctx) -> str:
+    insurer, verdict, reasons = ctx.name, d.verdict, d.reasons
     if ctx.profile.role == "referrer":
         head = {"eligible": f"Volgens het beleid van {insurer} komt de deelnemer in aanmerking voor een GLI.",
                 "not_eligible": f"Volgens het beleid van {insurer} komt de deelnemer niet in aanmerking.",
                 "conditional": f"Of de deelnemer bij {insurer} in aanmerking komt, hangt nog af van een paar punten.",
                 "subcontractor_only": ""}[verdict]
     else:
+        # The organisations to join are the ones the policy names (ZZ 2024 §3.2 names no RHO).
+        join = route_names(d.join) or f"organisatie die {insurer} contracteert"
         head = {
             "eligible": f"U kunt bij {insurer} een eigen overeenkomst krijgen, als u voldoet aan de eisen die nog na te "
                         "gaan zijn.",
-            "subcontractor_only": f"Bij {insurer} kunt u de GLI alleen leveren als onderaannemer van een RHO of "
-                                  "samenwerkingsverband.",
+            "subcontractor_only": f"Bij {insurer} kunt u de GLI alleen leveren als onderaannemer van een {join}.",
             "not_eligible": f"Bij {insurer} komt u nu niet in aanmerking voor een overeenkomst.",
             "conditional": f"Of u bij {insurer} een overeenkomst kunt krijgen, hangt af van iets wat nog niet vaststaat.",
         }[verdict]
         if ctx.profile.role == "coach" and verdict in ("eligible", "conditional"):
             head += (f" Werkt u liever als onderaannemer van een organisatie die {insurer} contracteert, dan kan dat "
-                     "ook; de eisen aan leefstijlcoaches hieronder gelden dan evengoed.")
+                     "ook; de eisen aan leefstijlcoaches hieronder gelden dan evengoed. Bij een eis die niet voor "
+                     "beide geldt, staat bij welke route die hoort.")
     tail = (f" Eisen: {groups['unmet']} niet voldaan, {groups['to_check']} na te gaan, {groups['met']} voldaan;"
             f" daarnaast {groups['obligation']} verplichtingen en {groups['expectation']} verwachtingen.")
     return head + (" " + reasons[0] if reasons else "") + tail
-

@@ -32,7 +32,7 @@ CARDS_CSS = """
   overflow-wrap:anywhere;line-height:1.4}
 .gli-card.unmet{border-left-color:#d55e00}.gli-card.met{border-left-color:#009e73}
 .gli-card.to_check{border-left-color:#e69f00}.gli-card.obligation,.gli-card.expectation{border-left-color:#999}
-.gli-card .head{font-weight:600}.gli-card .why{margin:.2rem 0}.gli-card .src{color:#555;font-size:.85em}
+.gli-card .head{font-weight:600}.gli-card .route{font-style:italic}.gli-card .why{margin:.2rem 0}.gli-card .src{color:#555;font-size:.85em}
 .gli-card details summary{cursor:pointer}
 """
 _PAGE_CSS = """
@@ -99,11 +99,13 @@ def _source_html(catalogue: Catalogue, source: Source) -> str:
 
 
 def card_html(item: CheckItem, catalogue: Catalogue) -> str:
-    """One requirement as a card: status and kind, topic, the requirement, why, the source."""
+    """One requirement as a card: status and kind, topic, the route it holds under (where not every
+    route), the requirement, why, the source."""
     status = STATUS_LABELS[item.status]
     return (f"<li class='gli-card {escape(item.group)}'><div class='head'>{STATUS_MARKS[item.status]} "
             f"{escape(status)} · {escape(item.force_label)} · {escape(item.topic_label)}</div>"
-            f"<div>{escape(item.text)}</div><div class='why'><i>{escape(item.why)}</i></div>"
+            + (f"<div class='route'>{escape(item.applies_to)}</div>" if item.applies_to else "")
+            + f"<div>{escape(item.text)}</div><div class='why'><i>{escape(item.why)}</i></div>"
             f"<details><summary>Bron</summary>{_source_html(catalogue, item.source)}</details></li>")
 
 

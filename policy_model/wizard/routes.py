@@ -13,14 +13,13 @@ from dataclasses import dataclass
 
 from policy_model.schema import ContractRoute
 from policy_model.vocab import ORG_FUNCTION_QUESTIONS, ROUTE_FORM_KIND_LABELS, ROUTE_LABELS, ROUTE_ROLE
-from policy_model.wizard.context import Ctx, Decision, lower_first, route_names, unique_routes
+from policy_model.wizard.context import Ctx, Decision, lower_first, route_names, unique_routes, verdict_label
 from policy_model.wizard.forms import RouteFit, fit_rank, form_wording
 from policy_model.wizard.labels import (
     NOT_SETTLED,
     ROLE_NOUNS,
     SPECIAL_ROUTES,
     UMBRELLA_ROUTES,
-    VERDICT_LABELS,
 )
 from policy_model.wizard.profile import fold
 from policy_model.wizard.timing import period_texts
@@ -180,7 +179,7 @@ def not_offered(ctx: Ctx, here: Here) -> Decision:
     _mention_closed_route(ctx, [] if closed is not None and not lists_forms_for(ctx) else None, decision)
     if ctx.single_provider and here.umbrellas:
         decision.verdict = "subcontractor_only"
-        decision.join = list(dict.fromkeys(ROUTE_LABELS[r.route] for r in here.umbrellas))
+        decision.join = unique_routes(here.umbrellas)
         return decision
     if here.umbrellas:
         decision.change = (f"{name} contracteert alleen {route_names(here.umbrellas)}; als uw organisatie (ook) zo'n "
@@ -249,7 +248,7 @@ def umbrella_preferred(ctx: Ctx, here: Here) -> Decision | None:
                             routes=applicable, sources=[r.source for r in applicable])
         decision.question = f"Heeft {ctx.name} in uw regio een {names} gecontracteerd? {where_to_find(ctx)}"
         if ctx.single_provider:
-            runoff_for_former_contractant(ctx, decision, certain=False)
+            runoff_for_former_contractant(ctx, decision, certain=False, umbrellas=names)
         return decision
     return Decision("eligible", [f"Er is in uw regio geen {names} gecontracteerd (die gaat bij {ctx.name} voor), "
                                  "dus deze route komt in aanmerking."], routes=applicable)
@@ -263,8 +262,8 @@ def umbrella_contracted(ctx: Ctx, applicable: list[ContractRoute], present: list
         decision = Decision("subcontractor_only", [
             f"In uw regio is een {here} gecontracteerd; die heeft bij {ctx.name} de voorkeur. "
             "U levert de GLI dan als onderaannemer."], sources=[r.source for r in present],
-            join=[ROUTE_LABELS[r.route] for r in present])
-        runoff_for_former_contractant(ctx, decision, certain=True)
+            join=unique_routes(present))
+        runoff_for_former_contractant(ctx, decision, certain=True, umbrellas=here)
         return decision
     conditions = next((r.conditions for r in applicable if r.conditions), None)
     return Decision("not_eligible", [
@@ -275,9 +274,10 @@ def umbrella_contracted(ctx: Ctx, applicable: list[ContractRoute], present: list
                f"een eigen overeenkomst kan alleen in een regio zonder {here}.")
 
 
-def runoff_for_former_contractant(ctx: Ctx, decision: Decision, certain: bool) -> None:
+def runoff_for_former_contractant(ctx: Ctx, decision: Decision, certain: bool, umbrellas: str) -> None:
     """A coach who had a contract gets a run-off contract where an umbrella is contracted, so that
-    participants in care can finish (CZ 2027 §2.2 Uitloopovereenkomst, §2.4, §4.1)."""
+    participants in care can finish (CZ 2027 §2.2 Uitloopovereenkomst, §2.4, §4.1). ``umbrellas``:
+    the organisations the policy prefers, in words, where it is not yet known whether one is there."""
     runoff = next((f.route for f in ctx.fits if f.route.route == "runoff" and f.fit != "no"
                    and f.route.available != "no"), None)
     if runoff is None:
@@ -289,7 +289,7 @@ def runoff_for_former_contractant(ctx: Ctx, decision: Decision, certain: bool) -
     if had is True:
         lead = (f"U had een overeenkomst met {ctx.name}: u krijgt geen nieuwe overeenkomst maar een "
                 "uitloopovereenkomst. " if certain else
-                f"U had een overeenkomst met {ctx.name}; is er een RHO of samenwerkingsverband in uw regio, "
+                f"U had een overeenkomst met {ctx.name}; is er een {umbrellas} in uw regio, "
                 "dan krijgt u een uitloopovereenkomst. ")
         decision.reasons.append(lead + text)
         decision.routes.append(runoff)
@@ -330,7 +330,7 @@ def region_decides(ctx: Ctx, inside: Decision, outside: Decision) -> Decision:
 
 
 def _summary(decision: Decision) -> str:
-    head = lower_first(VERDICT_LABELS[decision.verdict])
+    head = lower_first(verdict_label(decision.verdict, decision.join))
     if decision.routes and decision.verdict == "eligible" and not decision.reasons:
         return f"{head} ({route_names(decision.routes)})."
     return f"{head}. " + " ".join(decision.reasons[:1])

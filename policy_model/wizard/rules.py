@@ -24,8 +24,9 @@ from policy_model.catalogue import Catalogue
 from policy_model.schema import Policy, Requirement
 from policy_model.vocab import APPLICATION_WINDOW_LABELS, CHANNEL_LABELS, ROUTE_LABELS, ROUTE_ROLE
 from policy_model.wizard.checklist import checklist as build_checklist
-from policy_model.wizard.context import Ctx, Decision, lower_first, unique_routes
+from policy_model.wizard.context import Ctx, Decision, lower_first, unique_routes, verdict_label
 from policy_model.wizard.forms import form_wording
+from policy_model.wizard.holding import holding_for, holds
 from policy_model.wizard.labels import (
     GROUP_LABELS,
     GROUP_ORDER,
@@ -62,16 +63,20 @@ __all__ = [
 
 
 def unmet_requirements_close_routes(ctx: Ctx, d: Decision, pairs: list[tuple[CheckItem, Requirement]]) -> None:
-    """An unmet minimum requirement or exclusion ground closes the routes it is for (all of them
-    when it names none). Where another route stays open but the closed one is the organisation's
-    own form (VGZ 2024 bijlage 2: the RHO agreement needs a VGZ-preferent region; a GLI contract as
-    samenwerkingsverband names RHO's as an example), the document does not say whether the closed
-    route's requirements bind the other: conditional."""
-    unmet = [(c, r) for c, r in pairs if c.status == "unmet"]
-    if not unmet or d.verdict not in ("eligible", "conditional"):
+    """An unmet minimum requirement or exclusion ground closes the routes it holds under
+    (:func:`.holding.holds`: the routes it names, of the contractants it binds). Where another
+    route stays open but the closed one is the organisation's own form (VGZ 2024 bijlage 2: the
+    RHO agreement needs a VGZ-preferent region; a GLI contract as samenwerkingsverband names RHO's
+    as an example), the document does not say whether the closed route's requirements bind the
+    other: conditional."""
+    if d.verdict not in ("eligible", "conditional"):
         return
     routes = [r for r in d.routes if r.route != "follow"] or d.routes
-    blocked = [r for r in routes if any(not req.routes or r.route in req.routes for _, req in unmet)]
+    # What holds only for the routes a coach may join as subcontractor closes none of its own.
+    unmet = [(c, r) for c, r in pairs if c.status == "unmet" and (not routes or any(holds(r, x.route) for x in routes))]
+    if not unmet:
+        return
+    blocked = [r for r in routes if any(holds(req, r.route) for _, req in unmet)]
     topics = "; ".join(dict.fromkeys(f"{lower_first(c.topic_label)} ({c.why.rstrip('.')})" for c, _ in unmet))
     if routes and len(blocked) < len(routes):
         open_ = [r for r in routes if r not in blocked]
@@ -101,7 +106,7 @@ def derived_record_not_firm(ctx: Ctx, d: Decision) -> None:
     origin = ctx.catalogue.document_kind_label(policy)
     if d.verdict != "conditional":
         d.reasons.insert(0, f"Volgens wat het latere document over {policy.year} zegt: "
-                            f"{lower_first(VERDICT_LABELS[d.verdict])}.")
+                            f"{lower_first(verdict_label(d.verdict, d.join))}.")
         d.verdict = "conditional"
         d.question = None
     d.reasons.append(f"Let op: dit jaar is {origin[:1].lower() + origin[1:]}: alleen wat dat document over "
@@ -113,16 +118,18 @@ def derived_record_not_firm(ctx: Ctx, d: Decision) -> None:
 def assess_policy(policy: Policy, profile: Profile, catalogue: Catalogue, today: dt.date,
                   requested_year: int | None = None, calendar: CalendarFile | None = None) -> Assessment:
     ctx = Ctx.of(policy, profile, catalogue, today, calendar)
-    pairs = build_checklist(ctx)
-    checklist = [c for c, _ in pairs]
-    relevant = [r for _, r in pairs]
     programmes = programme_checks(policy, profile, catalogue)
     if profile.role == "referrer":
-        d = referrer_verdict(checklist, relevant)
+        pairs = build_checklist(ctx)
+        d = referrer_verdict([c for c, _ in pairs], [r for _, r in pairs])
     else:
+        # The requirements follow the routes the organisation fits by what it does (the verdict's).
         d = route_decision(ctx)
         programme_decision(ctx, programmes, d)
+        pairs = build_checklist(ctx, holding_for(ctx, d))
         unmet_requirements_close_routes(ctx, d, pairs)
+    checklist = [c for c, _ in pairs]
+    relevant = [r for _, r in pairs]
     derived_record_not_firm(ctx, d)
     if (d.verdict == "conditional" or any(NOT_SETTLED in r for r in d.reasons)) and d.question is None:
         d.question = ctx.ask
@@ -139,10 +146,10 @@ def assess_policy(policy: Policy, profile: Profile, catalogue: Catalogue, today:
     return Assessment(
         insurer=policy.insurer, insurer_name=ctx.name, year=policy.year, requested_year=requested_year or policy.year,
         today=today, partial=policy.partial, draft=catalogue.is_draft(policy), document_kind=policy.document_kind,
-        verdict=d.verdict, verdict_label=(REFERRER_VERDICT_LABELS if profile.role == "referrer" else VERDICT_LABELS)[
-            d.verdict],
+        verdict=d.verdict, verdict_label=(REFERRER_VERDICT_LABELS[d.verdict] if profile.role == "referrer"
+                                          else verdict_label(d.verdict, d.join)),
         reasons=d.reasons, verdict_sources=list(dict.fromkeys(s for s in d.sources if s is not None)),
-        explanation=explanation(d.verdict, d.reasons, groups, ctx), next_step=next_step(d, ctx, todo),
+        explanation=explanation(d, groups, ctx), next_step=next_step(d, ctx, todo),
         question=d.question if d.verdict == "conditional" else None,
         time_notes=time_notes(policy, catalogue, calendar, route_kinds, today),
         routes=[RouteOption(route=r.route, label=ROUTE_LABELS[r.route], preference=r.preference, conditions=r.conditions,

@@ -49,7 +49,9 @@ def test_the_wizard_runs_to_a_result_and_keeps_the_answers_in_the_url(page, app_
     question.get_by_role("radio", name="Ja").click()
     wait_idle(page)
     expect(page).to_have_url(re.compile(r"rho_in_regio=Ja"))
-    expect(page.get_by_text("Alleen via een RHO of samenwerkingsverband").first).to_be_visible(timeout=20_000)
+    # The headline names the organisation the verdict names: with an RHO in the region, CZ (2027
+    # §2.2) prefers it, so the coach works under the RHO (no fixed "RHO of samenwerkingsverband").
+    expect(page.get_by_text("Alleen via een RHO (als onderaannemer)").first).to_be_visible(timeout=20_000)
 
 
 def test_downloading_a_table_gives_a_csv_that_parses(page, app_url):

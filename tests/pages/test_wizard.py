@@ -41,7 +41,10 @@ def test_answering_the_steps_changes_the_verdict():
     at.segmented_control(key="rho_in_regio").set_value("yes").run()
     assert not at.exception
     # Every insurer in one run: CZ for 2027, VGZ and ZZ from their newest year as a marked hint.
-    assert verdicts(at)[0] == "### 🔁 Alleen via een RHO of samenwerkingsverband (als onderaannemer)"
+    # The headline names the organisation the verdict names: an RHO is contracted in the region and
+    # CZ prefers it (2027 §2.2), so the coach works under the RHO; no longer a fixed "RHO of
+    # samenwerkingsverband" (ZZ 2024, for one, names no RHO at all).
+    assert verdicts(at)[0] == "### 🔁 Alleen via een RHO (als onderaannemer)"
     assert len(verdicts(at)) == 3
     assert sum("Hint: geen beleid voor 2027" in card for card in verdict_cards(at)) == 2
 
@@ -220,3 +223,17 @@ def test_every_sourced_line_has_its_section_and_quote_one_click_away():
     line = next(line for line in lines if line.startswith("RHO – "))
     assert f"§ {escape(route.source.section)}" in line and escape(route.source.quote) in line
     assert "<a href='https://" in line  # the original document, one more click
+
+
+def test_the_checklist_names_the_route_a_requirement_holds_under():
+    # VGZ 2024 bijlage 2: the RHO agreement's requirements hold for the RHO route only; an RHO can
+    # also contract as samenwerkingsverband, so the table says which requirement is whose.
+    at = open_page("wizard", rol="RHO", jaar="2024")
+    assert not at.exception
+    at.session_state["resultaat_tab"] = next(t.label for t in at.tabs if "VGZ" in t.label)
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert "Route" in table.columns and "Geldt bij de route RHO" in set(table["Route"])
+    cards = next(body for body in html_bodies(at) if "gli-cards" in body)
+    assert "<div class='route'>Geldt bij de route RHO</div>" in cards

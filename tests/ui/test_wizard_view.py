@@ -9,7 +9,7 @@ from policy_model.loader import load_catalogue
 from policy_model.wizard.profile import Profile
 from policy_model.wizard.rules import assess
 from ui.text import html_escape
-from ui.wizard_view import TAB_BODY_CSS, assessment_lines_html, tab_body_html
+from ui.wizard_view import TAB_BODY_CSS, assessment_lines_html, checklist_table, tab_body_html
 
 
 def an_assessment():
@@ -43,3 +43,18 @@ def test_the_tab_body_escapes_data_text_and_links_only_checked_addresses():
     assert "&lt;script&gt;alert(1)&lt;/script&gt; **vet**" in body  # shown as typed, no Markdown either
     assert "<a href='https://www.cz.nl'" in body  # a checked address links, showing itself
     assert "href='javascript" not in body and "&lt;b&gt;E-mail&lt;/b&gt;: javascript:alert(1)" in body
+
+
+def test_the_checklist_says_under_which_route_a_requirement_holds_where_not_every_route():
+    """VGZ 2024: an RHO may contract as samenwerkingsverband or under its RHO agreement; the
+    agreement's requirements (bijlage 2) hold only for that route, and the table says so."""
+    cat = load_catalogue().catalogue
+    profile = Profile.model_validate({"role": "rho", "year": 2024})
+    vgz = next(a for a in assess(profile, cat, dt.date(2026, 12, 2)) if a.insurer == "vgz")
+    rows = checklist_table(vgz, cat)
+    assert all("Route" in row for row in rows)
+    assert {row["Route"] for row in rows} == {"Geldt bij de route RHO", "Elke route"}
+    # One route for every requirement: no column to read.
+    cz = assess(Profile.model_validate({"role": "individual_coach", "year": 2027, "region_has_rho": "no",
+                                        "region_has_network": "no"}), cat, dt.date(2026, 12, 2))[0]
+    assert not any("Route" in row for row in checklist_table(cz, cat))
