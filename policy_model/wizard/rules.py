@@ -47,7 +47,7 @@ from policy_model.wizard.models import (
     RouteOption,
 )
 from policy_model.wizard.next_step import actions, applications_for, explanation, next_step
-from policy_model.wizard.participants import referrer_verdict
+from policy_model.wizard.participants import deferred_criteria, referrer_verdict
 from policy_model.wizard.profile import Profile
 from policy_model.wizard.programmes import programme_checks, programme_decision, registry_checks
 from policy_model.wizard.routes import route_decision
@@ -119,6 +119,7 @@ def assess_policy(policy: Policy, profile: Profile, catalogue: Catalogue, today:
     programmes = programme_checks(policy, profile, catalogue)
     if profile.role == "referrer":
         d = referrer_verdict(checklist, relevant)
+        deferred_criteria(ctx, d)
     else:
         d = route_decision(ctx)
         programme_decision(ctx, programmes, d)
