@@ -52,6 +52,7 @@ KIND_PAGE = {
     "contract_route": "voorwaarden",
     "route_form": "voorwaarden",
     "requirement_listing": "voorwaarden",
+    "requirement_exception": "voorwaarden",
     "contract_period": "tijdlijn",
     "tariff": "voorwaarden",
     "application": "voorwaarden",
@@ -142,6 +143,9 @@ def _statement_facts(p: Policy) -> Iterator[Fact]:
         if item.listing is not None:
             yield _row(p, "requirement_listing", item.topic, item.id,
                        ("Open lijst" if item.listing.open else "Gesloten lijst") + f": {item.text}", item.listing.source)
+        if item.exception is not None:
+            yield _row(p, "requirement_exception", item.topic, item.id,
+                       f"Uitzondering mogelijk {item.exception.text}: {item.text}", item.exception.source)
     for item in p.provisions:
         yield _row(p, "provision", item.topic, item.id, item.text, item.source)
     for item in p.changes:

@@ -354,6 +354,25 @@ class Listing(Sourced):
     open: bool
 
 
+class RequirementException(Sourced):
+    """An exception the document itself makes to a requirement, quoted (VGZ 2024 bijlage 2, RHO
+    requirement 4: "Voor RHO's die in 2023 gecontracteerd zijn als RHO en niet aan deze voorwaarde
+    voldoen, kan een uitzondering gemaakt worden"). Whom it is for, in our own words, is ``text``.
+
+    A requirement with an exception is never "niet voldaan" for a provider it may be for: the wizard
+    reads a failed value as to check and names the exception with its source."""
+
+    text: Text = Field(
+        description="Whom the exception is for, as a clause after 'uitzondering mogelijk' (\"voor RHO's die in "
+        "2023 als RHO bij VGZ gecontracteerd waren\").",
+    )
+    prior_year_contract: bool = Field(
+        default=False,
+        description="Only for providers the insurer contracted in the year before the policy year: the wizard "
+        "names what the profile says about that contract.",
+    )
+
+
 class Requirement(Sourced):
     id: Id
     kind: RequirementKind = Field(
@@ -401,6 +420,11 @@ class Requirement(Sourced):
         description="What it asks beyond the plain fact the wizard's profile answers (an AGB code linked to the "
         "samenwerkingsverband, not only an AGB code), as a clause after 'Het beleid vraagt ook': the wizard then "
         "reads a 'yes' as to check, not as met.",
+    )
+    exception: RequirementException | None = Field(
+        default=None,
+        description="An exception the document makes to it ('kan een uitzondering gemaakt worden'), with its own "
+        "source: the wizard never reads it as 'niet voldaan' for a provider the exception may be for.",
     )
 
     @model_validator(mode="after")

@@ -148,10 +148,8 @@ TOPIC_CHECKS: dict[str, Check] = {
 }
 
 
-def check(requirement: Requirement, ctx: Ctx, age: AgeRule) -> tuple[Status, str]:
-    """The status of one requirement for this profile, with why."""
-    if ctx.profile.role == "referrer":
-        return referrer_check(requirement, ctx, age)
+def provider_check(requirement: Requirement, ctx: Ctx) -> tuple[Status, str]:
+    """What the profile's answers settle about one provider requirement, with why."""
     if requirement.backgrounds and ctx.profile.background is None:
         labels = ", ".join(BACKGROUND_LABELS[b].lower() for b in requirement.backgrounds)
         return "to_check", f"Geldt alleen voor een leefstijlcoach met achtergrond {labels}; vul uw achtergrond in."
@@ -165,6 +163,42 @@ def check(requirement: Requirement, ctx: Ctx, age: AgeRule) -> tuple[Status, str
         # An AGB code is not yet one linked to the samenwerkingsverband (ZZ 2024 §5.1): to check.
         return "to_check", f"{why} Het beleid vraagt ook {requirement.also_asks}: ga dat na."
     return status, why
+
+
+def prior_contract_note(ctx: Ctx) -> str:
+    """What the profile says about a contract with this insurer in the year before the policy
+    year. The profile asks about a GLI contract; an exception for providers contracted then (VGZ
+    2024: RHO's "in 2023 gecontracteerd ... als RHO") may also be met by another contract, so a
+    "no" is a question, not a closed door."""
+    year, name = ctx.policy.year - 1, ctx.name
+    had = ctx.had_contract
+    if had is None:
+        return f" Had u in {year} een overeenkomst met {name}? Dan kan de uitzondering voor u gelden."
+    if had:
+        return f" U had in {year} een GLI-overeenkomst met {name}: de uitzondering kan voor u gelden; {name} beslist."
+    return (f" U gaf aan in {year} geen GLI-overeenkomst met {name} te hebben; ga na of een andere overeenkomst met "
+            f"{name} in {year} onder deze uitzondering valt.")
+
+
+def exception_check(requirement: Requirement, ctx: Ctx, status: Status, why: str) -> tuple[Status, str]:
+    """A requirement the document makes an exception to is never "niet voldaan": the exception
+    may apply (VGZ 2024 bijlage 2, RHO requirement 4: for RHO's contracted in 2023 "kan een
+    uitzondering gemaakt worden"), so a failed or open answer is to check, naming the exception
+    and its source. A met requirement needs no exception."""
+    exception = requirement.exception
+    if exception is None or status == "met":
+        return status, why
+    note = prior_contract_note(ctx) if exception.prior_year_contract else ""
+    return "to_check", (f"{why} Uitzondering mogelijk {exception.text}: “{exception.source.quote}” "
+                        f"(§ {exception.source.section}).{note}")
+
+
+def check(requirement: Requirement, ctx: Ctx, age: AgeRule) -> tuple[Status, str]:
+    """The status of one requirement for this profile, with why."""
+    if ctx.profile.role == "referrer":
+        return referrer_check(requirement, ctx, age)
+    status, why = provider_check(requirement, ctx)
+    return exception_check(requirement, ctx, status, why)
 
 
 def item(requirement: Requirement, ctx: Ctx, age: AgeRule, holding: Holding | None = None) -> CheckItem:

@@ -144,3 +144,20 @@ def referrer_verdict(checklist: list[CheckItem], relevant: list[Requirement]) ->
         decision.question = decisive[0].why
         return decision
     return Decision("eligible", ["De deelnemer voldoet aan de voorwaarden die het beleid noemt."])
+
+
+def deferred_criteria(ctx: Ctx, d: Decision) -> None:
+    """Where the document hands who may take part to another text (coverage ``deferred`` for the
+    target group; VGZ 2024 bijlage 2: "De behandeling voldoet aan de voorwaarden zoals omschreven in
+    de vigerende beleidsregel en onderliggende regelingen"), meeting what it names itself is not
+    yet eligible: its silence on a GGR for adults is no "geen voorwaarde". A "no" stays a "no"."""
+    entry = ctx.policy.coverage.entry("participants", role="referrer", topic="target_group")
+    if entry is None or entry.level != "deferred" or entry.source is None or d.verdict == "not_eligible":
+        return
+    source = entry.source
+    d.reasons.append(f"Voor de verdere voorwaarden verwijst het beleid naar een andere regeling: “{source.quote}” "
+                     f"(§ {source.section}).")
+    d.sources.append(source)
+    if d.verdict == "eligible":
+        d.verdict = "conditional"
+        d.question = f"Voldoet de deelnemer aan de voorwaarden van die regeling? {ctx.ask}"

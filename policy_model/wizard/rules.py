@@ -48,7 +48,7 @@ from policy_model.wizard.models import (
     RouteOption,
 )
 from policy_model.wizard.next_step import actions, applications_for, explanation, next_step
-from policy_model.wizard.participants import referrer_verdict
+from policy_model.wizard.participants import deferred_criteria, referrer_verdict
 from policy_model.wizard.profile import Profile
 from policy_model.wizard.programmes import programme_checks, programme_decision, registry_checks
 from policy_model.wizard.routes import route_decision
@@ -122,6 +122,7 @@ def assess_policy(policy: Policy, profile: Profile, catalogue: Catalogue, today:
     if profile.role == "referrer":
         pairs = build_checklist(ctx)
         d = referrer_verdict([c for c, _ in pairs], [r for _, r in pairs])
+        deferred_criteria(ctx, d)
     else:
         # The requirements follow the routes the organisation fits by what it does (the verdict's).
         d = route_decision(ctx)

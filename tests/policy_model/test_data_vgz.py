@@ -104,6 +104,17 @@ def test_rhos_contracted_in_2023_may_get_an_exception_on_size_and_mandate(vgz_20
     assert exceptions and exceptions[0].topic == "insurer_discretion"
 
 
+@pytest.mark.parametrize("rid", ["rho_agreement_min_100000_patients", "rho_agreement_gp_mandate_80_percent"])
+def test_the_size_and_mandate_minimums_carry_their_exception(vgz_2024, rid):
+    # Requirement 4 (size and mandate) ends with the exception; neither minimum is unconditional.
+    requirement = next(r for r in vgz_2024.requirements if r.id == rid)
+    assert "uitzondering" in requirement.text and "2023" in requirement.text
+    exception = requirement.exception
+    assert exception is not None and exception.prior_year_contract
+    assert exception.source.quote.startswith("Voor RHO’s die in 2023 gecontracteerd zijn als RHO")
+    assert RHO_SECTION in exception.source.section
+
+
 def test_the_rho_agreement_procedure_is_on_the_timeline(vgz_2024):
     # Planning, Zorgovereenkomst Zorgverlening RHO: regioplan and offerte by 15 July 2023, purchasing
     # talks from 1 August, written agreement 1 October - 22 December 2023 12.00, administration by
@@ -136,6 +147,16 @@ def test_the_rho_agreement_runs_two_years(vgz_2024):
 # --------------------------------------------------------------------------- end date 2023 (correction 2)
 
 
+def test_the_2023_routes_carry_no_forms_from_the_2024_new_provider_passage(vgz_2023):
+    # "Samenwerkingsverbanden (bijv. regionale huisartsenorganisaties ...) ... kunnen gedurende het hele
+    # kalenderjaar een aanvraag ... indienen" and "Ook individuele leefstijlcoaches ..." say how new
+    # providers apply in 2024, not which organisations held a contract in 2023.
+    for route in vgz_2023.contract_routes:
+        assert not route.forms, route.route
+        assert "Nieuwe aanbieders" not in route.source.section
+        assert "2023" in route.source.quote
+
+
 def test_the_2023_record_has_no_contract_period_ending_31_december_2023(vgz_2023):
     # "Zorgaanbieders die voor 2023 een zorgovereenkomst met ons hebben met einddatum 31 december 2023
     # en voldoen aan de minimumeisen ... ontvangen voor 2024-2025 een aanbod": the end date selects who
@@ -160,10 +181,82 @@ def test_the_2023_summary_does_not_say_all_individual_contracts_ended_on_31_dece
 
 
 def test_the_2024_document_is_a_full_policy_that_states_no_gli_tariff(vgz_2024):
+    # Periods and who may take part are no longer here: the document settles neither in full (see the
+    # tests below); it used to say so.
     assert vgz_2024.document_kind == "full_policy" and not vgz_2024.partial
-    for subject in ("programmes", "registries", "routes", "periods", "applications", "timeline", "participants"):
+    for subject in ("programmes", "registries", "routes", "applications", "timeline"):
         assert vgz_2024.addresses(subject), subject
     assert vgz_2024.coverage_level("tariffs") is None and not vgz_2024.tariffs
+
+
+ADDENDA = "De voorwaarden om in aanmerking te komen voor bovengenoemde addenda"
+BELEIDSREGEL = ("De behandeling voldoet aan de voorwaarden zoals omschreven in de vigerende beleidsregel en "
+                "onderliggende regelingen")
+
+
+def test_vgz_settles_programme_change_and_repeat_itself_and_defers_target_group_and_referral(vgz_2024):
+    # Bijlage 2 settles the change of programme ("kan bij uitzondering plaatsvinden") and taking part
+    # again within 2 years ("moet hiervoor toestemming gevraagd worden aan VGZ") itself. For the rest it
+    # hands the treatment's conditions to the NZa rules ("De behandeling voldoet aan de voorwaarden zoals
+    # omschreven in de vigerende beleidsregel en onderliggende regelingen"): it states no GGR or BMI
+    # threshold for adults and names a referrer only in the youth exception. The record used to claim
+    # "participants" in full, so VGZ's silence on the referral read as "geen voorwaarde" beside CZ 2027.
+    for topic in ("programme_change", "repeat_participation"):
+        assert vgz_2024.addresses("participants", role="referrer", topic=topic), topic
+    for topic in ("target_group", "referral"):
+        assert vgz_2024.coverage_level("participants", role="referrer", topic=topic) == "deferred", topic
+        entry = vgz_2024.coverage.entry("participants", role="referrer", topic=topic)
+        assert entry.source.quote == BELEIDSREGEL
+    assert not vgz_2024.addresses("participants")  # not as a whole
+
+
+def test_the_2024_2025_periods_are_the_offer_to_2023_contractants(vgz_2024):
+    # "Zorgaanbieders die voor 2023 een zorgovereenkomst met ons hebben ... ontvangen voor 2024-2025 een
+    # aanbod. Wij bieden een 2-jarige zorgovereenkomst aan." New samenwerkingsverbanden and coaches apply
+    # "gedurende het hele kalenderjaar" with no period stated; the RHO's GLI addendum is deferred.
+    dated = [p for p in vgz_2024.contract_periods if p.end == D(2025, 12, 31)]
+    assert {p.route for p in dated} == {"coach_network", "rho", "individual_coach"}
+    for period in dated:
+        assert "aanbod aan wie een overeenkomst voor 2023 had" in period.label, period.label
+        assert "geen looptijd" in period.duration_text, period.duration_text
+        assert "ontvangen voor 2024-2025 een aanbod" in period.source.quote
+    assert not vgz_2024.addresses("periods")
+    for route in ("coach_network", "individual_coach"):
+        assert vgz_2024.coverage_level("periods", route=route) is None, route
+    assert vgz_2024.coverage_level("periods", route="rho") == "deferred"
+    assert ADDENDA in vgz_2024.coverage.entry("periods", route="rho").source.quote
+
+
+def test_the_registers_of_the_rho_addendum_are_deferred(vgz_2024):
+    # The addendum's conditions stand in 'Uitwerking inkoopbeleid Multidisciplinaire Zorg 2024-2025'.
+    assert vgz_2024.coverage_level("registries", role="rho") == "deferred"
+    assert ADDENDA in vgz_2024.coverage.entry("registries", role="rho").source.quote
+    for role in ("coach", "individual_coach", "coach_network"):
+        assert vgz_2024.addresses("registries", role=role), role
+
+
+def test_the_summary_gives_individual_coaches_the_end_date_condition(vgz_2024):
+    # Individuele leefstijlcoaches: "... een zorgovereenkomst met ons hebben met einddatum 31 december 2023
+    # en voldoen aan de minimumeisen ..."; samenwerkingsverbanden have no such condition.
+    summary = " ".join(vgz_2024.summary.split())
+    assert "Wie in 2023 een overeenkomst had" not in summary
+    assert "einddatum 31 december 2023" in summary
+    assert "vigerende beleidsregel" in summary
+
+
+def test_vgz_and_the_samenwerkingsverband_both_act_on_the_continuous_contracting(vgz_2024):
+    # Planning, Samenwerkingsverbanden: "Doorlopend Contracteren van samenwerkingsverbanden VGZ en
+    # samenwerkingsverband VECOZO" (column "Wie": both parties).
+    [item] = [t for t in vgz_2024.timeline if t.date_text == "Doorlopend"]
+    assert item.actor == "both"
+    assert "VGZ en samenwerkingsverband" in item.source.quote
+
+
+def test_the_riz_is_one_of_the_sources_of_the_integrity_check(vgz_2024):
+    # "toetsing (aan onder meer het RIZ-portaal, Raadpleging Integriteit Zorgaanbieders)": open.
+    integrity = next(r for r in vgz_2024.requirements if r.id == "integrity_check_riz")
+    assert integrity.registries == ["riz"]
+    assert integrity.listing.open and "onder meer het RIZ-portaal" in integrity.listing.source.quote
 
 
 def test_the_2024_document_settles_requirements_for_coaches_and_networks_and_defers_the_rho_addendum(vgz_2024):

@@ -14,6 +14,8 @@ from policy_model.vocab import is_open_wording
     "monodisciplinaire zorgprofessionals zoals fysiotherapeuten",
     "De RHO zorgt onder andere voor de borging van de kwaliteit",
     "bijvoorbeeld een mondelinge introductie",
+    # VGZ 2024 bijlage 2: the integrity check uses the RIZ among other sources
+    "toetsing (aan onder meer het RIZ-portaal, Raadpleging Integriteit Zorgaanbieders) door VGZ van de zorgaanbieder",
 ])
 def test_words_that_name_by_example_leave_a_list_open(wording):
     assert is_open_wording(wording)

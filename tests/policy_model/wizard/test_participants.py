@@ -80,3 +80,23 @@ def test_a_seventeen_year_old_gets_a_question_not_a_yes_or_a_no(cat):
                           participant_repeat=False)
         assessment = assess_policy(cat.policy(insurer, 2024), profile, cat, TODAY)
         assert assessment.verdict == "conditional", (insurer, assessment.verdict)
+
+
+def test_vgz_2024_defers_the_treatments_conditions_so_an_adult_is_not_yet_eligible(cat):
+    """VGZ 2024 bijlage 2: "De behandeling voldoet aan de voorwaarden zoals omschreven in de vigerende
+    beleidsregel en onderliggende regelingen", and no GGR threshold for adults: an adult without a
+    raised GGR meets what VGZ names, but its silence is no "geen voorwaarde" (coverage: target group
+    deferred). The verdict is a question quoting the deferral, not "in aanmerking"."""
+    for ggr in ("none", "moderate"):
+        profile = Profile(role="referrer", year=2024, participant_age=45, participant_ggr=ggr, participant_repeat=False)
+        assessment = assess_policy(cat.policy("vgz", 2024), profile, cat, TODAY)
+        assert assessment.verdict == "conditional", ggr
+        assert any("vigerende beleidsregel en onderliggende regelingen" in r for r in assessment.reasons)
+        assert "voorwaarden van die regeling" in assessment.question
+        assert any("vigerende beleidsregel" in s.quote for s in assessment.verdict_sources)
+    # A "no" from what VGZ does name stays a "no": a 15-year-old is below the exception from 16.
+    young = Profile(role="referrer", year=2024, participant_age=15, participant_ggr="high", participant_repeat=False)
+    assert assess_policy(cat.policy("vgz", 2024), young, cat, TODAY).verdict == "not_eligible"
+    # CZ 2027 only describes its target group (coverage general): not affected.
+    adult = Profile(role="referrer", year=2027, participant_age=45, participant_ggr="moderate", participant_repeat=False)
+    assert not any("verwijst het beleid" in r for r in assess_policy(cat.policy("cz", 2027), adult, cat, TODAY).reasons)
