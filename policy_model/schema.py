@@ -273,6 +273,14 @@ class ContractRoute(Sourced):
     )
 
 
+_EXISTING_HELP = (
+    "Only for providers that had a contract with the insurer in the year before the policy year: their running "
+    "contract, the offer made to them and its signing date (CZ 2027 2.4/4.1, VGZ 2024 'Zorgaanbieders die voor "
+    "2023 een zorgovereenkomst met ons hebben ... ontvangen voor 2024-2025 een aanbod'). The wizard does not show "
+    "it to a new provider."
+)
+
+
 class ContractPeriod(Sourced):
     route: RouteKind
     label: Text
@@ -281,11 +289,19 @@ class ContractPeriod(Sourced):
     duration_text: Text
     duration_years: Finite | None = Field(default=None, gt=0, le=100)
     maximum: bool = False
+    new_providers_only: bool = Field(
+        default=False, description="Only for a new provider (no contract with the insurer in the year before), "
+        "as Application.new_providers_only: CZ 2027 3.3.4 'Een overeenkomst gaat in op de eerste dag van de maand "
+        "na het accorderen van de inschrijving'.",
+    )
+    existing_contractants_only: bool = Field(default=False, description=_EXISTING_HELP)
 
     @model_validator(mode="after")
     def _end_after_start(self) -> ContractPeriod:
         if self.start and self.end and self.end <= self.start:
             raise ValueError(f"end {self.end} is not after start {self.start}")
+        if self.new_providers_only and self.existing_contractants_only:
+            raise ValueError("new_providers_only and existing_contractants_only exclude each other")
         return self
 
 
@@ -329,6 +345,7 @@ class TimelineItem(Sourced):
         description="Work identity across one insurer's records: the same value in another year's record is "
         "the same announced activity (for undated items and kinds 'other' and 'policy_updates').",
     )
+    existing_contractants_only: bool = Field(default=False, description=_EXISTING_HELP)
 
     @model_validator(mode="after")
     def _end_after_start(self) -> TimelineItem:

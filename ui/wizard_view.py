@@ -160,7 +160,7 @@ def assessment_lines_html(a: Assessment, cat: Catalogue) -> str:
                  f" – {html_escape('; '.join(route.periods) or 'looptijd niet vermeld')}", route.source)
                 for route in a.routes]),
             ("<b>Wat u kunt doen, en wanneer</b> (ten opzichte van vandaag)", [
-                (f"{WHEN_ICONS[action.when]} <b>{nl_date(action.date) if action.date else 'geen deadline'}</b> "
+                (f"{WHEN_ICONS[action.when]} <b>{nl_date(action.date) if action.date else html_escape(action.date_text or 'geen deadline')}</b> "
                  f"({escape(WHEN_LABELS[action.when])}) – {html_escape(action.text)}", action.source)
                 for action in a.actions]),
             ("<b>Wat de verzekeraar doet</b> (geen deadline voor u)",

@@ -237,7 +237,7 @@ def period_sides(policy: Policy) -> dict[str, _Side]:
 
     def text(p) -> str:
         span = f" ({p.start:%d-%m-%Y} t/m {p.end:%d-%m-%Y})" if p.start and p.end else ""
-        return f"{duration_label(p)}{span}"
+        return f"{duration_label(p)}{span}" + (" (alleen nieuwe aanbieders)" if p.new_providers_only else "")
 
     return _grouped(policy.contract_periods, lambda p: p.route, text,
                     lambda p: (p.duration_years, p.maximum) if p.duration_years else p.duration_text.lower())

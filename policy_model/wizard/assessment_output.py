@@ -72,7 +72,7 @@ def assessment_text(assessments: list[Assessment]) -> str:
         if a.routes:
             lines.append("Route(s): " + "; ".join(r.label + (f" ({', '.join(r.periods)})" if r.periods else "") for r in a.routes))
         for action in a.actions:
-            date = action.date.isoformat() if action.date else "geen deadline"
+            date = action.date.isoformat() if action.date else action.date_text or "geen deadline"
             lines.append(f"  {WHEN_LABELS[action.when]:>13} {date}: {action.text}")
         counts = " · ".join(f"{a.groups[g]} {GROUP_LABELS[g].lower()}" for g in GROUP_ORDER)
         lines.append(f"Checklist: {counts}")

@@ -86,6 +86,9 @@ class Action(_Out):
     date: dt.date | None
     when: When
     source: Source
+    #: Where the document dates it by month alone ("September 2023", ZZ 2024 §6.3): that month, shown
+    #: in place of a day, which the document does not give.
+    date_text: str | None = None
     #: What it is: a timeline kind (``signing_deadline``, ``objection_deadline``, ...), ``application``,
     #: ``offer`` (the insurer offers a former contractant a contract) or ``running`` (a contract that
     #: runs on through the year); the next step leads with the last two.

@@ -10,12 +10,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from policy_model.schema import Application
+from policy_model.schema import Application, TimelineItem
 from policy_model.vocab import APPLICATION_WINDOW_LABELS, CHANNEL_LABELS
 from policy_model.wizard.context import Ctx, Decision, lower_first, route_names
 from policy_model.wizard.models import Action, Deadline
 from policy_model.wizard.routes import where_to_find
-from policy_model.wizard.timing import next_window, when, year_over
+from policy_model.wizard.timing import (
+    duration_provisions,
+    for_provider,
+    last_day,
+    month_of,
+    month_text,
+    next_window,
+    route_periods,
+    when,
+    year_over,
+)
 
 _ORDER = {"today": 0, "open": 1, "upcoming": 2, "past": 3}
 
@@ -62,8 +72,7 @@ def application_action(a: Application, ctx: Ctx, restricted_now: bool) -> Action
                       source=a.source)
     if restricted_now and a.channel == "other" and not a.address:
         return None  # during the contract year the mid-year route is the way in (ZZ 2024 §5.4)
-    start_text = [p.text for p in ctx.policy.provisions if p.topic == "contract_duration"
-                  and p.source.document == a.source.document and p.source.section == a.source.section]
+    start_text = [p.text for p in duration_provisions(ctx.policy, a.source)]
     if a.channel == "other" and not a.address:
         text = f"Aanvragen: het beleid noemt hiervoor geen kanaal of termijn. {a.text}"
     else:
@@ -74,32 +83,54 @@ def application_action(a: Application, ctx: Ctx, restricted_now: bool) -> Action
 
 def offer_action(ctx: Ctx, route_kinds: set[str], applications: list[Application],
                  deadlines: list[Deadline]) -> Action | None:
-    """The insurer offers the contract to a former contractant: nothing to apply for; sign by the date."""
+    """The insurer offers the contract to a former contractant: nothing to apply for; sign by the date.
+    An offer that names no route is for the routes the insurer contracts (data/README.md), so, as in
+    :func:`~.timing.dated_items`, only for an organisation with an own route: not for a coach whose
+    route the insurer closes (ZZ 2024 §3.1 "geen nieuwe zorgovereenkomsten ... met individuele
+    GLI-zorgaanbieders")."""
     if ctx.had_contract is False:
         return None
-    offers = [t for t in ctx.policy.timeline if t.kind == "offer" and (not t.routes or route_kinds & set(t.routes))]
+    own_route = bool(route_kinds - {"follow"})
+    offers = [t for t in ctx.policy.timeline if t.kind == "offer" and for_provider(t, ctx.had_contract)
+              and (route_kinds & set(t.routes) if t.routes else own_route)]
     on_offer = [a for a in applications if a.window == "on_offer" and not a.new_providers_only]
     if not offers and not on_offer:
         return None
     offer = offers[0] if offers else None
     channel = (offer.channel if offer and offer.channel else None) or (on_offer[0].channel if on_offer else "other")
-    by = (f" uiterlijk {offer.date:%d-%m-%Y}" if offer and offer.date else f" {offer.date_text.lower()}") if offer else ""
+    by, offered, month = offer_wording(offer)
     sign = next((d for d in deadlines if d.kind == "signing_deadline"), None)
     source = offer.source if offer else on_offer[0].source
     who = "" if ctx.had_contract else f"Als u in {ctx.policy.year - 1} een overeenkomst met {ctx.name} had: "
-    last = sign.date if sign else (offer.date if offer else None)
+    last = sign.date if sign else offered
     if last is not None and last < ctx.today:
         text = (f"{who}{ctx.name} bood de overeenkomst{by} aan{_via(channel, None)}"
                 + (f"; de tekentermijn liep tot {sign.date:%d-%m-%Y} en is verstreken" if sign else "")
                 + f". Heeft u niet getekend, vraag {ctx.name} wat nu geldt. {ctx.ask}")
-        return Action(text=text, date=last, when="past", source=sign.source if sign else source, kind="offer")
-    if offer and offer.date and offer.date < ctx.today and sign:
+        return Action(text=text, date=sign.date if sign else offer.date, when="past",
+                      source=sign.source if sign else source, kind="offer", date_text=None if sign else month)
+    if offered is not None and offered < ctx.today and sign:
         return offer_made_sign_now(ctx, who, by, channel, sign)
     text = (f"{who}u ontvangt{by} een aanbod van {ctx.name}{_via(channel, None)}; u hoeft niets aan te vragen."
             + (f" Teken uiterlijk {sign.date:%d-%m-%Y}." if sign else ""))
     text = text[:1].upper() + text[1:]
     date = offer.date if offer and offer.date else None
-    return Action(text=text, date=date, when=when(date, ctx.today) if date else "open", source=source, kind="offer")
+    return Action(text=text, date=date, when=when(offered, ctx.today) if offered else "open", source=source,
+                  kind="offer", date_text=month)
+
+
+def offer_wording(offer: TimelineItem | None) -> tuple[str, dt.date | None, str | None]:
+    """When the offer comes, as words after "bood de overeenkomst", its last possible day, and the
+    month where the document dates it by month alone: CZ 2027 §4.1 " uiterlijk 30-09-2026"; ZZ 2024
+    §6.3 "September 2023": " in september 2023", over after 30 September 2023."""
+    if offer is None:
+        return "", None, None
+    if offer.date:
+        return f" uiterlijk {offer.date:%d-%m-%Y}", last_day(offer), None
+    month = month_of(offer.date_text)
+    if month is None:
+        return f" {offer.date_text.lower()}", None, None
+    return f" in {month_text(*month)}", last_day(offer), month_text(*month)
 
 
 def offer_made_sign_now(ctx: Ctx, who: str, by: str, channel: str, sign: Deadline) -> Action:
@@ -120,7 +151,7 @@ def running_contract_action(ctx: Ctx, route_kinds: set[str]) -> Action | None:
         return None
     year = ctx.policy.year
     for route in sorted(route_kinds - {"follow"}):
-        periods = [p for p in ctx.policy.contract_periods if p.route == route]
+        periods = route_periods(ctx.policy, route, had=True)  # not a new provider's (CZ 2027 §3.3.4)
         if periods and all(p.start and p.end and p.start.year < year <= p.end.year for p in periods):
             p = periods[0]
             return Action(text=f"Uw overeenkomst loopt door: {p.label}, {p.start:%d-%m-%Y} t/m {p.end:%d-%m-%Y} "

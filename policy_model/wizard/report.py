@@ -129,7 +129,7 @@ def _assessment_section(a: Assessment, catalogue: Catalogue) -> str:
         body.append("<ul>" + "".join(f"<li>{escape(r)}</li>" for r in a.reasons) + "</ul>")
     if a.actions:
         body.append("<p><b>Wat u kunt doen:</b></p><ul>" + "".join(
-            f"<li>{escape(x.date.strftime('%d-%m-%Y') if x.date else 'geen deadline')} ({WHEN_LABELS[x.when]}): "
+            f"<li>{escape(x.date.strftime('%d-%m-%Y') if x.date else x.date_text or 'geen deadline')} ({WHEN_LABELS[x.when]}): "
             f"{escape(x.text)}</li>" for x in a.actions) + "</ul>")
     if a.insurer_dates:
         body.append("<p><b>Wat de verzekeraar doet</b> (geen deadline voor u): " + "; ".join(

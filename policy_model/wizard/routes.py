@@ -22,7 +22,7 @@ from policy_model.wizard.labels import (
     UMBRELLA_ROUTES,
 )
 from policy_model.wizard.profile import fold
-from policy_model.wizard.timing import period_texts
+from policy_model.wizard.timing import duration_provisions, period_texts
 
 
 def applies_in_region(route: ContractRoute, region: str) -> bool | None:
@@ -284,8 +284,11 @@ def runoff_for_former_contractant(ctx: Ctx, decision: Decision, certain: bool, u
         return
     had = ctx.had_contract
     periods = period_texts(ctx.policy, "runoff")
+    # What the document says beside the run-off on its duration, with its source (CZ 2027 §2.2: who
+    # has a run-off contract per 1 January 2026 gets no new one): the exception to "u krijgt".
+    unless = duration_provisions(ctx.policy, runoff.source)
     text = runoff.description + (f" {runoff.conditions}" if runoff.conditions else "") + (
-        f" Looptijd: {periods[0]}." if periods else "")
+        f" Looptijd: {periods[0]}." if periods else "") + "".join(f" Let op: {p.text}" for p in unless)
     if had is True:
         lead = (f"U had een overeenkomst met {ctx.name}: u krijgt geen nieuwe overeenkomst maar een "
                 "uitloopovereenkomst. " if certain else
@@ -297,6 +300,9 @@ def runoff_for_former_contractant(ctx: Ctx, decision: Decision, certain: bool, u
     elif had is None and certain:
         decision.reasons.append(f"Had u al een overeenkomst met {ctx.name}? Dan krijgt u een uitloopovereenkomst: {text}")
         decision.routes.append(runoff)
+    else:
+        return
+    decision.sources.extend(p.source for p in unless)
 
 
 def note_follow_option(ctx: Ctx, here: Here, decision: Decision) -> None:

@@ -139,8 +139,10 @@ def assess_policy(policy: Policy, profile: Profile, catalogue: Catalogue, today:
     if ctx.single_provider and any(r.route == "runoff" for r in policy.contract_routes) and ctx.had_contract is not False:
         route_kinds.add("runoff")
     own_route = bool(route_kinds - {"follow"})
-    deadlines = [] if profile.role == "referrer" else dated_items(policy, route_kinds, own_route, today, "provider")
-    insurer_dates = [] if profile.role == "referrer" else dated_items(policy, route_kinds, own_route, today, "insurer")
+    had = ctx.had_contract  # a new provider is not shown the existing contractants' dates and periods
+    deadlines = [] if profile.role == "referrer" else dated_items(policy, route_kinds, own_route, today, "provider", had)
+    insurer_dates = [] if profile.role == "referrer" else dated_items(policy, route_kinds, own_route, today, "insurer",
+                                                                      had)
     todo = [] if profile.role == "referrer" else actions(ctx, route_kinds, deadlines)
     groups = {g: sum(c.group == g for c in checklist) for g in GROUP_ORDER}
     fits = {id(f.route): f for f in ctx.fits}
@@ -152,9 +154,9 @@ def assess_policy(policy: Policy, profile: Profile, catalogue: Catalogue, today:
         reasons=d.reasons, verdict_sources=list(dict.fromkeys(s for s in d.sources if s is not None)),
         explanation=explanation(d, groups, ctx), next_step=next_step(d, ctx, todo),
         question=d.question if d.verdict == "conditional" else None,
-        time_notes=time_notes(policy, catalogue, calendar, route_kinds, today),
+        time_notes=time_notes(policy, catalogue, calendar, route_kinds, today, had),
         routes=[RouteOption(route=r.route, label=ROUTE_LABELS[r.route], preference=r.preference, conditions=r.conditions,
-                            periods=period_texts(policy, r.route), source=r.source,
+                            periods=period_texts(policy, r.route, had), source=r.source,
                             fit=fits[id(r)].fit if id(r) in fits else "yes",
                             form=form_wording(fits[id(r)]) if id(r) in fits and fits[id(r)].fit == "maybe" else None)
                 for r in unique_routes(d.routes)],

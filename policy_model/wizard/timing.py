@@ -9,12 +9,14 @@ kept apart from what the insurer does on a date (offer, publish, inform): vocab
 
 from __future__ import annotations
 
+import calendar as month_calendar
 import datetime as dt
 import os
+import re
 
 from policy_model.calendar import CalendarFile, dutch_today, latest_required_year, missing_years
 from policy_model.catalogue import Catalogue
-from policy_model.schema import ContractPeriod, Policy, TimelineItem
+from policy_model.schema import ContractPeriod, Policy, Provision, Source, TimelineItem
 from policy_model.vocab import TIMELINE_ACTORS
 from policy_model.wizard.labels import When
 from policy_model.wizard.models import Deadline
@@ -60,14 +62,70 @@ def when(date: dt.date, today: dt.date) -> When:
     return "past" if date < today else "today" if date == today else "upcoming"
 
 
+_MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS_NL)})\s+(\d{{4}})\b", re.IGNORECASE)
+
+
+def month_of(text: str) -> tuple[int, int] | None:
+    """(year, month) where a text dates something by month alone: ZZ 2024 §6.3 "September 2023
+    Aanbieden zorgovereenkomsten". A text that names a day ("30 september 2026") is not month-only;
+    such an item has its ``date``. The month is read, no day is invented: the data keeps ``date``
+    for a day the document gives (data/README.md)."""
+    match = _MONTH_YEAR.search(text)
+    if match is None or re.search(rf"\d\s*{match.group(1)}", text, re.IGNORECASE):
+        return None
+    return int(match.group(2)), MONTHS_NL.index(match.group(1).lower()) + 1
+
+
+def month_text(year: int, month: int) -> str:
+    """``september 2023``."""
+    return f"{MONTHS_NL[month - 1]} {year}"
+
+
+def last_day(item: TimelineItem) -> dt.date | None:
+    """The last day an item can be on: its end, its day, or for an item dated by month alone the
+    last day of that month, so that "September 2023" is over on 1 October 2023, not before."""
+    if item.date:
+        return item.date_end or item.date
+    month = month_of(item.date_text)
+    if month is None:
+        return None
+    year, number = month
+    return dt.date(year, number, month_calendar.monthrange(year, number)[1])
+
+
+def for_provider(item: ContractPeriod | TimelineItem, had: bool | None) -> bool:
+    """Whether a contract period or dated item is for this provider. What the data marks as the
+    existing contractants' (their running contract, the offer to them, its signing date: CZ 2027
+    §2.4/§4.1, VGZ 2024 "ontvangen voor 2024-2025 een aanbod") is not a new provider's; a new
+    provider's period (CZ 2027 §3.3.4) is not a former contractant's. Not answered: both."""
+    if had is False and item.existing_contractants_only:
+        return False
+    return not (had is True and getattr(item, "new_providers_only", False))
+
+
+def duration_provisions(policy: Policy, source: Source) -> list[Provision]:
+    """The provisions on a contract's duration stated under the same heading as a route or an
+    application, which they qualify (CZ 2027 §3.3.4: a new provider's contract starts on the first
+    day of the month after acceptance; §2.2 Uitloopovereenkomst: who has a run-off contract per
+    1 January 2026 gets no new one)."""
+    return [p for p in policy.provisions if p.topic == "contract_duration"
+            and p.source.document == source.document and p.source.section == source.section]
+
+
 def actor(item: TimelineItem) -> str:
     """Who acts on a dated item: its own ``actor``, else the kind's (vocab TIMELINE_ACTORS)."""
     return item.actor or TIMELINE_ACTORS.get(item.kind, "insurer")
 
 
-def period_texts(policy: Policy, route: str) -> list[str]:
-    """The contract periods of one route, the one starting in the policy's year first."""
-    periods: list[ContractPeriod] = [p for p in policy.contract_periods if p.route == route]
+def route_periods(policy: Policy, route: str, had: bool | None = None) -> list[ContractPeriod]:
+    """The contract periods of one route that are for this provider (:func:`for_provider`)."""
+    return [p for p in policy.contract_periods if p.route == route and for_provider(p, had)]
+
+
+def period_texts(policy: Policy, route: str, had: bool | None = None) -> list[str]:
+    """The contract periods of one route for this provider, the one starting in the policy's year
+    first; a new provider is not shown the existing contractants' periods (CZ 2027 §3.3.4)."""
+    periods = route_periods(policy, route, had)
     periods.sort(key=lambda p: (p.start is None or p.start.year != policy.year, p.start or dt.date.min))
     out = []
     for p in periods:
@@ -77,14 +135,15 @@ def period_texts(policy: Policy, route: str) -> list[str]:
 
 
 def dated_items(policy: Policy, route_kinds: set[str], own_route: bool, today: dt.date,
-                side: str) -> list[Deadline]:
+                side: str, had: bool | None = None) -> list[Deadline]:
     """The record's dated items for these routes, for one side: ``provider`` (its deadlines, the
     dates both parties act on) or ``insurer`` (what the insurer does). An item that names no
-    route belongs to the routes the insurer contracts, so only to an organisation with an own route."""
+    route belongs to the routes the insurer contracts, so only to an organisation with an own route;
+    one for existing contractants not to a new provider (:func:`for_provider`)."""
     sides = {"provider": ("provider", "both"), "insurer": ("insurer",)}[side]
     out = []
     for item in policy.timeline:
-        if not item.date or actor(item) not in sides:
+        if not item.date or actor(item) not in sides or not for_provider(item, had):
             continue
         if item.routes and not route_kinds & set(item.routes):
             continue
@@ -101,18 +160,21 @@ def year_over(policy: Policy, today: dt.date) -> bool:
     return policy.year < today.year
 
 
-def ended_periods(policy: Policy, route_kinds: set[str], today: dt.date) -> list[ContractPeriod]:
-    return [p for p in policy.contract_periods if p.route in route_kinds and p.end and p.end < today]
+def ended_periods(policy: Policy, route_kinds: set[str], today: dt.date,
+                  had: bool | None = None) -> list[ContractPeriod]:
+    return [p for p in policy.contract_periods if p.route in route_kinds and p.end and p.end < today
+            and for_provider(p, had)]
 
 
 def time_notes(policy: Policy, catalogue: Catalogue, calendar: CalendarFile | None, route_kinds: set[str],
-               today: dt.date) -> list[str]:
-    """What today means for this record: the policy year is over, its contracts have ended, the
-    newest record in the wijzer, and the published years the wijzer lacks (general calendar)."""
+               today: dt.date, had: bool | None = None) -> list[str]:
+    """What today means for this record: the policy year is over, its contracts (for this
+    provider) have ended, the newest record in the wijzer, and the published years the wijzer
+    lacks (general calendar)."""
     if not year_over(policy, today):
         return []
     notes = [f"Het beleidsjaar {policy.year} is voorbij (vandaag is het {nl_day(today)})."]
-    for period in ended_periods(policy, route_kinds, today):
+    for period in ended_periods(policy, route_kinds, today, had):
         notes.append(f"{period.label} liep tot en met {nl_day(period.end)}.")
     name = catalogue.insurer(policy.insurer).short_name
     newest = max((p.year for p in catalogue.policies_for(insurers=[policy.insurer]) if not p.partial),

@@ -37,7 +37,12 @@ def test_assess_prints_json_with_the_documented_keys(capsys):
     item = first["checklist"][0]
     assert {"topic", "text", "status", "source"} <= set(item)
     assert {"document", "section", "quote"} <= set(item["source"])
-    assert any(d["date"] == "2026-10-31" for d in first["deadlines"])
+    # The example coach had no contract with CZ in 2026 (prior_contract_with: []): a new provider, who
+    # applies by e-mail without a closing date (CZ 2027 §3.3.4). Its deadlines hold the objection date
+    # (Voorwoord), not the signing date of the contracts CZ offers its existing contractants (§4.1,
+    # 31 October 2026), which this test used to expect.
+    assert [d["date"] for d in first["deadlines"]] == ["2026-05-15"]
+    assert {"kind", "date", "date_text", "activity", "when", "source"} <= set(first["deadlines"][0])
 
 
 def test_assess_text_output_is_dutch_and_names_the_verdict(capsys):
@@ -174,12 +179,15 @@ def test_gli_today_pins_the_day_of_assess(monkeypatch, capsys):
     assert main(["assess", str(EXAMPLE), "--format", "json"]) == 0
     answer, cz = _cz(capsys)
     assert answer["today"] == "2026-06-01"
-    assert {d["date"]: d["when"] for d in cz["deadlines"]}["2026-10-31"] == "upcoming"
+    # The example coach is a new provider: CZ's signing date of 31 October 2026 is its existing
+    # contractants' (CZ 2027 §4.1, §3.3.4), so the day is read off CZ's publication of the contracted
+    # providers on 12 November 2026, a date of the insurer's that is the coach's too.
+    assert {d["date"]: d["when"] for d in cz["insurer_dates"]}["2026-11-12"] == "upcoming"
     monkeypatch.setenv("GLI_TODAY", "2026-12-02")
     assert main(["assess", str(EXAMPLE), "--format", "json"]) == 0
     answer, cz = _cz(capsys)
     assert answer["today"] == "2026-12-02"
-    assert {d["date"]: d["when"] for d in cz["deadlines"]}["2026-10-31"] == "past"
+    assert {d["date"]: d["when"] for d in cz["insurer_dates"]}["2026-11-12"] == "past"
     # --today still wins over the environment.
     assert main(["assess", str(EXAMPLE), "--format", "json", "--today", "2026-06-01"]) == 0
     assert _cz(capsys)[0]["today"] == "2026-06-01"
