@@ -70,10 +70,12 @@ def test_the_handout_of_two_records_for_a_role_prints_what_differs_on_two_pages(
     assert _squashed("Heeft een geldige AGB-code.") not in squashed  # for the individual coach only
 
 
-#: Hand-outs over two pages per role on the data of December 2026: three of the 84 combinations
-#: for the RHO (three records with VGZ 2024, whose binding RHO-agreement requirements, bijlage 2
-#: with requirement 11's elements, alone fill two pages); none for the other roles.
-OVER_BUDGET = {"rho": 3, "individual_coach": 0, "coach_network": 0, "msv": 0}
+#: Hand-outs over two pages per role on the data of December 2026: six of the 84 combinations
+#: for the RHO, each of three records with CZ 2027 and VGZ 2024, whose binding RHO requirements
+#: (VGZ bijlage 2 with requirement 11's elements and, since the audit of 3 December, the exception
+#: to requirement 4 for RHO's contracted in 2023) alone fill two pages; none for the other roles.
+#: The test still holds each of them to "its binding text cannot fit" and "pagina x van y".
+OVER_BUDGET = {"rho": 6, "individual_coach": 0, "coach_network": 0, "msv": 0}
 
 
 @pytest.mark.parametrize("role", ROLES)
