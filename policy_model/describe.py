@@ -40,3 +40,15 @@ def value_text(requirement: Requirement) -> str:
     amount = int(value.amount) if value.amount == int(value.amount) else value.amount
     prefix = {"min": "minimaal ", "max": "maximaal ", "exact": ""}[value.comparison]
     return f"{prefix}{amount} {VALUE_UNIT_LABELS[value.unit]}"
+
+
+def period_audience(period: ContractPeriod) -> str:
+    """For whom a contract period is, where the document says so: new providers only (CZ 2027
+    §3.3.4) or those who already had a contract (CZ 2027 §2.4, VGZ 2024's offer to 2023
+    contractants); empty where it holds for all."""
+    if period.new_providers_only:
+        return " (alleen nieuwe aanbieders)"
+    if period.existing_contractants_only:
+        return " (voor wie al een overeenkomst had)"
+    return ""
+

@@ -30,7 +30,7 @@ from policy_model.comparison.matching import (
     normalised,
     same_sentence,
 )
-from policy_model.describe import duration_label, value_text
+from policy_model.describe import duration_label, period_audience, value_text
 from policy_model.schema import Change, Policy, Provision, Requirement, Source
 from policy_model.vocab import (
     APPLICATION_WINDOW_LABELS,
@@ -237,7 +237,7 @@ def period_sides(policy: Policy) -> dict[str, _Side]:
 
     def text(p) -> str:
         span = f" ({p.start:%d-%m-%Y} t/m {p.end:%d-%m-%Y})" if p.start and p.end else ""
-        return f"{duration_label(p)}{span}" + (" (alleen nieuwe aanbieders)" if p.new_providers_only else "")
+        return f"{duration_label(p)}{span}{period_audience(p)}"
 
     return _grouped(policy.contract_periods, lambda p: p.route, text,
                     lambda p: (p.duration_years, p.maximum) if p.duration_years else p.duration_text.lower())

@@ -23,7 +23,7 @@ from policy_model.comparison.matrix import (
     force_label,
     requirement_matrix,
 )
-from policy_model.describe import duration_label, value_text
+from policy_model.describe import duration_label, period_audience, value_text
 from policy_model.named_lists import (
     LISTED_REGISTRY_KINDS,
     closed_register_requirements,
@@ -290,7 +290,7 @@ def period_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
     def entries(p: Policy, route: str) -> list[Entry]:
         return [
             Entry(
-                text=f"{x.label}: {duration_label(x)}",
+                text=f"{x.label}: {duration_label(x)}{period_audience(x)}",
                 label="Looptijd",
                 detail=f"Van {_date(x.start)} tot en met {_date(x.end)}" if x.start or x.end else "",
                 sources=(x.source,),

@@ -87,7 +87,7 @@ def age_check(requirement: Requirement, profile: Profile, age: AgeRule, settled:
     if adults and not settled and age.floor is None:
         return "to_check", (f"De deelnemer is {profile.participant_age} jaar en nog niet volwassen (meerderjarig vanaf "
                             f"{ADULT_AGE} jaar). Het beleid noemt volwassenen, maar regelt niet volledig wie in "
-                            "aanmerking komt en zegt niets over jongeren: ga na of een uitzondering mogelijk is.")
+                            "aanmerking komt en noemt geen uitzondering voor jongeren: ga na of die mogelijk is.")
     if adults:
         return "unmet", (f"De deelnemer is {profile.participant_age} jaar en nog niet volwassen (meerderjarig vanaf "
                          f"{ADULT_AGE} jaar); het beleid noemt volwassenen.")

@@ -59,7 +59,7 @@ def registry_checks(policy: Policy, profile: Profile, catalogue: Catalogue,
         named = [r for r in policy.registries if r.registry == registry_id]
         # Named only for other backgrounds (ZZ 2024 §5.1: CKR "in het geval van fysiotherapie"):
         # not accepted for this profile, and not "not named" either.
-        entries = [r for r in named if not r.backgrounds or profile.background in r.backgrounds]
+        entries = [r for r in named if not r.backgrounds or profile.background in (None, *r.backgrounds)]
         registry = catalogue.registry(registry_id)
         name = registry.abbreviation or registry.name
         if named and not entries and profile.background:
@@ -68,8 +68,12 @@ def registry_checks(policy: Policy, profile: Profile, catalogue: Catalogue,
                                      label=f"Alleen genoemd voor {others}; niet voor uw achtergrond",
                                      source=named[0].source))
         elif entries and any(e.use in ("accepted", "required") for e in entries):
+            # Without a background the register counts where the document names it for one.
+            limited = [b for e in entries for b in e.backgrounds] if all(e.backgrounds for e in entries) else []
+            only = (f" (voor {', '.join(dict.fromkeys(BACKGROUND_LABELS[b].lower() for b in limited))})"
+                    if limited else "")
             out.append(RegistryCheck(registry=registry_id, name=name, accepted="yes",
-                                     label="Genoemd als geaccepteerd register", source=entries[0].source))
+                                     label=f"Genoemd als geaccepteerd register{only}", source=entries[0].source))
         elif entries:
             out.append(RegistryCheck(registry=registry_id, name=name, accepted="no",
                                      label="Genoemd, maar niet als vereiste", source=entries[0].source))

@@ -114,7 +114,9 @@ def follows_preferent_insurer(ctx: Ctx, here: Here) -> Decision | None:
     follow = fit.route
     noun = ROLE_NOUNS[ctx.profile.role]
     if here.elsewhere:
-        lead = f"{ctx.name} contracteert een {noun} zelf alleen binnen de eigen regio. "
+        # The forms the document names, not the profile's own word for itself (ZZ 2024 never says RHO).
+        forms = route_names([f.route for f in here.elsewhere]) or noun
+        lead = f"{ctx.name} contracteert een {forms} zelf alleen binnen de eigen regio. "
     else:
         lead = f"{ctx.name} sluit hier geen eigen overeenkomst met een {noun}. "
     text = lead + follow.description + (f" {follow.conditions}" if follow.conditions else "")

@@ -104,3 +104,12 @@ def test_the_wizard_reads_a_closed_list_for_the_profile_and_a_register_named_for
                                      "registries": ["ckr"]})
     [accepted] = registry_checks(zz, physio, cat, zz.requirements)
     assert accepted.accepted == "yes"
+
+
+def test_without_a_background_a_register_named_for_one_still_counts_and_says_for_whom(cat):
+    # An organisation gives no background of its own: BLCN (ZZ 2024 §5.1, for leefstijlcoaches
+    # who are no physiotherapist) is named, not "niet genoemd".
+    zz = cat.policy_by_key("zz-2024")
+    profile = Profile.model_validate({"role": "rho", "year": 2024, "registries": ["blcn"]})
+    [blcn] = registry_checks(zz, profile, cat, zz.requirements)
+    assert blcn.accepted == "yes" and blcn.label == "Genoemd als geaccepteerd register (voor leefstijlcoach)"

@@ -225,3 +225,11 @@ def test_every_item_of_a_comparison_carries_the_sources_of_the_sides_it_has(cat)
         for item in _all(_diff(cat, old, new)):
             assert bool(item.before_sources) == (item.before is not None), item.key
             assert bool(item.after_sources) == (item.after is not None), item.key
+
+
+def test_a_period_says_for_whom_it_is(cat):
+    # CZ 2027 §2.4 (contracts from 1 January 2026) against §3.3.4 (new providers: from the first of
+    # the month after acceptance): each period names its audience.
+    diff = _diff(cat, "cz-2026", "cz-2027")
+    rho = next(i for i in diff.items if i.kind == "period" and i.key == "rho")
+    assert "(voor wie al een overeenkomst had)" in rho.after and "(alleen nieuwe aanbieders)" in rho.after

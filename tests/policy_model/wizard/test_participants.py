@@ -30,7 +30,7 @@ def test_cz_2024_volwassenen_a_sixteen_year_old_is_to_check_not_refused(cat):
     assert cat.policy("cz", 2024).coverage_level("participants", topic="target_group") == "general"
     item = _adults_item(cat, "cz", 2024, 16)
     assert item.status == "to_check" and item.decisive
-    assert "nog niet volwassen" in item.why and "zegt niets over jongeren" in item.why
+    assert "nog niet volwassen" in item.why and "noemt geen uitzondering voor jongeren" in item.why
     assert "de grens is" not in item.why
     adult = _adults_item(cat, "cz", 2024, 45)
     assert adult.status == "met" and adult.why == "De deelnemer is 45 jaar en volwassen."
