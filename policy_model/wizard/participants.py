@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from policy_model.schema import Requirement
+from policy_model.schema import CoverageEntry, Requirement
+from policy_model.vocab import GATING_FORCES
 from policy_model.wizard.context import Ctx, Decision
 from policy_model.wizard.labels import NOT_SETTLED, Status
 from policy_model.wizard.models import CheckItem
@@ -19,6 +20,7 @@ from policy_model.wizard.profile import GGR_LEVEL, Profile
 #: "volwassenen", CZ 2024 2.1 puts "kinderen tot 18 jaar" in the ketenaanpak kinderen. It is the
 #: wizard's reading, never a value in the data.
 ADULT_AGE = 18
+MEETS_ALL = "De deelnemer voldoet aan de voorwaarden die het beleid noemt."
 
 
 @dataclass
@@ -143,7 +145,7 @@ def referrer_verdict(checklist: list[CheckItem], relevant: list[Requirement]) ->
                             sources=[c.source for c in decisive])
         decision.question = decisive[0].why
         return decision
-    return Decision("eligible", ["De deelnemer voldoet aan de voorwaarden die het beleid noemt."])
+    return Decision("eligible", [MEETS_ALL])
 
 
 def deferred_criteria(ctx: Ctx, d: Decision) -> None:
@@ -152,6 +154,9 @@ def deferred_criteria(ctx: Ctx, d: Decision) -> None:
     de vigerende beleidsregel en onderliggende regelingen"), meeting what it names itself is not
     yet eligible: its silence on a GGR for adults is no "geen voorwaarde". A "no" stays a "no"."""
     entry = ctx.policy.coverage.entry("participants", role="referrer", topic="target_group")
+    if entry is not None and entry.level == "general":
+        described_only(ctx, d, entry)
+        return
     if entry is None or entry.level != "deferred" or entry.source is None or d.verdict == "not_eligible":
         return
     source = entry.source
@@ -161,3 +166,24 @@ def deferred_criteria(ctx: Ctx, d: Decision) -> None:
     if d.verdict == "eligible":
         d.verdict = "conditional"
         d.question = f"Voldoet de deelnemer aan de voorwaarden van die regeling? {ctx.ask}"
+
+
+def described_only(ctx: Ctx, d: Decision, entry: CoverageEntry) -> None:
+    """Where the document only describes whom the GLI is for, in general terms, and states no
+    condition on it (CZ 2027 §2.1: "De GLI is een bewezen effectieve interventie voor volwassenen
+    met overgewicht", an expectation), a participant who fits the description is not yet
+    eligible by the document's words: to ask. A summary that does state a condition (CZ 2024 §2.1
+    "Volwassenen met ten minste een matig verhoogd GGR ... komen in aanmerking") still decides."""
+    conditions = [r for r in ctx.policy.requirements
+                  if r.kind == "participant" and r.topic == "target_group" and r.force in GATING_FORCES]
+    if d.verdict != "eligible" or conditions:
+        return
+    d.reasons = [r for r in d.reasons if r != MEETS_ALL]  # it names none
+    where = f" (“{entry.source.quote}”, § {entry.source.section})" if entry.source is not None else ""
+    d.reasons.append(f"Het beleid beschrijft alleen in algemene termen voor wie de GLI is{where}; voorwaarden "
+                     "voor deelname noemt het niet.")
+    if entry.source is not None:
+        d.sources.append(entry.source)
+    d.verdict = "conditional"
+    d.question = f"Welke voorwaarden gelden voor deelname? {ctx.ask}"
+

@@ -100,3 +100,16 @@ def test_vgz_2024_defers_the_treatments_conditions_so_an_adult_is_not_yet_eligib
     # CZ 2027 only describes its target group (coverage general): not affected.
     adult = Profile(role="referrer", year=2027, participant_age=45, participant_ggr="moderate", participant_repeat=False)
     assert not any("verwijst het beleid" in r for r in assess_policy(cat.policy("cz", 2027), adult, cat, TODAY).reasons)
+
+
+def test_a_description_of_whom_the_gli_is_for_is_no_condition_met(cat):
+    """CZ 2027 §2.1 describes the GLI as "voor volwassenen met overgewicht" (an expectation, coverage
+    general) and names no condition: an adult without a raised GGR is "na te gaan", not eligible.
+    CZ 2024's summary does state one ("ten minste een matig verhoogd GGR"), so it still decides."""
+    profile = Profile(role="referrer", year=2027, participant_age=40, participant_ggr="none", participant_repeat=False)
+    assessment = assess_policy(cat.policy("cz", 2027), profile, cat, TODAY)
+    assert assessment.verdict == "conditional"
+    assert any("alleen in algemene termen" in r for r in assessment.reasons)
+    assert not any("voldoet aan de voorwaarden die het beleid noemt" in r for r in assessment.reasons)
+    adult = Profile(role="referrer", year=2024, participant_age=45, participant_ggr="moderate", participant_repeat=False)
+    assert assess_policy(cat.policy("cz", 2024), adult, cat, TODAY).verdict == "eligible"
