@@ -167,3 +167,15 @@ def test_the_cz_run_off_names_its_exception_with_its_source(cat):
                      and "uitloopovereenkomst" in p.source.quote)
     assert exception.text in runoff
     assert exception.source in cz.verdict_sources
+
+
+def test_an_undated_offer_of_a_year_that_is_over_is_past_not_to_come(cat):
+    # VGZ 2024: 2023 contractants "ontvangen voor 2024-2025 een aanbod" (no date). Asked on
+    # 3 December 2026, that offer is not "nu mogelijk".
+    profile = Profile.model_validate({"role": "rho", "year": 2024, "licences": ["cool", "beweegkuur"],
+                                      "programmes_offered": 2, "prior_contract_with": ["vgz"], "scope": "regional",
+                                      "in_insurer_region": "yes"})
+    assessment = assess_policy(cat.policy("vgz", 2024), profile, cat, dt.date(2026, 12, 3))
+    offers = [a for a in assessment.actions if a.kind == "offer"]
+    assert offers and all(a.when == "past" for a in offers)
+    assert not any("u ontvangt" in a.text.lower() for a in offers)
