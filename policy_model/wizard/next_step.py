@@ -111,7 +111,7 @@ def offer_action(ctx: Ctx, route_kinds: set[str], applications: list[Application
                       source=sign.source if sign else source, kind="offer", date_text=None if sign else month)
     if offered is not None and offered < ctx.today and sign:
         return offer_made_sign_now(ctx, who, by, channel, sign)
-    if last is None and ctx.policy.year < ctx.today.year:
+    if last is None and year_over(ctx.policy, ctx.today):
         # An undated offer (VGZ 2024: 2023 contractants "ontvangen voor 2024-2025 een aanbod") of
         # a policy year that is over is no offer still to come.
         text = (f"{who}{ctx.name} zou de overeenkomst voor {ctx.policy.year} aanbieden{_via(channel, None)}; dat "

@@ -11,7 +11,7 @@ from policy_model.named_lists import (
     programme_criteria,
     unnamed_register_requirements,
 )
-from policy_model.schema import Policy, Requirement
+from policy_model.schema import Policy, PolicyRegistry, Requirement
 from policy_model.vocab import BACKGROUND_LABELS, NOT_STATED_LABEL, PROGRAMME_STATUS_LABELS
 from policy_model.wizard.context import Ctx, Decision
 from policy_model.wizard.models import ProgrammeCheck, RegistryCheck
@@ -63,15 +63,12 @@ def registry_checks(policy: Policy, profile: Profile, catalogue: Catalogue,
         registry = catalogue.registry(registry_id)
         name = registry.abbreviation or registry.name
         if named and not entries and profile.background:
-            others = ", ".join(dict.fromkeys(BACKGROUND_LABELS[b].lower() for r in named for b in r.backgrounds))
             out.append(RegistryCheck(registry=registry_id, name=name, accepted="no",
-                                     label=f"Alleen genoemd voor {others}; niet voor uw achtergrond",
+                                     label=f"Alleen genoemd voor {_backgrounds(named)}; niet voor uw achtergrond",
                                      source=named[0].source))
         elif entries and any(e.use in ("accepted", "required") for e in entries):
             # Without a background the register counts where the document names it for one.
-            limited = [b for e in entries for b in e.backgrounds] if all(e.backgrounds for e in entries) else []
-            only = (f" (voor {', '.join(dict.fromkeys(BACKGROUND_LABELS[b].lower() for b in limited))})"
-                    if limited else "")
+            only = f" (voor {_backgrounds(entries)})" if all(e.backgrounds for e in entries) else ""
             out.append(RegistryCheck(registry=registry_id, name=name, accepted="yes",
                                      label=f"Genoemd als geaccepteerd register{only}", source=entries[0].source))
         elif entries:
@@ -102,6 +99,11 @@ def registry_checks(policy: Policy, profile: Profile, catalogue: Catalogue,
             out.append(RegistryCheck(registry=registry_id, name=name, accepted="not_stated", label=NOT_STATED_LABEL,
                                      source=None))
     return out
+
+
+def _backgrounds(entries: list[PolicyRegistry]) -> str:
+    """The backgrounds register entries are named for, in words: "fysiotherapeut, oefentherapeut"."""
+    return ", ".join(dict.fromkeys(BACKGROUND_LABELS[b].lower() for e in entries for b in e.backgrounds))
 
 
 def programme_decision(ctx: Ctx, checks: list[ProgrammeCheck], decision: Decision) -> None:
