@@ -88,17 +88,16 @@ def show_assessment(assessments: Assessments, index: int, cat: Catalogue) -> Non
     if not a.checklist:
         st.info("Het beleid noemt geen eisen voor deze situatie.")
         return
-    # Wide screens: the grid (unmet rows first, starting with ❗; no row colouring, a pandas
-    # Styler made this table twenty times slower). Phones, and a projector: the same rows as
-    # readable cards (eight columns in 1024 px at presentation size broke words letter by letter).
+    # The checklist is text at every width (readers read the requirement without opening a cell;
+    # a grid cut the "Eis" column at 1024 px). Wide screens also get the same rows as a sortable
+    # grid, folded away; phones and a projector do not (no row colouring: a pandas Styler made
+    # this table twenty times slower).
     if presenting():  # the cards' smaller source line stays at the projector's 18 px minimum
         st.html(Html(view.cards + "<style>.gli-card .src{font-size:1em}</style>"))
         return
-    with st.container(key=f"gli_checklist_table_{a.insurer}"):
-        st.markdown(view.checklist_head)
+    st.html(view.cards)
+    with st.container(key=f"gli_checklist_table_{a.insurer}"), st.expander("Dezelfde checklist als sorteerbare tabel"):
         show_table(view.table, key=f"checklist_{a.insurer}", column_config=source_column_config())
-    with st.container(key=f"gli_checklist_cards_{a.insurer}"):
-        st.html(view.cards)
 
 
 page_header(

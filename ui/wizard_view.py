@@ -49,11 +49,10 @@ VERDICTS_CSS = """<style>
 @media (max-width: 640px) { .gli-verdicts { grid-template-columns: minmax(0, 1fr); } }
 </style>"""
 
-# Constant CSS, with the checklist's cards: which of a checklist's two forms shows (Streamlit
-# cannot see the screen width: the browser picks the grid or the cards), and the cards' look.
+# Constant CSS, with the checklist's cards: the cards' look, and no sortable grid on a phone
+# (Streamlit cannot see the screen width: the browser hides it).
 CHECKLIST_CSS = f"""<style>
 @media (max-width: 640px) {{ [class*="st-key-gli_checklist_table"] {{ display: none !important; }} }}
-@media (min-width: 641px) {{ [class*="st-key-gli_checklist_cards"] {{ display: none !important; }} }}
 {CARDS_CSS}
 </style>"""
 
@@ -86,9 +85,8 @@ class AssessmentView(NamedTuple):
     next_step: str
     today: str  # what today means for the answer ("" for nothing)
     body: Html  # explanation, reasons, sourced lines, contacts, checks: one block (tab_body_html)
-    checklist_head: str
-    cards: Html  # the checklist as cards (phones, a projector), with :data:`CHECKLIST_CSS`
-    table: pa.Table  # the checklist as table rows (wide screens), Arrow or pandas (see ui.tables.table_data)
+    cards: Html  # the checklist as cards, the text every width reads, with :data:`CHECKLIST_CSS`
+    table: pa.Table  # the same rows for a sortable grid (wide screens), Arrow or pandas (see ui.tables.table_data)
 
 
 def assessments_for(profile: Profile, day: dt.date, cat: Catalogue) -> Assessments:
@@ -204,7 +202,6 @@ def _assessment_view(ident: str, _a: Assessment, _cat: Catalogue) -> AssessmentV
         today=(f"**Vandaag ({nl_date(a.today)}):** " + " ".join(md_escape(n) for n in a.time_notes)
                if a.time_notes else ""),
         body=Html(tab_body_html(a, _cat)),
-        checklist_head=f"**Checklist** – {group_counts(a)}",
         cards=Html(checklist_cards_html(a, _cat) + CHECKLIST_CSS),
         table=table_data(checklist_table(a, _cat)),
     )
