@@ -11,7 +11,14 @@ from ui.about import registry_sections, show_about_sections
 from ui.data import catalogue
 from ui.layout import page_header, provenance_footer
 from ui.selection import policy_picker
-from ui.side_by_side import Takeaway, compared_rows, filter_rows, show_side_by_side, takeaway_bar, word_pairs
+from ui.side_by_side import (
+    Takeaway,
+    compared_rows,
+    filter_rows,
+    show_side_by_side,
+    takeaway_bar,
+    words_switch,
+)
 from ui.tables import show_sourced_table
 from ui.url_state import known, url_expander, url_toggle
 
@@ -29,8 +36,7 @@ policies = policy_picker(cat)
 st.subheader("Naast elkaar")
 with st.container(horizontal=True, gap="medium"):
     only_diff = url_toggle("Alleen registers die verschillen", DIFF_KEY)
-    pairs = word_pairs(policies)
-    words = url_toggle("Tekstwijzigingen woord voor woord", WORDS_KEY, default=True) if pairs else False
+    pairs, words = words_switch(policies, WORDS_KEY)
 takeaway_bar(cat, policies, Takeaway(
     "Registers", "gli-registers",
     lambda: [Part("Registers", "Register", filter_rows(registry_text_rows(cat, policies), only_diff))],

@@ -28,7 +28,14 @@ from policy_model.vocab import CONTRACTING_ROLES, ROLE_SHORT_LABELS
 from ui.data import catalogue
 from ui.layout import page_header, provenance_footer
 from ui.selection import policy_picker
-from ui.side_by_side import Takeaway, compared_rows, filter_rows, show_side_by_side, takeaway_bar, word_pairs
+from ui.side_by_side import (
+    Takeaway,
+    compared_rows,
+    filter_rows,
+    show_side_by_side,
+    takeaway_bar,
+    words_switch,
+)
 from ui.tables import show_sourced_table
 from ui.url_state import known, url_expander, url_select, url_tabs, url_toggle
 
@@ -126,11 +133,8 @@ with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
     role = None if chosen_role == ALL_ROLES else chosen_role
     only_diff = url_toggle("Alleen onderwerpen die verschillen", DIFF_KEY,
                            help="Verbergt onderwerpen waarover alle gekozen documenten hetzelfde zeggen.")
-    pairs = word_pairs(policies)
-    words = url_toggle(
-        "Tekstwijzigingen woord voor woord", WORDS_KEY, default=True,
-        help="Bij twee jaren van dezelfde verzekeraar: doorgestreept wat verviel, groen wat nieuw is.",
-    ) if pairs else False
+    pairs, words = words_switch(
+        policies, WORDS_KEY, help="Bij twee jaren van dezelfde verzekeraar: doorgestreept wat verviel, groen wat nieuw is.")
 takeaway_bar(cat, policies, Takeaway(
     "Contractvoorwaarden", "gli-contractvoorwaarden", lambda: parts(policies, role, only_diff),
     lambda: requirement_text_rows(policies, role), role=role, by_role=True,

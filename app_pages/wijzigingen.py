@@ -16,7 +16,7 @@ from policy_model.comparison.diff import (
     row_label,
     stated_changes,
 )
-from policy_model.comparison.selection import default_pair, resolve_link_name
+from policy_model.comparison.selection import default_pair, resolve_link_name, words_withheld_note
 from policy_model.comparison.text_rows import change_text_rows, open_item_text_rows
 from policy_model.paths import data_dir
 from policy_model.reports.report import diff_report_html
@@ -103,11 +103,11 @@ def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
         mime="text/html", on_click="ignore", key="diff_report",
         help="Een afdrukbare pagina met dezelfde vergelijking en de bronnen",
     )
-    words = diff.old.insurer == diff.new.insurer
+    words = diff.compares_words
     st.markdown("#### Verschillen")
     st.caption("Waar beide documenten over gaan en iets anders zeggen; de eigen wijzigingenlijst van het document "
                "staat voorop." + (" Gewijzigde teksten woord voor woord: doorgestreept verviel, groen is nieuw."
-                                  if words else ""))
+                                  if words else words_withheld_note(cat, [diff.old, diff.new])))
     real = diff.of_classes(REAL_CHANGES)
     if not real:
         st.caption("Geen verschillen tussen wat beide documenten vastleggen.")

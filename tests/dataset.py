@@ -85,3 +85,13 @@ def line_of(path: Path, text: str) -> int:
     content = path.read_text(encoding="utf-8")
     assert text in content, f"{text!r} is not in {path.name}"
     return content[:content.index(text)].count("\n") + 1
+
+
+def reworded_next_year(data_dir: Path) -> str:
+    """CZ 2028 beside CZ 2027 in a copy of the data, its AGB requirement reworded ("geldige en
+    actuele"): two documents of one insurer that both settle a requirement, which the committed
+    data lacks (CZ 2024 is a summary, the older years are derived). Returns the new key."""
+    key = add_next_year(data_dir, "cz-2027")
+    replace_first(Path(data_dir) / "policies" / f"{key}.yaml", "text: Heeft een geldige AGB-code.",
+                  "text: Heeft een geldige en actuele AGB-code.")
+    return key

@@ -25,7 +25,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from policy_model.catalogue import Catalogue
-from policy_model.comparison.selection import predecessor
+from policy_model.comparison.selection import word_pairs, words_withheld_note
 from policy_model.comparison.text_output import export_rows, other_roles_label, worded
 from policy_model.comparison.text_rows import Entry, TextRow
 from policy_model.comparison.wording import Segment
@@ -44,7 +44,7 @@ from ui.export import XLSX_MIME, download_table
 from ui.guard import download_button
 from ui.print_style import PRINT_CSS, print_caption
 from ui.text import Html, md_escape, nl_date, today
-from ui.url_state import live_params
+from ui.url_state import live_params, url_toggle
 
 # Constant CSS, no data in it: differing rows get a tint and a bar on the left.
 _CSS = """
@@ -76,16 +76,6 @@ _CSS = """
 @media (max-width: 640px) { .gli-heads { grid-template-columns: minmax(0, 1fr); } }
 </style>
 """
-
-
-def word_pairs(policies: Sequence[Policy]) -> dict[str, str]:
-    """Policy key -> the key of the chosen older record of the same insurer, if any."""
-    out = {}
-    for policy in policies:
-        older = predecessor(policies, policy)
-        if older is not None:
-            out[policy.key] = older.key
-    return out
 
 
 def segments_markdown(segments: Sequence[Segment]) -> str:
@@ -369,6 +359,19 @@ def _current_link() -> str | None:
         return None
     query = urlencode([(key, value) for key, values in live_params().items() for value in values])
     return f"{base}?{query}" if query else base
+
+
+def words_switch(policies: Sequence[Policy], key: str, help: str | None = None) -> tuple[dict[str, str], bool]:
+    """The "woord voor woord" switch, shown where two years of one insurer in its own words are
+    chosen; where a derived record is one of them, a line saying why it is not there. Returns
+    the word pairs (:func:`word_pairs`) and whether the switch is on."""
+    pairs = word_pairs(policies)
+    if pairs:
+        return pairs, url_toggle("Tekstwijzigingen woord voor woord", key, default=True, help=help)
+    note = words_withheld_note(catalogue(), policies)
+    if note:
+        st.caption(md_escape(note.strip()))
+    return pairs, False
 
 
 def filter_rows(rows: Sequence[TextRow], only_differences: bool) -> list[TextRow]:

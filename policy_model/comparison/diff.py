@@ -33,6 +33,7 @@ from policy_model.comparison.diff_items import (
     timeline_key,
     timeline_sides,
 )
+from policy_model.comparison.selection import words_comparable
 from policy_model.schema import Change, Policy
 from policy_model.vocab import (
     DIFF_CLASS_LABELS,
@@ -81,6 +82,11 @@ class PolicyDiff:
     def one_sided(self) -> list[DiffItem]:
         """Everything only one document settles: worked out on one side, or mentioned by one."""
         return self.of_classes(ONE_SIDED)
+
+    @property
+    def compares_words(self) -> bool:
+        """Whether changed texts are shown word by word (:func:`selection.words_comparable`)."""
+        return words_comparable(self.old, self.new)
 
     @property
     def across_insurers(self) -> bool:

@@ -194,6 +194,37 @@ def predecessor(policies: Sequence[Policy], policy: Policy) -> Policy | None:
     return max(earlier, key=lambda p: p.year) if earlier else None
 
 
+def words_comparable(older: Policy, newer: Policy) -> bool:
+    """Whether two records' sentences may be compared word by word: one insurer's, neither
+    derived. A derived record's sentences tell, from a later document, what that year had
+    ("In 2023 heette de strategie nog …", ZZ 2023 from ZZ 2024 ch. 1; CZ 2026 from CZ 2027):
+    they are no earlier version of the later text, so marks between them mark nothing the
+    insurer changed ("beëindigd" → "gestopt")."""
+    return older.insurer == newer.insurer and not older.partial and not newer.partial
+
+
+def word_pairs(policies: Sequence[Policy]) -> dict[str, str]:
+    """Policy key -> the key of the chosen older record it is worded against: the same
+    insurer's nearest earlier year, where :func:`words_comparable` allows it."""
+    out = {}
+    for policy in policies:
+        older = predecessor(policies, policy)
+        if older is not None and words_comparable(older, policy):
+            out[policy.key] = older.key
+    return out
+
+
+def words_withheld_note(catalogue: Catalogue, policies: Sequence[Policy]) -> str:
+    """Why a chosen derived record is not worded against the same insurer's other year (Dutch,
+    plain text), or "" where none is: the switch or the marks a reader expects are missing."""
+    withheld = [p for p in policies if p.partial and any(q.insurer == p.insurer and q.key != p.key for q in policies)]
+    if not withheld:
+        return ""
+    names = ", ".join(catalogue.policy_label(p) for p in withheld)
+    return (f" Niet woord voor woord: {names} is afgeleid uit een later document; de zinnen zeggen vanuit dat "
+            "document wat er gold en zijn geen eerdere versie van dezelfde tekst.")
+
+
 def link_names(catalogue: Catalogue) -> dict[str, str]:
     """Every way a link may name a record (lower-cased) -> its key.
 

@@ -52,6 +52,11 @@ def all_text(at: AppTest) -> str:
     return "\n".join(parts)
 
 
+def plain_text(at: AppTest) -> str:
+    """:func:`all_text` as a reader sees it: Markdown's backslash escapes removed."""
+    return re.sub(r"\\(.)", r"\1", all_text(at))
+
+
 def html_bodies(at: AppTest) -> list[str]:
     """The HTML of every st.html element except style blocks (the side-by-side cells)."""
     return [e.proto.body for e in at.get("html") if not e.proto.body.lstrip().startswith("<style")]

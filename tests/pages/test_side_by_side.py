@@ -6,13 +6,15 @@ gives the same view whatever the defaults are then.
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from policy_model.loader import load_catalogue
-from policy_model.paths import data_dir
-from tests.dataset import newest_full
-from tests.pages.conftest import about_sections, all_text, column_heads, html_bodies, open_page
+from policy_model.paths import DEFAULT_DATA_DIR, data_dir
+from tests.dataset import newest_full, reworded_next_year
+from tests.pages.conftest import about_sections, all_text, column_heads, html_bodies, open_page, plain_text
 
 
 def _all(at: AppTest, key: str) -> list[str]:
@@ -96,16 +98,36 @@ def test_a_toggle_equal_to_its_default_stays_in_the_link(value):
     assert at.toggle(key="woorden").value is (value == "true")
 
 
-def test_two_years_of_one_insurer_show_changed_words_struck_through_and_highlighted():
-    # (CZ 2024's summary settles neither requirements nor who may take part: nothing of it is
-    # compared word by word with CZ 2027; CZ 2026, derived from the 2027 document, is.)
-    at = open_page("voorwaarden", beleid=["cz-2026", "cz-2027"])
+@pytest.fixture
+def cz_next_year(tmp_path, monkeypatch) -> str:
+    """A copy of the data with a reworded CZ 2028 beside CZ 2027 (tests.dataset.reworded_next_year)."""
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    key = reworded_next_year(data)
+    monkeypatch.setenv("GLI_DATA_DIR", str(data))
+    return key
+
+
+def test_two_years_of_one_insurer_show_changed_words_struck_through_and_highlighted(cz_next_year):
+    at = open_page("voorwaarden", beleid=["cz-2027", cz_next_year])
     cells = "\n".join(html_bodies(at))
-    assert "<ins>" in cells and "<del>" in cells
+    assert "<ins>en actuele</ins>" in cells.replace("<ins> ", "<ins>")
+    plain = open_page("voorwaarden", beleid=["cz-2027", cz_next_year], woorden="false")
+    assert "<ins>" not in "\n".join(html_bodies(plain))
+
+
+def test_no_words_are_marked_beside_a_summary_or_a_derived_record():
+    # CZ 2024's summary settles neither requirements nor who may take part: nothing of it is
+    # compared word by word with CZ 2027.
     summary = open_page("voorwaarden", beleid=["cz-2024", "cz-2027"])
     assert "<ins>" not in "\n".join(html_bodies(summary))
-    plain = open_page("voorwaarden", beleid=["cz-2026", "cz-2027"], woorden="false")
-    assert "<ins>" not in "\n".join(html_bodies(plain))
+    # CZ 2026 is derived from the 2027 document: its sentences say from 2027 what 2026 had and
+    # are no earlier version of CZ 2027's text (before, "Registratie … was een minimumeis" read
+    # as struck out by CZ). The page says why there is no switch.
+    derived = open_page("voorwaarden", beleid=["cz-2026", "cz-2027"])
+    assert "<ins>" not in "\n".join(html_bodies(derived)) and "<del>" not in "\n".join(html_bodies(derived))
+    assert "Niet woord voor woord: CZ 2026 (afgeleid) is afgeleid uit een later document" in plain_text(derived)
+    assert not [t for t in derived.toggle if t.key == "woorden"]
 
 
 def test_an_open_section_is_restored_from_the_link():
@@ -132,8 +154,10 @@ def test_the_comparison_of_two_records_takes_keys_and_writes_both_choices():
     assert not at.exception
     assert at.selectbox(key="van").value == "zz-2023"
     assert at.query_params["naar"] == "Zorg en Zekerheid 2024" and at.query_params["alleen_in_een"] == "false"
-    # A matched provision (ZZ 2024 ch. 1: the precedence rule changed) word by word: added words marked.
-    assert any("woord voor woord" in body and "<ins>" in body for body in html_bodies(at))
+    # ZZ 2023 is derived from ZZ 2024 ch. 1: "Afgeleid: … is per 2024 gewijzigd" is no earlier
+    # version of 2024's precedence rule, so its words are not marked against it; the page says why.
+    assert not any("<ins>" in body for body in html_bodies(at))
+    assert "Niet woord voor woord: Zorg en Zekerheid 2023 (afgeleid) is afgeleid" in plain_text(at)
     # CZ 2024's summary sentence on referral beside CZ 2027 §2.1 is no rewording (principle 1)
     summary = open_page("wijzigingen", tab="Vergelijk twee beleidsdocumenten", van="cz-2024", naar="cz-2027")
     assert not any("<ins>" in body for body in html_bodies(summary))

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import shutil
+
 import streamlit as st
 
+from policy_model.comparison.selection import word_pairs
 from policy_model.comparison.text_rows import (
     Entry,
     TextRow,
     requirement_and_participant_text_rows,
     requirement_text_rows,
 )
-from ui.side_by_side import ComparedRows, cached_rows_html, compared_rows, rows_block, rows_html, word_pairs
+from policy_model.loader import load_catalogue
+from policy_model.paths import DEFAULT_DATA_DIR
+from tests.dataset import reworded_next_year
+from ui.side_by_side import ComparedRows, cached_rows_html, compared_rows, rows_block, rows_html
 
 
 def test_rows_are_made_once_and_a_new_folder_role_or_filter_makes_them_again(cat, monkeypatch, tmp_path):
@@ -35,11 +41,16 @@ def test_rows_are_made_once_and_a_new_folder_role_or_filter_makes_them_again(cat
     assert made[-1] == (tuple(p.key for p in policies), "rho") and len(made) == 5
 
 
-def test_the_cached_html_is_the_html_of_the_same_rows(cat):
+def test_the_cached_html_is_the_html_of_the_same_rows(monkeypatch, tmp_path):
     st.cache_resource.clear()
-    policies = tuple(cat.policies_for(insurers=["cz"]))
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    key = reworded_next_year(data)
+    monkeypatch.setenv("GLI_DATA_DIR", str(data))
+    cat = load_catalogue(data).catalogue
+    policies = (cat.policy_by_key("cz-2027"), cat.policy_by_key(key))
     rows = compared_rows(requirement_and_participant_text_rows, policies, None)
-    assert word_pairs(policies)  # two years of CZ: word by word
+    assert word_pairs(policies) == {key: "cz-2027"}  # two documents of CZ: word by word
     for words in (False, True):
         html = cached_rows_html(cat, rows, policies, "requirements", words)
         assert html == rows_block(cat, policies, rows_html(cat, list(rows), policies, "requirements",

@@ -138,8 +138,17 @@ def test_a_summary_sentence_and_the_rule_it_sums_up_are_not_compared_word_by_wor
     item = _item(_diff(cat, "cz-2024", "cz-2027"), "requirement", "coach_quality_register")
     assert item.matched and item.cls == "elaborated_in_to"
     assert item.word_pairs() == []
-    # Between two documents that both settle it, a continued statement still is.
+    # Between two records that both settle it, a continued statement still is (whether a page
+    # shows the marks is the diff's: a derived record's are not, see test_selection).
     assert any(i.word_pairs() for i in _all(_diff(cat, "zz-2023", "zz-2024")) if i.cls == "changed")
+
+
+def test_a_diff_with_a_derived_record_shows_no_word_marks(cat):
+    # ZZ 2023's "In 2023 heette de strategie nog …" is no earlier version of ZZ 2024's sentence.
+    assert not _diff(cat, "zz-2023", "zz-2024").compares_words
+    assert not _diff(cat, "cz-2026", "cz-2027").compares_words
+    assert _diff(cat, "cz-2024", "cz-2027").compares_words
+    assert not _diff(cat, "cz-2027", "vgz-2024").compares_words
 
 
 def test_a_continued_statement_is_found_by_its_lineage(cat):

@@ -13,6 +13,9 @@ from policy_model.comparison.selection import (
     predecessor,
     resolve_link_name,
     shortcuts,
+    word_pairs,
+    words_comparable,
+    words_withheld_note,
 )
 from tests.dataset import newest_full
 
@@ -108,3 +111,17 @@ def test_a_link_may_name_a_record_by_key_label_or_earlier_label(cat):
     assert resolve_link_name(cat, "Zorg en Zekerheid 2024") == "zz-2024"
     for text in ("CZ 2099", "", None, "<script>"):
         assert resolve_link_name(cat, text) is None
+
+
+def test_a_derived_record_is_not_worded_against_the_same_insurers_other_year(cat):
+    # CZ 2026 is derived from CZ 2027 (its sentences say, from 2027, what 2026 had): marking
+    # "beëindigd" against "gestopt" would mark our wording, not a change by CZ.
+    cz2024, cz2026, cz2027 = (cat.policy_by_key(k) for k in ("cz-2024", "cz-2026", "cz-2027"))
+    assert cz2026.partial and not words_comparable(cz2026, cz2027)
+    assert word_pairs([cz2026, cz2027]) == {}
+    assert word_pairs([cz2024, cz2027]) == {"cz-2027": "cz-2024"}  # two documents of CZ's own
+    assert not words_comparable(cz2024, cat.policy_by_key("vgz-2024"))  # two insurers
+    note = words_withheld_note(cat, [cz2026, cz2027])
+    assert "CZ 2026 (afgeleid) is afgeleid uit een later document" in note
+    assert words_withheld_note(cat, [cz2024, cz2027]) == ""
+    assert words_withheld_note(cat, [cz2026, cat.policy_by_key("vgz-2024")]) == ""  # no same-insurer neighbour
