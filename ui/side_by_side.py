@@ -129,7 +129,7 @@ def cell_html(entries: Sequence[Entry], older: Sequence[Entry] | None = None) ->
         return f"<div class='gli-none'>– Verwezen naar elders: {escape(entries[0].text)}</div>"
     if not entries and not older:
         return none
-    if older is None or not entries or not [e for e in older if e.is_statement]:
+    if older is None or not [e for e in entries if e.is_statement] or not [e for e in older if e.is_statement]:
         return "".join(_entry_html(e) for e in entries) or none
     out = []
     for item in worded(older, entries):
@@ -268,7 +268,8 @@ def show_side_by_side(
                    "📄 Bron opent het citaat uit het document.")
     st.caption("‘– Niet vermeld in het beleid’ betekent dat het document er niets over zegt; dat is geen ‘nee’."
                + (" ‘– Alleen voor …’: het document zegt het wel, voor een andere rol (klik om te lezen); "
-                  "‘– Verwezen naar elders’: het document zegt waar het wel staat."
+                  "‘– Verwezen naar elders’: het document zegt waar het wel staat; ‘Niet gesteld’: het document "
+                  "noemt zijn eisen volledig en deze staat er niet bij."
                   if any(e.kind != "statement" for r in rows for es in r.cells.values() for e in es) else ""))
     if downloads:  # the rows of the files made only when one is asked for
         download_table(partial(export_rows, cat, rows, policies, first, pairs), name, key=key)

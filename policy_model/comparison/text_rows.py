@@ -158,8 +158,9 @@ class TextRow:
 #: Entries that are no statement on the row's subject: a register or programme not named
 #: (though not refused), or a pointer to where the document settles it.
 _NOT_NAMED = ("open_list", "unnamed", "deferral")
-#: ... nor is a statement made only for another role.
-_NO_STATEMENT = (*_NOT_NAMED, "other_role")
+#: ... nor is a statement made only for another role, nor a condition a document that lists
+#: its conditions in full does not set (:func:`_not_set`).
+_NO_STATEMENT = (*_NOT_NAMED, "other_role", "not_set")
 
 
 def _differences(cells: dict[str, tuple[Entry, ...]]) -> tuple[str, ...]:
@@ -246,15 +247,39 @@ def _requirement_cell(cell: TopicCell) -> tuple[Entry, ...]:
     return _deferral(cell.unsettled_by)
 
 
+#: What a record that lists its conditions in full says by leaving one out, per kind of requirement.
+_NOT_SET_TEXTS = {
+    "provider": "Staat niet bij de minimumeisen en uitsluitingsgronden, die dit document volledig noemt.",
+    "participant": "Staat niet bij de voorwaarden voor deelname, die dit document volledig noemt.",
+}
+
+
+def _not_set(kind: str) -> tuple[Entry, ...]:
+    """The cell of a record whose document settles the topic in full (coverage ``full``) and sets
+    no condition where another record does: its silence is "this insurer does not ask it", not
+    "niet vermeld" (which the page says is no "nee"); a full list holds the conditions only, so
+    an expectation elsewhere leaves the cell empty."""
+    return (Entry(text=_NOT_SET_TEXTS[kind], label="Niet gesteld", kind="not_set"),)
+
+
+def _gating(cells: Iterable[TopicCell]) -> bool:
+    return any(r.force in GATING_FORCES for cell in cells for r in cell.requirements)
+
+
 def requirement_text_rows(policies: Sequence[Policy], role: str | None = None, kind: str = "provider") -> list[TextRow]:
     """Requirements on providers by topic, minimum requirements first (the order of the
     requirement matrix). With a role, a topic a record states only for other roles reads
-    "alleen voor <rol>" with the text one click away, never "niet vermeld"."""
-    return [TextRow(row.key, row.label, {key: _requirement_cell(cell) for key, cell in row.cells.items()},
-                    tuple(row.differences),
-                    {key: cell.unsettled_by for key, cell in row.cells.items() if cell.unsettled_by is not None},
-                    frozenset(key for key, cell in row.cells.items() if cell.complete))
-            for row in requirement_matrix(list(policies), role, kind)]
+    "alleen voor <rol>" with the text one click away, never "niet vermeld"; a condition a
+    record's full list leaves out reads "Niet gesteld"."""
+    rows = []
+    for row in requirement_matrix(list(policies), role, kind):
+        gating = _gating(row.cells.values())
+        cells = {key: (_not_set(kind) if gating and cell.complete and not (cell.requirements or cell.other_roles)
+                       else _requirement_cell(cell)) for key, cell in row.cells.items()}
+        rows.append(TextRow(row.key, row.label, cells, tuple(row.differences),
+                            {key: cell.unsettled_by for key, cell in row.cells.items() if cell.unsettled_by is not None},
+                            frozenset(key for key, cell in row.cells.items() if cell.complete)))
+    return rows
 
 
 def participant_text_rows(policies: Sequence[Policy]) -> list[TextRow]:

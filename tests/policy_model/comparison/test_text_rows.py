@@ -17,7 +17,7 @@ from policy_model.comparison.text_rows import (
     tariff_text_rows,
 )
 from policy_model.reports.handout import comparison_handout_html
-from policy_model.vocab import FORCE_ORDER, NOT_STATED_LABEL
+from policy_model.vocab import FORCE_ORDER, GATING_FORCES, NOT_STATED_LABEL
 
 
 def _pair(cat):
@@ -31,7 +31,8 @@ def _all_rows(policies, role=None):
 def test_every_requirement_text_is_in_full_in_its_cell_with_its_force_and_source(cat):
     policies = _pair(cat)
     rows = _all_rows(policies)
-    shown = {(key, e.text.split(" (")[0], e.label, e.sources[0]) for r in rows for key, es in r.cells.items() for e in es}
+    shown = {(key, e.text.split(" (")[0], e.label, e.sources[0]) for r in rows for key, es in r.cells.items()
+             for e in es if e.kind != "not_set"}
     for policy in policies:
         for r in policy.requirements:
             assert any(k == policy.key and r.text.startswith(t) and label == force_label(r) and s == r.source
@@ -48,7 +49,7 @@ def test_minimum_requirements_come_first_and_who_may_take_part_has_rows_of_its_o
     # Who may take part is never a provider requirement, whatever the role.
     assert participant_text_rows(_pair(cat)) == requirement_text_rows(_pair(cat), None, "participant")
     for group in (provider, participant):
-        weights = [min(FORCE_ORDER.index(e.force) for es in r.cells.values() for e in es) for r in group]
+        weights = [min(FORCE_ORDER.index(e.force) for es in r.cells.values() for e in es if e.force) for r in group]
         assert weights == sorted(weights) and weights[0] == 0
     assert all(r.label.startswith("Wie in aanmerking komt: ") for r in participant)
     assert any(r.differs for r in rows)
@@ -271,3 +272,23 @@ def test_a_third_records_silence_hides_no_difference_between_the_others(cat):
     # The same for requirements: CZ 2024 (summary) beside two full texts that differ.
     register = next(r for r in requirement_text_rows(policies) if r.key == "quality_register")
     assert "registers" in register.differences
+
+
+def test_a_condition_a_full_list_leaves_out_reads_not_set_not_not_mentioned(cat):
+    # VGZ 2024 lists its minimum requirements in full (coverage requirements: full); CZ 2027
+    # §3.3.1 asks an RHO/samenwerkingsverband to offer at least two programmes. VGZ's silence
+    # there is "niet gesteld", not "niet vermeld" (which the page says is no "nee").
+    rows = {r.key: r for r in requirement_text_rows(_pair(cat))}
+    row = rows["min_programmes"]
+    assert [e.kind for e in row.cells["cz-2027"]] == ["statement"]
+    (entry,) = row.cells["vgz-2024"]
+    assert entry.kind == "not_set" and entry.label == "Niet gesteld" and not entry.is_statement
+    assert row.stating() == ["cz-2027"] and not row.only_mentioned()
+    # An expectation is not on a full list of conditions: its absence elsewhere stays empty.
+    for r in rows.values():
+        forces = {e.force for es in r.cells.values() for e in es if e.is_statement}
+        if forces and forces.isdisjoint(GATING_FORCES):
+            assert not any(e.kind == "not_set" for es in r.cells.values() for e in es), r.key
+    # A document that does not settle the topic (ZZ 2024 defers its requirements) stays unsettled.
+    zz = requirement_text_rows([cat.policy_by_key("cz-2027"), cat.policy_by_key("zz-2024")])
+    assert not any(e.kind == "not_set" for r in zz for e in r.cells["zz-2024"])

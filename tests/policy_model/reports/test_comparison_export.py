@@ -122,7 +122,10 @@ def test_the_csv_is_the_sources_table(cat, chosen):
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert list(rows[0]) == list(SOURCE_COLUMNS)
     assert {r["Onderdeel"] for r in rows} == {"Eisen per onderwerp", "Contracteerroutes"}
-    assert all(r["Citaat"] for r in rows if r["Soort"] != "Niet vermeld")
+    # Every statement has its quote; silence ("Niet vermeld") and a condition a full list leaves
+    # out ("Niet gesteld") are no statement of the document and have none.
+    assert all(r["Citaat"] for r in rows if r["Soort"] not in ("Niet vermeld", "Niet gesteld"))
+    assert all(r["Tekst"].startswith("Staat niet bij") for r in rows if r["Soort"] == "Niet gesteld")
 
 
 def test_an_export_without_rows_still_opens_with_its_header(cat, chosen):
