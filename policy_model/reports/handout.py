@@ -206,8 +206,21 @@ def _cells_html(row: TextRow, policies: Sequence[Policy], role: str | None) -> s
     )
 
 
+def _said(entries: Sequence[Entry]) -> bool:
+    """The cell says something of its own: not empty, and not only "niet gesteld" (a full list
+    of conditions that leaves this one out, said beside the other record's text instead)."""
+    return any(e.kind != "not_set" for e in entries)
+
+
 def _stated_by(row: TextRow) -> int:
-    return sum(bool(entries) for entries in row.cells.values())
+    return sum(_said(entries) for entries in row.cells.values())
+
+
+def _not_set_in(row: TextRow, labels: dict[str, str]) -> str:
+    """`` (CZ 2027: niet gesteld)`` for a one-sided row whose other records list their
+    conditions in full without it (as :func:`for_print` says "alleen voor …")."""
+    keys = [key for key, entries in row.cells.items() if entries and not _said(entries)]
+    return "".join(f" ({labels[k]}: niet gesteld)" for k in keys)
 
 
 # --------------------------------------------------------------------------- what fits
@@ -240,7 +253,8 @@ def estimated_pages(rows: Sequence[TextRow], overview: Sequence[Sequence[str]], 
             lines += _ROW_LINES + max(
                 max(1, _lines(_printed_lengths(es, role), _CHARS_PER_LINE / n)) for es in row.cells.values())
         else:
-            solo = sum(_lines(_printed_lengths(es, role), _CHARS_PER_LINE / 2) for es in row.cells.values())
+            solo = sum(_lines(_printed_lengths(es, role), _CHARS_PER_LINE / 2) for es in row.cells.values()
+                       if _said(es))
             lines += (_SOLO_ROW_LINES + _SOLO_LINE * solo) / 2
     return lines / _LINES_PER_PAGE
 
@@ -373,13 +387,17 @@ def differences_html(rows: Sequence[TextRow], policies: Sequence[Policy], names:
         out.append("</table>")
     if one_sided:
         others = "zeggen de andere gekozen documenten" if len(policies) > 2 else "zegt het andere document"
+        unset = any(not _said(es) for r in one_sided for es in r.cells.values() if es)
         out.append(f"<h2>Alleen in één document vermeld ({len(one_sided)})</h2>"
-                   f"<p class='meta'>Hierover {others} niets; dat is geen ‘nee’.</p><div class='solo'>")
+                   f"<p class='meta'>Hierover {others} niets; dat is geen ‘nee’"
+                   + (", behalve waar ‘…: niet gesteld’ staat: dat document noemt zijn eisen volledig en deze "
+                      "staat er niet bij" if unset else "") + ".</p><div class='solo'>")
+        by_key = dict(zip((p.key for p in policies), labels, strict=True))
         for policy, label in zip(policies, labels, strict=True):
-            mine = [r for r in one_sided if r.cells.get(policy.key)]
+            mine = [r for r in one_sided if _said(r.cells.get(policy.key, ()))]
             if mine:
                 out.append(f"<h3>Alleen in {escape(label)} ({len(mine)})</h3>")
-                out.extend(f"<div class='topic'><b>{escape(r.label)}</b>"
+                out.extend(f"<div class='topic'><b>{escape(r.label)}<span class='d'>{escape(_not_set_in(r, by_key))}</span></b>"
                            + "".join(_entry_html(e, role) for e in r.cells[policy.key]) + "</div>" for r in mine)
         out.append("</div>")
     if named:
