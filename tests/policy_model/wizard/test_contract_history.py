@@ -113,3 +113,84 @@ def test_a_cz_coach_with_a_contract_still_gets_the_run_off_where_an_rho_is_contr
     a = _one(cat, {**coach, "region_has_rho": "no"}, "cz")
     assert a.verdict == "eligible"
     assert "loopt door" not in a.next_step
+
+
+# --------------------------------------------------------------------------- N2
+# A record read as a hint for another year: the profile's "GLI-contract in het jaar ervoor" is
+# about the year before the profile's year (2026 for 2027), not the record's (2023 for VGZ 2024).
+# And VGZ 2024 bijlage 2, RHO requirement 4: "Voor RHO's die in 2023 gecontracteerd zijn als RHO en
+# niet aan deze voorwaarde voldoen, kan een uitzondering gemaakt worden": a GLI contract says
+# nothing about a contract as RHO unless the organisation is one.
+
+#: The audit's q01/q02 (/work/notes/audit_profiles/q/): an RHO with a VGZ contract the year before.
+RHO_VGZ = {"role": "rho", "registries": ["blcn"], "licences": ["cool", "beweegkuur"], "programmes_offered": 2,
+           "agb_code": True, "kvk_registered": True, "prior_contract_with": ["vgz"], "scope": "regional",
+           "in_insurer_region": "yes"}
+EXCEPTION = "Uitzondering mogelijk voor RHO's die in 2023 als RHO bij VGZ gecontracteerd waren"
+SIZE_AND_MANDATE = ("Werkgebied (postcodes)", "Samenwerking met huisartsen / eerste lijn")
+
+
+def _exception_items(a: Assessment) -> list:
+    items = [c for c in a.checklist if EXCEPTION in c.why]
+    assert [c.topic_label for c in items] == list(SIZE_AND_MANDATE)
+    return items
+
+
+def test_a_hint_for_another_year_does_not_read_the_answer_as_a_contract_in_the_records_previous_year(cat):
+    # q01: an RHO asking about 2027 said it had a VGZ contract (in 2026). VGZ has no 2027 record;
+    # its 2024 record is a hint, and its exception and offer are about 2023. Was: "U had in 2023 een
+    # GLI-overeenkomst met VGZ: de uitzondering kan voor u gelden".
+    a = _one(cat, {**RHO_VGZ, "year": 2027}, "vgz")
+    assert a.hint and a.year == 2024
+    for item in _exception_items(a):
+        assert item.status == "to_check"
+        assert "U had in 2023" not in item.why
+        assert item.why.endswith("Uw antwoord over een GLI-contract in het jaar ervoor gaat over 2026, niet over "
+                                 "2023. Had u in 2023 een overeenkomst met VGZ? Dan kan de uitzondering voor u gelden.")
+    assert ("Uw antwoord over een GLI-contract in het jaar ervoor gaat over 2026. Dit beleid is van 2024; wat het zegt "
+            "over wie in 2023 wel of geen overeenkomst met VGZ had, is voor u na te gaan.") in a.reasons
+    # Not answered for 2023: both the way in for a new samenwerkingsverband and the offer to 2023's
+    # contractants are shown, the offer as "Als u in 2023 een overeenkomst met VGZ had".
+    assert any(x.address == "zorginkoopintegralezorg@vgz.nl" and x.when == "Het hele jaar door" for x in a.apply)
+    assert any(x.text.startswith("Als u in 2023 een overeenkomst met VGZ had:") for x in a.actions if x.kind == "offer")
+
+
+def test_a_hint_reads_a_no_for_another_year_as_not_given_either(cat):
+    # q08 (a CZ network for 2027, no VGZ contract in 2026): against VGZ 2024 that "no" says nothing
+    # about 2023, so VGZ's offer to 2023's contractants is named too. Was: only the way in for a
+    # new samenwerkingsverband, as if the network had had no VGZ contract in 2023.
+    a = _one(cat, {**NETWORK, "region_has_rho": "yes"}, "vgz")
+    assert a.hint
+    assert any(x.text.startswith("Als u in 2023 een overeenkomst met VGZ had:") for x in a.actions if x.kind == "offer")
+    assert any("gaat over 2026. Dit beleid is van 2024" in r for r in a.reasons)
+
+
+def test_the_record_for_the_profiles_own_year_still_reads_the_answer_as_that_year(cat):
+    # q02: an RHO for 2024 with a VGZ contract in 2023: VGZ 2024 is that year's record.
+    a = _one(cat, {**RHO_VGZ, "year": 2024}, "vgz")
+    assert not a.hint
+    for item in _exception_items(a):
+        assert item.status == "to_check"
+        assert item.why.endswith("U had in 2023 een GLI-overeenkomst met VGZ: de uitzondering kan voor u gelden; "
+                                 "VGZ beslist.")
+    assert not any("Uw antwoord over een GLI-contract" in r for r in a.reasons)
+
+
+def test_a_gli_contract_says_nothing_about_a_contract_as_rho_for_an_organisation_that_is_not_one(cat):
+    # A samenwerkingsverband led by GPs fits VGZ's RHO route by what it does (gp_led_regional), so
+    # it is held to the RHO requirements; its VGZ contract in 2023 may have been as
+    # samenwerkingsverband. Was: "U had in 2023 een GLI-overeenkomst met VGZ: de uitzondering kan
+    # voor u gelden". The item stays "na te gaan", never met or unmet on that answer.
+    network = {"role": "coach_network", "year": 2024, "prior_contract_with": ["vgz"], "in_insurer_region": "yes",
+               "functions": {"gp_led_regional": "yes"}}
+    a = _one(cat, network, "vgz")
+    for item in _exception_items(a):
+        assert item.status == "to_check"
+        assert "de uitzondering kan voor u gelden" not in item.why
+        assert item.why.endswith("U had in 2023 een GLI-overeenkomst met VGZ; of u toen als RHO gecontracteerd was, "
+                                 "zegt dat niet: ga dat na. VGZ beslist.")
+    unanswered = _one(cat, {k: v for k, v in network.items() if k != "prior_contract_with"}, "vgz")
+    for item in _exception_items(unanswered):
+        assert item.status == "to_check"
+        assert item.why.endswith("Had u in 2023 een overeenkomst met VGZ als RHO? Dan kan de uitzondering voor u "
+                                 "gelden.")
