@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from policy_model.describe import applies_to_role, value_text
 from policy_model.schema import Policy, Requirement
-from policy_model.vocab import BACKGROUND_LABELS, FORCE_LABELS, GATING_FORCES, TOPIC_LABELS
-from policy_model.wizard.context import Ctx
+from policy_model.vocab import BACKGROUND_LABELS, FORCE_LABELS, GATING_FORCES, ROUTE_ROLE, TOPIC_LABELS
+from policy_model.wizard.context import Ctx, route_names
 from policy_model.wizard.holding import Holding, applies_to, held
 from policy_model.wizard.labels import GROUP_ORDER, Group, Status
 from policy_model.wizard.models import CheckItem
@@ -23,10 +23,10 @@ from policy_model.wizard.profile import Profile
 Check = Callable[[Requirement, Ctx], "tuple[Status, str]"]
 
 
-def relevant(requirement: Requirement, profile: Profile, insurer: str, holding: Holding | None = None) -> bool:
+def relevant(requirement: Requirement, profile: Profile, had: bool | None, holding: Holding | None = None) -> bool:
     """Holds under a route the organisation is held to (:mod:`.holding`; without one, applies to
     the chosen role: requirements on every coach apply to all), and fits its background, scope and
-    status (new providers only)."""
+    status (new providers only; ``had``: :attr:`.Ctx.had_contract`)."""
     # Who may take part is not what a provider must do: participant criteria (a statement kind
     # of its own once the data has one, issue 17) are the referrer's, never a provider's.
     participant = getattr(requirement, "kind", None) == "participant"
@@ -40,7 +40,7 @@ def relevant(requirement: Requirement, profile: Profile, insurer: str, holding: 
         return False
     if requirement.scopes and profile.scope and profile.scope not in requirement.scopes:
         return False
-    return not (requirement.new_providers_only and profile.had_contract_with(insurer))
+    return not (requirement.new_providers_only and had)
 
 
 def bool_check(value: bool | None, yes: str, no: str) -> tuple[Status, str]:
@@ -165,15 +165,30 @@ def provider_check(requirement: Requirement, ctx: Ctx) -> tuple[Status, str]:
     return status, why
 
 
-def prior_contract_note(ctx: Ctx) -> str:
+def prior_contract_note(ctx: Ctx, requirement: Requirement) -> str:
     """What the profile says about a contract with this insurer in the year before the policy
-    year. The profile asks about a GLI contract; an exception for providers contracted then (VGZ
-    2024: RHO's "in 2023 gecontracteerd ... als RHO") may also be met by another contract, so a
-    "no" is a question, not a closed door."""
+    year, for an exception made for providers contracted then. It is always a question or a
+    "may", never "voldaan" or "niet voldaan":
+
+    - the profile asks about a GLI contract; the exception may be for another one (VGZ 2024: RHO's
+      "in 2023 gecontracteerd ... als RHO"), so a "no" is a question, not a closed door;
+    - a contract says nothing about the route it was under unless the profile's role is the one
+      the requirement's routes contract (an organisation that fits VGZ's RHO route by what it does
+      but calls itself a samenwerkingsverband may have been contracted as one);
+    - an answer given for another year (a hint) says nothing about that year."""
     year, name = ctx.policy.year - 1, ctx.name
+    routes = requirement.routes
+    as_route = f" als {route_names([r for r in ctx.policy.contract_routes if r.route in routes][:1])}" if routes else ""
+    same_role = not routes or any(ROUTE_ROLE[r] == ctx.role for r in routes)
     had = ctx.had_contract
+    lead = (f" Uw antwoord over een GLI-contract in het jaar ervoor gaat over {ctx.requested_year - 1}, niet over "
+            f"{year}." if ctx.prior_answer_elsewhere and ctx.requested_year else "")
     if had is None:
-        return f" Had u in {year} een overeenkomst met {name}? Dan kan de uitzondering voor u gelden."
+        return (f"{lead} Had u in {year} een overeenkomst met {name}{'' if same_role else as_route}? Dan kan de "
+                "uitzondering voor u gelden.")
+    if had and not same_role:
+        return (f" U had in {year} een GLI-overeenkomst met {name}; of u toen{as_route} gecontracteerd was, zegt dat "
+                f"niet: ga dat na. {name} beslist.")
     if had:
         return f" U had in {year} een GLI-overeenkomst met {name}: de uitzondering kan voor u gelden; {name} beslist."
     return (f" U gaf aan in {year} geen GLI-overeenkomst met {name} te hebben; ga na of een andere overeenkomst met "
@@ -188,7 +203,7 @@ def exception_check(requirement: Requirement, ctx: Ctx, status: Status, why: str
     exception = requirement.exception
     if exception is None or status == "met":
         return status, why
-    note = prior_contract_note(ctx) if exception.prior_year_contract else ""
+    note = prior_contract_note(ctx, requirement) if exception.prior_year_contract else ""
     return "to_check", (f"{why} Uitzondering mogelijk {exception.text}: “{exception.source.quote}” "
                         f"(§ {exception.source.section}).{note}")
 
@@ -223,7 +238,7 @@ def item(requirement: Requirement, ctx: Ctx, age: AgeRule, holding: Holding | No
 def checklist(ctx: Ctx, holding: Holding | None = None) -> list[tuple[CheckItem, Requirement]]:
     """Every relevant requirement checked, by weight (unmet first, expectations last). A provider's
     checklist follows the routes it is held to (``holding``); a referrer's has none."""
-    relevant_ = [r for r in ctx.policy.requirements if relevant(r, ctx.profile, ctx.policy.insurer, holding)]
+    relevant_ = [r for r in ctx.policy.requirements if relevant(r, ctx.profile, ctx.had_contract, holding)]
     age = AgeRule.of(relevant_)
     pairs = [(item(r, ctx, age, holding), r) for r in relevant_]
     pairs.sort(key=lambda pair: GROUP_ORDER.index(pair[0].group))

@@ -43,16 +43,18 @@ class Ctx:
     calendar: CalendarFile | None = None
     functions: dict[str, str] = field(default_factory=dict)
     fits: list[RouteFit] = field(default_factory=list)
+    #: The year the profile asked about, where this record is for another year (a hint).
+    requested_year: int | None = None
 
     @classmethod
     def of(cls, policy: Policy, profile: Profile, catalogue: Catalogue, today: dt.date,
-           calendar: CalendarFile | None = None) -> Ctx:
+           calendar: CalendarFile | None = None, requested_year: int | None = None) -> Ctx:
         name = catalogue.insurer(policy.insurer).short_name
         mail = question_contact(policy.contacts)
         ask = f"Vraag het na bij {name}: {mail.address}." if mail else f"Vraag het na bij {name}."
         functions = resolved_functions(profile)
         return cls(policy, profile, catalogue, today, name, ask, calendar, functions,
-                   route_fits(policy.contract_routes, functions, profile.contracting_role))
+                   route_fits(policy.contract_routes, functions, profile.contracting_role), requested_year)
 
     @property
     def role(self) -> str:
@@ -67,7 +69,19 @@ class Ctx:
         return self.functions.get("single_provider") == "yes"
 
     @property
+    def prior_answer_elsewhere(self) -> bool:
+        """Whether the profile answered "GLI-contract in het jaar ervoor" for another year than the
+        one before this record's: a profile for 2027 read against VGZ 2024 as a hint says who had a
+        contract in 2026, nothing about 2023 (what VGZ 2024's offer and exception are about)."""
+        return (self.profile.prior_contract_with is not None and self.requested_year is not None
+                and self.requested_year != self.policy.year)
+
+    @property
     def had_contract(self) -> bool | None:
+        """Whether the provider had a GLI contract with this insurer in the year before the policy
+        year; None where the profile does not say, or says it for another year."""
+        if self.prior_answer_elsewhere:
+            return None
         return self.profile.had_contract_with(self.policy.insurer)
 
 

@@ -22,7 +22,7 @@ from policy_model.wizard.timing import (
     month_of,
     month_text,
     next_window,
-    route_periods,
+    running_period,
     when,
     year_over,
 )
@@ -158,9 +158,8 @@ def running_contract_action(ctx: Ctx, route_kinds: set[str]) -> Action | None:
         return None
     year = ctx.policy.year
     for route in sorted(route_kinds - {"follow"}):
-        periods = route_periods(ctx.policy, route, had=True)  # not a new provider's (CZ 2027 §3.3.4)
-        if periods and all(p.start and p.end and p.start.year < year <= p.end.year for p in periods):
-            p = periods[0]
+        p = running_period(ctx.policy, route)
+        if p is not None:
             return Action(text=f"Uw overeenkomst loopt door: {p.label}, {p.start:%d-%m-%Y} t/m {p.end:%d-%m-%Y} "
                                f"({p.duration_text}). Voor {year} hoeft u niets aan te vragen of te tekenen.",
                           date=None, when="open", source=p.source, kind="running")

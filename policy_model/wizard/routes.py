@@ -11,9 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from policy_model.schema import ContractRoute
+from policy_model.schema import ContractPeriod, ContractRoute
 from policy_model.vocab import ORG_FUNCTION_QUESTIONS, ROUTE_FORM_KIND_LABELS, ROUTE_LABELS, ROUTE_ROLE
-from policy_model.wizard.context import Ctx, Decision, lower_first, route_names, unique_routes, verdict_label
+from policy_model.wizard.context import (
+    Ctx,
+    Decision,
+    in_sentence,
+    lower_first,
+    route_names,
+    unique_routes,
+    verdict_label,
+)
 from policy_model.wizard.forms import RouteFit, fit_rank, form_wording
 from policy_model.wizard.labels import (
     NOT_SETTLED,
@@ -22,7 +30,7 @@ from policy_model.wizard.labels import (
     UMBRELLA_ROUTES,
 )
 from policy_model.wizard.profile import fold
-from policy_model.wizard.timing import duration_provisions, period_texts
+from policy_model.wizard.timing import duration_provisions, period_texts, running_period
 
 
 def applies_in_region(route: ContractRoute, region: str) -> bool | None:
@@ -240,6 +248,10 @@ def umbrella_preferred(ctx: Ctx, here: Here) -> Decision | None:
         return None
     answers = {r.route: (ctx.profile.region_has_rho if r.route == "rho" else ctx.profile.region_has_network)
                for r in higher}
+    maybe_there = [r for r in higher if answers[r.route] != "no"]
+    running = running_contract_decision(ctx, applicable, maybe_there) if maybe_there else None
+    if running is not None:
+        return running
     present = [r for r in higher if answers[r.route] == "yes"]
     if present:
         return umbrella_contracted(ctx, applicable, present)
@@ -251,9 +263,62 @@ def umbrella_preferred(ctx: Ctx, here: Here) -> Decision | None:
         decision.question = f"Heeft {ctx.name} in uw regio een {names} gecontracteerd? {where_to_find(ctx)}"
         if ctx.single_provider:
             runoff_for_former_contractant(ctx, decision, certain=False, umbrellas=names)
+        note_running_contract(ctx, applicable, decision)
         return decision
     return Decision("eligible", [f"Er is in uw regio geen {names} gecontracteerd (die gaat bij {ctx.name} voor), "
                                  "dus deze route komt in aanmerking."], routes=applicable)
+
+
+def running_contract_decision(ctx: Ctx, applicable: list[ContractRoute],
+                              preferred: list[ContractRoute]) -> Decision | None:
+    """A former contractant whose contract under its route runs through the policy year keeps it,
+    whoever the insurer prefers in the region: the preference decides whom the insurer contracts
+    (CZ 2027 §2.2 "Kan of wil de RHO in een bepaalde regio de zorg niet leveren, dan contracteren
+    wij in plaats daarvan ..."), and the document gives the samenwerkingsverband's contract as
+    running 1 januari 2026 – 31 december 2027 (§2.4; §4.1 "lopende overeenkomsten van RHO's,
+    samenwerkingsverbanden") without saying it ends where an RHO is contracted. Only a coach's
+    run-off contract is tied to that (§2.2 Uitloopovereenkomst, :func:`runoff_for_former_contractant`).
+    ``preferred``: the organisations the insurer prefers that are, or may be, in the region."""
+    running = _running_contract(ctx, applicable)
+    if running is None or ctx.had_contract is not True:
+        return None
+    route, period = running
+    names, own = route_names(preferred), in_sentence(ROUTE_LABELS[route.route])
+    condition = (lower_first(route.conditions.rstrip(".")) if route.conditions
+                 else f"{ctx.name} contracteert een {own} alleen waar geen {names} is")
+    reason = (f"U had in {ctx.policy.year - 1} een GLI-overeenkomst met {ctx.name}. De overeenkomst van een {own} "
+              f"loopt volgens het beleid van {period.start:%d-%m-%Y} t/m {period.end:%d-%m-%Y} "
+              f"(§ {period.source.section}). De voorwaarde voor deze route ({condition}; § {route.source.section}) "
+              f"gaat over wie {ctx.name} contracteert; dat een lopende overeenkomst eindigt als er een {names} in uw "
+              "regio is, staat niet in het beleid.")
+    # What the document asks of this route's contractant under the route's own heading (CZ 2027
+    # §2.2: that a samenwerkingsverband contacts the RHO in its region).
+    asks = [r for r in ctx.policy.requirements if r.source.document == route.source.document
+            and r.source.section == route.source.section and ROUTE_ROLE[route.route] in r.roles]
+    reason += "".join(f" Het beleid vraagt daarbij: {lower_first(r.text)}" for r in asks)
+    return Decision("eligible", [reason], routes=[route], sources=[period.source, route.source] + [r.source for r in asks])
+
+
+def _running_contract(ctx: Ctx, applicable: list[ContractRoute]) -> tuple[ContractRoute, ContractPeriod] | None:
+    """An organisation's own route (not a coach's: its run-off is its own rule) with the contract
+    a former contractant has running through the policy year (:func:`.timing.running_period`)."""
+    if ctx.single_provider:
+        return None
+    return next(((r, p) for r in applicable if (p := running_period(ctx.policy, r.route)) is not None), None)
+
+
+def note_running_contract(ctx: Ctx, applicable: list[ContractRoute], decision: Decision) -> None:
+    """Not answered whether the organisation had a contract: the preference closes a new contract
+    only, so a running one is named beside the verdict (CZ 2027 §2.4), as the run-off is for a coach."""
+    running = _running_contract(ctx, applicable) if ctx.had_contract is None else None
+    if running is None:
+        return
+    route, period = running
+    decision.reasons.append(
+        f"Had u in {ctx.policy.year - 1} al een GLI-overeenkomst met {ctx.name}? De overeenkomst van een "
+        f"{in_sentence(ROUTE_LABELS[route.route])} loopt volgens het beleid van {period.start:%d-%m-%Y} t/m "
+        f"{period.end:%d-%m-%Y} (§ {period.source.section}); deze voorwaarde gaat over een nieuwe overeenkomst.")
+    decision.sources.append(period.source)
 
 
 def umbrella_contracted(ctx: Ctx, applicable: list[ContractRoute], present: list[ContractRoute]) -> Decision:
@@ -268,12 +333,14 @@ def umbrella_contracted(ctx: Ctx, applicable: list[ContractRoute], present: list
         runoff_for_former_contractant(ctx, decision, certain=True, umbrellas=here)
         return decision
     conditions = next((r.conditions for r in applicable if r.conditions), None)
-    return Decision("not_eligible", [
+    decision = Decision("not_eligible", [
         f"In uw regio is een {here} gecontracteerd; {ctx.name} contracteert een {ROLE_NOUNS[ctx.profile.role]} alleen "
         "waar die er niet is" + (f": {lower_first(conditions.split('. ')[0].rstrip('.'))}." if conditions else ".")],
         sources=[r.source for r in applicable] + [r.source for r in present],
         change=f"Uw leefstijlcoaches kunnen de GLI wel leveren als onderaannemer van de {here}; "
                f"een eigen overeenkomst kan alleen in een regio zonder {here}.")
+    note_running_contract(ctx, applicable, decision)
+    return decision
 
 
 def runoff_for_former_contractant(ctx: Ctx, decision: Decision, certain: bool, umbrellas: str) -> None:

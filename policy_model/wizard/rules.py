@@ -97,6 +97,31 @@ def unmet_requirements_close_routes(ctx: Ctx, d: Decision, pairs: list[tuple[Che
     d.change = d.change or "Als u voldoet aan: " + " ".join(c.text for c, _ in unmet)
 
 
+def speaks_of_prior_contract(policy: Policy) -> bool:
+    """Whether a record says anything that depends on a contract in the year before its own: a
+    period, date or way to apply for former contractants or for new providers only, a run-off
+    route, an exception for providers contracted then."""
+    dated = [*policy.contract_periods, *policy.timeline]
+    return (any(getattr(x, "existing_contractants_only", False) or getattr(x, "new_providers_only", False)
+                for x in dated)
+            or any(a.new_providers_only for a in policy.applications)
+            or any(r.route == "runoff" for r in policy.contract_routes)
+            or any(r.new_providers_only or (r.exception is not None and r.exception.prior_year_contract)
+                   for r in policy.requirements))
+
+
+def prior_answer_for_another_year(ctx: Ctx, d: Decision) -> None:
+    """A record read as a hint for another year (VGZ 2024 for a profile for 2027): the answer
+    "GLI-contract in het jaar ervoor" is about the year before the profile's year, not the
+    record's, so the wizard reads it as not given (:attr:`.Ctx.had_contract`) and says why."""
+    if not ctx.prior_answer_elsewhere or ctx.requested_year is None or not speaks_of_prior_contract(ctx.policy):
+        return
+    year = ctx.policy.year
+    d.reasons.append(f"Uw antwoord over een GLI-contract in het jaar ervoor gaat over {ctx.requested_year - 1}. Dit "
+                     f"beleid is van {year}; wat het zegt over wie in {year - 1} wel of geen overeenkomst met "
+                     f"{ctx.name} had, is voor u na te gaan.")
+
+
 def derived_record_not_firm(ctx: Ctx, d: Decision) -> None:
     """A derived record holds only what a later document says about the year (data/README:
     derived records): it never gives a firm verdict, and says which document it comes from."""
@@ -117,7 +142,7 @@ def derived_record_not_firm(ctx: Ctx, d: Decision) -> None:
 
 def assess_policy(policy: Policy, profile: Profile, catalogue: Catalogue, today: dt.date,
                   requested_year: int | None = None, calendar: CalendarFile | None = None) -> Assessment:
-    ctx = Ctx.of(policy, profile, catalogue, today, calendar)
+    ctx = Ctx.of(policy, profile, catalogue, today, calendar, requested_year)
     programmes = programme_checks(policy, profile, catalogue)
     if profile.role == "referrer":
         pairs = build_checklist(ctx)
@@ -129,6 +154,7 @@ def assess_policy(policy: Policy, profile: Profile, catalogue: Catalogue, today:
         programme_decision(ctx, programmes, d)
         pairs = build_checklist(ctx, holding_for(ctx, d))
         unmet_requirements_close_routes(ctx, d, pairs)
+        prior_answer_for_another_year(ctx, d)
     checklist = [c for c, _ in pairs]
     relevant = [r for _, r in pairs]
     derived_record_not_firm(ctx, d)

@@ -122,6 +122,18 @@ def route_periods(policy: Policy, route: str, had: bool | None = None) -> list[C
     return [p for p in policy.contract_periods if p.route == route and for_provider(p, had)]
 
 
+def running_period(policy: Policy, route: str) -> ContractPeriod | None:
+    """The contract a former contractant already has under ``route`` where it began before the
+    policy year and runs through it (CZ 2027 §2.4: RHO and samenwerkingsverband 1 januari 2026 –
+    31 december 2027; §4.1 "lopende overeenkomsten"). Only where every period the document gives a
+    former contractant for the route does so: a route with a running and a new period (the run-off
+    contract) has no one running contract."""
+    periods = route_periods(policy, route, had=True)  # not a new provider's (CZ 2027 §3.3.4)
+    if periods and all(p.start and p.end and p.start.year < policy.year <= p.end.year for p in periods):
+        return periods[0]
+    return None
+
+
 def period_texts(policy: Policy, route: str, had: bool | None = None) -> list[str]:
     """The contract periods of one route for this provider, the one starting in the policy's year
     first; a new provider is not shown the existing contractants' periods (CZ 2027 §3.3.4)."""
