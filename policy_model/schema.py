@@ -459,6 +459,14 @@ class Requirement(Sourced):
         description="An exception the document makes to it ('kan een uitzondering gemaakt worden'), with its own "
         "source: the wizard never reads it as 'niet voldaan' for a provider the exception may be for.",
     )
+    coach_text: Text | None = Field(
+        default=None,
+        description="What a requirement on a contractant's subcontractors means for the subcontractor coach, in our "
+        "own words (CZ 2027 §3.3.1 'ziet erop toe dat de aangesloten onderaannemers ... beschikken over een geldige "
+        "licentie': 'Uw RHO of samenwerkingsverband moet erop toezien dat u ...'); with `coach` in roles and the "
+        "routes it holds under. The wizard shows it to a coach instead of `text`, and asks the coach nothing of "
+        "`also_asks`, which is addressed to the contractant.",
+    )
     judged_by: JudgedBy | None = Field(
         default=None,
         description="Who judges a participant criterion, where the document says (a medical team, the referrer), "

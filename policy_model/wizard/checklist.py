@@ -20,6 +20,9 @@ from policy_model.wizard.models import CheckItem
 from policy_model.wizard.participants import AgeRule, referrer_check
 from policy_model.wizard.profile import Profile
 
+#: The profile roles of one coach (with an own contract or as subcontractor), not an organisation.
+COACH_ROLES = ("coach", "individual_coach")
+
 Check = Callable[[Requirement, Ctx], "tuple[Status, str]"]
 
 
@@ -148,8 +151,17 @@ TOPIC_CHECKS: dict[str, Check] = {
 }
 
 
+def for_the_coach(requirement: Requirement, profile: Profile) -> bool:
+    """Whether a coach reads the requirement in its coach wording (``coach_text``): a requirement on
+    an RHO's subcontractors (CZ 2027 §3.3.1 "ziet erop toe dat de aangesloten onderaannemers ...
+    beschikken over een geldige licentie") says to the subcontractor coach what must hold for it."""
+    return requirement.coach_text is not None and profile.role in COACH_ROLES
+
+
 def provider_check(requirement: Requirement, ctx: Ctx) -> tuple[Status, str]:
-    """What the profile's answers settle about one provider requirement, with why."""
+    """What the profile's answers settle about one provider requirement, with why. What a
+    requirement also asks of the contractant (``also_asks``: that all its subcontractors are
+    registered) is not asked of the subcontractor coach who reads it in its own wording."""
     if requirement.backgrounds and ctx.profile.background is None:
         labels = ", ".join(BACKGROUND_LABELS[b].lower() for b in requirement.backgrounds)
         return "to_check", f"Geldt alleen voor een leefstijlcoach met achtergrond {labels}; vul uw achtergrond in."
@@ -159,7 +171,7 @@ def provider_check(requirement: Requirement, ctx: Ctx) -> tuple[Status, str]:
     if rule is None:
         return "to_check", "Dit kunt u alleen zelf nagaan."
     status, why = rule(requirement, ctx)
-    if status == "met" and requirement.also_asks:
+    if status == "met" and requirement.also_asks and not for_the_coach(requirement, ctx.profile):
         # An AGB code is not yet one linked to the samenwerkingsverband (ZZ 2024 §5.1): to check.
         return "to_check", f"{why} Het beleid vraagt ook {requirement.also_asks}: ga dat na."
     return status, why
@@ -209,7 +221,7 @@ def item(requirement: Requirement, ctx: Ctx, age: AgeRule, holding: Holding | No
         status = "to_check"
         why += f" Dit is een {FORCE_LABELS[force].lower()}, geen voorwaarde om in aanmerking te komen."
     group: Group = status if force in GATING_FORCES else force  # type: ignore[assignment]
-    text = requirement.text
+    text = requirement.coach_text if for_the_coach(requirement, ctx.profile) else requirement.text
     if ctx.profile.role in ("coach_network", "rho", "msv") and requirement.roles == ["coach"]:
         text = f"Voor uw leefstijlcoaches: {text}"
     if requirement.backgrounds and not ctx.profile.background:

@@ -15,8 +15,10 @@ TODAY = dt.date(2026, 12, 3)
 def _item(cat, key: str, requirement_id: str, profile: Profile):
     """The checklist item of one real requirement (its text may carry a prefix or a suffix)."""
     policy = cat.policy_by_key(key)
-    text = next(r.text for r in policy.requirements if r.id == requirement_id)
-    return next(c for c in assess_policy(policy, profile, cat, TODAY).checklist if text in c.text)
+    requirement = next(r for r in policy.requirements if r.id == requirement_id)
+    texts = [t for t in (requirement.text, requirement.coach_text) if t]
+    return next(c for c in assess_policy(policy, profile, cat, TODAY).checklist
+                if c.source == requirement.source and any(t in c.text for t in texts))
 
 
 REFERRER = Profile(role="referrer", year=2024, participant_age=17, participant_ggr="moderate",
@@ -46,3 +48,57 @@ def test_who_judges_follows_the_documents_words_and_is_not_guessed(cat):
     motivation = _item(cat, "cz-2024", "target_group_motivation", REFERRER)
     assert motivation.status == "to_check" and "zegt het beleid niet" in motivation.why
     assert "verwijzer zelf" not in motivation.why
+
+
+def _coach_2027(**answers) -> Profile:
+    """q13_coach2027 of the audit: a BLCN coach with a CooL licence in a region where CZ contracted an RHO."""
+    base = {"role": "coach", "year": 2027, "background": "leefstijlcoach", "registries": ["blcn"],
+            "licences": ["cool"], "agb_code": True, "kvk_registered": True, "accredited_training": True,
+            "hbo_level": True, "region_has_rho": "yes", "region_has_network": "no", "prior_contract_with": [],
+            "scope": "local", "in_insurer_region": "yes"}
+    return Profile(**(base | answers))
+
+
+def test_cz_2027_a_subcontractor_coach_sees_that_its_rho_must_see_to_its_licence(cat):
+    # CZ 2027 §3.3.1: the RHO or samenwerkingsverband "ziet erop toe dat de aangesloten onderaannemers
+    # gedurende de looptijd van de overeenkomst beschikken over een geldige licentie van het programma dat
+    # zij uitvoeren". The subcontractor coach used to see no licence item at all.
+    coach = _coach_2027()
+    assessment = assess_policy(cat.policy("cz", 2027), coach, cat, TODAY)
+    assert assessment.verdict == "subcontractor_only"
+    item = _item(cat, "cz-2027", "rho_subcontractors_licence", coach)
+    assert item.text.startswith("Uw RHO of samenwerkingsverband moet erop toezien dat u als onderaannemer")
+    assert item.source.section.startswith("3.3.1") and item.status == "met"
+    assert item.why == "U heeft een licentie voor CooL."  # the profile's licences, as the text asks
+    # No licence: the RHO cannot see to one; not answered: to check.
+    assert _item(cat, "cz-2027", "rho_subcontractors_licence", _coach_2027(licences=[])).status == "unmet"
+    assert _item(cat, "cz-2027", "rho_subcontractors_licence", _coach_2027(licences=None)).status == "to_check"
+
+
+def test_cz_2027_the_rho_still_reads_its_own_wording_and_what_it_also_asks(cat):
+    # The same §3.3.1 requirement for the RHO itself: it sees to its subcontractors' licences.
+    rho = Profile(role="rho", year=2027, licences=["cool", "beweegkuur"], programmes_offered=2,
+                  in_insurer_region="yes", prior_contract_with=[],
+                  functions={"gp_led_regional": "yes", "coordinates_chain_care": "yes"})
+    item = _item(cat, "cz-2027", "rho_subcontractors_licence", rho)
+    assert item.text.startswith("Ziet erop toe dat onderaannemers")
+    assert item.status == "to_check" and "dat u erop toeziet dat uw onderaannemers" in item.why
+
+
+def test_cz_2027_the_register_of_a_subcontractor_coach_is_not_asked_of_all_subcontractors(cat):
+    # §3.3.1 "Zij hebben een registratie in een door CZ groep erkend kwaliteitsregister": for the coach
+    # this is its own register. "Het beleid vraagt ook dat al uw aangesloten onderaannemers in zo'n
+    # register staan" is the RHO's part, not the coach's: BLCN settles it.
+    item = _item(cat, "cz-2027", "rho_subcontractors_quality_register", _coach_2027())
+    assert item.text == "U staat als onderaannemer geregistreerd in een door CZ erkend kwaliteitsregister."
+    assert item.status == "met" and "aangesloten onderaannemers" not in item.why
+
+
+def test_cz_2027_a_coach_with_an_own_contract_is_not_held_to_the_rhos_subcontractor_licence(cat):
+    # An individual contractant's licence is §3.3.2's ("heeft een geldige licentie van het GLI-programma
+    # dat hij/zij uitvoert"), not what an RHO sees to for its subcontractors.
+    own = Profile(role="individual_coach", year=2027, licences=["cool"], region_has_rho="no",
+                  region_has_network="no")
+    checklist = assess_policy(cat.policy("cz", 2027), own, cat, TODAY).checklist
+    licences = [c for c in checklist if c.topic == "programme_licence"]
+    assert licences and not any(c.source.section.startswith("3.3.1") for c in licences)
