@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from policy_model.wizard.profile import Profile
+from policy_model.wizard.batch import parse_profile_row
+from policy_model.wizard.profile import Profile, inapplicable_keys
 from policy_model.wizard.rules import assess_policy
 
 TODAY = dt.date(2026, 12, 3)
@@ -102,3 +103,66 @@ def test_cz_2027_a_coach_with_an_own_contract_is_not_held_to_the_rhos_subcontrac
     checklist = assess_policy(cat.policy("cz", 2027), own, cat, TODAY).checklist
     licences = [c for c in checklist if c.topic == "programme_licence"]
     assert licences and not any(c.source.section.startswith("3.3.1") for c in licences)
+
+
+def _network_zz(**answers) -> Profile:
+    """p12_network_zz of the audit: a samenwerkingsverband of coaches in ZZ's region, 2024."""
+    base = {"role": "coach_network", "year": 2024, "registries": ["blcn"], "licences": ["cool", "slimmer"],
+            "programmes_offered": 2, "agb_code": True, "kvk_registered": True, "region_has_rho": "no",
+            "region_has_network": "no", "prior_contract_with": [], "scope": "regional", "in_insurer_region": "yes"}
+    return Profile(**(base | answers))
+
+
+BACKGROUND_ITEMS = ["coach_geaccrediteerde_opleiding", "coach_blcn_register", "paramedicus_centraal_kwaliteitsregister",
+                    "fysiotherapeut_ckr_kp_of_vergelijkbaar", "paramedicus_aantekening_competenties_leefstijlcoach"]
+
+
+def test_zz_2024_an_organisation_is_asked_about_its_coaches_not_its_own_background(cat):
+    # ZZ 2024 §5.1 "Aanvullende eisen aan de leefstijlcoach met achtergrond fysiotherapeut, oefentherapeut of
+    # diëtist" / "... niet zijnde ...": the coaches of the samenwerkingsverband. The wizard used to say "vul uw
+    # achtergrond in" to the organisation.
+    for profile in (_network_zz(), Profile(role="msv", year=2024, in_insurer_region="yes",
+                                           functions={"multidisciplinary_primary_care": "yes"})):
+        for rid in BACKGROUND_ITEMS:
+            item = _item(cat, "zz-2024", rid, profile)
+            assert item.status == "to_check", (profile.role, rid)
+            assert item.why.startswith("Ga na dat uw leefstijlcoaches met achtergrond "), item.why
+            assert "vul uw achtergrond in" not in item.why
+            assert "(geldt voor uw leefstijlcoaches met achtergrond " in item.text
+    paramedic = _item(cat, "zz-2024", "paramedicus_centraal_kwaliteitsregister", _network_zz())
+    assert "fysiotherapeut, oefentherapeut of diëtist hieraan voldoen" in paramedic.why
+
+
+def test_zz_2024_an_organisations_own_background_neither_meets_nor_drops_its_coaches_items(cat):
+    # An msv that answers "leefstijlcoach" used to meet BLCN for all its coaches and lose the paramedics' items.
+    msv = _network_zz(role="msv", background="leefstijlcoach", functions={"multidisciplinary_primary_care": "yes"})
+    checklist = assess_policy(cat.policy("zz", 2024), msv, cat, TODAY).checklist
+    for rid in BACKGROUND_ITEMS:
+        assert _item(cat, "zz-2024", rid, msv).status == "to_check"
+    assert not any(c.topic == "quality_register" and c.status == "met" for c in checklist)
+    # A register ZZ names for physiotherapy counts for the organisation's physiotherapists.
+    ckr = next(r for r in assess_policy(cat.policy("zz", 2024), _network_zz(background="leefstijlcoach",
+                                                                            registries=["ckr"]), cat, TODAY).registries)
+    assert ckr.accepted == "yes" and "fysiotherapeut" in ckr.label
+
+
+def test_a_coach_still_answers_with_its_own_background(cat):
+    coach = Profile(role="coach", year=2024, in_insurer_region="yes", background="leefstijlcoach", registries=["blcn"])
+    assert _item(cat, "zz-2024", "coach_blcn_register", coach).status == "met"
+    unanswered = Profile(role="coach", year=2024, in_insurer_region="yes")
+    assert "vul uw achtergrond in" in _item(cat, "zz-2024", "coach_blcn_register", unanswered).why
+
+
+def test_an_organisations_background_answer_is_named_as_not_counting(cat):
+    assert any("‘background’" in w for w in inapplicable_keys(_network_zz(background="fysiotherapeut")))
+    assert not inapplicable_keys(Profile(role="coach", year=2024, background="fysiotherapeut"))
+
+
+def test_a_batch_row_is_one_coach_whose_background_counts_under_an_organisations_form(cat):
+    # The batch CSV (a samenwerkingsverband checks its subcontractors) assesses each coach under the
+    # chosen contract form, here msv: the row's background is the coach's own, so ZZ's BLCN requirement
+    # for a leefstijlcoach is met, not "ga na dat uw leefstijlcoaches ...".
+    row = {"name": "Coach A", "background": "leefstijlcoach", "registries": "BLCN"}
+    profile = parse_profile_row(row, 2, "msv", 2024, cat, [])
+    assert profile is not None and profile.role == "msv" and not profile.is_organisation
+    assert _item(cat, "zz-2024", "coach_blcn_register", profile).status == "met"
