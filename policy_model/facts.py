@@ -53,6 +53,7 @@ KIND_PAGE = {
     "route_form": "voorwaarden",
     "requirement_listing": "voorwaarden",
     "requirement_exception": "voorwaarden",
+    "requirement_judge": "voorwaarden",
     "contract_period": "tijdlijn",
     "tariff": "voorwaarden",
     "application": "voorwaarden",
@@ -146,6 +147,9 @@ def _statement_facts(p: Policy) -> Iterator[Fact]:
         if item.exception is not None:
             yield _row(p, "requirement_exception", item.topic, item.id,
                        f"Uitzondering mogelijk {item.exception.text}: {item.text}", item.exception.source)
+        if item.judged_by is not None:
+            yield _row(p, "requirement_judge", item.topic, item.id,
+                       f"Wie beoordeelt: {item.judged_by.text}: {item.text}", item.judged_by.source)
     for item in p.provisions:
         yield _row(p, "provision", item.topic, item.id, item.text, item.source)
     for item in p.changes:

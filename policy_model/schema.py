@@ -390,6 +390,22 @@ class RequirementException(Sourced):
     )
 
 
+class JudgedBy(Sourced):
+    """Who judges a participant criterion, in the document's words (ZZ 2024 §5.1, digital GLI:
+    "Het medisch team van de interventie-eigenaar beoordeelt of een deelnemer voldoet aan de
+    inclusiecriteria"). The wizard says so to a referrer instead of reading the criterion as one
+    the referrer judges; where a record names no one, the wizard does not say who judges."""
+
+    text: Text = Field(
+        description="Who judges, as the subject of 'beoordeelt dit' (\"het medisch team van de "
+        "interventie-eigenaar\"); 'de verwijzer' where the document names the referrer.",
+    )
+    referrer: bool = Field(
+        default=False,
+        description="True where the one the document names is the referrer (\"De verwijzer moet ... inschatten\").",
+    )
+
+
 class Requirement(Sourced):
     id: Id
     kind: RequirementKind = Field(
@@ -442,6 +458,19 @@ class Requirement(Sourced):
         default=None,
         description="An exception the document makes to it ('kan een uitzondering gemaakt worden'), with its own "
         "source: the wizard never reads it as 'niet voldaan' for a provider the exception may be for.",
+    )
+    coach_text: Text | None = Field(
+        default=None,
+        description="What a requirement on a contractant's subcontractors means for the subcontractor coach, in our "
+        "own words (CZ 2027 §3.3.1 'ziet erop toe dat de aangesloten onderaannemers ... beschikken over een geldige "
+        "licentie': 'Uw RHO of samenwerkingsverband moet erop toezien dat u ...'); with `coach` in roles and the "
+        "routes it holds under. The wizard shows it to a coach instead of `text`, and asks the coach nothing of "
+        "`also_asks`, which is addressed to the contractant.",
+    )
+    judged_by: JudgedBy | None = Field(
+        default=None,
+        description="Who judges a participant criterion, where the document says (a medical team, the referrer), "
+        "with its source: the wizard names them to the referrer.",
     )
 
     @model_validator(mode="after")

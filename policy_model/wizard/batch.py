@@ -280,7 +280,8 @@ def parse_profile_row(row: dict[str, str], number: int, role: str, year: int, ca
             profile = None
     if not isinstance(problems, Messages):
         problems += messages.lines()
-    return profile
+    # Each row is one coach, whatever contract form it is assessed under: its background is its own.
+    return profile.as_one_coach() if profile is not None else None
 
 
 def decode_upload(raw: bytes) -> tuple[str | None, list[str]]:

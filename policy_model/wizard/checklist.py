@@ -18,7 +18,7 @@ from policy_model.wizard.holding import Holding, applies_to, held
 from policy_model.wizard.labels import GROUP_ORDER, Group, Status
 from policy_model.wizard.models import CheckItem
 from policy_model.wizard.participants import AgeRule, referrer_check
-from policy_model.wizard.profile import Profile
+from policy_model.wizard.profile import COACH_ROLES, Profile
 
 Check = Callable[[Requirement, Ctx], "tuple[Status, str]"]
 
@@ -36,7 +36,8 @@ def relevant(requirement: Requirement, profile: Profile, had: bool | None, holdi
         return False
     if not (held(requirement, holding) if holding is not None else applies_to_role(requirement, profile.contracting_role)):
         return False
-    if requirement.backgrounds and profile.background and profile.background not in requirement.backgrounds:
+    background = profile.coach_background  # an organisation's coach items are about its coaches
+    if requirement.backgrounds and background and background not in requirement.backgrounds:
         return False
     if requirement.scopes and profile.scope and profile.scope not in requirement.scopes:
         return False
@@ -148,18 +149,37 @@ TOPIC_CHECKS: dict[str, Check] = {
 }
 
 
+def for_the_coach(requirement: Requirement, profile: Profile) -> bool:
+    """Whether a coach reads the requirement in its coach wording (``coach_text``): a requirement on
+    an RHO's subcontractors (CZ 2027 §3.3.1 "ziet erop toe dat de aangesloten onderaannemers ...
+    beschikken over een geldige licentie") says to the subcontractor coach what must hold for it."""
+    return requirement.coach_text is not None and profile.role in COACH_ROLES
+
+
+def _backgrounds(requirement: Requirement) -> str:
+    """The backgrounds a requirement is for, in words: "fysiotherapeut, oefentherapeut of diëtist"."""
+    names = [BACKGROUND_LABELS[b].lower() for b in requirement.backgrounds]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " of " + names[-1]
+
+
 def provider_check(requirement: Requirement, ctx: Ctx) -> tuple[Status, str]:
-    """What the profile's answers settle about one provider requirement, with why."""
+    """What the profile's answers settle about one provider requirement, with why. What a
+    requirement also asks of the contractant (``also_asks``: that all its subcontractors are
+    registered) is not asked of the subcontractor coach who reads it in its own wording."""
+    if requirement.backgrounds and ctx.profile.is_organisation:
+        # ZZ 2024 §5.1 "Aanvullende eisen aan de leefstijlcoach met achtergrond ...": the organisation's
+        # coaches, whatever the organisation's own profession.
+        return "to_check", f"Ga na dat uw leefstijlcoaches met achtergrond {_backgrounds(requirement)} hieraan voldoen."
     if requirement.backgrounds and ctx.profile.background is None:
-        labels = ", ".join(BACKGROUND_LABELS[b].lower() for b in requirement.backgrounds)
-        return "to_check", f"Geldt alleen voor een leefstijlcoach met achtergrond {labels}; vul uw achtergrond in."
+        return "to_check", (f"Geldt alleen voor een leefstijlcoach met achtergrond {_backgrounds(requirement)}; "
+                            "vul uw achtergrond in.")
     if requirement.in_region is not None:
         return region_check(requirement, ctx)
     rule = TOPIC_CHECKS.get(requirement.topic)
     if rule is None:
         return "to_check", "Dit kunt u alleen zelf nagaan."
     status, why = rule(requirement, ctx)
-    if status == "met" and requirement.also_asks:
+    if status == "met" and requirement.also_asks and not for_the_coach(requirement, ctx.profile):
         # An AGB code is not yet one linked to the samenwerkingsverband (ZZ 2024 §5.1): to check.
         return "to_check", f"{why} Het beleid vraagt ook {requirement.also_asks}: ga dat na."
     return status, why
@@ -224,10 +244,12 @@ def item(requirement: Requirement, ctx: Ctx, age: AgeRule, holding: Holding | No
         status = "to_check"
         why += f" Dit is een {FORCE_LABELS[force].lower()}, geen voorwaarde om in aanmerking te komen."
     group: Group = status if force in GATING_FORCES else force  # type: ignore[assignment]
-    text = requirement.text
-    if ctx.profile.role in ("coach_network", "rho", "msv") and requirement.roles == ["coach"]:
+    text = requirement.coach_text if for_the_coach(requirement, ctx.profile) else requirement.text
+    if ctx.profile.is_organisation and requirement.roles == ["coach"]:
         text = f"Voor uw leefstijlcoaches: {text}"
-    if requirement.backgrounds and not ctx.profile.background:
+    if requirement.backgrounds and ctx.profile.is_organisation:
+        text += f" (geldt voor uw leefstijlcoaches met achtergrond {_backgrounds(requirement)})"
+    elif requirement.backgrounds and not ctx.profile.background:
         text += f" (geldt voor: {', '.join(BACKGROUND_LABELS[b] for b in requirement.backgrounds)})"
     return CheckItem(topic=requirement.topic, topic_label=TOPIC_LABELS[requirement.topic], text=text, status=status,
                      why=why, decisive=requirement.value is not None or requirement.age_group is not None, force=force, force_label=FORCE_LABELS[force],

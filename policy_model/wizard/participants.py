@@ -127,7 +127,20 @@ def referrer_check(requirement: Requirement, ctx: Ctx, age: AgeRule) -> tuple[St
         return ggr_check(requirement, ctx.profile)
     if requirement.topic == "repeat_participation":
         return repeat_check(requirement, ctx)
-    return "to_check", "Dit beoordeelt u als verwijzer zelf."
+    return "to_check", judge_text(requirement)
+
+
+def judge_text(requirement: Requirement) -> str:
+    """Who judges a criterion the profile cannot settle, in the document's words (``judged_by``):
+    ZZ 2024 §5.1 gives the inclusion check of a digital GLI to the intervention owner's medical
+    team, not to the referrer. Where the record names no one, the wizard does not guess who."""
+    judge = requirement.judged_by
+    if judge is None:
+        return "Ga dit na vóór de verwijzing; wie het beoordeelt, zegt het beleid niet."
+    quoted = f"“{judge.source.quote}” (§ {judge.source.section})"
+    if judge.referrer:
+        return f"Dit beoordeelt u als verwijzer: {quoted}."
+    return f"Dit beoordeelt volgens het beleid {judge.text}: {quoted}."
 
 
 def referrer_verdict(checklist: list[CheckItem], relevant: list[Requirement]) -> Decision:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from policy_model.schema import Id
 from policy_model.vocab import (
@@ -38,6 +38,10 @@ ProfileRole = Literal["coach", "individual_coach", "coach_network", "rho", "msv"
 #: The roles in the order the wizard offers them. ``coach``: a lifestyle coach who delivers the
 #: GLI, as subcontractor or with an own contract; the answer says which of the two an insurer allows.
 PROFILE_ROLES: tuple[str, ...] = ("coach", "individual_coach", "coach_network", "rho", "msv", "referrer")
+#: The roles of one coach (with an own contract or as subcontractor) and of an organisation. An
+#: organisation's coach requirements concern its coaches, never its own professional background.
+COACH_ROLES: tuple[str, ...] = ("coach", "individual_coach")
+ORGANISATION_ROLES: tuple[str, ...] = ("coach_network", "rho", "msv")
 Tri = Literal["yes", "no", "unknown"]
 GGR = Literal["none", "moderate", "high"]
 GGR_LEVEL = {"none": 0, "moderate": 1, "high": 2}
@@ -102,6 +106,27 @@ class Profile(BaseModel):
         (individual_coach), and the requirements on every coach apply to it anyway."""
         return "individual_coach" if self.role == "coach" else self.role
 
+    #: A batch row: one coach, assessed under the contract form its role names ("Contractvorm van de
+    #: coaches"), whose background is its own. Not a key of a profile file: see :meth:`as_one_coach`.
+    _one_coach: bool = PrivateAttr(default=False)
+
+    def as_one_coach(self) -> Profile:
+        """This profile as one coach under the contract form of its role (a row of the batch CSV)."""
+        copy = self.model_copy()
+        copy._one_coach = True
+        return copy
+
+    @property
+    def is_organisation(self) -> bool:
+        """An RHO, samenwerkingsverband or zorggroep: it answers for its coaches, who have many backgrounds."""
+        return self.role in ORGANISATION_ROLES and not self._one_coach
+
+    @property
+    def coach_background(self) -> Background | None:
+        """The background a coach requirement is held against: a coach's own, never an organisation's
+        (ZZ 2024 §5.1 "Aanvullende eisen aan de leefstijlcoach met achtergrond ..." concern its coaches)."""
+        return None if self.is_organisation else self.background
+
     def region_for(self, insurer: str) -> Tri:
         """Whether the provider works in ``insurer``'s core region."""
         if isinstance(self.in_insurer_region, list):
@@ -120,8 +145,9 @@ REFERRER_KEYS = ("participant_age", "participant_ggr", "participant_repeat")
 PROVIDER_KEYS = ("background", "registries", "licences", "programmes_offered", "agb_code", "kvk_registered",
                  "accredited_training", "hbo_level", "region_has_rho", "region_has_network", "prior_contract_with",
                  "scope", "in_insurer_region", "functions")
-#: Keys about an organisation, not about one coach.
+#: Keys about an organisation, not about one coach; and about one coach, not an organisation.
 ORGANISATION_KEYS = ("programmes_offered",)
+COACH_KEYS = ("background",)
 
 
 def inapplicable_keys(profile: Profile) -> list[str]:
@@ -129,10 +155,10 @@ def inapplicable_keys(profile: Profile) -> list[str]:
     role = profile.role
     if role == "referrer":
         unused = PROVIDER_KEYS
-    elif role in ("coach", "individual_coach"):
+    elif role in COACH_ROLES:
         unused = REFERRER_KEYS + ORGANISATION_KEYS
     else:
-        unused = REFERRER_KEYS
+        unused = REFERRER_KEYS + COACH_KEYS
     label = ROLE_SHORT_LABELS[role].lower()
     return [f"‘{key}’ geldt niet voor de rol {label} en telt niet mee in het antwoord."
             for key in Profile.model_fields if key in unused and key in profile.model_fields_set

@@ -55,14 +55,15 @@ def registry_checks(policy: Policy, profile: Profile, catalogue: Catalogue,
     relevant_ids = {r.id for r in relevant}
     closed = [r for r in closed_register_requirements(policy) if r.id in relevant_ids]
     out = []
+    background = profile.coach_background  # an organisation's registers are its coaches', of any background
     for registry_id in profile.registries or []:
         named = [r for r in policy.registries if r.registry == registry_id]
         # Named only for other backgrounds (ZZ 2024 §5.1: CKR "in het geval van fysiotherapie"):
         # not accepted for this profile, and not "not named" either.
-        entries = [r for r in named if not r.backgrounds or profile.background in (None, *r.backgrounds)]
+        entries = [r for r in named if not r.backgrounds or background in (None, *r.backgrounds)]
         registry = catalogue.registry(registry_id)
         name = registry.abbreviation or registry.name
-        if named and not entries and profile.background:
+        if named and not entries and background:
             out.append(RegistryCheck(registry=registry_id, name=name, accepted="no",
                                      label=f"Alleen genoemd voor {_backgrounds(named)}; niet voor uw achtergrond",
                                      source=named[0].source))
