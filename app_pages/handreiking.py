@@ -22,7 +22,9 @@ from ui.url_state import url_expander
 LEVEL_LABELS = {"national": "Landelijk", "regional": "Regionaal", "local": "Lokaal"}
 SYSTEM_KIND_LABELS = {"referral": "Verwijzen", "declaration": "Declareren", "both": "Verwijzen en declareren",
                       "other": "Overige systemen en registers"}
-MECHANISM_LABELS = {"tariff_withholding": "Inhouding op het NZa-tarief", "oi_funds": "O&I-gelden",
+# A withholding is on what the insurer pays: the NZa-vergoeding in voorbeeld A, "het tarief dat zij
+# van de zorgverzekeraar ontvangen" in Taak 7 (not always the NZa tariff).
+MECHANISM_LABELS = {"tariff_withholding": "Inhouding op de vergoeding", "oi_funds": "O&I-gelden",
                     "max_max": "Max-max tarief", "municipality": "Gemeente", "other": "Overig"}
 
 
@@ -34,7 +36,7 @@ presenting = page_header(
     "Handreiking: de GLI organiseren in uw regio",
     "De ZonMw-handreiking ‘Duurzame integrale implementatie van de GLI’ als interactieve gids: 14 taken in "
     "vijf thema's, organisatievormen, financiering, systemen, stakeholders en de checklist borging – "
-    "met per onderwerp wat de verzekeraars in hun beleid eisen.",
+    "met per onderwerp wat de verzekeraars in hun beleid vastleggen.",
 )
 cat = catalogue()
 guidance = cat.guidance

@@ -80,3 +80,24 @@ def test_the_financing_chart_labels_bars_with_the_examples_own_words(cat):
     # Plotly's tool bar speaks only English here (no Dutch locale in Streamlit's bundle); the
     # bar chart needs no zooming, so it has none.
     assert json.loads(at.get("plotly_chart")[0].proto.config)["displayModeBar"] is False
+
+
+def test_a_withholding_is_named_on_what_the_insurer_pays_not_always_the_nza_tariff(cat):
+    # Audit C: only voorbeeld A withholds on the NZa-vergoeding; Taak 7's 2% and 10% are on "het
+    # tarief dat zij van de zorgverzekeraar ontvangen". "Inhouding op het NZa-tarief" said more.
+    at = open_page("handreiking", onderdeel="Financiering")
+    table = at.dataframe[0].value
+    withholdings = [f.text for f in cat.guidance.financing_examples if f.mechanism == "tariff_withholding"]
+    rows = table[table["Voorbeeld"].isin(withholdings)]
+    assert len(rows) == len(withholdings) >= 3
+    assert set(rows["Manier"]) == {"Inhouding op de vergoeding"}
+    assert "NZa-tarief" not in all_text(at)
+
+
+def test_a_task_shows_each_requirement_with_its_force_not_as_a_demand(cat):
+    # Audit C: every requirement was "Eis", also an insurer's expectation. Task 4 (sociaal domein)
+    # shows expectations and minimum requirements, each named for what it is.
+    at = open_page("handreiking", taak4="true")
+    kinds = set().union(*(set(d.value["Soort"]) for d in at.dataframe if "Soort" in d.value.columns))
+    assert "Eis" not in kinds
+    assert "Verwachting" in kinds

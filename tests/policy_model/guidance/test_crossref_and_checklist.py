@@ -6,6 +6,7 @@ import datetime as dt
 
 from policy_model.guidance.checklist import checklist_csv, checklist_html, parse_checklist_csv
 from policy_model.guidance.crossref import guidance_end_year, later_changes, tariff_crossrefs, task_crossrefs
+from policy_model.vocab import FORCE_LABELS, PARTICIPANT_FORCE_LABELS
 
 
 def _task(cat, topic):
@@ -30,8 +31,30 @@ def test_a_contracting_task_lists_each_insurers_routes_and_channels(cat):
 
 def test_a_social_domain_task_shows_the_social_domain_requirements(cat):
     refs = task_crossrefs(cat, _task(cat, "social_domain_collaboration"))
-    social = [r for r in refs if r.topic == "social_domain_collaboration" and r.kind == "Eis"]
+    # A requirement's kind is its force, not a plain "Eis" (which read every expectation as a demand).
+    social = [r for r in refs if r.topic == "social_domain_collaboration" and r.kind in FORCE_LABELS.values()]
     assert {r.policy_key for r in social} >= {"cz-2027", "zz-2024"}
+
+
+def test_a_requirement_beside_a_task_is_labelled_with_its_own_force(cat):
+    # Audit C: "Eis" beside an expectation ("wij stimuleren", "bij voorkeur") turned it into a
+    # demand. Every requirement shown with a task carries the label of its recorded force.
+    by_text = {}
+    for theme in cat.guidance.themes:
+        for task in theme.tasks:
+            for ref in task_crossrefs(cat, task):
+                if ref.kind not in {"Contracteerroute", "Aanvragen", "Tarief", "Bepaling"}:
+                    by_text[(ref.policy_key, ref.text)] = ref.kind
+    assert "Eis" not in by_text.values()
+    checked = 0
+    for policy in cat.policies_for():
+        for req in policy.requirements:
+            if (policy.key, req.text) in by_text:
+                labels = PARTICIPANT_FORCE_LABELS if req.kind == "participant" else FORCE_LABELS
+                assert by_text[(policy.key, req.text)] == labels[req.force]
+                checked += 1
+    expectations = [k for k in by_text.values() if k == FORCE_LABELS["expectation"]]
+    assert checked > 20 and expectations  # real records, and some of them are only expectations
 
 
 def test_max_max_financing_links_to_the_insurers_that_state_it(cat):
