@@ -239,10 +239,11 @@ else:
     if role in ORGANISATION_ROLES:
         data["functions"] = organisation_questions(role) or None
     step("Wat heeft u?")
-    with grid("have"):  # two per row; the fourth place stays empty unless the role is an organisation
-        data["background"] = st.selectbox("Beroepsachtergrond", list(BACKGROUND_LABELS),
-                                          format_func=BACKGROUND_LABELS.get, index=None, key="achtergrond",
-                                          bind="query-params", placeholder="Niet ingevuld")
+    with grid("have"):  # two per row
+        if role not in ORGANISATION_ROLES:  # an organisation's coach requirements concern its coaches
+            data["background"] = st.selectbox("Beroepsachtergrond", list(BACKGROUND_LABELS),
+                                              format_func=BACKGROUND_LABELS.get, index=None, key="achtergrond",
+                                              bind="query-params", placeholder="Niet ingevuld")
         data["registries"] = st.multiselect("Registers waarin u (of uw coaches) staat", [*registry_ids, NONE],
                                             format_func=lambda r: NONE_LABEL if r == NONE else registry_names[r],
                                             key="registers", bind="query-params", placeholder="Niet ingevuld",

@@ -237,3 +237,13 @@ def test_the_checklist_names_the_route_a_requirement_holds_under():
     assert "Route" in table.columns and "Geldt bij de route RHO" in set(table["Route"])
     cards = next(body for body in html_bodies(at) if "gli-cards" in body)
     assert "<div class='route'>Geldt bij de route RHO</div>" in cards
+
+
+def test_an_organisation_is_not_asked_its_own_background():
+    # ZZ 2024 §5.1's background requirements are about an organisation's coaches, and the wizard
+    # reads them so (ga na dat uw leefstijlcoaches …): an answer it would ignore is not asked.
+    coach = open_page("wizard", rol="Individuele coach", jaar="2027")
+    assert [s for s in coach.selectbox if s.label == "Beroepsachtergrond"]
+    for role in ("RHO", "Samenwerkingsverband", "Multidisciplinair / zorggroep"):
+        at = open_page("wizard", rol=role, jaar="2027")
+        assert not at.exception and not [s for s in at.selectbox if s.label == "Beroepsachtergrond"], role
