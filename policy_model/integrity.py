@@ -10,6 +10,7 @@ makes and the list that must hold it), :data:`CATALOGUE_IDS`, :data:`GUIDANCE_ID
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -94,17 +95,27 @@ CITING_FILES: tuple[tuple[str, str], ...] = CATALOGUE_IDS[1:]
 @dataclass(frozen=True)
 class UniqueRule:
     """Values that must be unique in a list: where the list is, what they are called, and how
-    to read them from the model."""
+    to read them from the model. ``places`` (optional) gives each value's own place where the
+    values run across nested lists (task numbers across themes), so a duplicate is reported at
+    its own line; without it a value's place is its index in the list at ``loc``."""
 
     loc: Loc
     what: str
     values: Callable[[BaseModel], Iterable[object]]
+    places: Callable[[BaseModel], Iterable[Loc]] | None = None
+
+    def located(self, model: BaseModel) -> Iterator[tuple[Loc, object]]:
+        """(place, value) of every value, in order."""
+        places = self.places(model) if self.places else ((*self.loc, i) for i in itertools.count())
+        return zip(places, self.values(model), strict=False)
 
 
 GUIDANCE_IDS: tuple[UniqueRule, ...] = (
     UniqueRule(("guidance", "themes"), "theme id", lambda g: (t.id for t in g.themes)),
-    # Task numbers run across themes; the index is the task's place in that flat run.
-    UniqueRule(("guidance", "themes"), "task number", lambda g: (t.number for th in g.themes for t in th.tasks)),
+    # Task numbers run across themes: each is reported at its own task.
+    UniqueRule(("guidance", "themes"), "task number", lambda g: (t.number for th in g.themes for t in th.tasks),
+               lambda g: (("guidance", "themes", i, "tasks", j) for i, th in enumerate(g.themes)
+                          for j in range(len(th.tasks)))),
     UniqueRule(("guidance", "checklist", "items"), "checklist item id", lambda g: (i.id for i in g.checklist.items)),
     UniqueRule(("guidance", "financing_examples"), "financing example id",
                lambda g: (f.id for f in g.financing_examples)),
@@ -121,25 +132,25 @@ def _line(doc: YamlDocument | None, loc: Loc) -> int | None:
     return doc.line_of(loc) if doc else None
 
 
-def _duplicates(
-    doc: YamlDocument | None, file: str, loc_prefix: tuple, ids: Iterable[object], what: str
-) -> list[Problem]:
-    """A problem for each value seen before in ``ids``, at its index under ``loc_prefix``."""
+def _duplicates(doc: YamlDocument | None, file: str, located: Iterable[tuple[Loc, object]], what: str) -> list[Problem]:
+    """A problem for each value seen before, at its own place; it names the first one's place
+    (its index where both are in one list)."""
     problems: list[Problem] = []
-    first: dict[object, int] = {}
-    for index, value in enumerate(ids):
+    first: dict[object, Loc] = {}
+    for loc, value in located:
         if value in first:
-            loc = (*loc_prefix, index)
+            seen = first[value]
+            also = f"item {seen[-1]}" if seen[:-1] == loc[:-1] else format_path(seen)
             problems.append(Problem(file, _line(doc, loc), format_path(loc),
-                                    f"duplicate {what} {value!r} (also item {first[value]}); ids must be unique"))
+                                    f"duplicate {what} {value!r} (also {also}); ids must be unique"))
         else:
-            first[value] = index
+            first[value] = loc
     return problems
 
 
 def _unique(doc: YamlDocument | None, file: str, model: BaseModel, rules: Iterable[UniqueRule]) -> list[Problem]:
     """Every duplicate that a table of :class:`UniqueRule` finds in ``model``."""
-    return [p for rule in rules for p in _duplicates(doc, file, rule.loc, rule.values(model), rule.what)]
+    return [p for rule in rules for p in _duplicates(doc, file, rule.located(model), rule.what)]
 
 
 def _unknown(doc: YamlDocument | None, file: str, refs: Iterable[tuple[Loc, str]], known: frozenset[str],
@@ -262,7 +273,8 @@ def check_integrity(
                                              "glossary.yaml": glossary}
     known = KnownIds.of(sources, insurers, programmes, registries)
     problems = [p for name, key in CATALOGUE_IDS
-                for p in _duplicates(docs.get(name), name, (key,), (item.id for item in lists[name]), "id")]
+                for p in _duplicates(docs.get(name), name, (((key, i), item.id) for i, item in enumerate(lists[name])),
+                                     "id")]
     problems += catalogue_citation_problems(lists, docs, known)
     if guidance is not None:
         problems += guidance_problems(guidance, docs.get("guidance.yaml"), known)

@@ -61,11 +61,13 @@ CASES = {
                            "'xcz_gli_2027': add it to sources.yaml"),
     "guidance document": ("guidance.yaml", "  document: zonmw_handreiking", "  document: zonmw_x",
                           "guidance.yaml:{line}: guidance.document: unknown source document 'zonmw_x'"),
-    # The line is that of "- id: communicatie" (themes[2]): the rule reports a task's place in the
-    # flat run of tasks as a theme index, not themes[0].tasks[2] at "- number: 3" (notes/AUDIT_C.md).
-    # It moved from 988 to 989 when a guidance text above it grew a line.
+    # Reported at the duplicate task itself (themes[0].tasks[2], "- number: 3"), not at the theme
+    # whose index equals the task's place in the run of all tasks (as it was).
     "guidance task number": ("guidance.yaml", "- number: 3", "- number: 1",
-                             "guidance.yaml:989: guidance.themes[2]: duplicate task number 1 (also item 0)"),
+                             "guidance.yaml:{line}: guidance.themes[0].tasks[2]: duplicate task number 1 (also item 0)"),
+    "guidance task number across themes": ("guidance.yaml", "- number: 5", "- number: 2",
+                                           "guidance.yaml:{line}: guidance.themes[1].tasks[0]: duplicate task number 2 "
+                                           "(also guidance.themes[0].tasks[1])"),
     "guidance checklist item": ("guidance.yaml", "- id: rol_kartrekker", "- id: samenwerkingsverband_onderhoudt_gli",
                                 "guidance.yaml:{line}: guidance.checklist.items[2]: duplicate checklist item id "
                                 "'samenwerkingsverband_onderhoudt_gli' (also item 0)"),
