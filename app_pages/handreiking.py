@@ -115,7 +115,7 @@ elif section == "Financiering":
     ]
     show_sourced_table(rows, name="handreiking-financiering", key="financing")
     bars = [(f.text, f.percentage_max, f"{MECHANISM_LABELS[f.mechanism]}: {f.text}")
-            for f in guidance.financing_examples if f.percentage_min is not None]
+            for f in guidance.financing_examples if f.percentage_min is not None and f.covers_overhead]
     if bars:
         # No tool bar: its tooltips are English only, and a bar chart needs no zoom.
         st.plotly_chart(financing_figure(bars, presenting), key="financing_chart",

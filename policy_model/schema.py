@@ -709,6 +709,11 @@ class FinancingExample(Sourced):
     percentage_min: Finite | None = Field(default=None, ge=0, le=100)
     percentage_max: Finite | None = Field(default=None, ge=0, le=100)
     related_tariff: TariffKind | None = None
+    covers_overhead: bool = Field(
+        default=True,
+        description="False where the handreiking names the example beside the overhead ways but not as one "
+        "(an insurer withholding 10% of the NZa fee): it is no bar in the overhead chart.",
+    )
 
 
 class SystemEntry(Sourced):

@@ -73,8 +73,12 @@ def test_the_financing_chart_labels_bars_with_the_examples_own_words(cat):
     at = open_page("handreiking", onderdeel="Financiering")
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     labels = spec["data"][0]["y"]
-    examples = [f for f in cat.guidance.financing_examples if f.percentage_min is not None]
+    # Only ways of paying the overhead: an insurer's 10% on the NZa fee (Thema II, Contracten) is
+    # named beside them, not as one, and stays in the table only (audit C #35).
+    examples = [f for f in cat.guidance.financing_examples if f.percentage_min is not None and f.covers_overhead]
     assert len(labels) == len(examples)
+    (other,) = [f for f in cat.guidance.financing_examples if not f.covers_overhead]
+    assert "10% op de NZa-vergoeding" in other.source.quote and other.text in set(at.dataframe[0].value["Voorbeeld"])
     for label, example in zip(labels, examples, strict=True):
         assert label.startswith(escape(example.text)[:20])  # not the example's id
     # Plotly's tool bar speaks only English here (no Dutch locale in Streamlit's bundle); the
