@@ -64,3 +64,20 @@ def test_the_oi_max_max_caveat_is_about_zorggroepen(cat):
     # "Vanwege het recht op O&I komen zorggroepen vaak niet in aanmerking voor het max-max tarief."
     text = _term(cat, "o_en_i").explanation
     assert "wie O&I krijgt" not in text and "zorggroepen" in text
+
+
+def test_lines_the_audit_left_for_a_second_pass_say_no_more_than_their_source(cat):
+    # Audit C #37/#38: each said something its cited passage does not.
+    said_more = {
+        "gala": "ketenaanpak",  # CZ 2024's web page says that, not the handreiking's footnote
+        "max_max_tarief": "Verhoogd",  # no source defines it as a raised maximum
+        "basis_onderhoudsprogramma": "per kwartaal",  # the handreiking's fee phases, not CZ's programme
+        "eerste_lijn": "ziekenhuis",
+        "ketenzorg": "RHO",
+        "intervisie": "verwijzers",
+    }
+    for term_id, words in said_more.items():
+        term = _term(cat, term_id)
+        assert words not in term.explanation, term_id
+    # "behandelfase" is the handreiking's fee phase; no source equates it with the basisprogramma.
+    assert "behandelfase" not in _term(cat, "basis_onderhoudsprogramma").aliases
