@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from policy_model.facts import KIND_PAGE
+from policy_model.facts import KIND_PAGE, fact_kind_label
 from policy_model.search import search_facts
 from ui.citation import source_column_config
 from ui.data import catalogue, facts
@@ -16,14 +16,6 @@ from ui.filters import check_url
 from ui.layout import page_header, presentation_query, provenance_footer
 from ui.tables import show_table
 from ui.url_state import stop_page
-
-KIND_LABELS = {
-    "programme": "Programma-status", "registry": "Register", "contract_route": "Contracteerroute",
-    "contract_period": "Looptijd", "tariff": "Tarief", "application": "Aanvragen", "contact": "Contact",
-    "timeline": "Tijdpad", "requirement": "Eis", "provision": "Bepaling", "change": "Wijziging",
-    "open_item": "Nog open", "programme_fact": "Over een programma", "registry_fact": "Over een register",
-    "insurer_entity": "Verzekeraar", "glossary": "Begrip", "guidance": "Handreiking", "coverage": "Wat het document regelt",
-}
 
 page_header("Zoeken", "Zoek in alle eisen, wijzigingen, programma's, registers, begrippen en de handreiking.")
 cat = catalogue()
@@ -51,7 +43,7 @@ for fact in results:
     policy = cat.policy(fact.insurer, fact.year) if fact.insurer else None
     rows.append({
         "Waar": cat.policy_label(policy) if policy else "Algemeen",
-        "Soort": KIND_LABELS.get(fact.kind, fact.kind),
+        "Soort": fact_kind_label(fact),
         "Tekst": fact.text,
         "Bekijk": link,
         "Bron": f"{cat.source(fact.document).publisher} – § {fact.section}",

@@ -15,7 +15,9 @@ from policy_model.vocab import (
     AVAILABILITY_LABELS,
     COVERAGE_LEVEL_LABELS,
     COVERAGE_SUBJECT_LABELS,
+    FORCE_LABELS,
     ORG_FUNCTION_LABELS,
+    PARTICIPANT_FORCE_LABELS,
     PROGRAMME_STATUS_LABELS,
     REGISTRY_USE_LABELS,
     ROUTE_FORM_KIND_LABELS,
@@ -60,6 +62,7 @@ KIND_PAGE = {
     "contact": "voorwaarden",
     "timeline": "tijdlijn",
     "requirement": "voorwaarden",
+    "participant": "voorwaarden",
     "provision": "voorwaarden",
     "change": "wijzigingen",
     "open_item": "wijzigingen",
@@ -70,6 +73,27 @@ KIND_PAGE = {
     "glossary": "begrippen",
     "guidance": "handreiking",
 }
+
+
+#: Each kind of fact in words, for a reader (Zoeken's "Soort"); a requirement is named by its force.
+FACT_KIND_LABELS = {
+    "programme": "Programma-status", "registry": "Register", "contract_route": "Contracteerroute",
+    "route_form": "Organisatievorm van een route", "contract_period": "Looptijd", "tariff": "Tarief",
+    "application": "Aanvragen", "contact": "Contact", "timeline": "Tijdpad", "requirement": "Eis",
+    "participant": "Wie in aanmerking komt", "requirement_listing": "Lijst bij een eis",
+    "requirement_exception": "Uitzondering op een eis", "requirement_judge": "Wie het beoordeelt",
+    "provision": "Bepaling", "change": "Wijziging", "open_item": "Nog open", "programme_fact": "Over een programma",
+    "registry_fact": "Over een register", "insurer_entity": "Verzekeraar", "glossary": "Begrip",
+    "guidance": "Handreiking", "coverage": "Wat het document regelt",
+}
+
+
+def fact_kind_label(fact: Fact) -> str:
+    """What a fact is, in words: a requirement by its force ("Verwachting" is no "Eis"), a
+    criterion for taking part as such ("Voorwaarde voor deelname"), the rest by kind."""
+    if fact.force and fact.kind in ("requirement", "participant"):
+        return (PARTICIPANT_FORCE_LABELS if fact.kind == "participant" else FORCE_LABELS)[fact.force]
+    return FACT_KIND_LABELS.get(fact.kind, fact.kind)
 
 
 def _row(policy: Policy | None, kind: str, topic: str, key: str, text: str, source: Source,
@@ -140,7 +164,9 @@ def _statement_facts(p: Policy) -> Iterator[Fact]:
         yield _row(p, "timeline", item.kind, item.kind, item.activity, item.source,
                    [ROUTE_LABELS[r] for r in item.routes], str(item.date or item.date_text))
     for item in p.requirements:
-        yield _row(p, "requirement", item.topic, item.id, item.text, item.source, list(item.roles), force=item.force)
+        # Who may take part is not what a provider must do: its own kind of fact.
+        kind = "participant" if item.kind == "participant" else "requirement"
+        yield _row(p, kind, item.topic, item.id, item.text, item.source, list(item.roles), force=item.force)
         if item.listing is not None:
             yield _row(p, "requirement_listing", item.topic, item.id,
                        ("Open lijst" if item.listing.open else "Gesloten lijst") + f": {item.text}", item.listing.source)

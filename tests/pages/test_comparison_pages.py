@@ -97,7 +97,9 @@ def test_search_finds_the_social_domain_requirement_and_links_to_its_page():
     results = at.dataframe[0].value
     assert len(results) > 5
     assert results["Bekijk"].str.startswith("/").all()
-    assert (results["Soort"] == "Eis").any()
+    # A requirement is named by its force (audit C #40: an expectation is no "Eis").
+    assert (results["Soort"] == "Minimumeis").any() and (results["Soort"] == "Verwachting").any()
+    assert not (results["Soort"] == "Eis").any()
 
 
 def test_glossary_search_filters_terms():
