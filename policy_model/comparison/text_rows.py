@@ -180,17 +180,20 @@ def _differences(cells: dict[str, tuple[Entry, ...]]) -> tuple[str, ...]:
 
 def _rows(policies: Sequence[Policy], keys: Iterable[str], label: Callable[[str], str],
           entries: Callable[[Policy, str], list[Entry]],
-          coverage: Callable[[Policy, str], CoverageEntry | None] | None = None) -> list[TextRow]:
+          coverage: Callable[[Policy, str], CoverageEntry | None] | None = None,
+          not_listed: tuple[Entry, ...] = ()) -> list[TextRow]:
     """One row per key; ``coverage`` gives the coverage entry that says how far a policy's document
     settles the row's subject (:meth:`~policy_model.schema.Coverage.entry`), for
-    :attr:`TextRow.unsettled`."""
+    :attr:`TextRow.unsettled`; ``not_listed`` is the cell of a document that settles it in full
+    and has nothing on the key (its silence there is no "niet vermeld")."""
     rows = []
     for key in dict.fromkeys(keys):
         entries_by_key = {p.key: entry for p in policies
                           if coverage is not None and (entry := coverage(p, key)) is not None}
         unsettled = {k: entry for k, entry in entries_by_key.items() if not settled(entry.level)}
         complete = frozenset(k for k, entry in entries_by_key.items() if entry.level == "full")
-        cells = {p.key: tuple(entries(p, key)) or _deferral(unsettled.get(p.key)) for p in policies}
+        cells = {p.key: tuple(entries(p, key)) or _deferral(unsettled.get(p.key))
+                 or (not_listed if p.key in complete else ()) for p in policies}
         rows.append(TextRow(key, label(key), cells, _differences(cells), unsettled, complete))
     return rows
 
@@ -308,7 +311,16 @@ def route_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
         ]
 
     keys = sorted({r.route for p in policies for r in p.contract_routes}, key=list(ROUTE_LABELS).index)
-    return _rows(policies, keys, ROUTE_LABELS.__getitem__, entries, _by_route("routes"))
+    return _rows(policies, keys, ROUTE_LABELS.__getitem__, entries, _by_route("routes"), _NO_OWN_ROUTE)
+
+
+#: The route cell of a document that lists its routes in full without this one. Not "CZ does not
+#: contract this form": an organisation is what it does, and may fit another route of the list.
+_NO_OWN_ROUTE = (Entry(
+    text="Geen eigen route: het document noemt zijn contracteerroutes volledig en deze staat er niet bij. "
+         "Of een organisatie van deze vorm via een andere route in aanmerking komt, hangt af van wat zij doet "
+         "(zie ‘Wat geldt voor mij?’).",
+    label="Geen eigen route", kind="not_set"),)
 
 
 def period_text_rows(policies: Sequence[Policy]) -> list[TextRow]:

@@ -96,8 +96,8 @@ def about(catalogue: Catalogue, policies: Sequence[Policy], parts: Sequence[Part
         ("Gemaakt op", _nl_date(context.generated)),
         ("Link naar deze weergave", context.link or "(niet bekend)"),
         ("Niet vermeld ≠ nee", f"‘– {NOT_STATED_LABEL}’ betekent dat het document er niets over zegt; "
-                               "dat is geen ‘nee’. ‘Niet gesteld’: het document noemt zijn eisen volledig en deze "
-                               "staat er niet bij."),
+                               "dat is geen ‘nee’. ‘Niet gesteld’, ‘Geen eigen route’: het document noemt zijn "
+                               "eisen of routes volledig en dit staat er niet bij."),
         ("Bladen", "; ".join(f"{p.title}: één rij per {p.first.lower()}, één kolom per beleidsdocument, de volledige "
                              "teksten" for p in parts)
          + f"; {SOURCES_SHEET}: één rij per uitspraak, met document, paragraaf, letterlijk citaat en adres."),

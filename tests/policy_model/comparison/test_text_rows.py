@@ -292,3 +292,19 @@ def test_a_condition_a_full_list_leaves_out_reads_not_set_not_not_mentioned(cat)
     # A document that does not settle the topic (ZZ 2024 defers its requirements) stays unsettled.
     zz = requirement_text_rows([cat.policy_by_key("cz-2027"), cat.policy_by_key("zz-2024")])
     assert not any(e.kind == "not_set" for r in zz for e in r.cells["zz-2024"])
+
+
+def test_a_route_a_full_list_of_routes_leaves_out_reads_no_own_route(cat):
+    # CZ 2027 §2.2 and ZZ 2024 ch. 3 name their routes in full; ZZ has no RHO route, CZ none
+    # for a zorggroep. Not "niet vermeld", and not "does not contract this form" either: an RHO
+    # that coordinates chain care may fit ZZ's zorggroep route (the wizard decides by function).
+    rows = {r.key: r for r in route_text_rows([cat.policy_by_key("cz-2027"), cat.policy_by_key("zz-2024")])}
+    for key, silent in (("rho", "zz-2024"), ("zorggroep", "cz-2027")):
+        (entry,) = rows[key].cells[silent]
+        assert entry.kind == "not_set" and entry.label == "Geen eigen route" and "Wat geldt voor mij?" in entry.text
+        assert not rows[key].only_mentioned() and rows[key].differs
+    # Where a document settles only some route kinds (CZ 2024's summary: the five forms, not the
+    # run-off or following another insurer), its silence on the others stays "niet vermeld".
+    summary = {r.key: r for r in route_text_rows([cat.policy_by_key(k) for k in ("cz-2024", "cz-2027", "zz-2024")])}
+    assert summary["runoff"].cells["cz-2024"] == () and summary["follow"].cells["cz-2024"] == ()
+    assert [e.kind for e in summary["zorggroep"].cells["cz-2024"]] == ["not_set"]

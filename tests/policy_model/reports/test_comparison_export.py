@@ -79,7 +79,20 @@ def test_the_sources_sheet_has_one_row_per_statement_with_document_section_quote
     assert row["Document"] == f"{doc.publisher}: {doc.title}" and row["Adres"] == doc.url
     address = next(c for c in ws["K"][1:] if c.value == doc.url)
     assert address.hyperlink.target == doc.url
-    # Silence is a row of its own, never a blank that reads as "nee".
+    # Every topic of every record has a row, never a blank that reads as "nee": where both
+    # documents list their routes in full, one without a route says so ("Geen eigen route").
+    topics = {(part.title, row.label) for part in _parts(chosen) for row in part.rows}
+    for label in ("CZ 2027", "VGZ 2024"):
+        assert {(r["Onderdeel"], r["Onderwerp"]) for r in records if r["Beleid"] == label} == topics
+    assert any(r["Soort"] == "Geen eigen route" and r["Beleid"] == "VGZ 2024" and r["Onderwerp"] == "Uitloopovereenkomst"
+               for r in records)
+
+
+def test_silence_is_a_row_of_its_own(cat):
+    # CZ 2024's summary page does not settle the routes: its silence is "niet vermeld", a row.
+    policies = [cat.policy_by_key("cz-2024"), cat.policy_by_key("zz-2024")]
+    book = openpyxl.load_workbook(io.BytesIO(comparison_xlsx_bytes(cat, policies, _parts(policies), CONTEXT)))
+    records = [dict(zip(SOURCE_COLUMNS, r, strict=True)) for r in list(book["Bronnen"].iter_rows(values_only=True))[1:]]
     assert any(r["Soort"] == "Niet vermeld" and r["Tekst"] == "– Niet vermeld in het beleid" for r in records)
 
 
@@ -122,9 +135,9 @@ def test_the_csv_is_the_sources_table(cat, chosen):
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert list(rows[0]) == list(SOURCE_COLUMNS)
     assert {r["Onderdeel"] for r in rows} == {"Eisen per onderwerp", "Contracteerroutes"}
-    # Every statement has its quote; silence ("Niet vermeld") and a condition a full list leaves
-    # out ("Niet gesteld") are no statement of the document and have none.
-    assert all(r["Citaat"] for r in rows if r["Soort"] not in ("Niet vermeld", "Niet gesteld"))
+    # Every statement has its quote; silence ("Niet vermeld") and what a full list leaves out
+    # ("Niet gesteld", "Geen eigen route") are no statement of the document and have none.
+    assert all(r["Citaat"] for r in rows if r["Soort"] not in ("Niet vermeld", "Niet gesteld", "Geen eigen route"))
     assert all(r["Tekst"].startswith("Staat niet bij") for r in rows if r["Soort"] == "Niet gesteld")
 
 
