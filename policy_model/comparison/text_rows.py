@@ -317,9 +317,8 @@ def route_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
 #: The route cell of a document that lists its routes in full without this one. Not "CZ does not
 #: contract this form": an organisation is what it does, and may fit another route of the list.
 _NO_OWN_ROUTE = (Entry(
-    text="Geen eigen route: het document noemt zijn contracteerroutes volledig en deze staat er niet bij. "
-         "Of een organisatie van deze vorm via een andere route in aanmerking komt, hangt af van wat zij doet "
-         "(zie ‘Wat geldt voor mij?’).",
+    text="Het document noemt zijn routes volledig; deze staat er niet bij. Of een organisatie van deze vorm "
+         "via een andere route in aanmerking komt, hangt af van wat zij doet (zie ‘Wat geldt voor mij?’).",
     label="Geen eigen route", kind="not_set"),)
 
 
