@@ -78,10 +78,14 @@ def test_each_full_policy_has_minimum_requirements(cat, key):
 
 def test_the_csv_export_carries_the_force_of_every_requirement(cat):
     rows = list(csv.DictReader(io.StringIO(export_csv(cat)), delimiter=";"))
-    requirement_rows = [row for row in rows if row["kind"] == "requirement"]
+    # A provider's requirement and a criterion for taking part are each their own kind of fact.
+    kinds = ("requirement", "participant")
+    requirement_rows = [row for row in rows if row["kind"] in kinds]
     assert len(requirement_rows) == sum(len(p.requirements) for p in cat.policies)
+    assert sum(row["kind"] == "participant" for row in rows) == sum(
+        r.kind == "participant" for p in cat.policies for r in p.requirements) > 0
     assert {row["force"] for row in requirement_rows} <= set(FORCE_LABELS)
-    assert {row["force"] for row in rows if row["kind"] != "requirement"} == {""}
+    assert {row["force"] for row in rows if row["kind"] not in kinds} == {""}
 
 
 # --------------------------------------------------------------------------- the table of wordings
