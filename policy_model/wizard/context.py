@@ -11,7 +11,7 @@ from policy_model.catalogue import Catalogue
 from policy_model.schema import Contact, ContractRoute, Policy, Source
 from policy_model.vocab import ROUTE_LABELS
 from policy_model.wizard.forms import RouteFit, resolved_functions, route_fits
-from policy_model.wizard.labels import VERDICT_LABELS, Verdict
+from policy_model.wizard.labels import RUNNING_LABEL, VERDICT_LABELS, Verdict
 from policy_model.wizard.profile import Profile, fold
 
 
@@ -28,6 +28,7 @@ class Decision:
     #: subcontractor: the routes of the organisations the policy names to join (as onderaannemer)
     join: list[ContractRoute] = field(default_factory=list)
     follows: bool = False  # rests on the volgbeleid (following the preferent insurer)
+    running: bool = False  # rests on a contract that runs through the policy year (CZ 2027 §2.4)
 
 
 @dataclass
@@ -107,10 +108,13 @@ def route_names(routes: list[ContractRoute]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " of " + names[-1]
 
 
-def verdict_label(verdict: Verdict, join: list[ContractRoute]) -> str:
+def verdict_label(verdict: Verdict, join: list[ContractRoute], running: bool = False) -> str:
     """The verdict in words. "Only as subcontractor" names the organisations the policy itself
     names to join (ZZ 2024 §3.2: "uitsluitend ... multidisciplinaire samenwerkingsverbanden of
-    zorggroepen"), never a generic "RHO of samenwerkingsverband" a document may not mention."""
+    zorggroepen"), never a generic "RHO of samenwerkingsverband" a document may not mention. A
+    contract that runs through the year is no new contract to get (CZ 2027 §2.4)."""
+    if verdict == "eligible" and running:
+        return RUNNING_LABEL
     if verdict == "subcontractor_only" and join:
         return f"Alleen via een {route_names(join)} (als onderaannemer)"
     return VERDICT_LABELS[verdict]

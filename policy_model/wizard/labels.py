@@ -17,6 +17,8 @@ VERDICT_LABELS = {
     "not_eligible": "Komt niet in aanmerking",
     "conditional": "Hangt af van iets wat nog niet bekend is",
 }
+#: An eligible verdict that rests on a contract running through the policy year.
+RUNNING_LABEL = "Uw overeenkomst loopt door"
 REFERRER_VERDICT_LABELS = {
     "eligible": "De deelnemer komt in aanmerking",
     "not_eligible": "De deelnemer komt niet in aanmerking",

@@ -161,9 +161,25 @@ def running_contract_action(ctx: Ctx, route_kinds: set[str]) -> Action | None:
         p = running_period(ctx.policy, route)
         if p is not None:
             return Action(text=f"Uw overeenkomst loopt door: {p.label}, {p.start:%d-%m-%Y} t/m {p.end:%d-%m-%Y} "
-                               f"({p.duration_text}). Voor {year} hoeft u niets aan te vragen of te tekenen.",
+                               f"({p.duration_text}). Het beleid noemt voor een lopende overeenkomst geen aanvraag en "
+                               f"geen tekentermijn voor {year}." + _running_tariff_note(ctx, route),
                           date=None, when="open", source=p.source, kind="running")
     return None
+
+
+def _running_tariff_note(ctx: Ctx, route: str) -> str:
+    """When the insurer tells a running contract its tariffs for the year (CZ 2027 §4.1
+    "Informeren over de tarieven voor 2027 bij lopende overeenkomsten … 31 oktober 2026"), or ""."""
+    item = next((t for t in ctx.policy.timeline if t.kind == "tariff_information" and route in t.routes), None)
+    if item is None:
+        return ""
+    when = item.date_text or (f"op {item.date:%d-%m-%Y}" if item.date else "")
+    if not when:
+        return ""
+    if item.date is not None and item.date < ctx.today:  # it knows what day it is
+        return (f" Volgens het beleid informeerde {ctx.name} u {when} over de tarieven; heeft u niets ontvangen, "
+                f"vraag het dan na bij {ctx.name} (§ {item.source.section}).")
+    return f" {ctx.name} informeert u {when} over de tarieven (§ {item.source.section})."
 
 
 def actions(ctx: Ctx, route_kinds: set[str], deadlines: list[Deadline]) -> list[Action]:
@@ -267,8 +283,10 @@ def explanation(d: Decision, groups: dict[str, int], ctx: Ctx) -> str:
         # The organisations to join are the ones the policy names (ZZ 2024 §3.2 names no RHO).
         join = route_names(d.join) or f"organisatie die {insurer} contracteert"
         head = {
-            "eligible": f"U kunt bij {insurer} een eigen overeenkomst krijgen, als u voldoet aan de eisen die nog na te "
-                        "gaan zijn.",
+            "eligible": (f"Uw overeenkomst met {insurer} loopt volgens het beleid door, zolang u aan de eisen blijft "
+                         "voldoen (ook die hieronder nog na te gaan zijn)." if d.running else
+                         f"U kunt bij {insurer} een eigen overeenkomst krijgen, als u voldoet aan de eisen die nog "
+                         "na te gaan zijn."),
             "subcontractor_only": f"Bij {insurer} kunt u de GLI alleen leveren als onderaannemer van een {join}.",
             "not_eligible": f"Bij {insurer} komt u nu niet in aanmerking voor een overeenkomst.",
             "conditional": f"Of u bij {insurer} een overeenkomst kunt krijgen, hangt af van iets wat nog niet vaststaat.",

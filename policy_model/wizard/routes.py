@@ -296,7 +296,8 @@ def running_contract_decision(ctx: Ctx, applicable: list[ContractRoute],
     asks = [r for r in ctx.policy.requirements if r.source.document == route.source.document
             and r.source.section == route.source.section and ROUTE_ROLE[route.route] in r.roles]
     reason += "".join(f" Het beleid vraagt daarbij: {lower_first(r.text)}" for r in asks)
-    return Decision("eligible", [reason], routes=[route], sources=[period.source, route.source] + [r.source for r in asks])
+    return Decision("eligible", [reason], routes=[route], sources=[period.source, route.source] + [r.source for r in asks],
+                    running=True)
 
 
 def _running_contract(ctx: Ctx, applicable: list[ContractRoute]) -> tuple[ContractRoute, ContractPeriod] | None:
@@ -405,7 +406,7 @@ def region_decides(ctx: Ctx, inside: Decision, outside: Decision) -> Decision:
 
 
 def _summary(decision: Decision) -> str:
-    head = lower_first(verdict_label(decision.verdict, decision.join))
+    head = lower_first(verdict_label(decision.verdict, decision.join, decision.running))
     if decision.routes and decision.verdict == "eligible" and not decision.reasons:
         return f"{head} ({route_names(decision.routes)})."
     return f"{head}. " + " ".join(decision.reasons[:1])

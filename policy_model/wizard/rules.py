@@ -131,7 +131,7 @@ def derived_record_not_firm(ctx: Ctx, d: Decision) -> None:
     origin = ctx.catalogue.document_kind_label(policy)
     if d.verdict != "conditional":
         d.reasons.insert(0, f"Volgens wat het latere document over {policy.year} zegt: "
-                            f"{lower_first(verdict_label(d.verdict, d.join))}.")
+                            f"{lower_first(verdict_label(d.verdict, d.join, d.running))}.")
         d.verdict = "conditional"
         d.question = None
     d.reasons.append(f"Let op: dit jaar is {origin[:1].lower() + origin[1:]}: alleen wat dat document over "
@@ -176,7 +176,7 @@ def assess_policy(policy: Policy, profile: Profile, catalogue: Catalogue, today:
         insurer=policy.insurer, insurer_name=ctx.name, year=policy.year, requested_year=requested_year or policy.year,
         today=today, partial=policy.partial, draft=catalogue.is_draft(policy), document_kind=policy.document_kind,
         verdict=d.verdict, verdict_label=(REFERRER_VERDICT_LABELS[d.verdict] if profile.role == "referrer"
-                                          else verdict_label(d.verdict, d.join)),
+                                          else verdict_label(d.verdict, d.join, d.running)),
         reasons=d.reasons, verdict_sources=list(dict.fromkeys(s for s in d.sources if s is not None)),
         explanation=explanation(d, groups, ctx), next_step=next_step(d, ctx, todo),
         question=d.question if d.verdict == "conditional" else None,

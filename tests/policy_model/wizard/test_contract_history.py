@@ -46,10 +46,17 @@ def _running_contract_stated(a: Assessment) -> None:
     # What §2.2 asks of a samenwerkingsverband in that very paragraph: contact with the RHO.
     assert "legt contact met de RHO in de regio" in reason
     assert {s.section for s in a.verdict_sources} >= {"2.4 Looptijd van de overeenkomst"}
-    # What to do next: nothing to apply for or sign for 2027 (§2.4, §4.1).
+    # What to do next, in the document's words: §4.1 names no application and no signing date for
+    # a running contract (not "niets te tekenen", which it does not say), only that CZ tells it the
+    # tariffs by 31 October 2026: on the audit day that is past, so "vraag het na".
     assert a.next_step.startswith("Uw overeenkomst loopt door: Samenwerkingsverband van leefstijlcoaches, "
                                   "01-01-2026 t/m 31-12-2027")
-    assert "niets aan te vragen of te tekenen" in a.next_step
+    assert "geen aanvraag en geen tekentermijn voor 2027" in a.next_step and "niets" not in a.next_step.split(".")[1]
+    assert ("informeerde CZ u uiterlijk 31 oktober 2026 over de tarieven; heeft u niets ontvangen, vraag het dan na "
+            "bij CZ (§ 4.1 Tijdpad)") in a.next_step
+    # No new contract to get: the verdict says the contract runs on.
+    assert a.verdict_label == "Uw overeenkomst loopt door"
+    assert a.explanation.startswith("Uw overeenkomst met CZ loopt volgens het beleid door, zolang u aan de eisen")
 
 
 def test_a_cz_network_with_a_running_contract_keeps_it_where_an_rho_is_contracted(cat):
@@ -194,3 +201,10 @@ def test_a_gli_contract_says_nothing_about_a_contract_as_rho_for_an_organisation
         assert item.status == "to_check"
         assert item.why.endswith("Had u in 2023 een overeenkomst met VGZ als RHO? Dan kan de uitzondering voor u "
                                  "gelden.")
+
+
+def test_before_the_tariff_date_a_running_contract_is_told_when_the_tariffs_come(cat):
+    answers = assess(Profile.model_validate({**NETWORK, "region_has_rho": "yes"}), cat, dt.date(2026, 10, 3),
+                     load_calendar())
+    a = next(x for x in answers if x.insurer == "cz")
+    assert "CZ informeert u uiterlijk 31 oktober 2026 over de tarieven (§ 4.1 Tijdpad)." in a.next_step
