@@ -182,7 +182,19 @@ def provider_check(requirement: Requirement, ctx: Ctx) -> tuple[Status, str]:
     if status == "met" and requirement.also_asks and not for_the_coach(requirement, ctx.profile):
         # An AGB code is not yet one linked to the samenwerkingsverband (ZZ 2024 §5.1): to check.
         return "to_check", f"{why} Het beleid vraagt ook {requirement.also_asks}: ga dat na."
+    if status == "met" and for_its_coaches(requirement, ctx.profile):
+        return "to_check", f"{why} De eis geldt voor elke leefstijlcoach die de GLI uitvoert: ga na dat al uw " \
+                           "leefstijlcoaches eraan voldoen."
     return status, why
+
+
+def for_its_coaches(requirement: Requirement, profile: Profile) -> bool:
+    """Whether an organisation reads a requirement that holds for the coach who delivers the GLI
+    (roles include ``coach``: ZZ 2024 §5.1 "De leefstijlcoach heeft verifieerbaar ... een licentie",
+    CZ 2027 §2.1.1 "CZ contracteert alleen leefstijlcoaches die geregistreerd zijn ..."): its answers
+    ("u (of uw coaches)") say what some of its coaches have, not that every one has it, so "met"
+    is to check, the same whether its own role is on the requirement's list or not."""
+    return profile.is_organisation and "coach" in requirement.roles
 
 
 def prior_contract_note(ctx: Ctx, requirement: Requirement) -> str:

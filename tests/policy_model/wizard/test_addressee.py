@@ -166,3 +166,19 @@ def test_a_batch_row_is_one_coach_whose_background_counts_under_an_organisations
     profile = parse_profile_row(row, 2, "msv", 2024, cat, [])
     assert profile is not None and profile.role == "msv" and not profile.is_organisation
     assert _item(cat, "zz-2024", "coach_blcn_register", profile).status == "met"
+
+
+def test_an_organisations_own_answers_do_not_meet_what_every_coach_must_have(cat):
+    # ZZ 2024 §5.1 "De leefstijlcoach beschikt verifieerbaar ... over een licentie": an msv's
+    # "Programmalicenties" answer ("u (of uw coaches)") says some coach has one, not every one. It
+    # was "Voldaan" for an msv and "na te gaan" for an RHO on the same route (audit D).
+    for role in ("msv", "rho", "coach_network"):
+        item = _item(cat, "zz-2024", "coach_licentie_gli_programma", _network_zz(role=role))
+        assert item.status == "to_check", role
+        assert item.why == ("U heeft een licentie voor CooL, SLIMMER. De eis geldt voor elke leefstijlcoach die de "
+                            "GLI uitvoert: ga na dat al uw leefstijlcoaches eraan voldoen."), role
+    # VGZ 2024 bijlage 2, the same for a samenwerkingsverband; a coach answering for itself meets it.
+    network = _item(cat, "vgz-2024", "coach_valid_licence", _network_zz(year=2024))
+    assert network.status == "to_check"
+    coach = _item(cat, "vgz-2024", "coach_valid_licence", _network_zz(role="individual_coach"))
+    assert coach.status == "met" and coach.why == "U heeft een licentie voor CooL, SLIMMER."
