@@ -176,7 +176,7 @@ def tab_body_html(a: Assessment, cat: Catalogue) -> str:
     separate elements were: the explanation, each reason as a list item, the sourced
     lines, the contacts as a caption, what the answers mean per programme and register."""
     parts = [f"<p>{html_escape(a.explanation)}</p>"]
-    parts += [f"<ul><li>{html_escape(reason)}</li></ul>" for reason in a.reasons]
+    parts += [f"<ul><li>{html_escape(reason)}</li></ul>" for reason in a.further_reasons]
     lines = assessment_lines_html(a, cat)
     if lines:
         parts.append(lines)

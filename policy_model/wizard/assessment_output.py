@@ -64,7 +64,7 @@ def assessment_text(assessments: list[Assessment]) -> str:
         lines.append(f"== {a.insurer_name} {a.year}{' (afgeleid)' if a.partial else ''}{concept}{hint}: "
                      f"{a.verdict_label} ==")
         lines.append(a.explanation)
-        for reason in a.reasons:
+        for reason in a.further_reasons:
             lines.append(f"  - {reason}")
         for note in a.time_notes:
             lines.append(f"  (vandaag) {note}")

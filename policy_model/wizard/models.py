@@ -133,6 +133,12 @@ class Assessment(_Out):
     apply: list[HowToApply]
     contacts: list[Contact]
 
+    @property
+    def further_reasons(self) -> list[str]:
+        """The reasons the explanation does not already say (it tells the first in full): listed
+        under it, so a reader does not read the same paragraph twice."""
+        return [r for r in self.reasons if r not in self.explanation]
+
     def matrix_label(self) -> str:
         """The verdict for a table cell, with the hint and a draft ("concept") marked."""
         concept = " (concept)" if self.draft else ""

@@ -125,8 +125,8 @@ def _assessment_section(a: Assessment, catalogue: Catalogue) -> str:
     body += [f"<p><b>Volgende stap:</b> {escape(a.next_step)}</p>", f"<p>{escape(a.explanation)}</p>"]
     if a.time_notes:
         body.append("<p><b>Vandaag:</b> " + " ".join(escape(n) for n in a.time_notes) + "</p>")
-    if a.reasons:
-        body.append("<ul>" + "".join(f"<li>{escape(r)}</li>" for r in a.reasons) + "</ul>")
+    if a.further_reasons:
+        body.append("<ul>" + "".join(f"<li>{escape(r)}</li>" for r in a.further_reasons) + "</ul>")
     if a.actions:
         body.append("<p><b>Wat u kunt doen:</b></p><ul>" + "".join(
             f"<li>{escape(x.date.strftime('%d-%m-%Y') if x.date else x.date_text or 'geen deadline')} ({WHEN_LABELS[x.when]}): "

@@ -24,7 +24,10 @@ def test_the_tab_body_holds_each_part_in_order_as_the_elements_did():
     assert a.reasons and a.contacts
     body = tab_body_html(a, cat)
     assert body.startswith("<div class='gli-tab'><p>") and body.endswith(TAB_BODY_CSS)
-    reasons = [body.index(f"<ul><li>{html_escape(r)}</li></ul>") for r in a.reasons]
+    # The first reason is told in full in the explanation; the rest stand below it, once each.
+    assert a.reasons[0] in a.explanation and a.further_reasons == a.reasons[1:]
+    assert body.count(html_escape(a.reasons[0])) == 1
+    reasons = [body.index(f"<ul><li>{html_escape(r)}</li></ul>") for r in a.further_reasons]
     lines = body.index(assessment_lines_html(a, cat))
     contacts = body.index("<p class='gli-tab-cap'>Vragen? ")
     assert reasons and max(reasons) < lines < contacts
