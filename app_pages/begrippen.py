@@ -5,12 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from policy_model.glossary import search_glossary
-from ui.citation import source_column_config, source_columns
+from ui.citation import show_sourced_lines, source_columns
 from ui.data import catalogue
 from ui.export import download_table
 from ui.filters import check_url
+from ui.glossary import glossary_line_html
 from ui.layout import page_header, provenance_footer
-from ui.tables import show_table, table_data
 
 page_header("Begrippen", "Afkortingen en termen uit het GLI-inkoopbeleid, kort uitgelegd.")
 cat = catalogue()
@@ -21,13 +21,10 @@ st.caption(f"{len(terms)} van {len(cat.glossary)} begrippen")
 if not terms:
     st.info("Geen begrip gevonden. Probeer een ander woord of zoek in alle gegevens via ‘Zoeken’.")
 else:
-    rows = []
-    for term in terms:
-        row = {"Begrip": term.term, "Voluit": term.expansion or "", "Uitleg": term.explanation}
-        row.update(source_columns(term.source, cat) if term.source else {"Bron": "eigen uitleg", "Citaat": "",
-                                                                            "Document": ""})
-        rows.append(row)
-    show_table(table_data(rows), key="glossary_table",
-               column_config={**source_column_config(), "Uitleg": st.column_config.TextColumn(width="large")})
+    # Text at every width, each term's source one click away (a grid cut the explanation on a
+    # phone and at 1024 px); the downloads are the sortable table.
+    show_sourced_lines(cat, ("", [(glossary_line_html(term), term.source) for term in terms]))
+    rows = [{"Begrip": term.term, "Voluit": term.expansion or "", "Uitleg": term.explanation,
+             **source_columns(term.source, cat)} for term in terms]
     download_table(rows, "gli-begrippen", key="glossary")
 provenance_footer()

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from policy_model.glossary import terms_in
 from policy_model.paths import data_dir
+from policy_model.schema import GlossaryTerm
 from ui.data import catalogue
 from ui.text import html_escape, md_escape
 
@@ -61,3 +62,9 @@ def _help_html(data_folder: str, text: str) -> str:
                       + f": {html_escape(t.explanation)}" for t in found[:8])
     return (f"<span class='gli-help' tabindex='0' role='button' aria-label='Uitleg' translate='no'>"
             f"<span class='gli-tip' role='tooltip' translate='yes'>{tip}</span></span>")
+
+
+def glossary_line_html(term: GlossaryTerm) -> str:
+    """One term for the Begrippen list, as escaped HTML: the term in bold, written out, explained."""
+    expansion = f" ({html_escape(term.expansion)})" if term.expansion else ""
+    return f"<b>{html_escape(term.term)}</b>{expansion}: {html_escape(term.explanation)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -104,9 +105,21 @@ def test_search_finds_the_social_domain_requirement_and_links_to_its_page():
 
 def test_glossary_search_filters_terms():
     at = open_page("begrippen", q="RHO")
-    terms = at.dataframe[0].value
-    assert "RHO" in set(terms["Begrip"])
-    assert len(terms) < 20
+    (body,) = [b for b in html_bodies(at) if "gli-lines" in b]
+    terms = re.findall(r"<div class='gli-line'><b>(.*?)</b>", body)
+    assert "RHO" in terms and len(terms) < 20
+    assert not at.dataframe  # text, not a grid whose explanation a phone cuts off
+
+
+def test_every_glossary_term_is_text_with_its_explanation_and_source():
+    cat = load_catalogue().catalogue
+    at = open_page("begrippen")
+    (body,) = [b for b in html_bodies(at) if "gli-lines" in b]
+    assert body.count("<div class='gli-line'>") == len(cat.glossary)
+    rho = next(t for t in cat.glossary if t.term == "RHO")
+    line = next(x for x in body.split("<div class='gli-line'>") if x.startswith("<b>RHO</b>"))
+    assert html.escape(rho.explanation, quote=False) in line and "📄 Bron" in line
+    assert html.escape(rho.source.quote, quote=False) in line
 
 
 def test_presentation_mode_is_a_url_parameter():

@@ -81,3 +81,10 @@ def test_lines_the_audit_left_for_a_second_pass_say_no_more_than_their_source(ca
         assert words not in term.explanation, term_id
     # "behandelfase" is the handreiking's fee phase; no source equates it with the basisprogramma.
     assert "behandelfase" not in _term(cat, "basis_onderhoudsprogramma").aliases
+
+
+def test_gli_basis_is_not_called_less_intensive_than_the_gli_plus(cat):
+    # "De GLI-plus ... verschilt in duur en intensiteit ten opzichte van een GLI basis": the
+    # handreiking does not say which way, so neither term may ("de intensievere GLI-plus" did).
+    assert "intensiever" not in _term(cat, "gli_basis").explanation
+    assert "CooL" in _term(cat, "gli_basis").explanation  # what the cited sentence names
