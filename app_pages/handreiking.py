@@ -15,7 +15,7 @@ from ui.filters import check_url
 from ui.glossary import glossary_help
 from ui.guard import download_button
 from ui.layout import page_header, provenance_footer
-from ui.tables import show_sourced_table
+from ui.tables import show_sourced_text
 from ui.text import md_escape, today
 from ui.url_state import url_expander
 
@@ -28,8 +28,11 @@ MECHANISM_LABELS = {"tariff_withholding": "Inhouding op de vergoeding", "oi_fund
                     "max_max": "Max-max tarief", "municipality": "Gemeente", "other": "Overig"}
 
 
+POLICY_TEXT = "Wat het beleid zegt"
+
+
 def crossref_rows(refs) -> list[dict]:
-    return [{"Beleid": r.policy_label, "Soort": r.kind, "Wat het beleid zegt": r.text, "source": r.source} for r in refs]
+    return [{"Beleid": r.policy_label, "Soort": r.kind, POLICY_TEXT: r.text, "source": r.source} for r in refs]
 
 
 presenting = page_header(
@@ -84,12 +87,12 @@ if section == "Taken":
                 changes = later_changes(cat, task.related_topics)
                 if changes:
                     st.warning(f"Sinds de handreiking ({end_year}) gewijzigd in het beleid:", icon="🕰️")
-                    show_sourced_table(crossref_rows(changes), name=f"taak-{task.number}-wijzigingen",
-                                       key=f"changes_{task.number}")
+                    show_sourced_text(crossref_rows(changes), text=POLICY_TEXT, name=f"taak-{task.number}-wijzigingen",
+                                      key=f"changes_{task.number}")
                 refs = task_crossrefs(cat, task)
                 st.markdown("**Wat de verzekeraars hierover vastleggen**")
-                show_sourced_table(crossref_rows(refs), name=f"taak-{task.number}-beleid", key=f"refs_{task.number}",
-                                   empty="De beleidsdocumenten zeggen hier niets specifieks over.")
+                show_sourced_text(crossref_rows(refs), text=POLICY_TEXT, name=f"taak-{task.number}-beleid",
+                                  key=f"refs_{task.number}", empty="De beleidsdocumenten zeggen hier niets specifieks over.")
 
 elif section == "Organisatievormen":
     st.subheader("Drie voorbeelden van organisatievormen")
@@ -113,7 +116,7 @@ elif section == "Financiering":
          "source": f.source}
         for f in guidance.financing_examples
     ]
-    show_sourced_table(rows, name="handreiking-financiering", key="financing")
+    show_sourced_text(rows, text="Voorbeeld", name="handreiking-financiering", key="financing")
     bars = [(f.text, f.percentage_max, f"{MECHANISM_LABELS[f.mechanism]}: {f.text}")
             for f in guidance.financing_examples if f.percentage_min is not None and f.covers_overhead]
     if bars:
@@ -124,7 +127,7 @@ elif section == "Financiering":
         refs = tariff_crossrefs(cat, example)
         if refs and example.mechanism == "max_max":
             st.markdown(f"**{md_escape(example.text)}** – kan dat nog? Wat de verzekeraars zeggen over dit tarief:")
-            show_sourced_table(crossref_rows(refs), name=f"tarief-{example.id}", key=f"tariff_{example.id}")
+            show_sourced_text(crossref_rows(refs), text=POLICY_TEXT, name=f"tarief-{example.id}", key=f"tariff_{example.id}")
             break
 
 elif section == "Systemen en stakeholders":
@@ -188,5 +191,5 @@ more = url_expander("Meer uit de handreiking", "meer")
 if more is not None:
     with more:
         rows = [{"Feit": f.text, "source": f.source} for f in guidance.facts]
-        show_sourced_table(rows, name="handreiking-feiten", key="guidance_facts")
+        show_sourced_text(rows, text="Feit", name="handreiking-feiten", key="guidance_facts")
 provenance_footer()

@@ -16,11 +16,11 @@ import pyarrow as pa
 import streamlit as st
 
 from policy_model.comparison.matrix import status_cell
-from ui.citation import source_column_config, source_columns
+from ui.citation import show_sourced_lines, source_column_config, source_columns
 from ui.data import catalogue
 from ui.export import download_table
 from ui.layout import presenting
-from ui.text import nl_date
+from ui.text import html_escape, nl_date
 
 #: Okabe–Ito based tints: distinguishable with colour-blindness, and every cell also
 #: carries a symbol and a word, so the table reads in black and white.
@@ -154,3 +154,20 @@ def show_sourced_table(rows: list[dict], *, name: str, key: str, column_config: 
         config["Citaat"] = None
     show_table(table_data(shown), column_config=config, key=f"{key}_table")
     download_table(shown, name, key=key)
+
+
+def show_sourced_text(rows: list[dict], *, text: str, name: str, key: str,
+                      empty: str = "Niets vermeld voor deze selectie.") -> None:
+    """Rows people read, as text at every width: the row's other values as a bold lead ("CZ 2027 ·
+    Minimumeis"), then its ``text`` column, its source one click away (📄 Bron); the same rows as a
+    table in the CSV/Excel downloads. (A grid cut such text on a phone and at 1024 px.)"""
+    if not rows:
+        st.info(empty)
+        return
+    lines = []
+    for row in rows:
+        lead = " · ".join(html_escape(v) for k, v in row.items() if k not in (text, "source", "policy") and v)
+        body = html_escape(row[text])
+        lines.append((f"<b>{lead}</b>: {body}" if lead else body, row["source"]))
+    show_sourced_lines(catalogue(), ("", lines))
+    download_table(sourced_rows(rows), name, key=key)

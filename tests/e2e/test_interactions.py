@@ -8,7 +8,7 @@ import re
 import pandas as pd
 from playwright.sync_api import expect
 
-from tests.e2e.server import wait_for_grid, wait_idle
+from tests.e2e.server import wait_idle
 
 
 def test_a_shortcut_choice_updates_the_table_and_the_url(page, app_url):
@@ -86,14 +86,18 @@ def test_a_contract_terms_tab_is_kept_in_the_link_and_shows_its_rows(page, app_u
     assert page.get_by_role("tab", name="Contracteerroutes").get_attribute("aria-selected") == "true"
 
 
-def test_opening_a_handreiking_task_shows_its_policy_table_and_the_link_keeps_it_open(page, app_url):
+def test_opening_a_handreiking_task_shows_what_the_insurers_say_and_the_link_keeps_it_open(page, app_url):
     page.goto(f"{app_url}/handreiking")
     wait_idle(page)
-    assert page.get_by_test_id("stDataFrame").count() == 0  # closed tasks run nothing
+    assert page.locator(".gli-line").count() == 0  # closed tasks run nothing
     page.get_by_test_id("stExpander").filter(has_text="Taak 1:").locator("summary").click()
     wait_idle(page)
     expect(page).to_have_url(re.compile(r"taak1=true"))
-    wait_for_grid(page, "Beleid")
+    # Each insurer's words as text with its source one click away, not a grid.
+    line = page.locator(".gli-line", has_text="CZ 2027").first
+    expect(line).to_be_visible()
+    line.locator("summary", has_text="📄 Bron").click()
+    expect(line.locator("blockquote")).to_be_visible()
 
 
 def test_a_comparison_choice_survives_switching_tabs(page, app_url):

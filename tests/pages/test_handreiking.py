@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 
 import pytest
 
 from policy_model.guidance.checklist import parse_checklist_csv
-from tests.pages.conftest import all_text, open_page
+from tests.pages.conftest import all_text, html_bodies, html_text, open_page
 from ui.text import md_escape
+
+
+def sourced_lines(at) -> list[tuple[str, str]]:
+    """(bold lead, text) of every sourced line the page shows as text (ui.tables.show_sourced_text)."""
+    out = []
+    for body in html_bodies(at):
+        for lead, text in re.findall(r"<div class='gli-line'><b>(.*?)</b>: (.*?)<details>", body):
+            out.append((html_text(lead), html_text(text)))
+    return out
+
 
 SECTIONS = ["Taken", "Organisatievormen", "Financiering", "Systemen en stakeholders", "Checklist borging"]
 
@@ -59,11 +70,14 @@ def test_a_shared_checklist_link_restores_the_answers(cat):
 def test_a_task_opened_by_link_shows_what_the_insurers_say_and_closed_tasks_run_nothing(cat):
     closed = open_page("handreiking")
     assert not closed.exception
-    assert len(closed.dataframe) == 0
+    assert sourced_lines(closed) == []
     opened = open_page("handreiking", taak1="true")
     assert not opened.exception
-    tables = [d.value for d in opened.dataframe]
-    assert tables and all("Beleid" in t.columns for t in tables)
+    # What each insurer says, as text: "CZ 2027 · Minimumeis: …" (a grid cut it on a phone).
+    lines = sourced_lines(opened)
+    labels = {cat.policy_label(p) for p in cat.policies}
+    assert lines and all(lead.split(" · ")[0] in labels for lead, _ in lines)
+    assert not opened.dataframe
     task = cat.guidance.themes[0].tasks[0]
     assert task.number == 1
     assert "Waarom" in all_text(opened)
@@ -78,7 +92,7 @@ def test_the_financing_chart_labels_bars_with_the_examples_own_words(cat):
     examples = [f for f in cat.guidance.financing_examples if f.percentage_min is not None and f.covers_overhead]
     assert len(labels) == len(examples)
     (other,) = [f for f in cat.guidance.financing_examples if not f.covers_overhead]
-    assert "10% op de NZa-vergoeding" in other.source.quote and other.text in set(at.dataframe[0].value["Voorbeeld"])
+    assert "10% op de NZa-vergoeding" in other.source.quote and other.text in {t for _, t in sourced_lines(at)}
     for label, example in zip(labels, examples, strict=True):
         assert label.startswith(escape(example.text)[:20])  # not the example's id
     # Plotly's tool bar speaks only English here (no Dutch locale in Streamlit's bundle); the
@@ -90,11 +104,10 @@ def test_a_withholding_is_named_on_what_the_insurer_pays_not_always_the_nza_tari
     # Audit C: only voorbeeld A withholds on the NZa-vergoeding; Taak 7's 2% and 10% are on "het
     # tarief dat zij van de zorgverzekeraar ontvangen". "Inhouding op het NZa-tarief" said more.
     at = open_page("handreiking", onderdeel="Financiering")
-    table = at.dataframe[0].value
     withholdings = [f.text for f in cat.guidance.financing_examples if f.mechanism == "tariff_withholding"]
-    rows = table[table["Voorbeeld"].isin(withholdings)]
-    assert len(rows) == len(withholdings) >= 3
-    assert set(rows["Manier"]) == {"Inhouding op de vergoeding"}
+    leads = [lead for lead, text in sourced_lines(at) if text in withholdings]
+    assert len(leads) == len(withholdings) >= 3
+    assert {lead.split(" · ")[0] for lead in leads} == {"Inhouding op de vergoeding"}
     assert "NZa-tarief" not in all_text(at)
 
 
@@ -102,6 +115,6 @@ def test_a_task_shows_each_requirement_with_its_force_not_as_a_demand(cat):
     # Audit C: every requirement was "Eis", also an insurer's expectation. Task 4 (sociaal domein)
     # shows expectations and minimum requirements, each named for what it is.
     at = open_page("handreiking", taak4="true")
-    kinds = set().union(*(set(d.value["Soort"]) for d in at.dataframe if "Soort" in d.value.columns))
+    kinds = {lead.split(" · ")[1] for lead, _ in sourced_lines(at) if " · " in lead}
     assert "Eis" not in kinds
     assert "Verwachting" in kinds
