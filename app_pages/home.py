@@ -5,11 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.data import catalogue
-from ui.home_view import coming, home_tables
+from ui.home_view import coming, home_blocks
 from ui.layout import page_header, presentation_query, provenance_footer
 from ui.missing_years import show_missing_years
 from ui.navigation import page_links
-from ui.tables import show_table
 from ui.text import md_escape, nl_date, today
 
 presenting = page_header(
@@ -57,21 +56,9 @@ else:
             insurer = cat.insurer(event.insurer).short_name
             st.markdown(f"- {nl_date(event.date)} – {md_escape(insurer)} {event.year}: {md_escape(event.activity)}")
 
-tables = home_tables()
+blocks = home_blocks()
 st.subheader("Beleid per verzekeraar en jaar")
-show_table(
-    tables.policies, key="policy_overview",
-    column_config={"Jaar": st.column_config.NumberColumn(format="%d"),
-                   "Samenvatting": st.column_config.TextColumn(width="large")},
-)
-
+st.html(blocks.policies)
 st.subheader("Brondocumenten")
-show_table(
-    tables.sources, key="source_documents",
-    column_config={
-        "Beleidsjaar": st.column_config.NumberColumn(format="%d"),
-        "Adres": st.column_config.LinkColumn("Origineel", display_text="openen"),
-        "Inhoud": st.column_config.TextColumn(width="large"),
-    },
-)
+st.html(blocks.sources)
 provenance_footer()

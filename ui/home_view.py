@@ -8,9 +8,9 @@ decides them, so they are made once and shared by reruns and sessions.
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 from typing import NamedTuple
 
-import pyarrow as pa
 import streamlit as st
 
 from policy_model import timeline
@@ -19,17 +19,16 @@ from policy_model.timeline import Event
 from policy_model.vocab import SOURCE_KIND_LABELS
 from ui.citation import sourced_lines_html
 from ui.data import catalogue, data_ident
-from ui.tables import table_data
-from ui.text import Html, nl_date
+from ui.text import Html, html_escape, nl_date
 from ui.timeline_chart import event_line
 
 #: How many coming dates Home lists.
 COMING = 6
 
 
-class HomeTables(NamedTuple):
-    policies: pa.Table  # one row per record: insurer, year, kind, counts, summary
-    sources: pa.Table  # one row per source document
+class HomeBlocks(NamedTuple):
+    policies: Html  # one line per record: insurer and year, kind, counts, summary
+    sources: Html  # one line per source document, with its original where it has one
 
 
 class Coming(NamedTuple):
@@ -37,39 +36,44 @@ class Coming(NamedTuple):
     recent: list[Event]  # else the last dates in the documents, newest first
 
 
-def home_tables() -> HomeTables:
-    """Home's two tables (Arrow, or pandas where Arrow cannot hold a column), made once."""
-    return _home_tables(directory=str(data_dir()))
+def home_blocks() -> HomeBlocks:
+    """Home's overview of records and of source documents as text (a grid cut the summaries on a
+    phone and at 1024 px), made once per data folder."""
+    return _home_blocks(directory=str(data_dir()))
+
+
+#: Constant CSS for Home's lists: one paragraph per record or document.
+HOME_CSS = """<style>
+.gli-home-list p { margin: 0 0 .7rem; line-height: 1.55; overflow-wrap: anywhere; }
+.gli-home-list .gli-cap { opacity: .7; }
+</style>"""
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _home_tables(directory: str) -> HomeTables:
+def _home_blocks(directory: str) -> HomeBlocks:
     cat = catalogue()
-    policies = [
-        {
-            "Verzekeraar": cat.insurer(policy.insurer).short_name,
-            "Jaar": policy.year,
-            "Soort": cat.document_kind_label(policy),
-            "Programma's": len(policy.programmes),
-            "Eisen": len(policy.requirements),
-            "Wijzigingen": len(policy.changes),
-            "Samenvatting": policy.summary,
-        }
-        for policy in cat.policies_for()
-    ]
-    sources = [
-        {
-            "Document": doc.title,
-            "Uitgever": doc.publisher,
-            "Soort": SOURCE_KIND_LABELS[doc.kind],
-            "Beleidsjaar": doc.policy_year,
-            "Gepubliceerd": nl_date(doc.published) if doc.published else "niet vermeld",
-            "Inhoud": doc.covers,
-            "Adres": doc.url or "",
-        }
-        for doc in cat.sources
-    ]
-    return HomeTables(table_data(policies), table_data(sources))
+    policies = []
+    for policy in cat.policies_for():
+        counts = " · ".join(_count(len(items), one, many) for items, one, many in (
+            (policy.programmes, "programma", "programma's"), (policy.requirements, "eis", "eisen"),
+            (policy.changes, "wijziging", "wijzigingen")))
+        policies.append(f"<p><b>{html_escape(cat.insurer(policy.insurer).short_name)} {policy.year}</b> – {html_escape(cat.document_kind_label(policy))}"
+                        f" <span class='gli-cap'>({counts})</span><br>{html_escape(policy.summary)}</p>")
+    sources = []
+    for doc in cat.sources:
+        year = f", beleidsjaar {doc.policy_year}" if doc.policy_year else ""
+        published = nl_date(doc.published) if doc.published else "niet vermeld"
+        link = (f" <a href='{escape(doc.url, quote=True)}' target='_blank' rel='noopener noreferrer'>origineel</a>"
+                if doc.url and doc.url.startswith("https://") else "")
+        sources.append(f"<p><b>{html_escape(doc.title)}</b>{link}<br><span class='gli-cap'>{html_escape(doc.publisher)} · "
+                       f"{html_escape(SOURCE_KIND_LABELS[doc.kind])}{html_escape(year)} · gepubliceerd: "
+                       f"{html_escape(published)}</span><br>{html_escape(doc.covers)}</p>")
+    return HomeBlocks(Html(f"<div class='gli-home-list'>{''.join(policies)}</div>{HOME_CSS}"),
+                      Html(f"<div class='gli-home-list'>{''.join(sources)}</div>{HOME_CSS}"))
 
 
 def coming(day: dt.date) -> Coming:

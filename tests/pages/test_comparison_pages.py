@@ -251,3 +251,21 @@ def test_back_to_the_address_from_before_a_choice_undoes_it():
     at.query_params["naar"] = "CZ 2027"  # Back: the earlier address, no widget changed
     at.run()
     assert at.selectbox(key="naar").value == "cz-2027" and at.query_params["naar"] == "CZ 2027"
+
+
+def test_home_lists_every_record_and_document_as_text():
+    # A grid cut the summaries on a phone and at 1024 px: Home's overview is text now.
+    cat = load_catalogue().catalogue
+    at = open_page()
+    assert not at.exception and not at.dataframe
+    lists = [b for b in html_bodies(at) if "gli-home-list" in b]
+    assert len(lists) == 2
+    records, documents = lists
+    assert records.count("<p><b>") == len(cat.policies_for())
+    shown = " ".join(html_text(records).split())
+    for policy in cat.policies_for():
+        assert " ".join(policy.summary.split()) in shown
+    assert documents.count("<p><b>") == len(cat.sources)
+    links = re.findall(r"href='([^']*)'", documents)
+    assert links and all(link.startswith("https://") for link in links)
+    assert "1 eisen" not in records and "1 wijzigingen" not in records  # "1 wijziging"
