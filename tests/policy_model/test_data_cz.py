@@ -390,3 +390,17 @@ def test_cz_2026_rivm_register_ended_in_2026_not_during_it(cat):
     texts += [p.text for p in policy.provisions]
     assert not any("in de loop van 2026" in t for t in texts)
     assert "in 2026 beëindigd" in next(r.note for r in policy.registries if r.registry == "rivm_gli_register")
+
+
+def test_cz_2027_loket_gezond_leven_is_where_the_required_recognition_runs_not_a_check(cat):
+    # 2.1.1: "contracteren wij uitsluitend leefstijlinterventies die door het RIVM zijn erkend";
+    # 3.2: "De erkenning van GLI-programma's vindt plaats via een onafhankelijke
+    # erkenningscommissie van het Loket Gezond Leven." The recognition is a minimum requirement
+    # (which names the register); the document does not say CZ checks anything there. The entry
+    # read "Gebruikt ter controle" beside ZZ 2024's "Verplicht" for the same kind of requirement,
+    # a difference in kind neither document states (audit F).
+    policy = cat.policy("cz", 2027)
+    [entry] = [r for r in policy.registries if r.registry == "loket_gezond_leven"]
+    [requirement] = [r for r in policy.requirements if "loket_gezond_leven" in r.registries]
+    assert requirement.force == "minimum" and entry.use == "required"
+    assert "erkenningscommissie van het Loket Gezond Leven" in entry.source.quote
