@@ -428,3 +428,15 @@ def test_cz_2027_programme_notes_do_not_make_the_named_organisations_licence_hol
     for note in notes.values():
         assert "licentiehouders genoemd" not in note and "zegt het beleid niet" in note
     assert not any("licentiehouder" in p.source.quote for p in policy.programmes)
+
+
+def test_cz_2027_quality_registers_for_an_rho_or_network_are_those_of_its_subcontractors(cat):
+    # 2.1.1 names the registers of the leefstijlcoaches CZ contracts; 3.3.1 asks them of the RHO's
+    # or samenwerkingsverband's "aangesloten onderaannemers". Only the KABIZ entry said so: the
+    # BLCN, IRF/KFIR and KP cells read "Voor: ..., Samenwerkingsverband, RHO" without it, as if the
+    # organisation itself were to be registered (audit F).
+    entries = [r for r in cat.policy("cz", 2027).registries if r.registry in KWALITEITSREGISTERS]
+    assert {r.registry for r in entries} == KWALITEITSREGISTERS
+    for entry in entries:
+        assert {"rho", "coach_network"} <= set(entry.roles)
+        assert "onderaannemers" in (entry.note or ""), entry.registry
