@@ -483,7 +483,7 @@ def programme_list_entries(policy: Policy) -> list[Entry]:
     says, and as a register absent from a complete list reads)."""
     if not policy.programmes or not policy.addresses("programmes"):
         return []
-    return [Entry(text="Staat niet in de lijst van programma's die dit document volledig noemt.",
+    return [Entry(text="Staat niet in de volledige lijst van programma's die het document voor dit jaar noemt.",
                   label="Niet in de lijst", sources=(policy.programmes[0].source,), kind="absent")]
 
 
