@@ -269,7 +269,8 @@ def show_side_by_side(
     st.caption("‘– Niet vermeld in het beleid’ betekent dat het document er niets over zegt; dat is geen ‘nee’."
                + (" ‘– Alleen voor …’: het document zegt het wel, voor een andere rol (klik om te lezen); "
                   "‘– Verwezen naar elders’: het document zegt waar het wel staat; ‘Niet gesteld’, ‘Geen eigen "
-                  "route’: het document noemt zijn eisen of routes volledig en dit staat er niet bij."
+                  "route’, ‘Niet in de lijst’: het document noemt zijn eisen, routes, programma's of registers "
+                  "volledig en dit staat er niet bij."
                   if any(e.kind != "statement" for r in rows for es in r.cells.values() for e in es) else ""))
     if downloads:  # the rows of the files made only when one is asked for
         download_table(partial(export_rows, cat, rows, policies, first, pairs), name, key=key)

@@ -69,7 +69,8 @@ class Entry:
     status: str | None = None
     #: ``statement`` (what the record says for the chosen role), ``other_role`` (the record
     #: states it, but for another role: shown one click away), ``deferral`` (it points elsewhere)
-    #: ``absent`` (not on the record's complete list: :func:`closed_register_lists`),
+    #: ``absent`` (not on the record's complete list: :func:`closed_register_lists`,
+    #: :func:`programme_list_entries`),
     #: ``open_list`` (not named, but the record's list is open: see :func:`open_register_lists`) or
     #: ``unnamed`` (the record names none, but says what would count: :func:`unnamed_register_lists`,
     #: :func:`programme_criteria_entries`).
@@ -474,6 +475,18 @@ def programme_criteria_entries(policy: Policy) -> list[Entry]:
                   sources=tuple(r.source for r in criteria), kind="unnamed")]
 
 
+def programme_list_entries(policy: Policy) -> list[Entry]:
+    """A record whose document lists the programmes it buys in full (coverage ``full``: CZ 2027
+    §3.2 "Voor 2027 koopt CZ groep de volgende erkende programma's in", VGZ 2024 bijlage 2 "Dit
+    zijn momenteel ...") and not this one: not "niet vermeld", which the page says is no "no" and
+    which the document does settle, but "not on the list", with the list's words (as the wizard
+    says, and as a register absent from a complete list reads)."""
+    if not policy.programmes or not policy.addresses("programmes"):
+        return []
+    return [Entry(text="Staat niet in de volledige lijst van programma's die het document voor dit jaar noemt.",
+                  label="Niet in de lijst", sources=(policy.programmes[0].source,), kind="absent")]
+
+
 def programme_text_rows(catalogue: Catalogue, policies: Sequence[Policy]) -> list[TextRow]:
     def entries(p: Policy, programme: str) -> list[Entry]:
         return [
@@ -484,7 +497,7 @@ def programme_text_rows(catalogue: Catalogue, policies: Sequence[Policy]) -> lis
                 status=s.status,
             )
             for s in p.programmes if s.programme == programme
-        ] or programme_criteria_entries(p)
+        ] or programme_criteria_entries(p) or programme_list_entries(p)
 
     return _rows(policies, [p.id for p in catalogue.programmes], lambda k: catalogue.programme(k).name, entries,
                  _whole("programmes"))

@@ -39,7 +39,7 @@ def test_contract_terms_run_for_every_role(role):
     assert at.selectbox(key="rol").value is not None
 
 
-def test_programme_matrix_2027_marks_what_cz_buys_and_what_it_does_not_state():
+def test_programme_matrix_2027_marks_what_cz_buys_and_what_is_not_on_its_list():
     at = open_page("programmas", jaar="2027")
     # The first cell of each row's block is CZ 2027's (the only record of 2027).
     blocks = [row for body in html_bodies(at) for row in body.split("<div class='gli-cells'")[1:]]
@@ -49,7 +49,10 @@ def test_programme_matrix_2027_marks_what_cz_buys_and_what_it_does_not_state():
     for n, name in enumerate(names):
         assert rows[n].split()[:2] == ["CZ", "2027"]
         if "Fittt" in name:
-            assert "– Niet vermeld in het beleid" in rows[n]
+            # CZ 2027 §3.2 lists the programmes it buys in full: X-Fittt is not on that list. It
+            # read "– Niet vermeld in het beleid" ("het document zegt er niets over"), which the
+            # document does settle; it reads "Niet in de lijst", with the list's words (audit F).
+            assert "Niet in de lijst" in rows[n] and "Niet vermeld in het beleid" not in rows[n]
         else:
             assert "✔ Ingekocht" in rows[n], name
 

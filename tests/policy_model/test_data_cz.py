@@ -390,3 +390,53 @@ def test_cz_2026_rivm_register_ended_in_2026_not_during_it(cat):
     texts += [p.text for p in policy.provisions]
     assert not any("in de loop van 2026" in t for t in texts)
     assert "in 2026 beëindigd" in next(r.note for r in policy.registries if r.registry == "rivm_gli_register")
+
+
+def test_cz_2027_loket_gezond_leven_is_where_the_required_recognition_runs_not_a_check(cat):
+    # 2.1.1: "contracteren wij uitsluitend leefstijlinterventies die door het RIVM zijn erkend";
+    # 3.2: "De erkenning van GLI-programma's vindt plaats via een onafhankelijke
+    # erkenningscommissie van het Loket Gezond Leven." The recognition is a minimum requirement
+    # (which names the register); the document does not say CZ checks anything there. The entry
+    # read "Gebruikt ter controle" beside ZZ 2024's "Verplicht" for the same kind of requirement,
+    # a difference in kind neither document states (audit F).
+    policy = cat.policy("cz", 2027)
+    [entry] = [r for r in policy.registries if r.registry == "loket_gezond_leven"]
+    [requirement] = [r for r in policy.requirements if "loket_gezond_leven" in r.registries]
+    assert requirement.force == "minimum" and entry.use == "required"
+    assert "erkenningscommissie van het Loket Gezond Leven" in entry.source.quote
+
+
+def test_cz_2024_programme_facts_quote_the_sentence_that_continues_the_2023_policy(cat):
+    # 2.1: "CZ groep zet daarom vooralsnog het beleid uit 2023 voort. Dit betekent dat wij voor 2024
+    # de GLI-programma's CooL, ... inkopen." The programmes' facts say CZ thereby continues the 2023
+    # policy; their quote held only the second sentence, which does not say so (audit F).
+    facts = [f for p in cat.programmes for f in p.facts
+             if f.source.document == "cz_gli_2024_web" and "2023" in f.text]
+    assert len(facts) == 4
+    for fact in facts:
+        assert "vooralsnog het beleid uit 2023 voort" in fact.source.quote
+        assert "vooralsnog" in fact.text
+
+
+def test_cz_2027_programme_notes_do_not_make_the_named_organisations_licence_holders(cat):
+    # 3.2 lists "CooL – Expertisecentrum Leefstijlinterventies", "CooL – MiGuide", "SLIMMER – GGD
+    # Noord- en Oost-Gelderland", "SLIMMER powered by Ancora" and never says what the name beside
+    # the programme is. The notes said "Twee varianten/licentiehouders genoemd" (audit F).
+    policy = cat.policy("cz", 2027)
+    notes = {p.programme: p.note or "" for p in policy.programmes if len(p.variants) == 2}
+    assert set(notes) == {"cool", "slimmer"}
+    for note in notes.values():
+        assert "licentiehouders genoemd" not in note and "zegt het beleid niet" in note
+    assert not any("licentiehouder" in p.source.quote for p in policy.programmes)
+
+
+def test_cz_2027_quality_registers_for_an_rho_or_network_are_those_of_its_subcontractors(cat):
+    # 2.1.1 names the registers of the leefstijlcoaches CZ contracts; 3.3.1 asks them of the RHO's
+    # or samenwerkingsverband's "aangesloten onderaannemers". Only the KABIZ entry said so: the
+    # BLCN, IRF/KFIR and KP cells read "Voor: ..., Samenwerkingsverband, RHO" without it, as if the
+    # organisation itself were to be registered (audit F).
+    entries = [r for r in cat.policy("cz", 2027).registries if r.registry in KWALITEITSREGISTERS]
+    assert {r.registry for r in entries} == KWALITEITSREGISTERS
+    for entry in entries:
+        assert {"rho", "coach_network"} <= set(entry.roles)
+        assert "onderaannemers" in (entry.note or ""), entry.registry

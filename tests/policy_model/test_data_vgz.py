@@ -332,3 +332,16 @@ def test_age_exception_repeat_and_programme_change_are_participant_criteria(vgz_
                 "programme_change_exceptional"):
         assert found[rid].kind == "participant", rid
     assert found["stepped_care"].kind == "provider"  # how the treatment starts is the provider's
+
+
+def test_vgz_2024_every_register_the_annotation_may_belong_to_says_it_is_unclear(cat):
+    # Bijlage 2, Voorwaarden zorgverleners: "... en/of staat geregistreerd in het KNGF
+    # Kwaliteitsregister en/of Accreditatie Beroepsbeoefenaren In de Zorg (KABIZ) en/of in het
+    # KP-register met aantekening 'leefstijlcoach'." Whether the annotation goes with the KP register
+    # only or with every register of "staat geregistreerd in" is not clear; the KNGF entry said so,
+    # the KABIZ entry of the same clause did not (audit F). BLCN membership is its own clause.
+    policy = cat.policy("vgz", 2024)
+    notes = {r.registry: r.note or "" for r in policy.registries}
+    for registry in ("kngf", "kabiz"):
+        assert "niet helemaal duidelijk" in notes[registry] and "aantekening" in notes[registry], registry
+    assert "aantekening" not in notes["blcn"]

@@ -252,3 +252,15 @@ def test_what_chapter_1_adds_reads_new_not_changed_against_2023(cat, zz_2023, zz
     for item in diff.items:
         if item.change is not None and item.change.kind == "added":
             assert all(e.cls != "changed" for e in item.evidence), item.change.id
+
+
+def test_the_licence_register_criterion_is_put_to_the_samenwerkingsverband_in_the_register_facts(cat):
+    # 5.1: "De volgende criteria zijn van toepassing op het multidisciplinair samenwerkingsverband of
+    # de zorggroep, maar zijn schriftelijk overeen te komen met de aangesloten leefstijlcoaches: ...
+    # De leefstijlcoach beschikt verifieerbaar ... over een licentie ... en is geregistreerd in het
+    # bijbehorende register." The record's entry says whom it is put to; the register's fact on the
+    # Registers page said "Zorg en Zekerheid eist dat de leefstijlcoach ..." (audit F).
+    registry = cat.registry("licence_holder_register")
+    [fact] = [f for f in registry.facts if f.source.document == "zz_gli_2024" and "bijbehorende register" in f.source.quote]
+    assert "samenwerkingsverband of de zorggroep" in fact.text and "schriftelijk" in fact.text
+    assert "verifieerbaar" in fact.text  # the document's word, not "aantoonbaar"

@@ -308,3 +308,25 @@ def test_a_route_a_full_list_of_routes_leaves_out_reads_no_own_route(cat):
     summary = {r.key: r for r in route_text_rows([cat.policy_by_key(k) for k in ("cz-2024", "cz-2027", "zz-2024")])}
     assert summary["runoff"].cells["cz-2024"] == () and summary["follow"].cells["cz-2024"] == ()
     assert [e.kind for e in summary["zorggroep"].cells["cz-2024"]] == ["not_set"]
+
+
+def test_a_programme_missing_from_a_complete_list_reads_not_on_the_list(cat):
+    # CZ 2027 §3.2 lists the programmes it buys in full ("Voor 2027 koopt CZ groep de volgende
+    # erkende programma's in"); X-Fittt, which VGZ 2024 buys, is not on it. The cell said "– Niet
+    # vermeld in het beleid" (which the page says is no "nee" and "says nothing about it"); the
+    # document does settle it, and the wizard already reads it as "niet in de lijst". ZZ 2024 names
+    # no programme (its criteria stay), and the derived ZZ 2023 record lists none (still unstated).
+    policies = [cat.policy_by_key(k) for k in ("cz-2027", "vgz-2024", "zz-2024", "zz-2023")]
+    rows = {r.key: r for r in programme_text_rows(cat, policies)}
+    [cz] = rows["x_fittt"].cells["cz-2027"]
+    assert cz.kind == "absent" and cz.label == "Niet in de lijst"
+    assert cz.sources[0].quote.startswith("Voor 2027 koopt CZ groep de volgende erkende programma")
+    assert [e.kind for e in rows["x_fittt"].cells["zz-2024"]] == ["unnamed"]
+    assert rows["x_fittt"].cells["zz-2023"] == ()
+    assert rows["x_fittt"].differences == ("niet overal vermeld", "soort", "tekst")
+    # VGZ 2024's list ("Dit zijn momenteel ...") holds CooL: a statement, not the absent entry.
+    assert [e.status for e in rows["cool"].cells["vgz-2024"]] == ["bought"]
+    # A summary page that names its programmes in full (CZ 2024 §2.1) reads the same for KD2O.
+    summary = {r.key: r for r in programme_text_rows(cat, [cat.policy_by_key("cz-2024"), cat.policy_by_key("cz-2027")])}
+    assert [e.kind for e in summary["kd2o"].cells["cz-2024"]] == ["absent"]
+    assert not summary["kd2o"].only_mentioned()
