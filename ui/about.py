@@ -144,6 +144,11 @@ def registry_sections(cat: Catalogue) -> list[AboutSection]:
     return out
 
 
+#: A name the sources write beside a programme ("CooL – Expertisecentrum Leefstijlinterventies"):
+#: not called its owner or licence holder there.
+OWNER_LABEL = "Genoemd bij het programma"
+
+
 def programme_sections(cat: Catalogue) -> list[AboutSection]:
     """Programma's: per programme its other spellings, owners, variants and facts, with sources."""
     out = []
@@ -151,9 +156,12 @@ def programme_sections(cat: Catalogue) -> list[AboutSection]:
         title = programme.name + (f" ({programme.abbreviation})" if programme.abbreviation else "")
         body = (f"<div class='gli-about-caption'>Ook geschreven als: {html_escape(', '.join(programme.aliases))}</div>"
                 if programme.aliases else "")
+        if programme.owners:  # "CooL – MiGuide" (CZ 2027 §3.2): what the name is, the list does not say
+            body += ("<div class='gli-about-caption'>Welke rol een naam bij het programma heeft (eigenaar, "
+                     "licentiehouder of aanbieder), zegt de bron niet.</div>")
         lines: list[SourcedLine] = [
             (f"<b>{label}:</b> {html_escape(entry.name)}", entry.source)
-            for label, entries in (("Eigenaar / licentiehouder", programme.owners), ("Variant", programme.variants))
+            for label, entries in ((OWNER_LABEL, programme.owners), ("Variant", programme.variants))
             for entry in entries
         ]
         lines += [(f"<b>{escape(PROGRAMME_FACT_LABELS[fact.topic])}:</b> {html_escape(fact.text)}"

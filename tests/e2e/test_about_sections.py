@@ -37,7 +37,7 @@ def test_a_link_opens_its_section_at_the_size_of_an_expander(page, app_url):
     page.goto(f"{app_url}/programmas?programma_cool=true")
     wait_idle(page)
     cool = page.locator(f"{SECTIONS}[data-key='programma_cool']")
-    expect(cool.locator(".gli-about-body")).to_contain_text("Eigenaar / licentiehouder:")
+    expect(cool.locator(".gli-about-body")).to_contain_text("Genoemd bij het programma:")
     assert [page.locator(SECTIONS).nth(n).get_attribute("data-key") for n, o in enumerate(_open_states(page)) if o] \
         == ["programma_cool"]
     # A closed section is as tall as one of Streamlit's own expanders on the same page.

@@ -155,7 +155,7 @@ def test_a_link_opens_a_contract_terms_tab_and_only_that_tab_runs(tab, own, othe
 
 
 @pytest.mark.parametrize(("page", "key", "expected"), [
-    ("programmas", "programma_cool", "Eigenaar"),
+    ("programmas", "programma_cool", "Genoemd bij het programma"),
     ("registers", "register_blcn", "BLCN"),
 ])
 def test_an_about_section_is_closed_until_opened_and_a_link_opens_it(page, key, expected):

@@ -136,7 +136,7 @@ def test_an_open_section_is_restored_from_the_link():
     assert at.query_params["eisen_bronnen"] == "true"
     at = open_page("programmas", programma_cool="true")
     sections = about_sections(at)
-    assert sections["programma_cool"][0] and "Eigenaar" in sections["programma_cool"][1]
+    assert sections["programma_cool"][0] and "Genoemd bij het programma" in sections["programma_cool"][1]
     assert not sections["programma_slimmer"][0]  # closed, as the link did not open it
     assert at.query_params["programma_cool"] == "true"
 
@@ -191,3 +191,12 @@ def test_each_comparison_page_offers_the_handout_of_its_chosen_records(page):
     at = open_page(page, beleid=["cz-2027", "vgz-2024"])
     buttons = [b for b in at.get("download_button") if b.proto.label.startswith("⬇️ Hand-out")]
     assert len(buttons) == 1
+
+
+def test_a_name_beside_a_programme_is_not_called_its_owner():
+    # CZ 2027 §3.2 lists "CooL – Expertisecentrum Leefstijlinterventies", "CooL – MiGuide": what the
+    # name after the dash is, it does not say (audit F). The section says so once.
+    at = open_page("programmas", programma_cool="true")
+    body = about_sections(at)["programma_cool"][1]
+    assert "Eigenaar / licentiehouder" not in body
+    assert "Genoemd bij het programma" in body and "zegt de bron niet" in body
