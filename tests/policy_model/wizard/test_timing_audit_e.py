@@ -121,3 +121,14 @@ def test_the_insurers_own_dates_are_not_called_possible(cat):
     text = assessment_text([answer])
     assert "verzekeraar 2026-11-12 (komt nog): Publicatie van het gecontracteerde zorgaanbod" in text
     assert "verzekeraar 2026-11-12 (nog mogelijk)" not in text
+
+
+# --------------------------------------------------------------------------- the records' own words
+
+
+def test_cz_names_both_conditions_before_it_works_out_the_ketenaanpak(cat):
+    # CZ 2027 §2.1: "zodra het ministerie van VWS de handreiking vaststelt en publiceert, en zodra bekend
+    # is wat die betekent voor de visie op de sector en de ZN-ambitie". The record named only the first.
+    item = next(t for t in cat.policy("cz", 2027).timeline if t.lineage == "ketenaanpak_policy_elaboration")
+    assert "vaststelt en publiceert" in item.date_text and "ZN-ambitie" in item.date_text
+    assert "vaststelt en publiceert" in item.source.quote and "ZN-ambitie" in item.source.quote
