@@ -39,6 +39,18 @@ class Event:
     source: Source
 
 
+#: The word before a day that says what the day is: a last day ("uiterlijk 30 september 2026"), the
+#: first day that is too late ("vóór 1 oktober 2026") or a start without an end ("Vanaf 1 augustus 2023").
+_QUALIFIER = re.compile(r"^\s*(uiterlijk|v[óo]{2}r|vanaf)\b", re.IGNORECASE)
+
+
+def date_qualifier(date_text: str) -> str:
+    """``"vanaf "`` for "Vanaf 1 augustus 2023" (VGZ 2024 planning), ``"uiterlijk "``, ``"vóór "``, or
+    "": a list that shows the day as a number keeps the document's word for what that day is."""
+    match = _QUALIFIER.match(date_text)
+    return f"{match.group(1).lower()} " if match else ""
+
+
 def policy_events(policy: Policy) -> list[Event]:
     """Every timeline item of a policy that has a calendar day."""
     return [

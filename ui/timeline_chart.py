@@ -28,6 +28,7 @@ from policy_model.timeline import (
     LaneGeometry,
     TimelineLayout,
     all_events,
+    date_qualifier,
     period_rows,
     timeline_layout,
 )
@@ -268,7 +269,7 @@ def _marks_in(row: ChartRow, layout: TimelineLayout, scale: _Scale) -> str:
         return "".join(_bar_html(p, scale) for p, y in layout.bars if row.top <= y < row.top + row.height)
     if row.kind == "process":
         return "".join(_mark_html(scale(e.date), top(y), *reversed(kind_style(e.kind)),
-                                  f"{nl_date(e.date)}: {e.activity}")
+                                  f"{date_qualifier(e.date_text)}{nl_date(e.date)}: {e.activity}")
                        for e, y in layout.marks if e.policy_key == row.owner)
     return "".join(_mark_html(scale(m.date), top(y), GENERAL_STYLE[1], GENERAL_STYLE[0],
                               f"{nl_date(m.date)}: {m.label} (beleid {m.year}; algemene kalender, niet de eigen "
@@ -332,5 +333,6 @@ def show_timeline_chart(chart: TimelineChart) -> None:
 
 def event_line(cat: Catalogue, event: Event) -> SourcedLine:
     """A dated activity as a sourced line: ``<b>1 april 2026</b> – CZ 2027: …`` (escaped)."""
-    return (f"<b>{nl_date(event.date)}</b> – {html_escape(cat.insurer(event.insurer).short_name)} {event.year}: "
+    return (f"<b>{date_qualifier(event.date_text)}{nl_date(event.date)}</b> – "
+            f"{html_escape(cat.insurer(event.insurer).short_name)} {event.year}: "
             f"{html_escape(event.activity)}", event.source)

@@ -17,6 +17,7 @@ from html import escape
 from policy_model.catalogue import Catalogue
 from policy_model.reports.handout import sources_html
 from policy_model.schema import Policy, Source
+from policy_model.timeline import date_qualifier
 from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
 
 
@@ -50,7 +51,8 @@ def policy_entries(policy: Policy) -> list[TimelineEntry]:
     for item in policy.timeline:
         when = item.date_text
         if item.date:
-            when = short_date(item.date) + (f" t/m {short_date(item.date_end)}" if item.date_end else "")
+            when = (date_qualifier(item.date_text) + short_date(item.date)
+                    + (f" t/m {short_date(item.date_end)}" if item.date_end else ""))
         entries.append(TimelineEntry(item.date, when, TIMELINE_KIND_LABELS[item.kind], item.activity,
                                      tuple(item.routes), item.source))
     dated = sorted((e for e in entries if e.date), key=lambda e: (e.date, not e.period))

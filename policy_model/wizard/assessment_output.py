@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from policy_model.wizard.labels import GROUP_LABELS, GROUP_ORDER, STATUS_LABELS, WHEN_LABELS
+from policy_model.wizard.labels import (
+    GROUP_LABELS,
+    GROUP_ORDER,
+    INSURER_WHEN_LABELS,
+    STATUS_LABELS,
+    WHEN_LABELS,
+)
 from policy_model.wizard.models import Assessment
 
 STATUS_MARK = {"met": "[x]", "unmet": "[ ]", "to_check": "[?]"}
@@ -88,7 +94,7 @@ def assessment_text(assessments: list[Assessment]) -> str:
         for d in a.deadlines:
             lines.append(f"  deadline {d.date.isoformat()} ({WHEN_LABELS[d.when]}): {d.activity}")
         for d in a.insurer_dates:
-            lines.append(f"  verzekeraar {d.date.isoformat()} ({WHEN_LABELS[d.when]}): {d.activity}")
+            lines.append(f"  verzekeraar {d.date.isoformat()} ({INSURER_WHEN_LABELS[d.when]}): {d.activity}")
         for how in a.apply:
             lines.append(f"  aanvragen via {how.channel}{' ' + how.address if how.address else ''} ({how.when})")
         lines.append("")

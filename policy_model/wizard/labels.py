@@ -39,6 +39,9 @@ GROUP_LABELS = {
 GROUP_WORDS = {"unmet": "niet voldaan", "to_check": "na te gaan", "met": "voldaan", "obligation": "verplichtingen",
                "expectation": "verwachtingen"}
 WHEN_LABELS = {"past": "verstreken", "today": "vandaag", "upcoming": "nog mogelijk", "open": "nu mogelijk"}
+#: The same for what the insurer does on a date (offer, publish, inform): it is not "mogelijk" for the
+#: provider, it is still to come or going on (CZ 2027 §4.1 "Publicatie van het zorgaanbod 12 november 2026").
+INSURER_WHEN_LABELS = {"past": "verstreken", "today": "vandaag", "upcoming": "komt nog", "open": "loopt"}
 FIT_LABELS = {"yes": "past bij uw organisatie", "maybe": "kan bij uw organisatie passen (na te gaan)",
               "no": "past niet bij uw organisatie"}
 NOT_SETTLED = "niet vastgelegd in het beleid"

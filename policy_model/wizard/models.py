@@ -63,6 +63,8 @@ class RegistryCheck(_Out):
 class Deadline(_Out):
     kind: str
     date: dt.date
+    #: The last day of a range the document gives (VGZ 2024: "1 oktober 2023 – 22 december 2023").
+    date_end: dt.date | None = None
     date_text: str
     activity: str
     when: When

@@ -9,6 +9,7 @@ signing date where there is one; it says "u ontvangt een aanbod" where the insur
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from policy_model.schema import Application, TimelineItem
 from policy_model.vocab import APPLICATION_WINDOW_LABELS, CHANNEL_LABELS
@@ -16,6 +17,7 @@ from policy_model.wizard.context import Ctx, Decision, lower_first, route_names
 from policy_model.wizard.models import Action, Deadline
 from policy_model.wizard.routes import where_to_find
 from policy_model.wizard.timing import (
+    actor,
     duration_provisions,
     for_provider,
     last_day,
@@ -193,9 +195,57 @@ def actions(ctx: Ctx, route_kinds: set[str], deadlines: list[Deadline]) -> list[
             out.append(own)
     for d in deadlines:
         if d.actor == "provider" or d.kind in ("agreement_deadline", "administration", "negotiation"):
-            out.append(Action(text=d.activity, date=d.date, when=d.when, source=d.source, kind=d.kind))
+            # A range is done by its last day (VGZ 2024: overeenstemming "1 oktober 2023 – 22 december 2023").
+            out.append(Action(text=d.activity, date=d.date_end or d.date, when=d.when, source=d.source, kind=d.kind))
+    out.extend(relative_actions(ctx, route_kinds))
     return sorted(out, key=lambda x: (_ORDER[x.when], x.date.toordinal() if x.date and x.when != "past" else
                                       -(x.date.toordinal() if x.date else 0)))
+
+
+#: A term the document counts from the offer: CZ 2027 §4.1 "Vragen stellen over de overeenkomsten
+#: Uiterlijk 4 weken na het aanbieden van de overeenkomst".
+_WEEKS_AFTER_OFFER = re.compile(r"(\d+)\s+weken\s+na\s+het\s+aanbieden", re.IGNORECASE)
+
+
+def _for_routes(item: TimelineItem, route_kinds: set[str]) -> bool:
+    """As :func:`~.timing.dated_items`: an item that names routes is for those; one that names none
+    for the routes the insurer contracts, so for an organisation with an own route."""
+    return bool(route_kinds & set(item.routes)) if item.routes else bool(route_kinds - {"follow"})
+
+
+def relative_actions(ctx: Ctx, route_kinds: set[str]) -> list[Action]:
+    """A provider's term that the document counts from the offer, not from a day (CZ 2027 §4.1: ask
+    questions "uiterlijk 4 weken na het aanbieden van de overeenkomst"), for whom the offer is: its
+    last possible day is the offer's last day plus those weeks. No day is invented: the action
+    names the term in the document's words and that outer day, and says it is earlier for an
+    earlier offer."""
+    out = []
+    for item in ctx.policy.timeline:
+        match = _WEEKS_AFTER_OFFER.search(item.date_text)
+        if (item.date or match is None or actor(item) != "provider" or not for_provider(item, ctx.had_contract)
+                or not _for_routes(item, route_kinds)):
+            continue
+        offer = next((t for t in ctx.policy.timeline if t.kind == "offer" and for_provider(t, ctx.had_contract)
+                      and _for_routes(t, route_kinds) and last_day(t)), None)
+        term = f"uiterlijk {match.group(1)} weken na het aanbieden van de overeenkomst"
+        if offer is None:
+            out.append(Action(text=f"{item.activity} Termijn: {term}.", date=None, when="upcoming",
+                              source=item.source, kind=item.kind, date_text=item.date_text))
+            continue
+        offered = last_day(offer)
+        latest = offered + dt.timedelta(weeks=int(match.group(1)))
+        if latest < ctx.today:
+            text = (f"{item.activity} Dat kon tot {term}; het aanbod kwam uiterlijk {offered:%d-%m-%Y}, dus die "
+                    f"termijn liep uiterlijk {latest:%d-%m-%Y} af.")
+            state = "past"
+        else:
+            tense = "komt" if ctx.today <= offered else "kwam"
+            text = (f"{item.activity} Dat kan tot {term}: het aanbod {tense} uiterlijk {offered:%d-%m-%Y}, dus "
+                    f"uiterlijk {latest:%d-%m-%Y}; eerder als het aanbod eerder {tense}.")
+            state = "today" if latest == ctx.today else "upcoming"
+        out.append(Action(text=text, date=None, when=state, source=item.source, kind=item.kind,
+                          date_text=item.date_text))
+    return out
 
 
 def window_text(ctx: Ctx) -> str:

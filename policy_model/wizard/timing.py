@@ -62,6 +62,25 @@ def when(date: dt.date, today: dt.date) -> When:
     return "past" if date < today else "today" if date == today else "upcoming"
 
 
+def starts_only(item: TimelineItem) -> bool:
+    """Whether the document gives the item's day as a start without an end ("Vanaf 1 augustus
+    2023"): from that day on it is going on, not over."""
+    return item.date is not None and item.date_end is None and bool(_FROM.match(item.date_text))
+
+
+def item_when(item: TimelineItem, policy: Policy, today: dt.date) -> When:
+    """Today against a dated item. An item that only starts on its day (VGZ 2024 "Vanaf 1 augustus
+    2023 Maken inkoopafspraken") is to come before that day and going on from it ("open"); the
+    document gives it no end, so only the end of its policy year closes it. Any other item is over
+    after its last day (:func:`last_day`: a range's end, the day before a "vóór" date)."""
+    if starts_only(item):
+        if today < item.date:
+            return "upcoming"
+        return "past" if year_over(policy, today) else "open"
+    last = last_day(item)
+    return when(last, today) if last else "open"
+
+
 _MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS_NL)})\s+(\d{{4}})\b", re.IGNORECASE)
 
 
@@ -81,11 +100,22 @@ def month_text(year: int, month: int) -> str:
     return f"{MONTHS_NL[month - 1]} {year}"
 
 
+#: A date the document gives as the first day that is too late: ZZ 2024 §5.1 "vóór 1 januari 2024 een
+#: Wtza vergunning te hebben aangevraagd", CZ 2027 §2.1.4 "kondigen we dat vóór 1 oktober 2026 aan".
+_BEFORE = re.compile(r"^\s*v[óo]{2}r\b", re.IGNORECASE)
+#: A date the document gives as a start with no end: VGZ 2024 planning "Vanaf 1 augustus 2023 Maken
+#: inkoopafspraken", "Vanaf 12 november 2023 maken wij het reeds gecontracteerde zorgaanbod ... bekend".
+_FROM = re.compile(r"^\s*vanaf\b", re.IGNORECASE)
+
+
 def last_day(item: TimelineItem) -> dt.date | None:
     """The last day an item can be on: its end, its day, or for an item dated by month alone the
-    last day of that month, so that "September 2023" is over on 1 October 2023, not before."""
+    last day of that month, so that "September 2023" is over on 1 October 2023, not before. A day
+    the document names with "vóór" is itself too late: "vóór 1 januari 2024" ends on 31 December 2023."""
     if item.date:
-        return item.date_end or item.date
+        if item.date_end:
+            return item.date_end
+        return item.date - dt.timedelta(days=1) if _BEFORE.match(item.date_text) else item.date
     month = month_of(item.date_text)
     if month is None:
         return None
@@ -161,10 +191,10 @@ def dated_items(policy: Policy, route_kinds: set[str], own_route: bool, today: d
             continue
         if not item.routes and not own_route and item.kind != "objection_deadline":
             continue
-        last = item.date_end or item.date
-        out.append(Deadline(kind=item.kind, date=item.date, date_text=item.date_text, activity=item.activity,
-                            when=when(last, today), days=(last - today).days, source=item.source,
-                            actor=actor(item)))
+        last = last_day(item) or item.date
+        out.append(Deadline(kind=item.kind, date=item.date, date_end=item.date_end, date_text=item.date_text,
+                            activity=item.activity, when=item_when(item, policy, today),
+                            days=(last - today).days, source=item.source, actor=actor(item)))
     return sorted(out, key=lambda x: (x.when == "past", -x.date.toordinal() if x.when == "past" else x.date.toordinal()))
 
 

@@ -78,7 +78,8 @@ def test_timeline_lists_the_cz_2027_signing_deadline():
     signing = table[table["Soort"] == "Uiterste tekendatum"]
     assert "31 oktober 2026" in " ".join(signing["Datum"])
     charts = [body for body in html_bodies(at) if "class='gli-tl'" in body]
-    assert len(charts) == 1 and "title='31 oktober 2026: " in charts[0]
+    # The mark keeps CZ 2027 §4.1's word for the day ("Planning (uiterlijk)"; audit E).
+    assert len(charts) == 1 and "title='uiterlijk 31 oktober 2026: " in charts[0]
 
 
 def test_the_diff_of_vgz_2023_to_2024_shows_x_fittt_added():

@@ -88,7 +88,8 @@ def test_the_timeline_page_has_a_list_of_periods_and_activities_for_phones(cat):
     assert not at.exception
     listing = "\n".join(str(m.value) for m in at.markdown)
     assert "**CZ 2027**" in listing
-    assert "**31\\-10\\-2026** · Uiterste tekendatum" in listing
+    # The day keeps CZ 2027 §4.1's word for it ("Planning (uiterlijk)"; audit E).
+    assert "**uiterlijk 31\\-10\\-2026** · Uiterste tekendatum" in listing
     assert "**1\\-1\\-2027 t/m 31\\-12\\-2027** · Looptijd Individuele leefstijlcoach" in listing
     # Dated entries in date order.
     assert listing.index("1\\-4\\-2026") < listing.index("15\\-5\\-2026") < listing.index("31\\-10\\-2026")

@@ -68,7 +68,10 @@ def test_a_bar_per_period_and_a_mark_per_dated_activity(cat):
     assert html.count("class='gli-tl-bar'") == len(period_rows([policy]))
     marks = re.findall(r"class='gli-tl-mark'.*?</span>", html)
     assert len([m for m in marks if "gli-sym open" not in m]) == len(all_events(cat, [policy]))
-    assert "title='31 oktober 2026: " in html  # each mark names its day and activity
+    # Each mark names its day and activity, with the document's word for the day (audit E: CZ 2027 §4.1
+    # "Planning (uiterlijk)"; a "vóór" or "Vanaf" day is no plain day either).
+    assert "title='uiterlijk 31 oktober 2026: " in html
+    assert "title='vóór 1 oktober 2026: " in html
     assert "vandaag (1 juni 2026)" in html
 
 

@@ -43,3 +43,14 @@ def test_data_text_is_escaped(cat):
     hostile = policy.model_copy(update={"timeline": [item]})
     html = timeline_handout_html(cat, [hostile], dt.date(2026, 5, 1))
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;" in html
+
+
+def test_a_day_keeps_the_documents_word_for_what_it_is(cat):
+    # Audit E: the list showed "1-8-2023" where VGZ 2024's planning says "Vanaf 1 augustus 2023 Maken
+    # inkoopafspraken" (a start, not a deadline), and "1-10-2026" where CZ 2027 §2.1.4 says "vóór 1 oktober 2026".
+    vgz = {e.text: e.when for e in timeline_entries([cat.policy("vgz", 2024)])["vgz-2024"]}
+    assert vgz["RHO-overeenkomstprocedure: VGZ en de RHO maken de inkoopafspraken in inkoopgesprekken."] == "vanaf 1-8-2023"
+    assert any(when == "uiterlijk 15-7-2023" for when in vgz.values())
+    assert any(when == "vanaf 12-11-2023" for when in vgz.values())
+    cz = [e.when for e in timeline_entries([cat.policy("cz", 2027)])["cz-2027"]]
+    assert "vóór 1-10-2026" in cz and "uiterlijk 31-10-2026" in cz
