@@ -14,6 +14,7 @@ from policy_model.catalogue import Catalogue
 from policy_model.schema import Source
 from policy_model.vocab import BACKGROUND_LABELS, ORG_FUNCTION_LABELS, ROLE_LABELS, SCOPE_LABELS
 from policy_model.wizard.labels import (
+    GROUP_LABELS,
     GROUP_ORDER,
     GROUP_WORDS,
     PROFILE_KEY_LABELS,
@@ -34,6 +35,7 @@ CARDS_CSS = """
 .gli-card.to_check{border-left-color:#e69f00}.gli-card.obligation,.gli-card.expectation{border-left-color:#999}
 .gli-card .head{font-weight:600}.gli-card .route{font-style:italic}.gli-card .why{margin:.2rem 0}.gli-card .src{color:#555;font-size:.85em}
 .gli-card details summary{cursor:pointer}
+.gli-fold{margin:.3rem 0 .6rem}.gli-fold>summary{cursor:pointer;font-weight:600;margin-bottom:.5rem}
 """
 _PAGE_CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:48rem;margin:1rem auto;padding:0 .8rem;
@@ -98,22 +100,31 @@ def _source_html(catalogue: Catalogue, source: Source) -> str:
             f"“{escape(source.quote)}”</div>")
 
 
-def card_html(item: CheckItem, catalogue: Catalogue) -> str:
+def card_html(item: CheckItem, catalogue: Catalogue, *, for_paper: bool = False) -> str:
     """One requirement as a card: status and kind, topic, the route it holds under (where not every
-    route), the requirement, why, the source."""
+    route), the requirement, why, the source (open on paper: a closed disclosure prints closed)."""
     status = STATUS_LABELS[item.status]
     return (f"<li class='gli-card {escape(item.group)}'><div class='head'>{STATUS_MARKS[item.status]} "
             f"{escape(status)} · {escape(item.force_label)} · {escape(item.topic_label)}</div>"
             + (f"<div class='route'>{escape(item.applies_to)}</div>" if item.applies_to else "")
             + f"<div>{escape(item.text)}</div><div class='why'><i>{escape(item.why)}</i></div>"
-            f"<details><summary>Bron</summary>{_source_html(catalogue, item.source)}</details></li>")
+            f"<details{' open' if for_paper else ''}><summary>Bron</summary>{_source_html(catalogue, item.source)}"
+            "</details></li>")
 
 
-def checklist_cards_html(assessment: Assessment, catalogue: Catalogue) -> str:
-    """The checklist of one assessment as a list of cards, by weight, with the counts."""
+def checklist_cards_html(assessment: Assessment, catalogue: Catalogue, *, for_paper: bool = False) -> str:
+    """The checklist of one assessment as a list of cards, by weight, with the counts. On screen the
+    insurer's expectations (no condition for a contract) are folded under one line with their number,
+    so the conditions come first and the page ends; on paper everything is printed."""
     counts = " · ".join(f"{assessment.groups[g]} {GROUP_WORDS[g]}" for g in GROUP_ORDER)
-    cards = "".join(card_html(item, catalogue) for item in assessment.checklist)
-    return f"<p><b>Checklist</b> – {escape(counts)}</p><ul class='gli-cards'>{cards}</ul>"
+    fold = [] if for_paper else [i for i in assessment.checklist if i.group == "expectation"]
+    cards = "".join(card_html(item, catalogue, for_paper=for_paper) for item in assessment.checklist if item not in fold)
+    out = f"<p><b>Checklist</b> – {escape(counts)}</p><ul class='gli-cards'>{cards}</ul>"
+    if fold:
+        folded = "".join(card_html(item, catalogue) for item in fold)
+        out += (f"<details class='gli-fold'><summary>{len(fold)} {escape(GROUP_LABELS['expectation'].lower())} "
+                f"(geen voorwaarde voor een overeenkomst)</summary><ul class='gli-cards'>{folded}</ul></details>")
+    return out
 
 
 def _assessment_section(a: Assessment, catalogue: Catalogue) -> str:
@@ -134,7 +145,7 @@ def _assessment_section(a: Assessment, catalogue: Catalogue) -> str:
     if a.insurer_dates:
         body.append("<p><b>Wat de verzekeraar doet</b> (geen deadline voor u): " + "; ".join(
             f"{d.date:%d-%m-%Y} {escape(d.activity)}" for d in a.insurer_dates) + "</p>")
-    body.append(checklist_cards_html(a, catalogue))
+    body.append(checklist_cards_html(a, catalogue, for_paper=True))
     return "".join(body)
 
 

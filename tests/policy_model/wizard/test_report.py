@@ -41,3 +41,16 @@ def test_the_cards_hold_every_requirement_with_why_and_source(cat):
     assert html.count("<li class='gli-card") == len(cz.checklist)
     unmet = next(c for c in cz.checklist if c.status == "unmet")
     assert "☒ Niet voldaan" in html and unmet.why in html and "Bron" in html
+
+
+def test_on_screen_the_expectations_are_folded_on_paper_everything_shows_with_its_source(cat):
+    cz = assess(Profile(role="coach", year=2027, kvk_registered=False), cat, TODAY)[0]
+    expectations = [c for c in cz.checklist if c.group == "expectation"]
+    assert expectations
+    screen = checklist_cards_html(cz, cat)
+    head, folded = screen.split("<details class='gli-fold'>")
+    assert head.count("<li class='gli-card") == len(cz.checklist) - len(expectations)
+    assert folded.count("<li class='gli-card expectation") == len(expectations)
+    assert folded.startswith(f"<summary>{len(expectations)} verwachtingen van de verzekeraar (geen voorwaarde")
+    paper = checklist_cards_html(cz, cat, for_paper=True)
+    assert "gli-fold" not in paper and paper.count("<details open>") == len(cz.checklist)
