@@ -472,6 +472,19 @@ class Requirement(Sourced):
         description="Who judges a participant criterion, where the document says (a medical team, the referrer), "
         "with its source: the wizard names them to the referrer.",
     )
+    unsaid_routes: list[RouteKind] = Field(
+        default_factory=list,
+        description="Route kinds its contractant may also hold for which the document does not say whether it "
+        "holds (CZ 2027 §3.3.2 'Minimumeisen voor een individuele contractant' and the run-off agreement, which §2.4 "
+        "lists apart): under those the wizard says so and reads it as to check, never as 'niet voldaan'.",
+    )
+
+    @model_validator(mode="after")
+    def _unsaid_routes_are_not_its_routes(self) -> Requirement:
+        if set(self.unsaid_routes) & set(self.routes):
+            raise ValueError("a route is in routes (it holds there) or in unsaid_routes (the document does not say), "
+                             "not both")
+        return self
 
     @model_validator(mode="after")
     def _age_group_is_a_participant_criterion_without_an_age(self) -> Requirement:

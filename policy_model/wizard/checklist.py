@@ -14,7 +14,7 @@ from policy_model.describe import applies_to_role, value_text
 from policy_model.schema import Policy, Requirement
 from policy_model.vocab import BACKGROUND_LABELS, FORCE_LABELS, GATING_FORCES, ROUTE_ROLE, TOPIC_LABELS
 from policy_model.wizard.context import Ctx, route_names
-from policy_model.wizard.holding import Holding, applies_to, held
+from policy_model.wizard.holding import Holding, applies_to, held, unsaid_only
 from policy_model.wizard.labels import GROUP_ORDER, Group, Status
 from policy_model.wizard.models import CheckItem
 from policy_model.wizard.participants import AgeRule, referrer_check
@@ -255,6 +255,9 @@ def item(requirement: Requirement, ctx: Ctx, age: AgeRule, holding: Holding | No
         # Only a minimum requirement or an exclusion ground can be "niet voldaan".
         status = "to_check"
         why += f" Dit is een {FORCE_LABELS[force].lower()}, geen voorwaarde om in aanmerking te komen."
+    if status == "unmet" and holding is not None and unsaid_only(requirement, holding):
+        status = "to_check"
+        why += f" Of dit voor uw route geldt, zegt het beleid niet (§ {requirement.source.section}): ga het na."
     group: Group = status if force in GATING_FORCES else force  # type: ignore[assignment]
     text = requirement.coach_text if for_the_coach(requirement, ctx.profile) else requirement.text
     if ctx.profile.is_organisation and requirement.roles == ["coach"]:

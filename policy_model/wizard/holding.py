@@ -103,9 +103,23 @@ def held(requirement: Requirement, holding: Holding) -> bool:
             or any(holds_for_subcontractor(requirement, kind) for kind in holding.joins))
 
 
+def unsaid_only(requirement: Requirement, holding: Holding) -> bool:
+    """Whether every own route under which the requirement would bind the organisation is one the
+    document does not say it holds for (``unsaid_routes``: a run-off agreement against CZ 2027 §3.3.2's
+    "individuele contractant"): then it is to check, never "niet voldaan"."""
+    own = [k for k in holding.own if holds(requirement, k)]
+    return bool(own) and all(k in requirement.unsaid_routes for k in own)
+
+
 def applies_to(requirement: Requirement, holding: Holding) -> str | None:
     """Under which route a requirement holds, in words, where that is not all of them or the
-    route is still to be checked; None where it holds whatever route the organisation takes."""
+    route is still to be checked; None where it holds whatever route the organisation takes.
+    Where the document does not say whether it holds under a route, the words say that."""
+    unsaid = [k for k in holding.own if holds(requirement, k) and k in requirement.unsaid_routes]
+    if unsaid:
+        said = [k for k in holding.own if holds(requirement, k) and k not in unsaid]
+        ask = f"of het ook geldt bij de route {_names(unsaid)}, zegt het beleid niet"
+        return f"Geldt bij de route {_names(said)}; {ask}" if said else ask[0].upper() + ask[1:]
     own = [k for k in holding.own if holds(requirement, k)]
     joins = [k for k in holding.joins if holds_for_subcontractor(requirement, k)]
     unsettled = bool(own) and all(holding.own[k] == "maybe" for k in own)

@@ -143,3 +143,35 @@ def test_a_coach_who_can_only_be_a_subcontractor_is_held_to_what_cz_asks_of_subc
     sections = _sections(coach)
     assert any(s.startswith("3.3.1") for s in sections)  # "Zij hebben een registratie ..."
     assert not any(s.startswith("3.3.2") for s in sections)  # no individual contract, so not its requirements
+
+
+def test_a_run_off_coach_reads_the_individual_contractants_requirements_as_unsaid_for_it(cat):
+    # CZ 2027 §3.3.2 sets "Minimumeisen voor een individuele contractant"; §2.4 lists the run-off
+    # agreement apart, and nothing says §3.3.2 holds for it. A former contractant in a region with
+    # an RHO gets the run-off agreement: it read "Geldt bij de route uitloopovereenkomst" (audit F).
+    a = _assess(cat, "cz", 2027, role="individual_coach", prior_contract_with=["cz"], region_has_rho="yes",
+                kvk_registered=False, in_insurer_region="yes")
+    assert {r.route for r in a.routes} >= {"runoff"}
+    section = "3.3.2 Minimumeisen voor een individuele contractant"
+    items = [c for c in a.checklist if c.source.section == section]
+    assert items and all(c.applies_to == "Of het ook geldt bij de route uitloopovereenkomst, zegt het beleid niet"
+                         for c in items)
+    kvk = next(c for c in items if c.topic == "kvk_registration")
+    assert kvk.status == "to_check" and "Of dit voor uw route geldt, zegt het beleid niet (§ 3.3.2" in kvk.why
+    # A new individual contractant in a region without an RHO is held to them as before.
+    new = _assess(cat, "cz", 2027, role="individual_coach", prior_contract_with=[], region_has_rho="no",
+                  region_has_network="no", kvk_registered=False, in_insurer_region="yes")
+    own = [c for c in new.checklist if c.source.section == section]
+    assert own and all(c.applies_to is None for c in own)
+    assert next(c for c in own if c.topic == "kvk_registration").status == "unmet"
+
+
+def test_a_route_is_either_one_a_requirement_holds_under_or_one_the_document_is_silent_on(cat):
+    import pytest
+    from pydantic import ValidationError
+
+    from policy_model.schema import Requirement
+
+    r = next(r for r in cat.policy("cz", 2027).requirements if r.unsaid_routes)
+    with pytest.raises(ValidationError, match="not both"):
+        Requirement.model_validate({**r.model_dump(), "routes": ["runoff"]})
