@@ -23,6 +23,7 @@ from policy_model.wizard.models import Assessment
 from policy_model.wizard.profile import Profile
 from policy_model.wizard.report import CARDS_CSS, checklist_cards_html
 from policy_model.wizard.rules import assess
+from policy_model.wizard.timing import action_day
 from ui.citation import source_columns, sourced_lines_html
 from ui.data import catalogue, data_ident
 from ui.missing_years import calendar
@@ -158,7 +159,7 @@ def assessment_lines_html(a: Assessment, cat: Catalogue) -> str:
                  f" – {html_escape('; '.join(route.periods) or 'looptijd niet vermeld')}", route.source)
                 for route in a.routes]),
             ("<b>Wat u kunt doen, en wanneer</b> (ten opzichte van vandaag)", [
-                (f"{WHEN_ICONS[action.when]} <b>{nl_date(action.date) if action.date else html_escape(action.date_text or 'geen deadline')}</b> "
+                (f"{WHEN_ICONS[action.when]} <b>{html_escape(action_day(action))}</b> "
                  f"({escape(WHEN_LABELS[action.when])}) – {html_escape(action.text)}", action.source)
                 for action in a.actions]),
             ("<b>Wat de verzekeraar doet</b> (geen deadline voor u)",

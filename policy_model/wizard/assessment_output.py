@@ -92,7 +92,7 @@ def assessment_text(assessments: list[Assessment]) -> str:
         for r in a.registries:
             lines.append(f"  register {r.name}: {r.label}")
         for d in a.deadlines:
-            lines.append(f"  deadline {d.date.isoformat()} ({WHEN_LABELS[d.when]}): {d.activity}")
+            lines.append(f"  {d.date_text or d.date.isoformat()} ({WHEN_LABELS[d.when]}): {d.activity}")
         for d in a.insurer_dates:
             lines.append(f"  verzekeraar {d.date.isoformat()} ({INSURER_WHEN_LABELS[d.when]}): {d.activity}")
         for how in a.apply:

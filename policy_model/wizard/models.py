@@ -147,3 +147,4 @@ class Assessment(_Out):
         if self.hint:
             return f"{self.verdict_label} (hint: geen beleid {self.requested_year}, beleid {self.year}{concept})"
         return self.verdict_label + concept
+

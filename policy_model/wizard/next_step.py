@@ -196,7 +196,8 @@ def actions(ctx: Ctx, route_kinds: set[str], deadlines: list[Deadline]) -> list[
     for d in deadlines:
         if d.actor == "provider" or d.kind in ("agreement_deadline", "administration", "negotiation"):
             # A range is done by its last day (VGZ 2024: overeenstemming "1 oktober 2023 – 22 december 2023").
-            out.append(Action(text=d.activity, date=d.date_end or d.date, when=d.when, source=d.source, kind=d.kind))
+            out.append(Action(text=d.activity, date=d.date_end or d.date, when=d.when, source=d.source, kind=d.kind,
+                              date_text=d.date_text or None))
     out.extend(relative_actions(ctx, route_kinds))
     return sorted(out, key=lambda x: (_ORDER[x.when], x.date.toordinal() if x.date and x.when != "past" else
                                       -(x.date.toordinal() if x.date else 0)))

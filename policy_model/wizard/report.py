@@ -24,6 +24,7 @@ from policy_model.wizard.labels import (
 )
 from policy_model.wizard.models import Assessment, CheckItem
 from policy_model.wizard.profile import GGR_LABELS, Profile
+from policy_model.wizard.timing import action_day
 
 STATUS_MARKS = {"met": "☑", "unmet": "☒", "to_check": "☐"}
 #: Constant CSS for the cards (page and printout): one column, text wraps, nothing wider than the screen.
@@ -140,7 +141,7 @@ def _assessment_section(a: Assessment, catalogue: Catalogue) -> str:
         body.append("<ul>" + "".join(f"<li>{escape(r)}</li>" for r in a.further_reasons) + "</ul>")
     if a.actions:
         body.append("<p><b>Wat u kunt doen:</b></p><ul>" + "".join(
-            f"<li>{escape(x.date.strftime('%d-%m-%Y') if x.date else x.date_text or 'geen deadline')} ({WHEN_LABELS[x.when]}): "
+            f"<li>{escape(action_day(x))} ({WHEN_LABELS[x.when]}): "
             f"{escape(x.text)}</li>" for x in a.actions) + "</ul>")
     if a.insurer_dates:
         body.append("<p><b>Wat de verzekeraar doet</b> (geen deadline voor u): " + "; ".join(

@@ -19,7 +19,7 @@ from policy_model.catalogue import Catalogue
 from policy_model.schema import ContractPeriod, Policy, Provision, Source, TimelineItem
 from policy_model.vocab import TIMELINE_ACTORS
 from policy_model.wizard.labels import When
-from policy_model.wizard.models import Deadline
+from policy_model.wizard.models import Action, Deadline
 
 TODAY_ENV = "GLI_TODAY"
 MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -58,6 +58,14 @@ def nl_day(day: dt.date) -> str:
     return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
 
 
+def action_day(action: Action) -> str:
+    """An action's day as a reader sees it: the document's own words where it gives them ("Vanaf 1
+    augustus 2023", "uiterlijk 31 oktober 2026": a start is no deadline), else the Dutch date."""
+    if action.date_text:
+        return action.date_text
+    return nl_day(action.date) if action.date else "geen deadline"
+
+
 def when(date: dt.date, today: dt.date) -> When:
     return "past" if date < today else "today" if date == today else "upcoming"
 
@@ -70,15 +78,29 @@ def starts_only(item: TimelineItem) -> bool:
 
 def item_when(item: TimelineItem, policy: Policy, today: dt.date) -> When:
     """Today against a dated item. An item that only starts on its day (VGZ 2024 "Vanaf 1 augustus
-    2023 Maken inkoopafspraken") is to come before that day and going on from it ("open"); the
-    document gives it no end, so only the end of its policy year closes it. Any other item is over
-    after its last day (:func:`last_day`: a range's end, the day before a "vóór" date)."""
+    2023 Maken inkoopafspraken") is to come before that day and going on from it ("open") until the
+    document's own term for reaching agreement on the same routes is over (VGZ 2024: "1 oktober 2023
+    – 22 december 2023" overeenstemming, :func:`closing_term`), else until its policy year ends.
+    Any other item is over after its last day (:func:`last_day`: a range's end, the day before a
+    "vóór" date)."""
     if starts_only(item):
         if today < item.date:
             return "upcoming"
+        closing = closing_term(item, policy)
+        if closing is not None and closing < today:
+            return "past"
         return "past" if year_over(policy, today) else "open"
     last = last_day(item)
     return when(last, today) if last else "open"
+
+
+def closing_term(item: TimelineItem, policy: Policy) -> dt.date | None:
+    """The last day of the document's term for reaching agreement (kind ``agreement_deadline``) on
+    the item's routes that ends after the item starts: talks "vanaf" a day lead to that agreement."""
+    ends = [last_day(t) for t in policy.timeline if t.kind == "agreement_deadline"
+            and (not item.routes or not t.routes or set(item.routes) & set(t.routes))]
+    later = [d for d in ends if d is not None and item.date is not None and d >= item.date]
+    return min(later) if later else None
 
 
 _MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS_NL)})\s+(\d{{4}})\b", re.IGNORECASE)

@@ -18,7 +18,7 @@ from policy_model.wizard.assessment_output import assessment_text
 from policy_model.wizard.models import Assessment
 from policy_model.wizard.profile import Profile
 from policy_model.wizard.rules import assess
-from policy_model.wizard.timing import item_when, last_day
+from policy_model.wizard.timing import action_day, item_when, last_day
 
 COACH = {"role": "individual_coach", "background": "leefstijlcoach", "registries": ["blcn"], "licences": ["cool"],
          "agb_code": True, "kvk_registered": True, "accredited_training": True, "hbo_level": True, "scope": "local",
@@ -96,10 +96,20 @@ def test_a_start_without_an_end_is_going_on_not_over(cat):
     vgz = cat.policy("vgz", 2024)
     assert item_when(talks, vgz, dt.date(2023, 7, 31)) == "upcoming"
     assert item_when(talks, vgz, dt.date(2023, 8, 15)) == "open"
+    # The talks lead to the agreement the same table gives "1 oktober 2023 – 22 december 2023 tot
+    # 12.00 uur": after that term they are over, not "nu mogelijk" all through 2024 (audit E #15).
+    assert item_when(talks, vgz, dt.date(2023, 12, 22)) == "open"
+    assert item_when(talks, vgz, dt.date(2023, 12, 23)) == "past"
+    assert item_when(talks, vgz, dt.date(2024, 3, 1)) == "past"
     assert item_when(talks, vgz, dt.date(2025, 1, 1)) == "past"  # the policy year is over
     answer = _one(cat, VGZ_RHO, "vgz", dt.date(2023, 8, 15))
     action = next(x for x in answer.actions if x.kind == "negotiation")
     assert action.when == "open", action
+    # A start reads as one, in the document's words: "Vanaf 1 augustus 2023", not a bare day.
+    assert action_day(action) == "Vanaf 1 augustus 2023"
+    assert "Vanaf 1 augustus 2023 (nu mogelijk): " in assessment_text([answer])
+    march = _one(cat, VGZ_RHO, "vgz", dt.date(2024, 3, 1))
+    assert next(x for x in march.actions if x.kind == "negotiation").when == "past"
     # "Vanaf 12 november 2023 maken wij het reeds gecontracteerde zorgaanbod voor 2024 bekend ... Onze
     # Zorgzoekers werken we tussentijds bij": going on after 12 November, not over.
     late = _one(cat, VGZ_RHO, "vgz", dt.date(2023, 12, 1))
