@@ -12,6 +12,7 @@ from policy_model.wizard.labels import (
     WHEN_LABELS,
 )
 from policy_model.wizard.models import Assessment
+from policy_model.wizard.timing import action_day
 
 STATUS_MARK = {"met": "[x]", "unmet": "[ ]", "to_check": "[?]"}
 
@@ -92,7 +93,7 @@ def assessment_text(assessments: list[Assessment]) -> str:
         for r in a.registries:
             lines.append(f"  register {r.name}: {r.label}")
         for d in a.deadlines:
-            lines.append(f"  {d.date_text or d.date.isoformat()} ({WHEN_LABELS[d.when]}): {d.activity}")
+            lines.append(f"  {action_day(d)} ({WHEN_LABELS[d.when]}): {d.activity}")
         for d in a.insurer_dates:
             lines.append(f"  verzekeraar {d.date.isoformat()} ({INSURER_WHEN_LABELS[d.when]}): {d.activity}")
         for how in a.apply:

@@ -17,6 +17,7 @@ import re
 from policy_model.calendar import CalendarFile, dutch_today, latest_required_year, missing_years
 from policy_model.catalogue import Catalogue
 from policy_model.schema import ContractPeriod, Policy, Provision, Source, TimelineItem
+from policy_model.timeline import date_qualifier
 from policy_model.vocab import TIMELINE_ACTORS
 from policy_model.wizard.labels import When
 from policy_model.wizard.models import Action, Deadline
@@ -58,12 +59,17 @@ def nl_day(day: dt.date) -> str:
     return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
 
 
-def action_day(action: Action) -> str:
-    """An action's day as a reader sees it: the document's own words where it gives them ("Vanaf 1
-    augustus 2023", "uiterlijk 31 oktober 2026": a start is no deadline), else the Dutch date."""
-    if action.date_text:
-        return action.date_text
-    return nl_day(action.date) if action.date else "geen deadline"
+def action_day(action: Action | Deadline) -> str:
+    """An action's day as a reader sees it: the document's own words where they hold the whole day
+    ("Vanaf 1 augustus 2023", "1 oktober 2023 – 22 december 2023 tot 12.00 uur"); else the Dutch
+    date with the document's word for it (:func:`policy_model.timeline.date_qualifier`: "uiterlijk
+    15 mei a.s." -> "uiterlijk 15 mei 2026", as "a.s." means nothing on another day); without a
+    day, the document's words."""
+    text = action.date_text or ""
+    if action.date is None:
+        return text or "geen deadline"
+    day = nl_day(action.date)
+    return text if day in text.lower() else f"{date_qualifier(text)}{day}"
 
 
 def when(date: dt.date, today: dt.date) -> When:

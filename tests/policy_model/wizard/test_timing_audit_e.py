@@ -142,3 +142,11 @@ def test_cz_names_both_conditions_before_it_works_out_the_ketenaanpak(cat):
     item = next(t for t in cat.policy("cz", 2027).timeline if t.lineage == "ketenaanpak_policy_elaboration")
     assert "vaststelt en publiceert" in item.date_text and "ZN-ambitie" in item.date_text
     assert "vaststelt en publiceert" in item.source.quote and "ZN-ambitie" in item.source.quote
+
+
+def test_an_actions_day_keeps_the_documents_word_and_a_year(cat):
+    # CZ 2027 §2.1.4 "uiterlijk 15 mei a.s.": on another day "a.s." says nothing; the year is shown.
+    answer = _one(cat, {**COACH, "prior_contract_with": ["cz"], "region_has_rho": "yes"}, "cz", dt.date(2026, 12, 3))
+    days = [action_day(x) for x in answer.actions]
+    assert "uiterlijk 15 mei 2026" in days and not any("a.s." in d for d in days)
+    assert "uiterlijk 31 oktober 2026" in days
