@@ -7,7 +7,13 @@ that shows a fact can use them without importing another layer's module.
 from __future__ import annotations
 
 from policy_model.schema import ContractPeriod, Requirement
-from policy_model.vocab import AGE_GROUP_LABELS, ROUTE_ROLE, VALUE_UNIT_LABELS
+from policy_model.vocab import (
+    AGE_GROUP_LABELS,
+    FORCE_LABELS,
+    PARTICIPANT_FORCE_LABELS,
+    ROUTE_ROLE,
+    VALUE_UNIT_LABELS,
+)
 
 
 def applies_to_role(requirement: Requirement, role: str | None) -> bool:
@@ -52,3 +58,13 @@ def period_audience(period: ContractPeriod) -> str:
         return " (voor wie al een overeenkomst had)"
     return ""
 
+
+def force_words(force: str, participant: bool) -> str:
+    """A force in words that fit the kind: "Minimumeis" for a provider, "Voorwaarde voor deelname"
+    for who may take part (an expectation is no "Eis")."""
+    return (PARTICIPANT_FORCE_LABELS if participant else FORCE_LABELS)[force]
+
+
+def force_label(requirement: Requirement) -> str:
+    """:func:`force_words` of a requirement."""
+    return force_words(requirement.force, requirement.kind == "participant")

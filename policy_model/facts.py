@@ -10,14 +10,13 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
 from policy_model.catalogue import Catalogue
+from policy_model.describe import force_words
 from policy_model.schema import Policy, Source
 from policy_model.vocab import (
     AVAILABILITY_LABELS,
     COVERAGE_LEVEL_LABELS,
     COVERAGE_SUBJECT_LABELS,
-    FORCE_LABELS,
     ORG_FUNCTION_LABELS,
-    PARTICIPANT_FORCE_LABELS,
     PROGRAMME_STATUS_LABELS,
     REGISTRY_USE_LABELS,
     ROUTE_FORM_KIND_LABELS,
@@ -92,7 +91,7 @@ def fact_kind_label(fact: Fact) -> str:
     """What a fact is, in words: a requirement by its force ("Verwachting" is no "Eis"), a
     criterion for taking part as such ("Voorwaarde voor deelname"), the rest by kind."""
     if fact.force and fact.kind in ("requirement", "participant"):
-        return (PARTICIPANT_FORCE_LABELS if fact.kind == "participant" else FORCE_LABELS)[fact.force]
+        return force_words(fact.force, fact.kind == "participant")
     return FACT_KIND_LABELS.get(fact.kind, fact.kind)
 
 

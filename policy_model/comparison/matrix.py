@@ -11,14 +11,13 @@ from dataclasses import dataclass
 
 from policy_model.catalogue import Catalogue
 from policy_model.comparison.diff_items import settled
-from policy_model.describe import applies_to_role, value_text
+from policy_model.describe import applies_to_role, force_label, value_text
 from policy_model.schema import CoverageEntry, Policy, Requirement, Source
 from policy_model.vocab import (
     BACKGROUND_LABELS,
     FORCE_LABELS,
     FORCE_ORDER,
     NOT_STATED_LABEL,
-    PARTICIPANT_FORCE_LABELS,
     PROGRAMME_STATUS_LABELS,
     REQUIREMENT_KIND_LABELS,
     ROLE_SHORT_LABELS,
@@ -251,12 +250,6 @@ def _cell(policy: Policy, kind: str, topic: str, role: str | None) -> TopicCell:
         unsettled_by=coverage if coverage is not None and not settled(coverage.level) else None,
         complete=coverage is not None and coverage.level == "full",
     )
-
-
-def force_label(requirement: Requirement) -> str:
-    """The force in words that fit the kind: "Minimumeis" for a provider, "Voorwaarde voor
-    deelname" for who may take part."""
-    return (PARTICIPANT_FORCE_LABELS if requirement.kind == "participant" else FORCE_LABELS)[requirement.force]
 
 
 def _requirement_line(requirement: Requirement) -> str:

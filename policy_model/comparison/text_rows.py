@@ -20,10 +20,9 @@ from policy_model.comparison.diff_items import settled
 from policy_model.comparison.matrix import (
     STATUS_SYMBOLS,
     TopicCell,
-    force_label,
     requirement_matrix,
 )
-from policy_model.describe import duration_label, period_audience, value_text
+from policy_model.describe import duration_label, force_label, period_audience, value_text
 from policy_model.named_lists import (
     LISTED_REGISTRY_KINDS,
     closed_register_requirements,

@@ -13,13 +13,12 @@ import re
 from dataclasses import dataclass
 
 from policy_model.catalogue import Catalogue
-from policy_model.schema import FinancingExample, GuidanceTask, Policy, Requirement, Source
+from policy_model.describe import force_label
+from policy_model.schema import FinancingExample, GuidanceTask, Policy, Source
 from policy_model.vocab import (
     APPLICATION_WINDOW_LABELS,
     AVAILABILITY_LABELS,
     CHANNEL_LABELS,
-    FORCE_LABELS,
-    PARTICIPANT_FORCE_LABELS,
     ROUTE_LABELS,
     TARIFF_KIND_LABELS,
     TOPIC_LABELS,
@@ -41,16 +40,6 @@ class CrossRef:
 
 def _label(catalogue: Catalogue, policy: Policy) -> str:
     return catalogue.policy_label(policy)
-
-
-def requirement_kind(requirement: Requirement) -> str:
-    """How binding a requirement is, in the words the pages use for its force.
-
-    A plain "Eis" beside every requirement made an insurer's expectation ("wij stimuleren",
-    "bij voorkeur") read as a demand next to the handreiking's task; the force says which it is.
-    """
-    labels = PARTICIPANT_FORCE_LABELS if requirement.kind == "participant" else FORCE_LABELS
-    return labels[requirement.force]
 
 
 def task_crossrefs(catalogue: Catalogue, task: GuidanceTask, policies: list[Policy] | None = None) -> list[CrossRef]:
@@ -78,7 +67,7 @@ def task_crossrefs(catalogue: Catalogue, task: GuidanceTask, policies: list[Poli
                                     tariff.source))
         for requirement in policy.requirements:
             if requirement.topic in topics:
-                out.append(CrossRef(policy.key, label, requirement_kind(requirement), requirement.topic, requirement.text,
+                out.append(CrossRef(policy.key, label, force_label(requirement), requirement.topic, requirement.text,
                                     requirement.source))
         for provision in policy.provisions:
             if provision.topic in topics:

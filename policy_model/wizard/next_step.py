@@ -20,6 +20,7 @@ from policy_model.wizard.timing import (
     actor,
     duration_provisions,
     for_provider,
+    for_routes,
     last_day,
     month_of,
     month_text,
@@ -92,9 +93,8 @@ def offer_action(ctx: Ctx, route_kinds: set[str], applications: list[Application
     GLI-zorgaanbieders")."""
     if ctx.had_contract is False:
         return None
-    own_route = bool(route_kinds - {"follow"})
     offers = [t for t in ctx.policy.timeline if t.kind == "offer" and for_provider(t, ctx.had_contract)
-              and (route_kinds & set(t.routes) if t.routes else own_route)]
+              and for_routes(t, route_kinds)]
     on_offer = [a for a in applications if a.window == "on_offer" and not a.new_providers_only]
     if not offers and not on_offer:
         return None
@@ -208,12 +208,6 @@ def actions(ctx: Ctx, route_kinds: set[str], deadlines: list[Deadline]) -> list[
 _WEEKS_AFTER_OFFER = re.compile(r"(\d+)\s+weken\s+na\s+het\s+aanbieden", re.IGNORECASE)
 
 
-def _for_routes(item: TimelineItem, route_kinds: set[str]) -> bool:
-    """As :func:`~.timing.dated_items`: an item that names routes is for those; one that names none
-    for the routes the insurer contracts, so for an organisation with an own route."""
-    return bool(route_kinds & set(item.routes)) if item.routes else bool(route_kinds - {"follow"})
-
-
 def relative_actions(ctx: Ctx, route_kinds: set[str]) -> list[Action]:
     """A provider's term that the document counts from the offer, not from a day (CZ 2027 §4.1: ask
     questions "uiterlijk 4 weken na het aanbieden van de overeenkomst"), for whom the offer is: its
@@ -224,10 +218,10 @@ def relative_actions(ctx: Ctx, route_kinds: set[str]) -> list[Action]:
     for item in ctx.policy.timeline:
         match = _WEEKS_AFTER_OFFER.search(item.date_text)
         if (item.date or match is None or actor(item) != "provider" or not for_provider(item, ctx.had_contract)
-                or not _for_routes(item, route_kinds)):
+                or not for_routes(item, route_kinds)):
             continue
         offer = next((t for t in ctx.policy.timeline if t.kind == "offer" and for_provider(t, ctx.had_contract)
-                      and _for_routes(t, route_kinds) and last_day(t)), None)
+                      and for_routes(t, route_kinds) and last_day(t)), None)
         term = f"uiterlijk {match.group(1)} weken na het aanbieden van de overeenkomst"
         if offer is None:
             out.append(Action(text=f"{item.activity} Termijn: {term}.", date=None, when="upcoming",

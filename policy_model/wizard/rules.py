@@ -164,11 +164,9 @@ def assess_policy(policy: Policy, profile: Profile, catalogue: Catalogue, today:
     route_kinds = {r.route for r in d.routes}
     if ctx.single_provider and any(r.route == "runoff" for r in policy.contract_routes) and ctx.had_contract is not False:
         route_kinds.add("runoff")
-    own_route = bool(route_kinds - {"follow"})
     had = ctx.had_contract  # a new provider is not shown the existing contractants' dates and periods
-    deadlines = [] if profile.role == "referrer" else dated_items(policy, route_kinds, own_route, today, "provider", had)
-    insurer_dates = [] if profile.role == "referrer" else dated_items(policy, route_kinds, own_route, today, "insurer",
-                                                                      had)
+    deadlines = [] if profile.role == "referrer" else dated_items(policy, route_kinds, today, "provider", had)
+    insurer_dates = [] if profile.role == "referrer" else dated_items(policy, route_kinds, today, "insurer", had)
     todo = [] if profile.role == "referrer" else actions(ctx, route_kinds, deadlines)
     groups = {g: sum(c.group == g for c in checklist) for g in GROUP_ORDER}
     fits = {id(f.route): f for f in ctx.fits}

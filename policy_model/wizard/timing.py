@@ -79,7 +79,7 @@ def when(date: dt.date, today: dt.date) -> When:
 def starts_only(item: TimelineItem) -> bool:
     """Whether the document gives the item's day as a start without an end ("Vanaf 1 augustus
     2023"): from that day on it is going on, not over."""
-    return item.date is not None and item.date_end is None and bool(_FROM.match(item.date_text))
+    return item.date is not None and item.date_end is None and date_qualifier(item.date_text) == "vanaf "
 
 
 def item_when(item: TimelineItem, policy: Policy, today: dt.date) -> When:
@@ -128,12 +128,10 @@ def month_text(year: int, month: int) -> str:
     return f"{MONTHS_NL[month - 1]} {year}"
 
 
-#: A date the document gives as the first day that is too late: ZZ 2024 §5.1 "vóór 1 januari 2024 een
-#: Wtza vergunning te hebben aangevraagd", CZ 2027 §2.1.4 "kondigen we dat vóór 1 oktober 2026 aan".
-_BEFORE = re.compile(r"^\s*v[óo]{2}r\b", re.IGNORECASE)
-#: A date the document gives as a start with no end: VGZ 2024 planning "Vanaf 1 augustus 2023 Maken
-#: inkoopafspraken", "Vanaf 12 november 2023 maken wij het reeds gecontracteerde zorgaanbod ... bekend".
-_FROM = re.compile(r"^\s*vanaf\b", re.IGNORECASE)
+def _before(item: TimelineItem) -> bool:
+    """A date the document gives as the first day that is too late: ZZ 2024 §5.1 "vóór 1 januari 2024
+    een Wtza vergunning te hebben aangevraagd", CZ 2027 §2.1.4 "kondigen we dat vóór 1 oktober 2026 aan"."""
+    return date_qualifier(item.date_text).strip() in ("vóór", "voor")
 
 
 def last_day(item: TimelineItem) -> dt.date | None:
@@ -143,7 +141,7 @@ def last_day(item: TimelineItem) -> dt.date | None:
     if item.date:
         if item.date_end:
             return item.date_end
-        return item.date - dt.timedelta(days=1) if _BEFORE.match(item.date_text) else item.date
+        return item.date - dt.timedelta(days=1) if _before(item) else item.date
     month = month_of(item.date_text)
     if month is None:
         return None
@@ -204,20 +202,25 @@ def period_texts(policy: Policy, route: str, had: bool | None = None) -> list[st
     return out
 
 
-def dated_items(policy: Policy, route_kinds: set[str], own_route: bool, today: dt.date,
+def for_routes(item: TimelineItem, route_kinds: set[str]) -> bool:
+    """Whether a dated item is for these routes: one that names routes is for those; one that
+    names none for the routes the insurer contracts, so for an organisation with an own route
+    (a volgbeleid is none)."""
+    return bool(route_kinds & set(item.routes)) if item.routes else bool(route_kinds - {"follow"})
+
+
+def dated_items(policy: Policy, route_kinds: set[str], today: dt.date,
                 side: str, had: bool | None = None) -> list[Deadline]:
     """The record's dated items for these routes, for one side: ``provider`` (its deadlines, the
-    dates both parties act on) or ``insurer`` (what the insurer does). An item that names no
-    route belongs to the routes the insurer contracts, so only to an organisation with an own route;
-    one for existing contractants not to a new provider (:func:`for_provider`)."""
+    dates both parties act on) or ``insurer`` (what the insurer does), for these routes
+    (:func:`for_routes`; the day to object to the policy is anyone's); one for existing
+    contractants not to a new provider (:func:`for_provider`)."""
     sides = {"provider": ("provider", "both"), "insurer": ("insurer",)}[side]
     out = []
     for item in policy.timeline:
         if not item.date or actor(item) not in sides or not for_provider(item, had):
             continue
-        if item.routes and not route_kinds & set(item.routes):
-            continue
-        if not item.routes and not own_route and item.kind != "objection_deadline":
+        if not for_routes(item, route_kinds) and not (not item.routes and item.kind == "objection_deadline"):
             continue
         last = last_day(item) or item.date
         out.append(Deadline(kind=item.kind, date=item.date, date_end=item.date_end, date_text=item.date_text,

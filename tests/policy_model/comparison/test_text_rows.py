@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from policy_model.comparison.matrix import force_label
 from policy_model.comparison.text_output import cell_text, export_rows
 from policy_model.comparison.text_rows import (
     application_text_rows,
@@ -16,6 +15,7 @@ from policy_model.comparison.text_rows import (
     route_text_rows,
     tariff_text_rows,
 )
+from policy_model.describe import force_label
 from policy_model.reports.handout import comparison_handout_html
 from policy_model.vocab import FORCE_ORDER, GATING_FORCES, NOT_STATED_LABEL
 
