@@ -15,7 +15,7 @@ from html import escape
 import streamlit as st
 
 from policy_model.catalogue import Catalogue
-from policy_model.schema import Source
+from policy_model.schema import Source, SourceDocument
 from ui.data import catalogue
 from ui.text import md_escape
 
@@ -71,6 +71,13 @@ def sourced_line(markdown: str, source: Source | Sequence[Source], *, help: str 
         show_source(source)
 
 
+def original_link_html(doc: SourceDocument) -> str:
+    """`` origineel`` linking a source document's address (https only, escaped), or ""."""
+    if not (doc.url and doc.url.startswith("https://")):
+        return ""
+    return f" <a href='{escape(doc.url, quote=True)}' target='_blank' rel='noopener noreferrer'>origineel</a>"
+
+
 def sources_html(cat: Catalogue, sources: Sequence[Source]) -> str:
     """The citations behind a text in a native disclosure (📄 Bron): document, section,
     a link to the original, the quote. All escaped."""
@@ -79,8 +86,7 @@ def sources_html(cat: Catalogue, sources: Sequence[Source]) -> str:
     items = []
     for source in dict.fromkeys(sources):
         doc = cat.source(source.document)
-        link = (f" <a href='{escape(doc.url, quote=True)}' target='_blank' rel='noopener noreferrer'>origineel</a>"
-                if doc.url and doc.url.startswith("https://") else "")
+        link = original_link_html(doc)
         items.append(f"<b>{escape(doc.title)}</b> ({escape(doc.publisher)}), § {escape(source.section)}{link}"
                      f"<blockquote>“{escape(source.quote)}”</blockquote>")
     return f"<details><summary>📄 Bron</summary>{''.join(items)}</details>"

@@ -8,7 +8,6 @@ decides them, so they are made once and shared by reruns and sessions.
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
 from typing import NamedTuple
 
 import streamlit as st
@@ -17,7 +16,7 @@ from policy_model import timeline
 from policy_model.paths import data_dir
 from policy_model.timeline import Event
 from policy_model.vocab import SOURCE_KIND_LABELS
-from ui.citation import sourced_lines_html
+from ui.citation import original_link_html, sourced_lines_html
 from ui.data import catalogue, data_ident
 from ui.text import Html, html_escape, nl_date
 from ui.timeline_chart import event_line
@@ -67,8 +66,7 @@ def _home_blocks(directory: str) -> HomeBlocks:
     for doc in cat.sources:
         year = f", beleidsjaar {doc.policy_year}" if doc.policy_year else ""
         published = nl_date(doc.published) if doc.published else "niet vermeld"
-        link = (f" <a href='{escape(doc.url, quote=True)}' target='_blank' rel='noopener noreferrer'>origineel</a>"
-                if doc.url and doc.url.startswith("https://") else "")
+        link = original_link_html(doc)
         sources.append(f"<p><b>{html_escape(doc.title)}</b>{link}<br><span class='gli-cap'>{html_escape(doc.publisher)} · "
                        f"{html_escape(SOURCE_KIND_LABELS[doc.kind])}{html_escape(year)} · gepubliceerd: "
                        f"{html_escape(published)}</span><br>{html_escape(doc.covers)}</p>")
