@@ -75,7 +75,7 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 20px !important; }
 .gli-table-wrap { overflow-x: auto; margin-bottom: .6rem; }
 table.gli-table { border-collapse: collapse; width: 100%; font-size: @TEXT@px; line-height: 1.35; }
 table.gli-table th, table.gli-table td { border: 1px solid #ccc; padding: .25rem .45rem; vertical-align: top;
-  text-align: left; font-size: @TEXT@px !important; overflow-wrap: anywhere; }
+  text-align: left; font-size: @TEXT@px !important; overflow-wrap: break-word; }
 table.gli-table th { background: #f0f2f6; }
 </style>
 """.replace("@TEXT@", str(TEXT_PX))

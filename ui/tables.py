@@ -112,7 +112,9 @@ def show_table(data: pa.Table | pd.DataFrame | Sequence[Mapping], *, key: str, c
     ``dataframe_kwargs`` go to ``st.dataframe`` only (``height``, ``width``, ...).
     """
     if presenting():
-        st.html(table_html(data, column_config, cell_colours))
+        # For a room: document and section stay, the quote is in the downloads and the normal view
+        # (with it the other columns were squeezed until words broke letter by letter at 1024 px).
+        st.html(table_html(data, {**(column_config or {}), "Citaat": None}, cell_colours))
         return
     if isinstance(data, list):
         data = table_data(data)
@@ -149,9 +151,6 @@ def show_sourced_table(rows: list[dict], *, name: str, key: str, column_config: 
         return
     shown = sourced_rows(rows)
     config = {**source_column_config(), **(column_config or {})}
-    if presenting():
-        # For a room: document and section stay, the quote is in the downloads and the normal view.
-        config["Citaat"] = None
     show_table(table_data(shown), column_config=config, key=f"{key}_table")
     download_table(shown, name, key=key)
 

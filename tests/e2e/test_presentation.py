@@ -344,3 +344,17 @@ def shared_load(item: pytest.Item) -> str | None:
         return None
     path = item.callspec.params.get("path") if hasattr(item, "callspec") else None
     return _presenting_url(path) if path is not None else BUTTONS_URL
+
+
+def test_a_presented_table_breaks_no_word_across_lines(projector, app_url):
+    # Zoeken at 1024 px: with the quote column and "overflow-wrap: anywhere" the narrow columns broke
+    # "Minimumeis" into "Mini / mum / eis" and "openen" into "ope / nen".
+    projector.goto(f"{app_url}/zoeken?q=AGB&presentatie=true")
+    wait_idle(projector)
+    cell = projector.locator("table.gli-table td", has_text=re.compile(r"^Minimumeis$")).first
+    expect(cell).to_be_visible()
+    lines = projector.evaluate(
+        "td => { const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length; }",
+        cell.element_handle())
+    assert lines == 1
+    assert "<th>Citaat</th>" not in projector.locator("table.gli-table").first.evaluate("t => t.outerHTML")
