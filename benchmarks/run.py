@@ -264,7 +264,7 @@ def bench_browser(runs: int = 3) -> dict[str, dict[str, float]]:
     titles = {"reference_table": "Referentie", **{name: info.title for name, info in PAGES.items() if info.url_path}}
     results: dict[str, dict[str, float]] = {}
     with running_app(extra_env={"GLI_BENCH": "1"}) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
+        browser = p.chromium.launch(executable_path=chromium_path(shell=False), args=CHROMIUM_ARGS, headless=True)
         warm = browser.new_page()
         warm.goto(url)
         wait_idle(warm)  # the server's catalogue cache is filled once, as in real use
@@ -319,7 +319,7 @@ def bench_cold_start(runs: int = 3) -> dict:
                                        text=True, check=True).stdout) for _ in range(runs)]
     out = {key: statistics.median(p[key] for p in parts) for key in parts[0]}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
+        browser = p.chromium.launch(executable_path=chromium_path(shell=False), args=CHROMIUM_ARGS, headless=True)
         for name, path in (("home", ""), ("tijdlijn", "tijdlijn")):
             start_ms, first_ms = [], []
             for _ in range(runs):
