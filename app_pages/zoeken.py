@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from html import escape
 from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
 from policy_model.facts import KIND_PAGE, fact_kind_label
-from policy_model.search import search_facts
-from ui.citation import source_column_config
+from policy_model.schema import Source
+from policy_model.search import match_spans, search_facts
+from ui.citation import show_sourced_lines, source_column_config
 from ui.data import catalogue, facts
 from ui.export import download_table
 from ui.filters import check_url
 from ui.layout import page_header, presentation_query, provenance_footer
 from ui.tables import show_table
+from ui.text import html_escape, marked_html
 from ui.url_state import stop_page
 
 page_header("Zoeken", "Zoek in alle eisen, wijzigingen, programma's, registers, begrippen en de handreiking.")
@@ -32,8 +35,9 @@ if not results:
     st.info("Niets gevonden. Probeer minder of andere woorden.")
     stop_page()
 
-rows = []
-for fact in results:
+rows, lines = [], []
+for hit in results:
+    fact = hit.fact
     page = KIND_PAGE.get(fact.kind, "home")
     params = {}
     if fact.insurer:
@@ -41,8 +45,9 @@ for fact in results:
     params.update(presentation_query())  # an HTML link opens a new session: carry the mode
     link = f"/{page}" + (f"?{urlencode(params)}" if params else "")
     policy = cat.policy(fact.insurer, fact.year) if fact.insurer else None
+    where = cat.policy_label(policy) if policy else "Algemeen"
     rows.append({
-        "Waar": cat.policy_label(policy) if policy else "Algemeen",
+        "Waar": where,
         "Soort": fact_kind_label(fact),
         "Tekst": fact.text,
         "Bekijk": link,
@@ -50,11 +55,20 @@ for fact in results:
         "Citaat": fact.quote,
         "Document": cat.source(fact.document).url or "",
     })
+    # Read as text at every width (a grid cut "Tekst" on a phone); the search words marked.
+    found_where = "" if hit.in_own_text else " <i>(gevonden in het citaat of de paragraaf)</i>"
+    lines.append((f"<b>{html_escape(where)} · {html_escape(fact_kind_label(fact))}</b>: "
+                  f"{marked_html(fact.text, match_spans(fact.text, query))}{found_where} "
+                  f"<a href='{escape(link, quote=True)}' target='_blank' rel='noopener noreferrer'>open pagina</a>",
+                  Source(document=fact.document, section=fact.section, quote=fact.quote)))
+show_sourced_lines(cat, ("", lines))
 frame = pd.DataFrame(rows)
-show_table(frame, key="search_results", column_config={
-    **source_column_config(),
-    "Tekst": st.column_config.TextColumn(width="large"),
-    "Bekijk": st.column_config.LinkColumn("Bekijk", display_text="open pagina", help="De pagina waar dit gegeven staat"),
-})
+with st.expander("Als tabel: sorteren op plaats, soort of bron"):
+    show_table(frame, key="search_results", column_config={
+        **source_column_config(),
+        "Tekst": st.column_config.TextColumn(width="large"),
+        "Bekijk": st.column_config.LinkColumn("Bekijk", display_text="open pagina",
+                                              help="De pagina waar dit gegeven staat"),
+    })
 download_table(frame, "gli-zoekresultaten", key="search")
 provenance_footer()

@@ -3,22 +3,35 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
 
 from policy_model.facts import Fact
 
 
+@lru_cache(maxsize=16384)
 def _fold(text: str) -> str:
-    """Case- and accent-insensitive form: 'Diëtist' matches 'dietist'."""
+    """Case- and accent-insensitive form: 'Diëtist' matches 'dietist'. (Remembered: every search
+    folds the same few thousand facts again.)"""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def search_facts(facts: list[Fact], query: str, limit: int = 200) -> list[Fact]:
+@dataclass(frozen=True)
+class SearchHit:
+    """A fact that holds every word of a query. ``in_own_text``: found in our own text, key or
+    topic; else only in the document's quote or section, which a result should then say."""
+
+    fact: Fact
+    in_own_text: bool
+
+
+def search_facts(facts: list[Fact], query: str, limit: int = 200) -> list[SearchHit]:
     """Facts containing every word of ``query`` in their text, quote, section or key.
 
     Ranked: matches in our own text first, then those found only in the quote.
     """
-    words = [_fold(w) for w in query.split() if w.strip()]
+    words = query_words(query)
     if not words:
         return []
     hits: list[tuple[int, int, Fact]] = []
@@ -29,4 +42,38 @@ def search_facts(facts: list[Fact], query: str, limit: int = 200) -> list[Fact]:
             rank = 0 if all(w in own for w in words) else 1
             hits.append((rank, n, fact))
     hits.sort(key=lambda h: (h[0], h[1]))
-    return [fact for _, _, fact in hits[:limit]]
+    return [SearchHit(fact, rank == 0) for rank, _, fact in hits[:limit]]
+
+
+def query_words(query: str) -> list[str]:
+    """The query's words, folded as the texts are (:func:`_fold`)."""
+    return [_fold(w) for w in query.split() if w.strip()]
+
+
+def match_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Where the query's words stand in ``text``, as ``(start, end)`` of the text itself, in
+    order and merged where they touch: matched as the search matches (case and accents aside),
+    so that a result can mark why it was found ("diëtist" in the text for "dietist"). Words of
+    one letter are not marked."""
+    folded: list[str] = []
+    origin: list[int] = []  # index in ``text`` of each character of the folded form
+    for index, char in enumerate(text):
+        for piece in (char.lower() if char.isascii() else _fold(char)):
+            folded.append(piece)
+            origin.append(index)
+    flat = "".join(folded)
+    spans: list[tuple[int, int]] = []
+    for word in query_words(query):
+        if len(word) < 2:  # a single letter would mark half the text
+            continue
+        start = flat.find(word)
+        while start != -1:
+            spans.append((origin[start], origin[start + len(word) - 1] + 1))
+            start = flat.find(word, start + len(word))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

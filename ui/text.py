@@ -21,7 +21,7 @@ import datetime as dt
 import functools
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 
 from policy_model.addresses import check_web_url
@@ -78,6 +78,19 @@ def html_escape(text: object) -> str:
         return escape(text)
     return _with_links(text, escape, lambda address, url: f"<a href='{escape(url, quote=True)}' target='_blank' "
                                                           f"rel='noopener noreferrer'>{escape(address)}</a>")
+
+
+def marked_html(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` as :func:`html_escape` shows it, with ``spans`` (start, end) in ``<mark>``: what a
+    search found in it. Each piece is escaped on its own (an address a mark cuts through is
+    then shown as text, not as a link)."""
+    out: list[str] = []
+    done = 0
+    for start, end in spans:
+        out += [html_escape(text[done:start]), f"<mark>{html_escape(text[start:end])}</mark>"]
+        done = end
+    out.append(html_escape(text[done:]))
+    return "".join(out)
 
 
 def _with_links(text: str, plain: Callable[[str], str], link: Callable[[str, str], str]) -> str:

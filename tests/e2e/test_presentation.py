@@ -201,7 +201,7 @@ MAIN_CONTENT = {
     "wizard": "[data-testid='stMain'] [data-testid='stSelectbox']",
     "handreiking": "[data-testid='stMain'] h3",  # the first theme, its tasks below it
     "begrippen": ".gli-lines .gli-line",
-    "zoeken?q=sociaal+domein": "table.gli-table",
+    "zoeken?q=sociaal+domein": ".gli-lines .gli-line",
 }
 
 TOP_JS = "sel => { const e = document.querySelector(sel); return e ? e.getBoundingClientRect().top : null; }"
@@ -231,6 +231,21 @@ def test_the_timeline_chart_with_its_axis_and_legend_fits_one_screen(projector, 
     expect(projector).to_have_url(re.compile(r"grafiek=vgz-2024"))
     expect(chart.locator(".gli-tl-label b").first).to_have_text("VGZ 2024")
     assert chart.bounding_box()["height"] <= PROJECTOR["height"] - 40
+
+
+def test_a_phone_reads_search_results_as_whole_text_lines(phone, app_url):
+    # A grid cut each result's text at the phone's edge; a line wraps and shows all of it.
+    phone.goto(f"{app_url}/zoeken?q=sociaal+domein")
+    wait_idle(phone)
+    width = phone.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollWidth")
+    assert width <= PHONE["width"]
+    first = phone.locator(".gli-lines .gli-line").first
+    expect(first).to_be_visible()
+    assert phone.evaluate(TOP_JS, ".gli-lines .gli-line") < PHONE["height"]
+    box = first.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    assert "sociaal" in first.locator("mark").first.inner_text().lower()
+    assert not phone.get_by_test_id("stDataFrame").first.is_visible()  # folded away
 
 
 @pytest.mark.parametrize("path", ["programmas", "registers", "voorwaarden", "tijdlijn", "wijzigingen"])
@@ -351,6 +366,7 @@ def test_a_presented_table_breaks_no_word_across_lines(projector, app_url):
     # "Minimumeis" into "Mini / mum / eis" and "openen" into "ope / nen".
     projector.goto(f"{app_url}/zoeken?q=AGB&presentatie=true")
     wait_idle(projector)
+    projector.get_by_text("Als tabel: sorteren op plaats, soort of bron").click()  # the table is folded
     cell = projector.locator("table.gli-table td", has_text=re.compile(r"^Minimumeis$")).first
     expect(cell).to_be_visible()
     lines = projector.evaluate(

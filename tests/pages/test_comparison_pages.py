@@ -99,12 +99,33 @@ def test_contract_terms_highlight_topics_that_differ():
 
 def test_search_finds_the_social_domain_requirement_and_links_to_its_page():
     at = open_page("zoeken", q="sociaal domein")
-    results = at.dataframe[0].value
+    results = at.dataframe[0].value  # the sortable table, folded below the lines
     assert len(results) > 5
     assert results["Bekijk"].str.startswith("/").all()
     # A requirement is named by its force (audit C #40: an expectation is no "Eis").
     assert (results["Soort"] == "Minimumeis").any() and (results["Soort"] == "Verwachting").any()
     assert not (results["Soort"] == "Eis").any()
+    # Read as text, one line per result in the same order: what, where, the words marked, a link.
+    (body,) = [b for b in html_bodies(at) if "gli-lines" in b]
+    leads = re.findall(r"<div class='gli-line'><b>(.*?)</b>", body)
+    assert leads == [html.escape(f"{w} · {k}") for w, k in zip(results["Waar"], results["Soort"], strict=True)]
+    assert "<mark>sociaal</mark> <mark>domein</mark>" in body
+    links = re.findall(r"<a href='([^']*)' target='_blank' rel='noopener noreferrer'>open pagina</a>", body)
+    assert [html.unescape(link) for link in links] == list(results["Bekijk"])
+    assert body.count("<summary>📄 Bron</summary>") == len(results)
+    expander = next(e for e in at.expander if e.label.startswith("Als tabel"))
+    assert expander.dataframe  # the grid is in the fold, not the first thing read
+
+
+def test_a_search_result_found_only_in_the_quote_says_so():
+    at = open_page("zoeken", q="intervisie")
+    results = at.dataframe[0].value
+    (body,) = [b for b in html_bodies(at) if "gli-lines" in b]
+    lines = re.findall(r"<div class='gli-line'>(.*?)<details>", body)
+    assert len(lines) == len(results)
+    quoted_only = [line for line in lines if "gevonden in het citaat of de paragraaf" in line]
+    assert quoted_only and all("<mark>" not in line for line in quoted_only)
+    assert any("<mark>" in line for line in lines if line not in quoted_only)
 
 
 def test_glossary_search_filters_terms():

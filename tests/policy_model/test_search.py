@@ -1,0 +1,30 @@
+"""Search: every word, case and accents aside; ranked; and where in a text it was found."""
+
+from __future__ import annotations
+
+from policy_model.facts import all_facts
+from policy_model.search import match_spans, search_facts
+
+
+def _marked(text: str, query: str) -> list[str]:
+    return [text[start:end] for start, end in match_spans(text, query)]
+
+
+def test_the_words_are_marked_where_they_stand_in_the_text_itself():
+    text = "De Diëtist en de DIETIST werken samen met de ﬁetscoach."
+    assert _marked(text, "dietist") == ["Diëtist", "DIETIST"]
+    assert _marked(text, "diëtist samen") == ["Diëtist", "DIETIST", "samen"]
+    assert _marked(text, "fiets") == ["ﬁets"]  # a ligature is two letters of the folded text
+    assert _marked("sociaal domein", "sociaal domein") == ["sociaal", "domein"]
+    assert _marked("sociaaldomein", "sociaal domein") == ["sociaaldomein"]  # touching marks merge
+    assert _marked(text, "e") == []  # one letter would mark half the text
+
+
+def test_results_found_in_our_own_text_come_first_and_say_so(cat):
+    hits = search_facts(all_facts(cat), "intervisie")
+    own = [hit.in_own_text for hit in hits]
+    assert own == sorted(own, reverse=True) and True in own and False in own
+    for hit in hits:
+        own_text = " ".join([hit.fact.text, hit.fact.key, hit.fact.topic]).lower()
+        assert ("intervisie" in own_text) == hit.in_own_text
+        assert "intervisie" in (own_text + hit.fact.quote + hit.fact.section).lower()
