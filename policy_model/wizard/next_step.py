@@ -112,7 +112,7 @@ def offer_action(ctx: Ctx, route_kinds: set[str], applications: list[Application
         return Action(text=text, date=sign.date if sign else offer.date, when="past",
                       source=sign.source if sign else source, kind="offer", date_text=None if sign else month)
     if offered is not None and offered < ctx.today and sign:
-        return offer_made_sign_now(ctx, who, by, channel, sign)
+        return offer_made_sign_now(ctx, who, by, channel, sign, deadlines)
     if last is None and year_over(ctx.policy, ctx.today):
         # An undated offer (VGZ 2024: 2023 contractants "ontvangen voor 2024-2025 een aanbod") of
         # a policy year that is over is no offer still to come.
@@ -120,8 +120,10 @@ def offer_action(ctx: Ctx, route_kinds: set[str], applications: list[Application
                 f"beleidsjaar is voorbij. Vraag {ctx.name} wat nu geldt. {ctx.ask}")
         return Action(text=text[:1].upper() + text[1:], date=None, when="past", source=source, kind="offer",
                       date_text=f"beleidsjaar {ctx.policy.year}")
-    text = (f"{who}u ontvangt{by} een aanbod van {ctx.name}{_via(channel, None)}; u hoeft niets aan te vragen."
-            + (f" Teken uiterlijk {sign.date:%d-%m-%Y}." if sign else ""))
+    other_way = other_way_in(ctx, deadlines)
+    text = (f"{who}u ontvangt{by} een aanbod van {ctx.name}{_via(channel, None)}"
+            + ("." if other_way else "; u hoeft niets aan te vragen.")
+            + (f" Teken uiterlijk {sign.date:%d-%m-%Y}." if sign else "") + other_way)
     text = text[:1].upper() + text[1:]
     date = offer.date if offer and offer.date else None
     return Action(text=text, date=date, when=when(offered, ctx.today) if offered else "open", source=source,
@@ -142,12 +144,40 @@ def offer_wording(offer: TimelineItem | None) -> tuple[str, dt.date | None, str 
     return f" in {month_text(*month)}", last_day(offer), month_text(*month)
 
 
-def offer_made_sign_now(ctx: Ctx, who: str, by: str, channel: str, sign: Deadline) -> Action:
+def offer_made_sign_now(ctx: Ctx, who: str, by: str, channel: str, sign: Deadline,
+                        deadlines: list[Deadline]) -> Action:
     """Between the offer date and the signing date (CZ 2027 §4.1: offered by 30 September,
     signed by 31 October): the offer has been made, what is left is to sign it."""
-    text = (f"{who}{ctx.name} bood de overeenkomst{by} aan{_via(channel, None)}; u hoeft niets aan te vragen. "
-            f"Teken uiterlijk {sign.date:%d-%m-%Y}.")
+    other_way = other_way_in(ctx, deadlines)
+    text = (f"{who}{ctx.name} bood de overeenkomst{by} aan{_via(channel, None)}"
+            + ("." if other_way else "; u hoeft niets aan te vragen.")
+            + f" Teken uiterlijk {sign.date:%d-%m-%Y}." + other_way)
     return Action(text=text, date=sign.date, when=sign.when, source=sign.source, kind="offer")
+
+
+#: What a provider hands in to be contracted: a plan and offer, an application.
+_HANDED_IN = ("plan_submission", "application")
+
+
+def other_way_in(ctx: Ctx, deadlines: list[Deadline]) -> str:
+    """Where the document offers the contract to a former contractant and also sets, for the same
+    routes and this provider, a term to hand something in, and does not say which of the two
+    applies: both, and what to do. VGZ 2024 offers samenwerkingsverbanden with a 2023 contract a
+    2024-2025 contract ("ontvangen voor 2024-2025 een aanbod", RHO's named as an example) and asks
+    an RHO for its regioplan and offerte "Uiterlijk 15 juli 2023" (Planning zorginkoop). "U hoeft
+    niets aan te vragen" would silence the second (audit E#14). "" where there is no such term."""
+    steps = sorted((d for d in deadlines if d.actor == "provider" and d.kind in _HANDED_IN), key=lambda d: d.date)
+    if not steps:
+        return ""
+    first = steps[0]
+    what = lower_first(first.activity.rstrip(". "))
+    term = lower_first(first.date_text) if first.date_text else f"uiterlijk {first.date:%d-%m-%Y}"
+    where = f"§ {first.source.section}"
+    if first.when == "past":
+        return (f" Voor deze route vroeg het beleid ook ({where}): {what}, {term}; die termijn is verstreken. "
+                f"Welke van beide voor u gold, zegt het beleid niet. {ctx.ask}")
+    return (f" Voor deze route vraagt het beleid ook ({where}): {what}, {term}. Welke van beide voor u geldt, zegt "
+            f"het beleid niet: vraag het {ctx.name} voordat die termijn afloopt. {ctx.ask}")
 
 
 def running_contract_action(ctx: Ctx, route_kinds: set[str]) -> Action | None:

@@ -208,3 +208,46 @@ def test_before_the_tariff_date_a_running_contract_is_told_when_the_tariffs_come
                      load_calendar())
     a = next(x for x in answers if x.insurer == "cz")
     assert "CZ informeert u uiterlijk 31 oktober 2026 over de tarieven (§ 4.1 Tijdpad)." in a.next_step
+
+
+# --------------------------------------------------------------------------- E#14: two ways in
+
+#: The audit's q02 profile: an RHO asking about VGZ 2024, with a VGZ GLI contract in 2023.
+VGZ_RHO = {"role": "rho", "year": 2024, "registries": ["blcn"], "licences": ["cool", "beweegkuur"],
+           "programmes_offered": 2, "agb_code": True, "kvk_registered": True, "prior_contract_with": ["vgz"],
+           "scope": "regional", "in_insurer_region": "yes"}
+
+
+def _vgz_rho_on(cat, day: dt.date) -> Assessment:
+    answers = assess(Profile.model_validate(VGZ_RHO), cat, day, load_calendar())
+    return next(a for a in answers if a.insurer == "vgz")
+
+
+def test_a_vgz_rho_with_a_2023_contract_reads_both_the_offer_and_the_regioplan_term(cat):
+    # VGZ 2024 offers samenwerkingsverbanden with a 2023 contract a 2024-2025 contract, and asks an
+    # RHO for its regioplan and offerte "Uiterlijk 15 juli 2023"; it does not say which an RHO with
+    # a GLI contract follows. "U hoeft niets aan te vragen" silenced the term.
+    a = _vgz_rho_on(cat, dt.date(2023, 6, 1))
+    assert a.next_step.startswith("U ontvangt een aanbod van VGZ via VECOZO.")
+    assert "niets aan te vragen" not in a.next_step
+    assert "de RHO dient het regioplan en de offerte in per e-mail bij de regionale zorginkoper, uiterlijk 15 juli 2023" \
+        in a.next_step
+    assert ("§ Planning zorginkoop – Zorgovereenkomst Zorgverlening Regionale huisartsenorganisaties (RHO)"
+            in a.next_step)
+    assert "Welke van beide voor u geldt, zegt het beleid niet: vraag het VGZ voordat die termijn afloopt." \
+        in a.next_step
+    # After the term: said as past, still without "niets aan te vragen".
+    later = _vgz_rho_on(cat, dt.date(2023, 8, 10))
+    assert "uiterlijk 15 juli 2023; die termijn is verstreken. Welke van beide voor u gold, zegt het beleid niet." \
+        in later.next_step
+    assert "niets aan te vragen" not in later.next_step
+
+
+def test_an_offer_with_no_term_to_hand_in_still_needs_nothing_applied_for(cat):
+    # VGZ 2024's individual coach with a 2023 contract: only the offer (uiterlijk 30 september 2023).
+    coach = {"role": "individual_coach", "year": 2024, "background": "leefstijlcoach", "registries": ["blcn"],
+             "licences": ["cool"], "agb_code": True, "kvk_registered": True, "accredited_training": True,
+             "hbo_level": True, "prior_contract_with": ["vgz"], "scope": "local", "in_insurer_region": "yes"}
+    answers = assess(Profile.model_validate(coach), cat, dt.date(2023, 6, 1), load_calendar())
+    a = next(a for a in answers if a.insurer == "vgz")
+    assert "u hoeft niets aan te vragen" in a.next_step and "Welke van beide" not in a.next_step
