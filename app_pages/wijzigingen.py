@@ -116,7 +116,7 @@ def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
     for title, classes, key, caption in (
         ("Alleen in één document vastgelegd of vermeld", ONE_SIDED, ONLY_KEY,
          "Het andere document legt dit niet (volledig) vast: het zegt er niets over, alleen in algemene termen, "
-         "of verwijst naar een andere plek. Dat is geen wijziging en geen ‘nee’."),
+         "of regelt het elders. Dat is geen wijziging en geen ‘nee’."),
         ("Anders verwoord", ("reworded",), REWORDED_KEY,
          "Dezelfde uitspraak in andere woorden; woord voor woord getoond."),
     ):

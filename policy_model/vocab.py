@@ -369,8 +369,13 @@ CoverageLevel = Literal["full", "general", "deferred"]
 COVERAGE_LEVEL_LABELS: dict[str, str] = {
     "full": "Volledig vastgelegd",
     "general": "Alleen in algemene termen",
-    "deferred": "Verwezen naar een andere plek",
+    "deferred": "Elders geregeld",
 }
+#: An empty cell of a document that settles the subject elsewhere: outside the list compared (VGZ
+#: 2024 names the programmes it reimburses before its list of requirements) or in another text
+#: (ZZ 2024: "Het Algemeen zorginkoopbeleid beschrijft ..."); its quote says where or how. Not
+#: "verwezen": the document does not always point somewhere, sometimes it says it itself.
+DEFERRAL_LABEL = COVERAGE_LEVEL_LABELS["deferred"]
 
 RequirementKind = Literal["provider", "participant"]
 #: What a requirement is about: what a provider must do or be, or who may take part
@@ -442,7 +447,7 @@ DIFF_CLASS_LABELS: dict[str, str] = {
 OTHER_SIDE_LABELS: dict[str, str] = {
     "silent": "het andere document zegt hier niets over",
     "general": "het andere document noemt dit alleen in algemene termen",
-    "deferred": "het andere document verwijst hiervoor naar een andere plek",
+    "deferred": "het andere document regelt dit elders",
     "full": "het andere document noemt dit niet; zijn lijst van voorwaarden is volledig, maar dit is geen voorwaarde",
     "one_off": "een eenmalige activiteit van dat jaar, geen jaarlijkse",
 }

@@ -15,6 +15,7 @@ from policy_model.describe import applies_to_role, force_label, value_text
 from policy_model.schema import CoverageEntry, Policy, Requirement, Source
 from policy_model.vocab import (
     BACKGROUND_LABELS,
+    DEFERRAL_LABEL,
     FORCE_LABELS,
     FORCE_ORDER,
     NOT_STATED_LABEL,
@@ -119,7 +120,7 @@ class TopicCell:
         if self.other_roles:
             return f"– Alleen voor {roles_label(self.only_for)}"
         if self.deferral is not None:
-            return f"– Verwezen naar elders: “{self.deferral.quote}”"
+            return f"– {DEFERRAL_LABEL}: “{self.deferral.quote}”"
         return f"– {NOT_STATED_LABEL}"
 
     def display(self) -> str:

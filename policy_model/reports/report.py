@@ -69,7 +69,7 @@ def diff_report_html(catalogue: Catalogue, diff: PolicyDiff, generated: dt.date)
         "<h2>Verschillen</h2>",
         _diff_table(catalogue, diff.of_classes(REAL_CHANGES), old, new, diff.across_insurers),
         "<h2>Alleen in één document vastgelegd of vermeld</h2>",
-        "<p>Het andere document zegt er niets over, alleen in algemene termen, of verwijst naar een andere plek; "
+        "<p>Het andere document zegt er niets over, alleen in algemene termen, of regelt het elders; "
         "of er iets veranderde, zegt het niet.</p>",
         _diff_table(catalogue, one_sided, old, new),
         "<h2>Anders verwoord</h2>",

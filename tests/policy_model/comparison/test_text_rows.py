@@ -207,9 +207,9 @@ def test_a_document_that_defers_a_subject_points_there_in_its_cell(cat):
     assert rows
     for row in rows:
         [entry] = row.cells["cz-2027"]
-        assert entry.kind == "deferral" and entry.label == "Verwezen naar elders"
+        assert entry.kind == "deferral" and entry.label == "Elders geregeld"
         assert entry.sources[0].section == "4.1 Tijdpad" and "tarieven voor 2027" in entry.text
-        assert cell_text(row.cells["cz-2027"]).startswith("Verwezen naar elders: “Informeren over de tarieven")
+        assert cell_text(row.cells["cz-2027"]).startswith("Elders geregeld: “Informeren over de tarieven")
         assert row.differences == ("niet overal vermeld",)
 
 
@@ -330,3 +330,15 @@ def test_a_programme_missing_from_a_complete_list_reads_not_on_the_list(cat):
     summary = {r.key: r for r in programme_text_rows(cat, [cat.policy_by_key("cz-2024"), cat.policy_by_key("cz-2027")])}
     assert [e.kind for e in summary["kd2o"].cells["cz-2024"]] == ["absent"]
     assert not summary["kd2o"].only_mentioned()
+
+
+def test_a_subject_a_document_settles_outside_its_list_reads_elders_geregeld_with_its_own_words(cat):
+    # Audit D #4: VGZ 2024 says which programmes it reimburses just before its list of
+    # requirements ("De GLI's die door het RIVM zijn aangemerkt als effectief ..."). It points
+    # nowhere else; its cell read "Verwezen naar elders". It now reads what is true of both kinds.
+    policies = [cat.policy_by_key("cz-2027"), cat.policy_by_key("vgz-2024")]
+    row = next(r for r in requirement_text_rows(policies) if r.key == "programme_recognition")
+    [entry] = row.cells["vgz-2024"]
+    assert entry.kind == "deferral" and entry.label == "Elders geregeld"
+    assert "door het RIVM zijn aangemerkt als effectief" in entry.text
+    assert not any("Verwezen" in e.label for cell in row.cells.values() for e in cell)
