@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from policy_model.calendar import GenericMilestone
 from policy_model.catalogue import Catalogue
-from policy_model.schema import Policy, Source
+from policy_model.schema import ContractPeriod, Policy, Source
 from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
 
 
@@ -79,6 +79,20 @@ def upcoming(events: list[Event], today: dt.date, limit: int | None = None) -> l
     return ahead[:limit] if limit else ahead
 
 
+def running_since(period: ContractPeriod, policy_year: int) -> dt.date | None:
+    """The start of a period that began before its record's policy year: a contract already
+    running in that year, not one still to get (CZ 2027 §2.4: RHO and samenwerkingsverband
+    "1 januari 2026 – 31 december 2027"; §4.1 speaks of their "lopende overeenkomsten").
+    Read from the dates alone. None for a period that starts in or after the year."""
+    return period.start if period.start and period.start.year < policy_year else None
+
+
+def running_words(period: ContractPeriod, policy_year: int) -> str:
+    """"loopt al sinds 2026" for such a period, else ""."""
+    since = running_since(period, policy_year)
+    return f"loopt al sinds {since.year}" if since else ""
+
+
 def period_rows(policies: list[Policy]) -> list[dict]:
     """Contract periods with both ends known, as rows for a Gantt-style chart."""
     rows = []
@@ -94,6 +108,7 @@ def period_rows(policies: list[Policy]) -> list[dict]:
                     "start": period.start,
                     "end": period.end,
                     "duration": period.duration_text,
+                    "running": running_words(period, policy.year),
                     "source": period.source,
                 })
     return rows
@@ -240,7 +255,9 @@ def timeline_layout(policies: Sequence[Policy], labels: Mapping[str, str], event
         for row in mine:
             again = [r for r in mine if r["route"] == row["route"]]
             years = f" {row['start'].year}–{row['end'].year}" if len(again) > 1 else ""
-            placed = stack.add("period", policy.key, title, _wrapped(row["route"] + years, geometry.wrap))
+            placed = stack.add("period", policy.key, title,
+                               _wrapped(row["route"] + years + (f" ({row['running']})" if row["running"] else ""),
+                                        geometry.wrap))
             bars.append((row, placed.centre))
             title = ""
         if lane_count:

@@ -249,7 +249,8 @@ def _row_html(row: ChartRow, line: int, first_of_record: bool, unit_rem: float, 
 
 def _bar_html(period: dict, scale: _Scale) -> str:
     left, right = scale(period["start"]), scale(period["end"] + dt.timedelta(days=1))
-    text = f"{period['label']}: {nl_date(period['start'])} – {nl_date(period['end'])} ({period['duration']})"
+    text = (f"{period['label']}: {nl_date(period['start'])} – {nl_date(period['end'])} ({period['duration']})"
+            + (f"; {period['running']}" if period["running"] else ""))
     route = _ROUTE_BY_LABEL.get(period["route"], period["route"])
     return (f"<span class='gli-tl-bar' role='img' aria-label='{escape(text)}' title='{escape(text)}' "
             f"style='left: {left}%; width: {right - left:.3f}%; {route_background(route)}'></span>")

@@ -16,8 +16,8 @@ from html import escape
 
 from policy_model.catalogue import Catalogue
 from policy_model.reports.handout import sources_html
-from policy_model.schema import Policy, Source
-from policy_model.timeline import date_qualifier
+from policy_model.schema import ContractPeriod, Policy, Source
+from policy_model.timeline import date_qualifier, running_words
 from policy_model.vocab import ROUTE_LABELS, TIMELINE_KIND_LABELS
 
 
@@ -38,6 +38,12 @@ def short_date(value: dt.date) -> str:
     return f"{value.day}-{value.month}-{value.year}"
 
 
+def _period_text(period: ContractPeriod, year: int) -> str:
+    """"Regionale huisartsenorganisatie (RHO) (2 jaar); loopt al sinds 2026"."""
+    running = running_words(period, year)
+    return f"{period.label} ({period.duration_text})" + (f"; {running}" if running else "")
+
+
 def policy_entries(policy: Policy) -> list[TimelineEntry]:
     """The periods and timeline items of one record: dated ones by date, then the undated."""
     entries = []
@@ -45,8 +51,7 @@ def policy_entries(policy: Policy) -> list[TimelineEntry]:
         when = (f"{short_date(period.start)} t/m {short_date(period.end)}" if period.start and period.end
                 else period.duration_text)
         entries.append(TimelineEntry(period.start, when, f"Looptijd {ROUTE_LABELS[period.route]}",
-                                     f"{period.label} ({period.duration_text})" if period.start and period.end
-                                     else period.label,
+                                     _period_text(period, policy.year) if period.start and period.end else period.label,
                                      (period.route,), period.source, period=True))
     for item in policy.timeline:
         when = item.date_text

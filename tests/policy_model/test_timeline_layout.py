@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from policy_model.calendar import GenericMilestone
-from policy_model.timeline import LaneGeometry, all_events, lanes, period_rows, timeline_layout
+from policy_model.timeline import LaneGeometry, all_events, lanes, period_rows, running_since, timeline_layout
 
 NOW = dt.date(2026, 12, 2)
 SHAPE = LaneGeometry(marker_px=17, unit_px=46, wrap=24, plot_px=450)
@@ -38,9 +38,24 @@ def test_every_period_is_a_bar_on_its_own_row_and_every_dated_event_a_mark(cat):
     policy = cat.policy_by_key("cz-2027")
     assert len(layout.bars) == len(period_rows([policy])) == sum(r.kind == "period" for r in layout.rows)
     assert len(layout.marks) == len(all_events(cat, [policy]))
-    assert [row.lines for row in layout.rows if row.kind == "period"][0] == ("RHO",)
+    named = [" ".join(row.lines) for row in layout.rows if row.kind == "period"]
+    # A period that began before the policy year is a running contract, and its row says so (audit
+    # E#16: CZ 2027's RHO period "1 januari 2026 – 31 december 2027" read as one still to get).
+    assert named[0] == "RHO (loopt al sinds 2026)"
     # A route with two periods gets a row per period, named with its years.
-    assert ("Uitloopovereenkomst", "2026–2027") in [row.lines for row in layout.rows]
+    assert "Uitloopovereenkomst 2026–2027 (loopt al sinds 2026)" in named
+    assert "Uitloopovereenkomst 2027–2028" in named and "Individuele leefstijlcoach" in named
+
+
+def test_only_a_period_that_began_before_its_policy_year_is_called_running(cat):
+    for key in ("vgz-2024", "zz-2024"):
+        rows = [row for row in _layout(cat, (key,)).rows if row.kind == "period"]
+        assert rows and not any("loopt al" in " ".join(row.lines) for row in rows), key
+    policy = cat.policy_by_key("cz-2027")
+    running = {p.label: running_since(p, policy.year) for p in policy.contract_periods}
+    assert running["Regionale huisartsenorganisatie (RHO)"] == dt.date(2026, 1, 1)
+    assert running["Nieuwe uitloopovereenkomst voor individuele leefstijlcoaches"] is None
+    assert running["Overeenkomst voor een nieuwe zorgaanbieder"] is None  # no start day: never "running"
 
 
 def test_marks_stay_inside_their_process_row_and_close_ones_take_separate_lanes(cat):

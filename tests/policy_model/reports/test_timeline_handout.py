@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from policy_model.reports.timeline_handout import timeline_entries, timeline_handout_html
+from policy_model.reports.timeline_handout import policy_entries, timeline_entries, timeline_handout_html
 
 
 def test_entries_are_dated_first_in_date_order_then_undated(cat):
@@ -54,3 +54,11 @@ def test_a_day_keeps_the_documents_word_for_what_it_is(cat):
     assert any(when == "vanaf 12-11-2023" for when in vgz.values())
     cz = [e.when for e in timeline_entries([cat.policy("cz", 2027)])["cz-2027"]]
     assert "vóór 1-10-2026" in cz and "uiterlijk 31-10-2026" in cz
+
+
+def test_a_running_contract_says_so_in_the_list(cat):
+    # CZ 2027 §2.4 gives the RHO's contract as "1 januari 2026 – 31 december 2027": in 2027 it runs.
+    entries = policy_entries(cat.policy_by_key("cz-2027"))
+    periods = {e.text for e in entries if e.period}
+    assert "Regionale huisartsenorganisatie (RHO) (2 jaar); loopt al sinds 2026" in periods
+    assert not any("loopt al" in e.text for e in policy_entries(cat.policy_by_key("vgz-2024")))
