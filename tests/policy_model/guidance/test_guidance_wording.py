@@ -143,3 +143,18 @@ def test_example_c_is_facilitating_in_agreement_with_the_insurer(cat):
 def test_financing_examples_keep_the_documents_modality(cat, example_id, wrong, right):
     text = next(f for f in cat.guidance.financing_examples if f.id == example_id).text
     assert wrong not in text and right in text
+
+
+def test_a_task_is_cited_by_the_heading_the_handreiking_gives_it(cat, source_texts):
+    # Audit C #31: tasks 9-14 carry no number in their headings ("Taak Bereik je stakeholders");
+    # 44 citations read "Taak Bereik je stakeholders (taak 9)". A section is the document's own.
+    import re
+
+    from policy_model.walk import iter_sources
+
+    lines = {" ".join(line.split()) for line in (source_texts / "zonmw-handreiking-gli.txt").read_text().splitlines()}
+    cited = {src.section for _, src in iter_sources(cat.guidance) if src.section.startswith("Taak")}
+    assert len(cited) >= 14
+    for section in cited:
+        heading = re.split(r" – |: ", section)[0]
+        assert heading in lines, section
