@@ -9,14 +9,14 @@ import streamlit as st
 from policy_model.guidance.checklist import checklist_csv, checklist_html, parse_checklist_csv
 from policy_model.guidance.crossref import guidance_end_year, later_changes, tariff_crossrefs, task_crossrefs
 from ui.charts import financing_figure
-from ui.citation import show_source, sourced_line
+from ui.citation import show_source, show_sourced_lines, sourced_line
 from ui.data import catalogue
 from ui.filters import check_url
 from ui.glossary import glossary_help
 from ui.guard import download_button
 from ui.layout import page_header, provenance_footer
 from ui.tables import show_sourced_text
-from ui.text import md_escape, today
+from ui.text import html_escape, md_escape, today
 from ui.url_state import url_expander
 
 LEVEL_LABELS = {"national": "Landelijk", "regional": "Regionaal", "local": "Lokaal"}
@@ -139,12 +139,14 @@ elif section == "Systemen en stakeholders":
             for system in systems:
                 sourced_line(f"- **{md_escape(system.name)}**: {md_escape(system.text)}", system.source)
     st.subheader("Stakeholders")
-    columns = st.columns(3)
-    for column, (level, label) in zip(columns, LEVEL_LABELS.items(), strict=True):
-        with column.container(border=True):
-            st.markdown(f"#### {label}")
-            for holder in [s for s in guidance.stakeholders if s.level == level]:
-                st.markdown(f"**{md_escape(holder.name)}** – {md_escape(holder.role)}")
+    # Audit C #32: the handreiking names two levels; the third is ours, and the page says so.
+    st.caption("De handreiking onderscheidt stakeholders op landelijk en op lokaal niveau (Thema I, ‘Verken "
+               "betrokken stakeholders in de regio’). ‘Regionaal’ is een indeling van deze wijzer voor partijen "
+               "die voor een hele regio werken; de handreiking bespreekt ze bij het lokale niveau.")
+    show_sourced_lines(cat, *[
+        (f"<b>{label}</b>", [(f"<b>{html_escape(s.name)}</b> – {html_escape(s.role)}", s.source)
+                             for s in guidance.stakeholders if s.level == level])
+        for level, label in LEVEL_LABELS.items()])
 
 else:
     st.subheader(md_escape(checklist.title))

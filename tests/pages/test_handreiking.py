@@ -118,3 +118,16 @@ def test_a_task_shows_each_requirement_with_its_force_not_as_a_demand(cat):
     kinds = {lead.split(" · ")[1] for lead, _ in sourced_lines(at) if " · " in lead}
     assert "Eis" not in kinds
     assert "Verwachting" in kinds
+
+
+def test_every_stakeholder_is_text_with_its_source_and_the_level_the_wijzer_adds_is_named(cat):
+    # Audit C #32: the handreiking has a landelijk and a lokaal level; "Regionaal" is ours.
+    at = open_page("handreiking", onderdeel="Systemen en stakeholders")
+    (body,) = [b for b in html_bodies(at) if "gli-lines-head" in b and "Regionaal" in b]
+    heads = re.findall(r"<div class='gli-lines-head'><b>(.*?)</b></div>", body)
+    assert heads == ["Landelijk", "Regionaal", "Lokaal"]
+    for holder in cat.guidance.stakeholders:
+        line = f"<div class='gli-line'><b>{escape(holder.name, quote=False)}</b> – "
+        assert line in body, holder.name
+    assert body.count("<summary>📄 Bron</summary>") == len(cat.guidance.stakeholders)
+    assert any("‘Regionaal’ is een indeling van deze wijzer" in c.value for c in at.caption)
