@@ -361,6 +361,10 @@ COVERAGE_SUBJECT_LABELS: dict[str, str] = {
 TOPIC_SUBJECTS: frozenset[str] = frozenset({"requirements", "participants", "provisions"})
 ROUTE_SUBJECTS: frozenset[str] = frozenset({"routes", "periods", "applications"})
 
+#: The Dutch month names, January first (dates in texts, "2 december 2026").
+MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+               "oktober", "november", "december")
+
 CoverageLevel = Literal["full", "general", "deferred"]
 #: How far a document settles a subject (for a role, a topic): in full (what is absent is
 #: absent), only in general terms (a vision, a summary: what it says is not the rule in

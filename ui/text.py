@@ -26,7 +26,7 @@ from html import escape
 
 from policy_model.addresses import check_web_url
 from policy_model.calendar import dutch_today
-from policy_model.wizard.timing import BadDate, resolve_today
+from policy_model.wizard.timing import BadDate, nl_day, resolve_today
 
 LOG = logging.getLogger(__name__)
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:])")
@@ -53,12 +53,6 @@ class Html(str):
 
     def _repr_html_(self) -> str:
         return str(self)
-
-
-MONTHS_NL = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)
 
 
 def md_escape(text: object) -> str:
@@ -150,9 +144,7 @@ def shortened(text: object, limit: int = MAX_SHOWN_CHARS) -> str:
 
 def nl_date(value: dt.date | None) -> str:
     """``9 november 2023`` (empty for no date)."""
-    if value is None:
-        return ""
-    return f"{value.day} {MONTHS_NL[value.month - 1]} {value.year}"
+    return "" if value is None else nl_day(value)
 
 
 def today() -> dt.date:

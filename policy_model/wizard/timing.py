@@ -18,13 +18,11 @@ from policy_model.calendar import CalendarFile, dutch_today, latest_required_yea
 from policy_model.catalogue import Catalogue
 from policy_model.schema import ContractPeriod, Policy, Provision, Source, TimelineItem
 from policy_model.timeline import date_qualifier
-from policy_model.vocab import TIMELINE_ACTORS
+from policy_model.vocab import MONTH_NAMES, TIMELINE_ACTORS
 from policy_model.wizard.labels import When
 from policy_model.wizard.models import Action, Deadline
 
 TODAY_ENV = "GLI_TODAY"
-MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-             "november", "december")
 
 
 class BadDate(ValueError):
@@ -56,7 +54,7 @@ def resolve_today(given: str | None, environ: dict[str, str] | None = None) -> d
 
 def nl_day(day: dt.date) -> str:
     """``2 december 2026``."""
-    return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def action_day(action: Action | Deadline) -> str:
@@ -109,7 +107,7 @@ def closing_term(item: TimelineItem, policy: Policy) -> dt.date | None:
     return min(later) if later else None
 
 
-_MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS_NL)})\s+(\d{{4}})\b", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTH_NAMES)})\s+(\d{{4}})\b", re.IGNORECASE)
 
 
 def month_of(text: str) -> tuple[int, int] | None:
@@ -120,12 +118,12 @@ def month_of(text: str) -> tuple[int, int] | None:
     match = _MONTH_YEAR.search(text)
     if match is None or re.search(rf"\d\s*{match.group(1)}", text, re.IGNORECASE):
         return None
-    return int(match.group(2)), MONTHS_NL.index(match.group(1).lower()) + 1
+    return int(match.group(2)), MONTH_NAMES.index(match.group(1).lower()) + 1
 
 
 def month_text(year: int, month: int) -> str:
     """``september 2023``."""
-    return f"{MONTHS_NL[month - 1]} {year}"
+    return f"{MONTH_NAMES[month - 1]} {year}"
 
 
 def _before(item: TimelineItem) -> bool:
