@@ -5,11 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from policy_model.glossary import search_glossary
-from ui.citation import show_sourced_lines, source_columns
+from ui.citation import source_columns
 from ui.data import catalogue
 from ui.export import download_table
 from ui.filters import check_url
-from ui.glossary import glossary_line_html
+from ui.glossary import glossary_block
 from ui.layout import page_header, provenance_footer
 
 page_header("Begrippen", "Afkortingen en termen uit het GLI-inkoopbeleid, kort uitgelegd.")
@@ -23,8 +23,7 @@ if not terms:
 else:
     # Text at every width, each term's source one click away (a grid cut the explanation on a
     # phone and at 1024 px); the downloads are the sortable table.
-    show_sourced_lines(cat, ("", [(glossary_line_html(term), term.source) for term in terms]))
-    rows = [{"Begrip": term.term, "Voluit": term.expansion or "", "Uitleg": term.explanation,
-             **source_columns(term.source, cat)} for term in terms]
-    download_table(rows, "gli-begrippen", key="glossary")
+    st.html(glossary_block(query))
+    download_table(lambda: [{"Begrip": term.term, "Voluit": term.expansion or "", "Uitleg": term.explanation,
+                             **source_columns(term.source, cat)} for term in terms], "gli-begrippen", key="glossary")
 provenance_footer()
