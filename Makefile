@@ -55,8 +55,9 @@ export: $(VENV)/.runtime
 schema: $(VENV)/.runtime  ## regenerate the published JSON Schema of the export
 	$(PY) -m policy_model schema --out schema/dataset-export.schema.json
 
+# The full browser, as users have it (the tests themselves prefer the lighter headless shell).
 screenshots: $(VENV)/.dev  ## refresh docs/screenshots from the real app in headless Chromium
-	GLI_SCREENSHOT_DIR=docs/screenshots $(PY) -m pytest tests/e2e -k screenshot -q
+	GLI_CHROMIUM="$$(command -v chromium)" GLI_SCREENSHOT_DIR=docs/screenshots $(PY) -m pytest tests/e2e -k screenshot -q
 
 bench: $(VENV)/.dev  ## measure load, page and browser times; prints a table, writes benchmarks/results/latest.json
 	$(PY) benchmarks/run.py
