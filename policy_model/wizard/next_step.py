@@ -172,11 +172,11 @@ def other_way_in(ctx: Ctx, deadlines: list[Deadline]) -> str:
     first = steps[0]
     what = lower_first(first.activity.rstrip(". "))
     term = lower_first(first.date_text) if first.date_text else f"uiterlijk {first.date:%d-%m-%Y}"
-    where = f"§ {first.source.section}"
+    where = f"(§ {first.source.section})"
     if first.when == "past":
-        return (f" Voor deze route vroeg het beleid ook ({where}): {what}, {term}; die termijn is verstreken. "
+        return (f" Voor deze route vroeg het beleid ook: {what}, {term} {where}; die termijn is verstreken. "
                 f"Welke van beide voor u gold, zegt het beleid niet. {ctx.ask}")
-    return (f" Voor deze route vraagt het beleid ook ({where}): {what}, {term}. Welke van beide voor u geldt, zegt "
+    return (f" Voor deze route vraagt het beleid ook: {what}, {term} {where}. Welke van beide voor u geldt, zegt "
             f"het beleid niet: vraag het {ctx.name} voordat die termijn afloopt. {ctx.ask}")
 
 

@@ -238,8 +238,8 @@ def test_a_vgz_rho_with_a_2023_contract_reads_both_the_offer_and_the_regioplan_t
         in a.next_step
     # After the term: said as past, still without "niets aan te vragen".
     later = _vgz_rho_on(cat, dt.date(2023, 8, 10))
-    assert "uiterlijk 15 juli 2023; die termijn is verstreken. Welke van beide voor u gold, zegt het beleid niet." \
-        in later.next_step
+    assert "uiterlijk 15 juli 2023 (§ Planning zorginkoop" in later.next_step
+    assert "(RHO)); die termijn is verstreken. Welke van beide voor u gold, zegt het beleid niet." in later.next_step
     assert "niets aan te vragen" not in later.next_step
 
 
