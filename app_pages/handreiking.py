@@ -6,7 +6,7 @@ from functools import partial
 
 import streamlit as st
 
-from policy_model.guidance.checklist import checklist_csv, checklist_html, parse_checklist_csv
+from policy_model.guidance.checklist import GROUPING_NOTE, checklist_csv, checklist_html, parse_checklist_csv
 from policy_model.guidance.crossref import guidance_end_year, later_changes, tariff_crossrefs, task_crossrefs
 from ui.charts import financing_figure
 from ui.citation import show_source, show_sourced_lines, sourced_line
@@ -167,6 +167,7 @@ else:
     region = st.text_input("Regio of samenwerkingsverband", key="regio", bind="query-params")
     answers: dict[str, str] = {}
     notes: dict[str, str] = {}
+    st.caption(GROUPING_NOTE)
     for group in dict.fromkeys(item.group for item in checklist.items):
         st.markdown(f"**{md_escape(group)}**")
         for item in [i for i in checklist.items if i.group == group]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from html import escape
 
 import pytest
 
-from policy_model.guidance.checklist import parse_checklist_csv
+from policy_model.guidance.checklist import GROUPING_NOTE, checklist_html, parse_checklist_csv
 from tests.pages.conftest import all_text, html_bodies, html_text, open_page
 from ui.text import md_escape
 
@@ -131,3 +132,11 @@ def test_every_stakeholder_is_text_with_its_source_and_the_level_the_wijzer_adds
         assert line in body, holder.name
     assert body.count("<summary>📄 Bron</summary>") == len(cat.guidance.stakeholders)
     assert any("‘Regionaal’ is een indeling van deze wijzer" in c.value for c in at.caption)
+
+
+def test_the_checklist_says_its_grouping_is_read_from_the_tables_order(cat):
+    # Audit C #33: bijlage 3 puts no part above its rows; the page and the print say the grouping is ours.
+    at = open_page("handreiking", onderdeel="Checklist borging")
+    assert "leidt deze wijzer af uit de volgorde van de tabel" in GROUPING_NOTE
+    assert any(c.value == GROUPING_NOTE for c in at.caption)
+    assert GROUPING_NOTE in checklist_html(cat.guidance.checklist, {}, {}, "", dt.date(2026, 12, 3))
