@@ -10,7 +10,7 @@ import streamlit as st
 
 from policy_model.facts import KIND_PAGE, fact_kind_label
 from policy_model.schema import Source
-from policy_model.search import match_spans, search_facts
+from policy_model.search import MAX_QUERY_CHARS, match_spans, search_facts
 from ui.citation import show_sourced_lines, source_column_config
 from ui.data import catalogue, facts
 from ui.export import download_table
@@ -29,6 +29,10 @@ if not query.strip():
     st.caption(f"Doorzoekt {len(facts())} vastgelegde feiten, elk met bron.")
     stop_page()
 
+if len(query) > MAX_QUERY_CHARS:
+    st.warning(f"De zoekterm is {len(query)} tekens lang; zoek met hoogstens {MAX_QUERY_CHARS} tekens "
+               "(een paar woorden).", icon="⚠️")
+    stop_page()
 results = search_facts(facts(), query)
 st.caption(f"{len(results)} resultaten" + (" (eerste 200)" if len(results) == 200 else ""))
 if not results:

@@ -294,3 +294,13 @@ def test_home_lists_every_record_and_document_as_text():
     links = re.findall(r"href='([^']*)'", documents)
     assert links and all(link.startswith("https://") for link in links)
     assert "1 eisen" not in records and "1 wijzigingen" not in records  # "1 wijziging"
+
+
+def test_a_search_too_long_to_search_says_so_and_keeps_the_query():
+    from policy_model.search import MAX_QUERY_CHARS
+
+    query = " ".join(["zorg"] * 5000)
+    at = open_page("zoeken", q=query)
+    assert not at.exception and not at.dataframe
+    assert any(f"{len(query)} tekens lang" in w.value and str(MAX_QUERY_CHARS) in w.value for w in at.warning)
+    assert at.text_input(key="q").value == query  # nothing the user entered is lost

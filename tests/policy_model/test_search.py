@@ -28,3 +28,8 @@ def test_results_found_in_our_own_text_come_first_and_say_so(cat):
         own_text = " ".join([hit.fact.text, hit.fact.key, hit.fact.topic]).lower()
         assert ("intervisie" in own_text) == hit.in_own_text
         assert "intervisie" in (own_text + hit.fact.quote + hit.fact.section).lower()
+
+
+def test_a_repeated_word_is_searched_once(cat):
+    facts = all_facts(cat)
+    assert search_facts(facts, "zorg " * 50) == search_facts(facts, "zorg")
