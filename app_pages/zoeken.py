@@ -60,7 +60,7 @@ for hit in results:
         "Document": cat.source(fact.document).url or "",
     })
     # Read as text at every width (a grid cut "Tekst" on a phone); the search words marked.
-    found_where = "" if hit.in_own_text else " <i>(gevonden in het citaat of de paragraaf)</i>"
+    found_where = "" if hit.in_own_text else " <i>(gevonden in het citaat, de paragraaf of het onderwerp)</i>"
     lines.append((f"<b>{html_escape(where)} · {html_escape(fact_kind_label(fact))}</b>: "
                   f"{marked_html(fact.text, match_spans(fact.text, query))}{found_where} "
                   f"<a href='{escape(link, quote=True)}' target='_blank' rel='noopener noreferrer'>open pagina</a>",

@@ -19,8 +19,9 @@ def _fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class SearchHit:
-    """A fact that holds every word of a query. ``in_own_text``: found in our own text, key or
-    topic; else only in the document's quote or section, which a result should then say."""
+    """A fact that holds every word of a query. ``in_own_text``: every word is in our own text,
+    where a result marks them; else a word was found only in the quote, the section, the topic or
+    the key (an id such as ``aanbod_op_ondernemingsniveau``), which a result should then say."""
 
     fact: Fact
     in_own_text: bool
@@ -42,7 +43,7 @@ def search_facts(facts: list[Fact], query: str, limit: int = 200) -> list[Search
             rank = 0 if all(w in own for w in words) else 1
             hits.append((rank, n, fact))
     hits.sort(key=lambda h: (h[0], h[1]))
-    return [SearchHit(fact, rank == 0) for rank, _, fact in hits[:limit]]
+    return [SearchHit(fact, all(w in _fold(fact.text) for w in words)) for _, _, fact in hits[:limit]]
 
 
 #: The longest query searched: a link can carry any length, and every word is looked for in

@@ -123,7 +123,7 @@ def test_a_search_result_found_only_in_the_quote_says_so():
     (body,) = [b for b in html_bodies(at) if "gli-lines" in b]
     lines = re.findall(r"<div class='gli-line'>(.*?)<details>", body)
     assert len(lines) == len(results)
-    quoted_only = [line for line in lines if "gevonden in het citaat of de paragraaf" in line]
+    quoted_only = [line for line in lines if "gevonden in het citaat, de paragraaf of het onderwerp" in line]
     assert quoted_only and all("<mark>" not in line for line in quoted_only)
     assert any("<mark>" in line for line in lines if line not in quoted_only)
 
