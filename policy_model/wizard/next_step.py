@@ -12,8 +12,8 @@ import datetime as dt
 import re
 
 from policy_model.schema import Application, TimelineItem
-from policy_model.vocab import APPLICATION_WINDOW_LABELS, CHANNEL_LABELS
-from policy_model.wizard.context import Ctx, Decision, lower_first, route_names
+from policy_model.vocab import APPLICATION_WINDOW_LABELS, CHANNEL_LABELS, ROUTE_LABELS
+from policy_model.wizard.context import Ctx, Decision, in_sentence, lower_first, route_names
 from policy_model.wizard.models import Action, Deadline
 from policy_model.wizard.routes import where_to_find
 from policy_model.wizard.timing import (
@@ -121,8 +121,8 @@ def offer_action(ctx: Ctx, route_kinds: set[str], applications: list[Application
         return Action(text=text[:1].upper() + text[1:], date=None, when="past", source=source, kind="offer",
                       date_text=f"beleidsjaar {ctx.policy.year}")
     other_way = other_way_in(ctx, deadlines)
-    text = (f"{who}u ontvangt{by} een aanbod van {ctx.name}{_via(channel, None)}"
-            + ("." if other_way else "; u hoeft niets aan te vragen.")
+    text = ((f"{who}mogelijk ontvangt u{by} een aanbod van {ctx.name}{_via(channel, None)}." if other_way else
+             f"{who}u ontvangt{by} een aanbod van {ctx.name}{_via(channel, None)}; u hoeft niets aan te vragen.")
             + (f" Teken uiterlijk {sign.date:%d-%m-%Y}." if sign else "") + other_way)
     text = text[:1].upper() + text[1:]
     date = offer.date if offer and offer.date else None
@@ -160,24 +160,35 @@ _HANDED_IN = ("plan_submission", "application")
 
 
 def other_way_in(ctx: Ctx, deadlines: list[Deadline]) -> str:
-    """Where the document offers the contract to a former contractant and also sets, for the same
-    routes and this provider, a term to hand something in, and does not say which of the two
-    applies: both, and what to do. VGZ 2024 offers samenwerkingsverbanden with a 2023 contract a
-    2024-2025 contract ("ontvangen voor 2024-2025 een aanbod", RHO's named as an example) and asks
-    an RHO for its regioplan and offerte "Uiterlijk 15 juli 2023" (Planning zorginkoop). "U hoeft
-    niets aan te vragen" would silence the second (audit E#14). "" where there is no such term."""
+    """Where the document offers the contract to a former contractant and also sets, for this
+    provider, a term to hand in a plan or application for a route: that term, and that the
+    document does not say whether the offer reaches the provider besides or instead. VGZ 2024
+    offers samenwerkingsverbanden with a 2023 contract a 2024-2025 contract ("ontvangen voor
+    2024-2025 een aanbod") and asks an RHO for its regioplan and offerte "Uiterlijk 15 juli 2023",
+    a planning that holds "net zoals voor reeds gecontracteerde organisaties" (Zo kopen wij zorg in
+    bij nieuwe zorgaanbieders). "U hoeft niets aan te vragen" silenced the term (audit E#14); "welke
+    van beide" made the two alternatives, which the document does not (audit G #1). "" where there
+    is no such term."""
     steps = sorted((d for d in deadlines if d.actor == "provider" and d.kind in _HANDED_IN), key=lambda d: d.date)
     if not steps:
         return ""
     first = steps[0]
     what = lower_first(first.activity.rstrip(". "))
     term = lower_first(first.date_text) if first.date_text else f"uiterlijk {first.date:%d-%m-%Y}"
+    route = " of ".join(dict.fromkeys(in_sentence(ROUTE_LABELS[r]) for r in _deadline_routes(ctx, first)))
+    for_route = f"Voor de route {route}" if route else "Daarnaast"
     where = f"(§ {first.source.section})"
     if first.when == "past":
-        return (f" Voor deze route vroeg het beleid ook: {what}, {term} {where}; die termijn is verstreken. "
-                f"Welke van beide voor u gold, zegt het beleid niet. {ctx.ask}")
-    return (f" Voor deze route vraagt het beleid ook: {what}, {term} {where}. Welke van beide voor u geldt, zegt "
-            f"het beleid niet: vraag het {ctx.name} voordat die termijn afloopt. {ctx.ask}")
+        return (f" {for_route} vroeg het beleid: {what}, {term} {where}; die termijn is verstreken. Of het aanbod u "
+                f"daarnaast of in plaats daarvan bereikt, zegt het beleid niet. {ctx.ask}")
+    return (f" {for_route} vraagt het beleid: {what}, {term} {where}. Of het aanbod u daarnaast of in plaats daarvan "
+            f"bereikt, zegt het beleid niet: vraag het {ctx.name} voordat die termijn afloopt. {ctx.ask}")
+
+
+def _deadline_routes(ctx: Ctx, deadline: Deadline) -> list[str]:
+    """The routes of the timeline item a deadline was made of (the deadline does not keep them)."""
+    item = next((t for t in ctx.policy.timeline if t.source == deadline.source and t.kind == deadline.kind), None)
+    return list(item.routes) if item else []
 
 
 def running_contract_action(ctx: Ctx, route_kinds: set[str]) -> Action | None:

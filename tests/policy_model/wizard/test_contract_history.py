@@ -225,21 +225,23 @@ def _vgz_rho_on(cat, day: dt.date) -> Assessment:
 
 def test_a_vgz_rho_with_a_2023_contract_reads_both_the_offer_and_the_regioplan_term(cat):
     # VGZ 2024 offers samenwerkingsverbanden with a 2023 contract a 2024-2025 contract, and asks an
-    # RHO for its regioplan and offerte "Uiterlijk 15 juli 2023"; it does not say which an RHO with
-    # a GLI contract follows. "U hoeft niets aan te vragen" silenced the term.
+    # RHO for its regioplan and offerte "Uiterlijk 15 juli 2023", a planning that holds "net zoals
+    # voor reeds gecontracteerde organisaties". "U hoeft niets aan te vragen" silenced the term
+    # (audit E#14); "welke van beide" made them alternatives, which the document does not (audit G #1).
     a = _vgz_rho_on(cat, dt.date(2023, 6, 1))
-    assert a.next_step.startswith("U ontvangt een aanbod van VGZ via VECOZO.")
-    assert "niets aan te vragen" not in a.next_step
+    assert a.next_step.startswith("Mogelijk ontvangt u een aanbod van VGZ via VECOZO. Voor de route RHO vraagt "
+                                  "het beleid: ")
+    assert "niets aan te vragen" not in a.next_step and "Welke van beide" not in a.next_step
     assert "de RHO dient het regioplan en de offerte in per e-mail bij de regionale zorginkoper, uiterlijk 15 juli 2023" \
         in a.next_step
-    assert ("§ Planning zorginkoop – Zorgovereenkomst Zorgverlening Regionale huisartsenorganisaties (RHO)"
+    assert ("(§ Planning zorginkoop – Zorgovereenkomst Zorgverlening Regionale huisartsenorganisaties (RHO))"
             in a.next_step)
-    assert "Welke van beide voor u geldt, zegt het beleid niet: vraag het VGZ voordat die termijn afloopt." \
-        in a.next_step
+    assert ("Of het aanbod u daarnaast of in plaats daarvan bereikt, zegt het beleid niet: vraag het VGZ voordat die "
+            "termijn afloopt.") in a.next_step
     # After the term: said as past, still without "niets aan te vragen".
     later = _vgz_rho_on(cat, dt.date(2023, 8, 10))
-    assert "uiterlijk 15 juli 2023 (§ Planning zorginkoop" in later.next_step
-    assert "(RHO)); die termijn is verstreken. Welke van beide voor u gold, zegt het beleid niet." in later.next_step
+    assert "Voor de route RHO vroeg het beleid: " in later.next_step
+    assert "(RHO)); die termijn is verstreken. Of het aanbod u daarnaast of in plaats daarvan bereikt" in later.next_step
     assert "niets aan te vragen" not in later.next_step
 
 
