@@ -27,6 +27,7 @@ from policy_model.vocab import (
     Channel,
     CoverageLevel,
     CoverageSubject,
+    DeferralKind,
     DocumentKind,
     Force,
     OrgFunction,
@@ -551,8 +552,10 @@ class CoverageEntry(Strict):
     ``full``: the document gives the complete set (for requirements: its conditions, the
     minimum requirements and exclusion grounds): what it does not list, it does not have.
     ``general``: it speaks of the subject only in general terms (a vision, a summary): what
-    it says is not the rule in full and its silence says nothing. ``deferred``: the rules
-    stand elsewhere, as ``source`` quotes ("U vindt deze minimumeisen in paragraaf 2.4").
+    it says is not the rule in full and its silence says nothing. ``deferred``: not here, and
+    ``source`` quotes what the document says instead; ``points_to`` says which of three that is:
+    another text ("U vindt deze minimumeisen in paragraaf 2.4"), elsewhere in this document, or
+    still to come ("publiceren wij hiervoor aanvullend beleid").
     """
 
     subject: CoverageSubject
@@ -565,12 +568,17 @@ class CoverageEntry(Strict):
         default_factory=list, description="Routes, periods, applications: only these route kinds; empty: all."
     )
     source: Source | None = Field(default=None, description="The passage that says so; required for deferred.")
+    points_to: DeferralKind | None = Field(
+        default=None, description="Deferred only: other_text, this_text (outside the list compared) or later."
+    )
     note: Text | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> CoverageEntry:
         if self.level == "deferred" and self.source is None:
             raise ValueError("a deferred subject needs the source that says where the rules are")
+        if (self.level == "deferred") != (self.points_to is not None):
+            raise ValueError("points_to (other_text, this_text or later) belongs to a deferred subject, and only to one")
         if self.topics and self.subject not in TOPIC_SUBJECTS:
             raise ValueError(f"topics narrow only {', '.join(sorted(TOPIC_SUBJECTS))}, not {self.subject}")
         if self.routes and self.subject not in ROUTE_SUBJECTS:

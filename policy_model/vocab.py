@@ -373,13 +373,20 @@ CoverageLevel = Literal["full", "general", "deferred"]
 COVERAGE_LEVEL_LABELS: dict[str, str] = {
     "full": "Volledig vastgelegd",
     "general": "Alleen in algemene termen",
-    "deferred": "Elders geregeld",
+    "deferred": "Niet hier vastgelegd",
 }
-#: An empty cell of a document that settles the subject elsewhere: outside the list compared (VGZ
-#: 2024 names the programmes it reimburses before its list of requirements) or in another text
-#: (ZZ 2024: "Het Algemeen zorginkoopbeleid beschrijft ..."); its quote says where or how. Not
-#: "verwezen": the document does not always point somewhere, sometimes it says it itself.
-DEFERRAL_LABEL = COVERAGE_LEVEL_LABELS["deferred"]
+DeferralKind = Literal["other_text", "this_text", "later"]
+#: What a ``deferred`` subject's quote says instead, as the empty cell's label before the quote:
+#: it points to another text (ZZ 2024: "Het Algemeen zorginkoopbeleid beschrijft ..."), the
+#: document says it elsewhere, outside the list compared (VGZ 2024 names the programmes it
+#: reimburses before its list of requirements), or it is still to come (CZ 2027: "publiceren wij
+#: hiervoor aanvullend beleid"; tariffs for running contracts "uiterlijk 31 oktober 2026"). One
+#: label for all three claimed what only some are (audit G #3).
+DEFERRAL_LABELS: dict[str, str] = {
+    "other_text": "Verwezen naar een ander stuk",
+    "this_text": "Elders in dit document",
+    "later": "Nog niet vastgelegd",
+}
 
 RequirementKind = Literal["provider", "participant"]
 #: What a requirement is about: what a provider must do or be, or who may take part
@@ -451,7 +458,7 @@ DIFF_CLASS_LABELS: dict[str, str] = {
 OTHER_SIDE_LABELS: dict[str, str] = {
     "silent": "het andere document zegt hier niets over",
     "general": "het andere document noemt dit alleen in algemene termen",
-    "deferred": "het andere document regelt dit elders",
+    "deferred": "het andere document legt dit hier niet vast",
     "full": "het andere document noemt dit niet; zijn lijst van voorwaarden is volledig, maar dit is geen voorwaarde",
     "one_off": "een eenmalige activiteit van dat jaar, geen jaarlijkse",
 }

@@ -37,7 +37,7 @@ from policy_model.reports.comparison_export import (
 )
 from policy_model.reports.handout import REQUIREMENTS_SUBJECT, comparison_handout_html
 from policy_model.schema import Policy
-from policy_model.vocab import DEFERRAL_LABEL, NOT_STATED_LABEL, ROLE_SHORT_LABELS
+from policy_model.vocab import DEFERRAL_LABELS, NOT_STATED_LABEL, ROLE_SHORT_LABELS
 from ui.citation import sources_html
 from ui.data import catalogue, data_ident
 from ui.export import XLSX_MIME, download_table
@@ -126,7 +126,7 @@ def cell_html(entries: Sequence[Entry], older: Sequence[Entry] | None = None) ->
         inner = "".join(_entry_html(e) for e in entries)
         return f"<details class='gli-other'><summary>– {escape(other_roles_label(entries))}</summary>{inner}</details>"
     if entries and entries[0].kind == "deferral":
-        return f"<div class='gli-none'>– {escape(DEFERRAL_LABEL)}: {escape(entries[0].text)}</div>"
+        return f"<div class='gli-none'>– {escape(entries[0].label)}: {escape(entries[0].text)}</div>"
     if not entries and not older:
         return none
     if older is None or not [e for e in entries if e.is_statement] or not [e for e in older if e.is_statement]:
@@ -268,7 +268,9 @@ def show_side_by_side(
                    "📄 Bron opent het citaat uit het document.")
     st.caption("‘– Niet vermeld in het beleid’ betekent dat het document er niets over zegt; dat is geen ‘nee’."
                + (" ‘– Alleen voor …’: het document zegt het wel, voor een andere rol (klik om te lezen); "
-                  f"‘– {DEFERRAL_LABEL}’: buiten deze lijst of in een ander stuk, het citaat zegt waar of hoe; "
+                  f"‘– {DEFERRAL_LABELS['other_text']}’, ‘– {DEFERRAL_LABELS['this_text']}’, "
+                  f"‘– {DEFERRAL_LABELS['later']}’: het document legt het hier niet vast, het citaat zegt wat het "
+                  "in plaats daarvan zegt; "
                   "‘Niet gesteld’, ‘Geen eigen route’, ‘Niet in de lijst’: het document noemt zijn eisen, routes, programma's of registers "
                   "volledig en dit staat er niet bij."
                   if any(e.kind != "statement" for r in rows for es in r.cells.values() for e in es) else ""))

@@ -15,7 +15,7 @@ from policy_model.describe import applies_to_role, force_label, value_text
 from policy_model.schema import CoverageEntry, Policy, Requirement, Source
 from policy_model.vocab import (
     BACKGROUND_LABELS,
-    DEFERRAL_LABEL,
+    DEFERRAL_LABELS,
     FORCE_LABELS,
     FORCE_ORDER,
     NOT_STATED_LABEL,
@@ -120,7 +120,8 @@ class TopicCell:
         if self.other_roles:
             return f"– Alleen voor {roles_label(self.only_for)}"
         if self.deferral is not None:
-            return f"– {DEFERRAL_LABEL}: “{self.deferral.quote}”"
+            kind = self.unsettled_by.points_to if self.unsettled_by else None
+            return f"– {DEFERRAL_LABELS[kind or 'other_text']}: “{self.deferral.quote}”"
         return f"– {NOT_STATED_LABEL}"
 
     def display(self) -> str:

@@ -37,7 +37,7 @@ from policy_model.vocab import (
     BACKGROUND_LABELS,
     CHANGE_KIND_LABELS,
     CHANNEL_LABELS,
-    DEFERRAL_LABEL,
+    DEFERRAL_LABELS,
     GATING_FORCES,
     PROGRAMME_STATUS_LABELS,
     REGISTRY_USE_LABELS,
@@ -204,7 +204,7 @@ def _deferral(entry: CoverageEntry | None) -> tuple[Entry, ...]:
     (CZ 2027 §4.1 on tariffs: "Informeren over de tarieven voor 2027 …"), not "niet vermeld"."""
     if entry is None or entry.level != "deferred" or entry.source is None:
         return ()
-    return (Entry(text=f"“{entry.source.quote}”", label=DEFERRAL_LABEL, sources=(entry.source,),
+    return (Entry(text=f"“{entry.source.quote}”", label=DEFERRAL_LABELS[entry.points_to or "other_text"], sources=(entry.source,),
                   kind="deferral"),)
 
 

@@ -235,7 +235,7 @@ def test_one_sided_items_are_grouped_by_kind_with_counts_and_labelled_by_kind():
     assert "Looptijd RHO" in text and "Aanvragen RHO" in text
     # The word-level view of a matched statement names force and role on both sides.
     assert "Uitgewerkt in CZ 2027" in text and "Minimumeis · Leefstijlcoach (uitvoerder)" in text
-    assert "regelt dit elders: “U vindt deze minimumeisen in paragraaf 2.4.”" in text
+    assert "legt dit hier niet vast: “U vindt deze minimumeisen in paragraaf 2.4.”" in text
 
 
 def test_the_role_filter_says_for_whom_a_document_states_a_topic_instead_of_not_stated():

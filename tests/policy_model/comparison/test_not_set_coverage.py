@@ -78,7 +78,8 @@ def test_vgz_2024_states_programme_recognition_and_meeting_the_minimum_elsewhere
     # Bijlage 2 (before its list): the GLI's the RIVM marks effective and the ZiNL insured care.
     assert "RIVM" in _deferral_quote(rows["programme_recognition"], "vgz-2024").quote
     # Procedure chapter: new providers meet the same conditions; existing ones the 2024 minimum.
-    assert "dezelfde voorwaarden" in _deferral_quote(rows["application"], "vgz-2024").quote
+    # (audit G #3: the quote that says an applicant must meet the minimum requirements)
+    assert "voldoen aan de minimumeisen kunnen" in _deferral_quote(rows["application"], "vgz-2024").quote
     assert "voldoen aan de minimumeisen" in _deferral_quote(rows["contracting"], "vgz-2024").quote
     # Its open integrity check ("aan onder meer het RIZ-portaal") lists no grounds, excludes none.
     exclusion = rows["exclusion_grounds"]

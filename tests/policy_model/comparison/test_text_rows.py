@@ -207,9 +207,10 @@ def test_a_document_that_defers_a_subject_points_there_in_its_cell(cat):
     assert rows
     for row in rows:
         [entry] = row.cells["cz-2027"]
-        assert entry.kind == "deferral" and entry.label == "Elders geregeld"
+        # §4.1 only says when running contracts will be told: still to come, not settled (audit G #3).
+        assert entry.kind == "deferral" and entry.label == "Nog niet vastgelegd"
         assert entry.sources[0].section == "4.1 Tijdpad" and "tarieven voor 2027" in entry.text
-        assert cell_text(row.cells["cz-2027"]).startswith("Elders geregeld: “Informeren over de tarieven")
+        assert cell_text(row.cells["cz-2027"]).startswith("Nog niet vastgelegd: “Informeren over de tarieven")
         assert row.differences == ("niet overal vermeld",)
 
 
@@ -332,13 +333,27 @@ def test_a_programme_missing_from_a_complete_list_reads_not_on_the_list(cat):
     assert not summary["kd2o"].only_mentioned()
 
 
-def test_a_subject_a_document_settles_outside_its_list_reads_elders_geregeld_with_its_own_words(cat):
+def test_a_subject_a_document_states_outside_its_list_reads_elders_in_dit_document_with_its_own_words(cat):
     # Audit D #4: VGZ 2024 says which programmes it reimburses just before its list of
     # requirements ("De GLI's die door het RIVM zijn aangemerkt als effectief ..."). It points
-    # nowhere else; its cell read "Verwezen naar elders". It now reads what is true of both kinds.
+    # nowhere else; its cell read "Verwezen naar elders".
     policies = [cat.policy_by_key("cz-2027"), cat.policy_by_key("vgz-2024")]
     row = next(r for r in requirement_text_rows(policies) if r.key == "programme_recognition")
     [entry] = row.cells["vgz-2024"]
-    assert entry.kind == "deferral" and entry.label == "Elders geregeld"
+    assert entry.kind == "deferral" and entry.label == "Elders in dit document"
     assert "door het RIVM zijn aangemerkt als effectief" in entry.text
     assert not any("Verwezen" in e.label for cell in row.cells.values() for e in cell)
+
+
+def test_each_kind_of_deferral_reads_what_its_quote_says(cat):
+    # Audit G #3: one label ("Elders geregeld") claimed CZ 2027's pending msv policy and ZZ 2024's
+    # pointer to its general policy were settled somewhere.
+    labels = {}
+    for keys, role in ((("cz-2027", "zz-2024"), "msv"), (("vgz-2024", "zz-2024"), None)):
+        for row in requirement_text_rows([cat.policy_by_key(k) for k in keys], role):
+            for key, cell in row.cells.items():
+                if cell and cell[0].kind == "deferral":
+                    labels.setdefault(key, set()).add(cell[0].label)
+    assert labels["cz-2027"] == {"Nog niet vastgelegd"}  # for an msv: "publiceren wij hiervoor aanvullend beleid"
+    assert labels["zz-2024"] == {"Verwezen naar een ander stuk"}  # "Het Algemeen zorginkoopbeleid beschrijft ..."
+    assert "Elders in dit document" in labels["vgz-2024"]
