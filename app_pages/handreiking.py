@@ -140,9 +140,9 @@ elif section == "Systemen en stakeholders":
                 sourced_line(f"- **{md_escape(system.name)}**: {md_escape(system.text)}", system.source)
     st.subheader("Stakeholders")
     # Audit C #32: the handreiking names two levels; the third is ours, and the page says so.
-    st.caption("De handreiking onderscheidt stakeholders op landelijk en op lokaal niveau (Thema I, ‘Verken "
-               "betrokken stakeholders in de regio’). ‘Regionaal’ is een indeling van deze wijzer voor partijen "
-               "die voor een hele regio werken; de handreiking bespreekt ze bij het lokale niveau.")
+    st.caption("De handreiking onderscheidt stakeholders op landelijk niveau (de NZa, het RIVM, PON en de "
+               "beroepsverenigingen) en op lokaal niveau (Thema I, ‘Verken betrokken stakeholders in de regio’). "
+               "De indeling van de overige partijen, en de groep ‘Regionaal’, is van deze wijzer.")
     show_sourced_lines(cat, *[
         (f"<b>{label}</b>", [(f"<b>{html_escape(s.name)}</b> – {html_escape(s.role)}", s.source)
                              for s in guidance.stakeholders if s.level == level])

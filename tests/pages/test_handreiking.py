@@ -131,7 +131,10 @@ def test_every_stakeholder_is_text_with_its_source_and_the_level_the_wijzer_adds
         line = f"<div class='gli-line'><b>{escape(holder.name, quote=False)}</b> – "
         assert line in body, holder.name
     assert body.count("<summary>📄 Bron</summary>") == len(cat.guidance.stakeholders)
-    assert any("‘Regionaal’ is een indeling van deze wijzer" in c.value for c in at.caption)
+    # Audit G #5: the handreiking places only the NZa, RIVM, PON and the beroepsverenigingen itself.
+    assert any("de NZa, het RIVM, PON en de beroepsverenigingen" in c.value
+               and "De indeling van de overige partijen, en de groep ‘Regionaal’, is van deze wijzer." in c.value
+               for c in at.caption)
 
 
 def test_the_checklist_says_its_grouping_is_read_from_the_tables_order(cat):
