@@ -132,6 +132,10 @@ for row in rows:
 if box is not None:
     with box:
         show_sourced_table(rows, name="gli-tijdlijn", key="timeline_rows")
+if view.undated_periods:
+    st.caption(f"{view.undated_periods} looptijd(en) hebben in het document geen begin- of einddatum (bijvoorbeeld "
+               "een overeenkomst voor een nieuwe zorgaanbieder die ingaat na het accorderen); ze staan in de lijst "
+               "maar niet in de grafiek.")
 if view.undated:
     st.caption(f"{view.undated} activiteit(en) hebben in het document geen precieze dag (bijvoorbeeld ‘September 2023’); "
                "ze staan in de lijst maar niet in de grafiek of de agenda.")

@@ -67,6 +67,13 @@ def undated_items(policy: Policy) -> list:
     return [item for item in policy.timeline if item.date is None]
 
 
+def undated_periods(policy: Policy) -> list[ContractPeriod]:
+    """Contract periods without both ends, which the chart cannot draw: CZ 2027 §3.3.4's
+    "gaat in op de eerste dag van de maand na het accorderen … loopt tot uiterlijk 31 december
+    2027" for a new provider, beside the drawn running RHO period (audit G #2)."""
+    return [period for period in policy.contract_periods if not (period.start and period.end)]
+
+
 def all_events(catalogue: Catalogue, policies: list[Policy] | None = None) -> list[Event]:
     chosen = policies if policies is not None else catalogue.policies_for()
     events = [e for p in chosen for e in policy_events(p)]

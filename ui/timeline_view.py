@@ -19,7 +19,7 @@ from policy_model.calendar import GenericMilestone
 from policy_model.catalogue import Catalogue
 from policy_model.reports.timeline_handout import timeline_entries
 from policy_model.schema import Policy
-from policy_model.timeline import Event, all_events, undated_items, upcoming
+from policy_model.timeline import Event, all_events, undated_items, undated_periods, upcoming
 from ui.citation import SourcedLine, sourced_lines_html
 from ui.data import catalogue, data_ident
 from ui.text import Html, html_escape, md_escape, nl_date
@@ -33,6 +33,7 @@ class TimelineView(NamedTuple):
     general: list[GenericMilestone]  # the general calendar's days for the years the wijzer lacks
     general_lines: Html  # those days as sourced lines, per insurer and year
     undated: int  # activities the documents give without a day
+    undated_periods: int  # contract periods without a start or end day (not in the chart)
 
 
 def timeline_view(policies: list[Policy], now: dt.date) -> TimelineView:
@@ -54,7 +55,7 @@ def _timeline_view(ident: str, _policies: tuple[Policy, ...], _now: dt.date) -> 
     ahead = sourced_lines_html(cat, [("", [event_line(cat, event) for event in upcoming(events, _now)])])
     general = general_calendar(cat, policies, _now)
     return TimelineView(events, listing, Html(ahead), general, Html(general_lines(cat, general)),
-                        sum(len(undated_items(p)) for p in policies))
+                        sum(len(undated_items(p)) for p in policies), sum(len(undated_periods(p)) for p in policies))
 
 
 def general_lines(cat: Catalogue, general: list[GenericMilestone]) -> str:

@@ -304,3 +304,17 @@ def test_a_search_too_long_to_search_says_so_and_keeps_the_query():
     assert not at.exception and not at.dataframe
     assert any(f"{len(query)} tekens lang" in w.value and str(MAX_QUERY_CHARS) in w.value for w in at.warning)
     assert at.text_input(key="q").value == query  # nothing the user entered is lost
+
+
+def test_the_timeline_says_which_periods_the_chart_cannot_draw(cat):
+    # Audit G #2: CZ 2027's new provider's contract "gaat in op de eerste dag van de maand na het
+    # accorderen" (§3.3.4): no start day, so the chart shows only the running RHO period.
+    at = open_page("tijdlijn", beleid="cz-2027")
+    policy = cat.policy_by_key("cz-2027")
+    missing = [p for p in policy.contract_periods if not (p.start and p.end)]
+    assert missing
+    assert any(c.value.startswith(f"{len(missing)} looptijd(en) hebben in het document geen begin- of einddatum")
+               for c in at.caption)
+    at = open_page("tijdlijn", beleid="cz-2026")
+    assert all(p.start and p.end for p in cat.policy_by_key("cz-2026").contract_periods)
+    assert not any("looptijd(en) hebben" in c.value for c in at.caption)
