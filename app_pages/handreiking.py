@@ -6,7 +6,7 @@ from functools import partial
 
 import streamlit as st
 
-from policy_model.guidance.checklist import GROUPING_NOTE, checklist_csv, checklist_html, parse_checklist_csv
+from policy_model.guidance.checklist import checklist_csv, checklist_html, parse_checklist_csv
 from policy_model.guidance.crossref import guidance_end_year, later_changes, tariff_crossrefs, task_crossrefs
 from ui.charts import financing_figure
 from ui.citation import show_source, show_sourced_lines, sourced_line
@@ -139,10 +139,9 @@ elif section == "Systemen en stakeholders":
             for system in systems:
                 sourced_line(f"- **{md_escape(system.name)}**: {md_escape(system.text)}", system.source)
     st.subheader("Stakeholders")
-    # Audit C #32: the handreiking names two levels; the third is ours, and the page says so.
-    st.caption("De handreiking onderscheidt stakeholders op landelijk niveau (de NZa, het RIVM, PON en de "
-               "beroepsverenigingen) en op lokaal niveau (Thema I, ‘Verken betrokken stakeholders in de regio’). "
-               "De indeling van de overige partijen, en de groep ‘Regionaal’, is van deze wijzer.")
+    # Audit C #32 / G #5: which levels are the handreiking's own and which are ours (data/guidance.yaml).
+    if guidance.stakeholder_levels:
+        sourced_line(f":small[{md_escape(guidance.stakeholder_levels.text)}]", guidance.stakeholder_levels.source)
     show_sourced_lines(cat, *[
         (f"<b>{label}</b>", [(f"<b>{html_escape(s.name)}</b> – {html_escape(s.role)}", s.source)
                              for s in guidance.stakeholders if s.level == level])
@@ -167,7 +166,8 @@ else:
     region = st.text_input("Regio of samenwerkingsverband", key="regio", bind="query-params")
     answers: dict[str, str] = {}
     notes: dict[str, str] = {}
-    st.caption(GROUPING_NOTE)
+    if checklist.grouping_note:
+        sourced_line(f":small[{md_escape(checklist.grouping_note)}]", checklist.source)
     for group in dict.fromkeys(item.group for item in checklist.items):
         st.markdown(f"**{md_escape(group)}**")
         for item in [i for i in checklist.items if i.group == group]:

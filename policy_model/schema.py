@@ -759,6 +759,9 @@ class Checklist(Sourced):
     title: Text
     answer_options: list[Text] = Field(min_length=2)
     items: list[ChecklistItem] = Field(min_length=1)
+    grouping_note: Text | None = Field(
+        default=None, description="How far the items' groups are the document's own (its source names the parts)."
+    )
 
 
 class Guidance(Strict):
@@ -771,6 +774,9 @@ class Guidance(Strict):
     financing_examples: list[FinancingExample] = Field(default_factory=list)
     systems: list[SystemEntry] = Field(default_factory=list)
     stakeholders: list[Stakeholder] = Field(default_factory=list)
+    stakeholder_levels: GuidanceNote | None = Field(
+        default=None, description="Which levels the document itself gives its stakeholders, and which are ours."
+    )
     checklist: Checklist
     facts: list[GuidanceNote] = Field(
         default_factory=list, description="Other GLI-relevant statements of the handreiking."

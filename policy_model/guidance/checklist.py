@@ -108,14 +108,6 @@ def _short(value: str, limit: int = 60) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
-#: Audit C #33: bijlage 3 names its four parts in its opening sentence ("voor het netwerk, de
-#: werkafspraken, het implementatieplan en groeimogelijkheden") but puts no part above its rows;
-#: which row belongs to which part is read from the table's order.
-GROUPING_NOTE = ("De handreiking noemt vier onderdelen (netwerk, werkafspraken, implementatieplan, "
-                 "groeimogelijkheden) maar zet ze niet boven de vragen; welke vraag bij welk onderdeel hoort, "
-                 "leidt deze wijzer af uit de volgorde van de tabel.")
-
-
 def checklist_html(checklist: Checklist, answers: dict[str, str], notes: dict[str, str], region: str,
                    generated: dt.date) -> str:
     body = [f"<h1>{escape(checklist.title)}{' – ' + escape(region) if region else ''}</h1>",
@@ -124,5 +116,5 @@ def checklist_html(checklist: Checklist, answers: dict[str, str], notes: dict[st
         body.append(f"<tr><td>{escape(item.group)}</td><td>{escape(item.question)}</td>"
                     f"<td>{escape(answers.get(item.id, '–'))}</td><td>{escape(notes.get(item.id, ''))}</td></tr>")
     body.append("</table><p class='src'>Checklist uit bijlage 3 van de handreiking ‘Duurzame integrale "
-                f"implementatie van de gecombineerde leefstijlinterventie’. {GROUPING_NOTE}</p>")
+                f"implementatie van de gecombineerde leefstijlinterventie’. {escape(checklist.grouping_note or '')}</p>")
     return html_page(checklist.title, "".join(body), generated)
