@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from policy_model.calendar import CalendarFile
@@ -102,7 +103,12 @@ def unique_routes(routes: list[ContractRoute]) -> list[ContractRoute]:
 
 def route_names(routes: list[ContractRoute]) -> str:
     """``RHO``, ``RHO of Zorggroep``, ``A, B of C``."""
-    names = list(dict.fromkeys(in_sentence(ROUTE_LABELS[r.route]) for r in routes))
+    return route_kind_names([r.route for r in routes])
+
+
+def route_kind_names(kinds: Iterable[str]) -> str:
+    """:func:`route_names` for route kinds (``rho``, ``msv``)."""
+    names = list(dict.fromkeys(in_sentence(ROUTE_LABELS[kind]) for kind in kinds))
     if not names:
         return ""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " of " + names[-1]

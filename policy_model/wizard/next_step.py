@@ -12,8 +12,8 @@ import datetime as dt
 import re
 
 from policy_model.schema import Application, TimelineItem
-from policy_model.vocab import APPLICATION_WINDOW_LABELS, CHANNEL_LABELS, ROUTE_LABELS
-from policy_model.wizard.context import Ctx, Decision, in_sentence, lower_first, route_names
+from policy_model.vocab import APPLICATION_WINDOW_LABELS, CHANNEL_LABELS
+from policy_model.wizard.context import Ctx, Decision, lower_first, route_kind_names, route_names
 from policy_model.wizard.models import Action, Deadline
 from policy_model.wizard.routes import where_to_find
 from policy_model.wizard.timing import (
@@ -175,7 +175,7 @@ def other_way_in(ctx: Ctx, deadlines: list[Deadline]) -> str:
     first = steps[0]
     what = lower_first(first.activity.rstrip(". "))
     term = lower_first(first.date_text) if first.date_text else f"uiterlijk {first.date:%d-%m-%Y}"
-    route = " of ".join(dict.fromkeys(in_sentence(ROUTE_LABELS[r]) for r in _deadline_routes(ctx, first)))
+    route = route_kind_names(_deadline_routes(ctx, first))
     for_route = f"Voor de route {route}" if route else "Daarnaast"
     where = f"(§ {first.source.section})"
     if first.when == "past":
