@@ -232,6 +232,8 @@ def guidance_facts(catalogue: Catalogue) -> Iterator[Fact]:
         yield _row(None, "guidance", "system", system.kind, f"{system.name}: {system.text}", system.source)
     for holder in g.stakeholders:
         yield _row(None, "guidance", "stakeholder", holder.level, f"{holder.name}: {holder.role}", holder.source)
+    if g.stakeholder_levels:
+        yield _row(None, "guidance", "stakeholder", "levels", g.stakeholder_levels.text, g.stakeholder_levels.source)
     yield _row(None, "guidance", "checklist", "checklist", g.checklist.title, g.checklist.source)
     for item in g.checklist.items:
         yield _row(None, "guidance", "checklist", item.id, item.question, item.source)
