@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from policy_model.schema import Source
 from policy_model.wizard.labels import Fit, Group, Status, Verdict, When
@@ -71,6 +71,8 @@ class Deadline(_Out):
     days: int  # from today; negative when past
     source: Source
     actor: str = "provider"  # provider, insurer or both (vocab TIMELINE_ACTORS)
+    #: The routes the document dates it for (empty: it names none); the next step names them.
+    routes: list[str] = Field(default_factory=list)
 
 
 class HowToApply(_Out):

@@ -175,7 +175,7 @@ def other_way_in(ctx: Ctx, deadlines: list[Deadline]) -> str:
     first = steps[0]
     what = lower_first(first.activity.rstrip(". "))
     term = lower_first(first.date_text) if first.date_text else f"uiterlijk {first.date:%d-%m-%Y}"
-    route = route_kind_names(_deadline_routes(ctx, first))
+    route = route_kind_names(first.routes)
     for_route = f"Voor de route {route}" if route else "Daarnaast"
     where = f"(§ {first.source.section})"
     if first.when == "past":
@@ -183,12 +183,6 @@ def other_way_in(ctx: Ctx, deadlines: list[Deadline]) -> str:
                 f"daarnaast of in plaats daarvan bereikt, zegt het beleid niet. {ctx.ask}")
     return (f" {for_route} vraagt het beleid: {what}, {term} {where}. Of het aanbod u daarnaast of in plaats daarvan "
             f"bereikt, zegt het beleid niet: vraag het {ctx.name} voordat die termijn afloopt. {ctx.ask}")
-
-
-def _deadline_routes(ctx: Ctx, deadline: Deadline) -> list[str]:
-    """The routes of the timeline item a deadline was made of (the deadline does not keep them)."""
-    item = next((t for t in ctx.policy.timeline if t.source == deadline.source and t.kind == deadline.kind), None)
-    return list(item.routes) if item else []
 
 
 def running_contract_action(ctx: Ctx, route_kinds: set[str]) -> Action | None:

@@ -223,7 +223,8 @@ def dated_items(policy: Policy, route_kinds: set[str], today: dt.date,
         last = last_day(item) or item.date
         out.append(Deadline(kind=item.kind, date=item.date, date_end=item.date_end, date_text=item.date_text,
                             activity=item.activity, when=item_when(item, policy, today),
-                            days=(last - today).days, source=item.source, actor=actor(item)))
+                            days=(last - today).days, source=item.source, actor=actor(item),
+                            routes=list(item.routes)))
     return sorted(out, key=lambda x: (x.when == "past", -x.date.toordinal() if x.when == "past" else x.date.toordinal()))
 
 

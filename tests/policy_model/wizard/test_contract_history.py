@@ -245,6 +245,16 @@ def test_a_vgz_rho_with_a_2023_contract_reads_both_the_offer_and_the_regioplan_t
     assert "niets aan te vragen" not in later.next_step
 
 
+def test_a_deadline_keeps_the_routes_the_document_dates_it_for(cat):
+    # The next step names the route of a deadline from the deadline itself (it used to look the
+    # timeline item up again by source and kind).
+    a = _vgz_rho_on(cat, dt.date(2023, 6, 1))
+    plan = next(d for d in a.deadlines if d.kind == "plan_submission")
+    assert plan.routes == ["rho"]
+    assert all(d.routes == next(t for t in cat.policy("vgz", 2024).timeline if t.source == d.source
+                                and t.kind == d.kind).routes for d in a.deadlines + a.insurer_dates)
+
+
 def test_an_offer_with_no_term_to_hand_in_still_needs_nothing_applied_for(cat):
     # VGZ 2024's individual coach with a 2023 contract: only the offer (uiterlijk 30 september 2023).
     coach = {"role": "individual_coach", "year": 2024, "background": "leefstijlcoach", "registries": ["blcn"],
