@@ -6,14 +6,20 @@ that shows a fact can use them without importing another layer's module.
 
 from __future__ import annotations
 
-from policy_model.schema import ContractPeriod, Requirement
+from typing import TYPE_CHECKING
+
+from policy_model.schema import ContractPeriod, Requirement, Source
 from policy_model.vocab import (
     AGE_GROUP_LABELS,
+    BACKGROUND_LABELS,
     FORCE_LABELS,
     PARTICIPANT_FORCE_LABELS,
     ROUTE_ROLE,
     VALUE_UNIT_LABELS,
 )
+
+if TYPE_CHECKING:
+    from policy_model.catalogue import Catalogue
 
 
 def applies_to_role(requirement: Requirement, role: str | None) -> bool:
@@ -68,3 +74,24 @@ def force_words(force: str, participant: bool) -> str:
 def force_label(requirement: Requirement) -> str:
     """:func:`force_words` of a requirement."""
     return force_words(requirement.force, requirement.kind == "participant")
+
+
+def registry_background_lines(cat: Catalogue, registry_id: str) -> list[tuple[str, Source]]:
+    """Whom the documents name a register for, one sourced line per policy that ties it to a
+    professional background: "Zorg en Zekerheid 2024 noemt dit register voor: fysiotherapeut".
+
+    A register's name is not a document's word: "Individueel Register Fysiotherapie" says
+    nothing about whom an insurer accepts it for (CZ 2027 §2.1.1 lists it for leefstijlcoaches
+    without a background; audit F #9). So only the policies' own entries count; where none ties
+    it, the caller says so."""
+    out: list[tuple[str, Source]] = []
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for policy in cat.policies:
+        for entry in policy.registries:
+            tie = (policy.key, tuple(entry.backgrounds))
+            if entry.registry != registry_id or not entry.backgrounds or tie in seen:
+                continue
+            seen.add(tie)
+            names = ", ".join(BACKGROUND_LABELS[b].lower() for b in entry.backgrounds)
+            out.append((f"{cat.policy_label(policy)} noemt dit register voor: {names}", entry.source))
+    return out

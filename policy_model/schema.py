@@ -180,9 +180,8 @@ class Registry(Strict):
     name: Text
     abbreviation: Text | None = None
     kind: RegistryKind
-    backgrounds: list[Background] = Field(
-        default_factory=list, description="Professional backgrounds it concerns; empty = any."
-    )
+    # No backgrounds here: whom a register is for is what a policy says (PolicyRegistry.backgrounds,
+    # with its source), not what its name suggests (audit F #9).
     aliases: list[Text] = Field(default_factory=list)
     generic: bool = Field(
         default=False,

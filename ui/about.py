@@ -20,7 +20,8 @@ from typing import NamedTuple
 import streamlit as st
 
 from policy_model.catalogue import Catalogue
-from policy_model.vocab import BACKGROUND_LABELS, PROGRAMME_FACT_LABELS, REGISTRY_KIND_LABELS
+from policy_model.describe import registry_background_lines
+from policy_model.vocab import PROGRAMME_FACT_LABELS, REGISTRY_KIND_LABELS
 from ui.citation import LINES_CSS, SourcedLine, sourced_lines_html
 from ui.data import catalogue, data_ident
 from ui.glossary import GLOSSARY_HELP_CSS, glossary_help_html
@@ -131,14 +132,20 @@ def _lines(cat: Catalogue, lines: Sequence[SourcedLine]) -> str:
     return sourced_lines_html(cat, [("", lines)], style=False)
 
 
+#: Where no policy ties a register to a background: the name of a register is not a document's word.
+NO_BACKGROUND_TIE = "Geen beleid in deze wijzer koppelt dit register aan een beroepsachtergrond."
+
+
 def registry_sections(cat: Catalogue) -> list[AboutSection]:
     """Registers: per register its full name, whom it concerns and what the wijzer knows of it, with sources."""
     out = []
     for registry in cat.registries:
-        backgrounds = ", ".join(BACKGROUND_LABELS[b] for b in registry.backgrounds) or "alle achtergronden"
-        head = (f"<div class='gli-about-head'><b>{html_escape(registry.name)}</b> · betreft: {html_escape(backgrounds)}"
+        head = (f"<div class='gli-about-head'><b>{html_escape(registry.name)}</b>"
                 f"{glossary_help_html(registry.name, registry.abbreviation or '')}</div>")
-        body = head + _lines(cat, [(html_escape(fact.text), fact.source) for fact in registry.facts])
+        ties = [(html_escape(text), source) for text, source in registry_background_lines(cat, registry.id)]
+        if not ties:
+            head += f"<div class='gli-about-caption'>{NO_BACKGROUND_TIE}</div>"
+        body = head + _lines(cat, [*ties, *((html_escape(fact.text), fact.source) for fact in registry.facts)])
         label = f"{html_escape(registry.abbreviation or registry.name)} – {escape(REGISTRY_KIND_LABELS[registry.kind])}"
         out.append(AboutSection(f"register_{registry.id}", label, body))
     return out

@@ -193,6 +193,22 @@ def test_an_about_section_is_closed_until_opened_and_a_link_opens_it(page, key, 
     assert "De link bevatte" not in all_text(at)  # a known parameter
 
 
+def test_a_register_is_tied_to_a_background_only_where_a_policy_says_so():
+    # Audit F #9: "Over de registers" read "betreft: Fysiotherapeut" for IRF/KFIR and KNGF from their
+    # names; CZ 2027 §2.1.1 and VGZ 2024 list them without a background. Only Zorg en Zekerheid 2024
+    # names backgrounds (5.1: the KP "In het geval van fysiotherapie", the BLCN for a coach without
+    # a paramedical background), each with its source.
+    sections = about_sections(open_page("registers"))
+    for key in ("register_irf_kfir", "register_kngf", "register_kabiz"):
+        body = sections[key][1]
+        assert "Geen beleid in deze wijzer koppelt dit register aan een beroepsachtergrond." in body
+        assert "betreft" not in body and "noemt dit register voor" not in body
+    kp = sections["register_kp"][1]
+    assert "Zorg en Zekerheid 2024 noemt dit register voor: fysiotherapeut" in kp
+    assert kp.split("noemt dit register voor: ")[1].split("📄")[0].strip() == "fysiotherapeut"
+    assert "Zorg en Zekerheid 2024 noemt dit register voor: leefstijlcoach" in sections["register_blcn"][1]
+
+
 def test_the_timeline_chart_groups_each_policys_rows_together():
     at = open_page("tijdlijn", verzekeraar="CZ", grafiek="alle")  # all CZ records in one chart
     chart = next(body for body in html_bodies(at) if "class='gli-tl'" in body)

@@ -175,7 +175,8 @@ def test_the_unnamed_central_quality_register_is_not_shown_as_the_physiotherapy_
     for registry_id in requirement.registries:
         registry = cat.registry(registry_id)
         assert "Fysiotherapie" not in registry.name and registry.abbreviation != "CKR"
-        assert set(registry.backgrounds) == PARAMEDICS
+        entries = [r for r in zz_2024.registries if r.registry == registry_id]
+        assert entries and all(set(r.backgrounds) == PARAMEDICS for r in entries)
 
 
 def test_only_physiotherapy_names_the_ckr_fysiotherapie_beside_kp_or_a_comparable_register(cat, zz_2024):
@@ -183,7 +184,6 @@ def test_only_physiotherapy_names_the_ckr_fysiotherapie_beside_kp_or_a_comparabl
     # kwaliteitsregister Paramedici (KP) of een vergelijkbaar door de zorgverzekeraar goedgekeurd register."
     requirement = _requirement(zz_2024, "Centraal Kwaliteitsregister Fysiotherapie (CKR)")
     assert set(requirement.registries) == {"ckr", "kp"}
-    assert cat.registry("ckr").backgrounds == ["fysiotherapeut"]
     ckr_rows = [r for r in zz_2024.registries if r.registry == "ckr"]
     assert ckr_rows and all(r.backgrounds == ["fysiotherapeut"] and r.use == "accepted" for r in ckr_rows)
 
