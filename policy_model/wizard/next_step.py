@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from policy_model.schema import Application, TimelineItem
+from policy_model.timeline import date_qualifier
 from policy_model.vocab import APPLICATION_WINDOW_LABELS, CHANNEL_LABELS
 from policy_model.wizard.context import Ctx, Decision, lower_first, route_kind_names, route_names
 from policy_model.wizard.models import Action, Deadline
@@ -133,7 +134,9 @@ def offer_action(ctx: Ctx, route_kinds: set[str], applications: list[Application
 def offer_wording(offer: TimelineItem | None) -> tuple[str, dt.date | None, str | None]:
     """When the offer comes, as words after "bood de overeenkomst", its last possible day, and the
     month where the document dates it by month alone: CZ 2027 §4.1 " uiterlijk 30-09-2026"; ZZ 2024
-    §6.3 "September 2023": " in september 2023", over after 30 September 2023."""
+    §6.3 "September 2023" in its column "Uiterste datum": " uiterlijk in september 2023", over after
+    30 September 2023 (audit E #9: "in september" said the offer comes that month, the document says
+    by then)."""
     if offer is None:
         return "", None, None
     if offer.date:
@@ -141,7 +144,7 @@ def offer_wording(offer: TimelineItem | None) -> tuple[str, dt.date | None, str 
     month = month_of(offer.date_text)
     if month is None:
         return f" {offer.date_text.lower()}", None, None
-    return f" in {month_text(*month)}", last_day(offer), month_text(*month)
+    return f" {date_qualifier(offer.date_text)}in {month_text(*month)}", last_day(offer), month_text(*month)
 
 
 def offer_made_sign_now(ctx: Ctx, who: str, by: str, channel: str, sign: Deadline,

@@ -40,7 +40,8 @@ def _periods(a: Assessment, route: str) -> list[str]:
 
 def test_zz_dates_its_offer_by_month_alone_and_the_month_ends_on_its_last_day(cat):
     offer = next(t for t in cat.policy("zz", 2024).timeline if t.kind == "offer")
-    assert offer.date is None and offer.date_text == "September 2023"  # 6.3 gives no day
+    # 6.3 gives no day, and heads its dates "Uiterste datum" (audit E #9): by September at the latest.
+    assert offer.date is None and offer.date_text == "uiterlijk september 2023"
     assert month_of(offer.date_text) == (2023, 9)
     assert last_day(offer) == dt.date(2023, 9, 30)
     # A text that names a day is no month-only date.
@@ -62,8 +63,9 @@ def test_a_coach_zz_does_not_renew_is_offered_nothing_by_zz(cat):
 
 
 @pytest.mark.parametrize(("today", "says", "not_says"), [
-    (dt.date(2023, 9, 15), "ontvangt in september 2023 een aanbod", "bood"),
-    (dt.date(2023, 10, 15), "bood de overeenkomst in september 2023 aan", "ontvangt"),
+    # "uiterlijk": 6.3's column is "Uiterste datum" (audit E #9); "in september" said the offer comes then.
+    (dt.date(2023, 9, 15), "ontvangt uiterlijk in september 2023 een aanbod", "bood"),
+    (dt.date(2023, 10, 15), "bood de overeenkomst uiterlijk in september 2023 aan", "ontvangt"),
 ])
 def test_an_offer_dated_by_month_is_over_when_the_month_is(cat, today, says, not_says):
     # A samenwerkingsverband ZZ contracted in 2023 (5.3): offered in "September 2023", sign by
@@ -87,7 +89,7 @@ def test_a_month_that_is_over_reads_verstreken_with_that_month(cat):
     a = assess_policy(policy, profile, cat, AUDIT_DAY, calendar=load_calendar())
     offer = next(x for x in a.actions if x.kind == "offer")
     assert (offer.when, offer.date, offer.date_text) == ("past", None, "september 2023")
-    assert "bood de overeenkomst in september 2023 aan" in offer.text
+    assert "bood de overeenkomst uiterlijk in september 2023 aan" in offer.text
     assert "verstreken september 2023: Zorg en Zekerheid bood" in assessment_text([a])
 
 
