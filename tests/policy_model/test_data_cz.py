@@ -326,9 +326,14 @@ def test_cz_2027_planning_dates_of_4_1_are_latest_dates(cat):
     # 4.1: the table's column is "Planning (uiterlijk)"; 4.2: "Uiterlijk op 12 november 2026 presenteert
     # CZ groep de gecontracteerde zorgaanbieders voor 2027." The day stays in `date`; the wording says
     # "uiterlijk" (it read as an exact day).
-    dated = [t for t in cat.policy("cz", 2027).timeline if t.source.section == "4.1 Tijdpad" and t.date]
+    # The publication row cites 4.2, which says "gecontracteerde" and "2027" where 4.1's row does not
+    # (audit E #12).
+    sections = ("4.1 Tijdpad", "4.2 Publicatie gecontracteerd zorgaanbod")
+    dated = [t for t in cat.policy("cz", 2027).timeline if t.source.section in sections and t.date]
     assert {t.date for t in dated} == {D(2026, 4, 1), D(2026, 9, 30), D(2026, 10, 31), D(2026, 11, 12)}
     assert len(dated) == 5
+    publication = next(t for t in dated if t.kind == "publication_contracted")
+    assert publication.source.section == sections[1] and "gecontracteerde" in publication.source.quote
     assert all(t.date_text.lower().startswith("uiterlijk ") for t in dated), [t.date_text for t in dated]
 
 

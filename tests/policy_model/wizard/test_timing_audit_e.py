@@ -129,7 +129,7 @@ def test_a_range_is_shown_by_its_last_day(cat):
 def test_the_insurers_own_dates_are_not_called_possible(cat):
     answer = _one(cat, {**COACH, "prior_contract_with": ["cz"]}, "cz", dt.date(2026, 10, 15))
     text = assessment_text([answer])
-    assert "verzekeraar 2026-11-12 (komt nog): Publicatie van het gecontracteerde zorgaanbod" in text
+    assert "verzekeraar 2026-11-12 (komt nog): CZ maakt de gecontracteerde zorgaanbieders voor 2027 bekend" in text
     assert "verzekeraar 2026-11-12 (nog mogelijk)" not in text
 
 
