@@ -75,3 +75,15 @@ def test_a_list_the_2024_page_gives_by_example_stays_open_in_our_words(cat):
     assert "zoals lichaamsbeweging" in provision.source.quote
     assert is_open_wording(provision.text)
     assert provision.text.count("zoals") >= 2
+
+
+def test_one_sentence_quoted_by_the_derived_2026_record_and_by_2027_reads_the_same(cat):
+    # CZ 2027 §2.1.1 "Deze landelijke monitoring en het bijbehorende GLI- register zijn in 2026
+    # beëindigd" is the source of both records' provision: the same sentence in our own words
+    # twice ("beëindigd" / "gestopt") made the comparison call it "Anders verwoord".
+    old, new = cat.policy_by_key("cz-2026"), cat.policy_by_key("cz-2027")
+    items = [i for i in diff_policies(cat, old, new).items if i.kind == "provision"]
+    assert not [i for i in items if i.cls == "reworded"], [(i.key, i.before, i.after) for i in items if i.cls == "reworded"]
+    (before,) = [p for p in old.provisions if p.id == "rivm_monitoring_ended"]
+    (after,) = [p for p in new.provisions if p.id == "rivm_monitoring_ended"]
+    assert before.source.quote == after.source.quote and before.text == after.text
