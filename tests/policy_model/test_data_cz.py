@@ -44,9 +44,11 @@ def test_cz_2027_bijlage_1_is_vision_and_expectation_never_a_minimum(cat):
 
 
 def test_cz_2027_what_cz_finds_important_or_expects_in_2_2_is_an_expectation(cat):
-    # "We vinden het hierbij belangrijk dat ...", "Wij verwachten dus ...", "dan gaan we ervan uit dat ..."
+    # "We vinden het hierbij belangrijk dat ...", "Wij verwachten dus ...", "dan gaan we ervan uit dat ...",
+    # and (audit H) what §2.2 says of the RHO as the 2024 page did: "De leefstijlcoach levert de zorg als
+    # onderaannemer van de RHO" and "Zij hebben ... een coördinerende rol" (six, was four).
     found = _requirements(cat, 2027, "2.2")
-    assert len(found) == 4
+    assert len(found) == 6
     assert {r.force for r in found} == {"expectation"}
 
 
