@@ -6,7 +6,8 @@ that shows a fact can use them without importing another layer's module.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from policy_model.schema import ContractPeriod, Requirement, Source
 from policy_model.vocab import (
@@ -14,6 +15,7 @@ from policy_model.vocab import (
     BACKGROUND_LABELS,
     FORCE_LABELS,
     PARTICIPANT_FORCE_LABELS,
+    ROLE_SHORT_LABELS,
     ROUTE_ROLE,
     VALUE_UNIT_LABELS,
 )
@@ -32,6 +34,40 @@ def applies_to_role(requirement: Requirement, role: str | None) -> bool:
         return False
     kinds = {kind for kind, of in ROUTE_ROLE.items() if of == role and kind != "follow"}
     return not (requirement.routes and kinds and not kinds & set(requirement.routes))
+
+
+class Addressed(Protocol):
+    """A statement with its addressees: a :class:`Requirement`, or a comparison cell's entry of one."""
+
+    roles: Sequence[str]
+    routes: Sequence[str]
+
+
+class Addressees(NamedTuple):
+    """Roles and routes without a statement (a row that lists several statements' roles)."""
+
+    roles: Sequence[str]
+    routes: Sequence[str] = ()
+
+
+def addressees_label(requirements: Iterable[Addressed]) -> str:
+    """Whom requirements are for, in words, for "Alleen voor …": "RHO, Samenwerkingsverband".
+
+    A requirement on the coach that holds only under some routes is for those contractants' coaches
+    (ZZ 2024 §5.1: "van toepassing op het multidisciplinair samenwerkingsverband of de zorggroep"):
+    "Multidisciplinair / zorggroep en hun leefstijlcoaches". "Leefstijlcoach (uitvoerder)" alone would
+    tell an individual coach, who is a leefstijlcoach too, that it is for them (audit I #3)."""
+    roles: dict[str, None] = {}
+    their_coaches = False
+    for requirement in requirements:
+        routed_coach = "coach" in requirement.roles and bool(requirement.routes)
+        their_coaches = their_coaches or routed_coach
+        named = [r for r in requirement.roles if r != "referrer" and not (routed_coach and r == "coach")]
+        held = [ROUTE_ROLE[k] for k in requirement.routes if k != "follow"] if routed_coach else []
+        roles.update(dict.fromkeys([*named, *held]))
+    coach_last = sorted(roles, key=lambda r: r == "coach")
+    text = ", ".join(ROLE_SHORT_LABELS[r] for r in coach_last)
+    return f"{text} en hun leefstijlcoaches" if their_coaches else text
 
 
 def duration_label(period: ContractPeriod) -> str:

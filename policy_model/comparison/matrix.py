@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from policy_model.catalogue import Catalogue
 from policy_model.comparison.diff_items import settled
-from policy_model.describe import applies_to_role, force_label, value_text
+from policy_model.describe import addressees_label, applies_to_role, force_label, value_text
 from policy_model.schema import CoverageEntry, Policy, Requirement, Source
 from policy_model.vocab import (
     BACKGROUND_LABELS,
@@ -110,15 +110,10 @@ class TopicCell:
     def stated(self) -> bool:
         return bool(self.texts)
 
-    @property
-    def only_for(self) -> tuple[str, ...]:
-        """The roles the policy states this topic for, when not for the chosen one."""
-        return tuple(dict.fromkeys(r for x in self.other_roles for r in x.roles if r != "referrer"))
-
     def silence_label(self) -> str:
         """What an empty cell says: for whom the document does state it, where it points, or nothing."""
         if self.other_roles:
-            return f"– Alleen voor {roles_label(self.only_for)}"
+            return f"– Alleen voor {addressees_label(self.other_roles)}"
         if self.deferral is not None:
             kind = self.unsettled_by.points_to if self.unsettled_by else None
             return f"– {DEFERRAL_LABELS[kind or 'other_text']}: “{self.deferral.quote}”"
@@ -257,7 +252,8 @@ def _cell(policy: Policy, kind: str, topic: str, role: str | None) -> TopicCell:
 def _requirement_line(requirement: Requirement) -> str:
     if requirement.kind == "participant":
         return f"{force_label(requirement)}: {requirement.text}"
-    who = ", ".join(ROLE_SHORT_LABELS[r] for r in requirement.roles)
+    who = ", ".join(x for x in (addressees_label([requirement]),
+                                ROLE_SHORT_LABELS["referrer"] if "referrer" in requirement.roles else "") if x)
     extra = []
     if requirement.backgrounds:
         extra.append(", ".join(BACKGROUND_LABELS[b] for b in requirement.backgrounds))

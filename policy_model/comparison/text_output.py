@@ -10,8 +10,9 @@ from dataclasses import dataclass, replace
 from policy_model.catalogue import Catalogue
 from policy_model.comparison.text_rows import Entry, TextRow
 from policy_model.comparison.wording import diff_plain, pair_texts, word_diff
+from policy_model.describe import addressees_label
 from policy_model.schema import Policy
-from policy_model.vocab import NOT_STATED_LABEL, ROLE_SHORT_LABELS
+from policy_model.vocab import NOT_STATED_LABEL
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,7 @@ def worded(before: Sequence[Entry], after: Sequence[Entry]) -> list[Worded]:
 
 def other_roles_label(entries: Sequence[Entry]) -> str:
     """``Alleen voor RHO, Samenwerkingsverband`` for entries stated for other roles."""
-    roles = [r for e in entries if e.kind == "other_role" for r in e.roles if r != "referrer"]
-    return "Alleen voor " + (", ".join(ROLE_SHORT_LABELS[r] for r in dict.fromkeys(roles)) or "een andere rol")
+    return "Alleen voor " + (addressees_label(e for e in entries if e.kind == "other_role") or "een andere rol")
 
 
 def cell_text(entries: Sequence[Entry]) -> str:

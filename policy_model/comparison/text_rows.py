@@ -22,7 +22,14 @@ from policy_model.comparison.matrix import (
     TopicCell,
     requirement_matrix,
 )
-from policy_model.describe import duration_label, force_label, period_audience, value_text
+from policy_model.describe import (
+    Addressees,
+    addressees_label,
+    duration_label,
+    force_label,
+    period_audience,
+    value_text,
+)
 from policy_model.named_lists import (
     LISTED_REGISTRY_KINDS,
     closed_register_requirements,
@@ -75,8 +82,9 @@ class Entry:
     #: ``unnamed`` (the record names none, but says what would count: :func:`unnamed_register_lists`,
     #: :func:`programme_criteria_entries`).
     kind: str = "statement"
-    #: For requirements on providers: the roles it is for.
+    #: For requirements on providers: the roles it is for, and the routes it holds under.
     roles: tuple[str, ...] = ()
+    routes: tuple[str, ...] = ()
 
     @property
     def is_statement(self) -> bool:
@@ -220,8 +228,10 @@ def _whole(subject: str) -> Callable[[Policy, str], CoverageEntry | None]:
     return lambda policy, _key: policy.coverage.entry(subject)
 
 
-def _who(roles: Iterable[str], backgrounds: Iterable[str] = ()) -> str:
-    parts = [", ".join(ROLE_SHORT_LABELS[r] for r in roles)]
+def _who(roles: Iterable[str], backgrounds: Iterable[str] = (), routes: Iterable[str] = ()) -> str:
+    roles = list(roles)
+    who = addressees_label([Addressees(roles, list(routes))])
+    parts = [", ".join(x for x in (who, ROLE_SHORT_LABELS["referrer"] if "referrer" in roles else "") if x)]
     backgrounds = list(backgrounds)
     if backgrounds:
         parts.append(", ".join(BACKGROUND_LABELS[b] for b in backgrounds))
@@ -233,12 +243,12 @@ def _who(roles: Iterable[str], backgrounds: Iterable[str] = ()) -> str:
 
 def _requirement_entry(r, kind: str = "statement") -> Entry:
     detail = "" if r.kind == "participant" else (
-        _who(r.roles, r.backgrounds)
+        _who(r.roles, r.backgrounds, r.routes)
         + ("; bij (boven)regionale/landelijke levering" if r.scopes else "")
         + ("; alleen nieuwe aanbieders" if r.new_providers_only else ""))
     return Entry(text=r.text + (f" ({value_text(r)})" if r.value else ""), label=force_label(r), detail=detail,
                  sources=(r.source,), force=r.force, kind=kind,
-                 roles=() if r.kind == "participant" else tuple(r.roles))
+                 roles=() if r.kind == "participant" else tuple(r.roles), routes=tuple(r.routes))
 
 
 def _requirement_cell(cell: TopicCell) -> tuple[Entry, ...]:

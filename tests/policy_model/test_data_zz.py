@@ -70,8 +70,13 @@ def test_the_requirements_for_samenwerkingsverband_and_zorggroep_name_both_route
     for quote in ("De partij dient een zorgovereenkomst", "De partij dient een Wtza vergunning",
                   "Vektis AGB-register verbonden", "schriftelijk overeen te komen", "aantoonbare samenwerking"):
         assert set(_requirement(zz_2024, quote).routes) == {"msv", "zorggroep"}
-    # The criteria about the coach name no route themselves.
-    assert _requirement(zz_2024, "binnen een week na doorverwijzing").routes == []
+    # The criteria about the coach hold under those same contracts: they are "van toepassing op het
+    # multidisciplinair samenwerkingsverband of de zorggroep", the only forms ZZ contracts (3.2). They
+    # used to name no route, and so read as ZZ requirements for an RHO or an individual coach (audit I #3).
+    coach_rules = [r for r in zz_2024.requirements if "coach" in r.roles and r.id != "aansluiting_coaches_bij_msv_stimuleren"]
+    assert len(coach_rules) == 17
+    assert all(r.routes and set(r.routes) <= {"msv", "zorggroep"} for r in coach_rules), \
+        [r.id for r in coach_rules if not r.routes]
 
 
 def test_the_registers_5_1_names_are_referenced_by_the_requirements_that_name_them(zz_2024):

@@ -77,6 +77,24 @@ def test_a_topic_stated_only_for_another_role_reads_alleen_voor_that_role_not_ni
     assert kvk["VGZ 2024"].startswith("– Alleen voor RHO")
 
 
+def test_zz_2024_coach_criteria_are_no_requirement_for_a_route_zz_does_not_contract(cat):
+    # ZZ 2024 §5.1: the criteria on the coach are "van toepassing op het multidisciplinair
+    # samenwerkingsverband of de zorggroep", the only forms ZZ contracts (§3.2). Under the individual
+    # coach and RHO filters they read as ZZ minimum requirements (audit I #3); they are another role's.
+    policies = [cat.policy_by_key(k) for k in ("vgz-2024", "zz-2024")]
+    for role in ("individual_coach", "rho", "coach_network"):
+        rows = {r.key: r for r in requirement_text_rows(policies, role=role)}
+        for key in ("quality_register", "programme_licence"):
+            entries = rows[key].cells["zz-2024"]
+            assert entries and {e.kind for e in entries} == {"other_role"}, (role, key)
+            # For the msv's coaches, not for "Leefstijlcoach (uitvoerder)", which an individual coach is too.
+            text = cell_text(entries)
+            assert text.startswith("– Alleen voor Multidisciplinair / zorggroep en hun leefstijlcoaches:\n"), text
+            assert "Leefstijlcoach (uitvoerder)" not in text
+    msv = {r.key: r for r in requirement_text_rows(policies, role="msv")}
+    assert any(e.force == "minimum" for e in msv["quality_register"].cells["zz-2024"])
+
+
 def test_a_topic_deferred_for_the_role_quotes_where_it_points(cat):
     # VGZ 2024: the RHO's GLI-addendum conditions are in 'Uitwerking inkoopbeleid Multidisciplinaire Zorg'.
     policies = [cat.policy_by_key("cz-2027"), cat.policy_by_key("vgz-2024")]
