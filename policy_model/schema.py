@@ -570,6 +570,12 @@ class CoverageEntry(Strict):
     points_to: DeferralKind | None = Field(
         default=None, description="Deferred only: other_text, this_text (outside the list compared) or later."
     )
+    own_list: bool = Field(
+        default=False,
+        description="Deferred only: the document also sets out a list of its own here and points elsewhere for "
+        "the rest (ZZ 2024 5.1 'Vanuit GLI gelden de volgende aanvullende ... eisen'): what it states settles its "
+        "subject, its silence does not.",
+    )
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -578,6 +584,8 @@ class CoverageEntry(Strict):
             raise ValueError("a deferred subject needs the source that says where the rules are")
         if (self.level == "deferred") != (self.points_to is not None):
             raise ValueError("points_to (other_text, this_text or later) belongs to a deferred subject, and only to one")
+        if self.own_list and self.level != "deferred":
+            raise ValueError("own_list belongs to a deferred subject: a full or general one says what it states")
         if self.topics and self.subject not in TOPIC_SUBJECTS:
             raise ValueError(f"topics narrow only {', '.join(sorted(TOPIC_SUBJECTS))}, not {self.subject}")
         if self.routes and self.subject not in ROUTE_SUBJECTS:

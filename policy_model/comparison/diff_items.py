@@ -30,8 +30,8 @@ from policy_model.comparison.matching import (
     normalised,
     same_sentence,
 )
-from policy_model.describe import duration_label, period_audience, value_text
-from policy_model.schema import Change, Policy, Provision, Requirement, Source
+from policy_model.describe import applies_to_role, duration_label, period_audience, value_text
+from policy_model.schema import Change, CoverageEntry, Policy, Provision, Requirement, Source
 from policy_model.vocab import (
     APPLICATION_WINDOW_LABELS,
     AVAILABILITY_LABELS,
@@ -108,6 +108,17 @@ def settled(level: str | None) -> bool:
     return level not in _NOT_SETTLED
 
 
+def settles(entry: CoverageEntry | None, stated: bool) -> bool:
+    """Whether a document settles a subject where it states something (``stated``) or is silent:
+    as its level says, except beside a list of its own (``own_list``), where what it states is
+    settled and its silence is not. ZZ 2024 5.1 lists its GLI requirements "aanvullend" to a
+    general policy that is not this document; its BLCN requirement was read as a general remark
+    that another insurer "works out" (audit I #4)."""
+    if entry is not None and entry.level == "deferred" and entry.own_list:
+        return stated
+    return settled(entry.level if entry else None)
+
+
 def _substantive(old_settled: bool, new_settled: bool) -> str:
     if old_settled and new_settled:
         return "changed"
@@ -170,7 +181,9 @@ def keyed_items(kind: str, subject: str, old: Policy, new: Policy, a: dict[str, 
     items = []
     for key in dict.fromkeys([*a, *b]):
         where = {"route": key} if by_route else {}
-        old_level, new_level = old.coverage_level(subject, **where), new.coverage_level(subject, **where)
+        old_entry, new_entry = old.coverage.entry(subject, **where), new.coverage.entry(subject, **where)
+        old_level = old_entry.level if old_entry else None
+        new_level = new_entry.level if new_entry else None
         left, right = a.get(key), b.get(key)
         other, deferral = None, None
         if left and right:
@@ -178,7 +191,7 @@ def keyed_items(kind: str, subject: str, old: Policy, new: Policy, a: dict[str, 
                 cls = "same" if left.wording == right.wording else "reworded"
             else:
                 cls = _holds_the_other(left, right, old_level, new_level) or _substantive(
-                    settled(old_level), settled(new_level))
+                    settles(old_entry, stated=True), settles(new_entry, stated=True))
         elif right:
             cls = "added" if old_level == "full" and not one_off(key) else "only_in_to"
             other = "one_off" if one_off(key) else old_level or "silent"
@@ -339,11 +352,61 @@ def _level(policy: Policy, statement: Statement, role: str | None) -> str | None
     return policy.coverage_level(_subject(statement), role=role, topic=statement.topic)
 
 
+def _states_settled(policy: Policy, statement: Statement, role: str | None) -> bool:
+    """Whether ``statement`` settles its subject in its own document, for ``role``."""
+    return settles(policy.coverage.entry(_subject(statement), role=role, topic=statement.topic), stated=True)
+
+
+def _addresses(statement: Statement, role: str | None) -> bool:
+    """Whether a statement speaks to ``role``: a requirement for the RHO says nothing about an msv
+    (audit I #1: VGZ's RHO-only rules were shown as what works out ZZ's msv composition)."""
+    return not isinstance(statement, Requirement) or statement.kind == "participant" or applies_to_role(statement, role)
+
+
 def _on_topic(policy: Policy, statement: Statement, role: str | None) -> list[Statement]:
-    """The statements of ``policy`` of the same kind on the same topic that settle it."""
+    """The statements of ``policy`` of the same kind on the same topic, for ``role``, that settle it."""
     pool = [*policy.requirements, *policy.provisions]
     return [s for s in pool if family(s) == family(statement) and s.topic == statement.topic
-            and settled(_level(policy, s, role))]
+            and _addresses(s, role) and _states_settled(policy, s, role)]
+
+
+#: ``other_side`` of a statement whose topic the other insurer settles with conditions of its own:
+#: merged into one item per topic (:func:`_topic_items`), never shown as such.
+_ON_TOPIC = "on_topic"
+
+
+def _conditions_on_topic(policy: Policy, statement: Statement, role: str | None) -> list[Statement]:
+    """The conditions (minimum requirements, exclusion grounds) ``policy`` sets on the statement's
+    topic for ``role``. Across insurers an unmatched condition beside them is no "B asks nothing
+    of the kind": CZ 2027 §3.3.2 asks a licence in its own words where VGZ 2024 asks one in its
+    own (audit I #2)."""
+    return [s for s in _on_topic(policy, statement, role) if _gating(s)]
+
+
+def _topic_items(old: Policy, new: Policy, found: list[tuple[Statement, list[str | None]]]) -> list[DiffItem]:
+    """One "Verschilt" item per topic for conditions two insurers each set in their own words:
+    every condition of each side on that topic for those roles, side by side."""
+    by_topic: dict[str, list[str | None]] = {}
+    for statement, roles in found:
+        merged = by_topic.setdefault(statement.topic, [])
+        merged += [r for r in roles if r not in merged]
+    items = []
+    for topic, roles in by_topic.items():
+        sample = next(s for s, _ in found if s.topic == topic)
+        sides = [list({s.identity: s for role in roles for s in _conditions_on_topic(policy, sample, role)}.values())
+                 for policy in (old, new)]
+        before, after = sides
+        real_roles = tuple(r for r in roles if r)
+        items.append(DiffItem(
+            family(sample), f"topic:{topic}" + (f"@{'+'.join(real_roles)}" if real_roles else ""), TOPIC_LABELS[topic],
+            "changed", "\n".join(s.text for s in before) or None, "\n".join(s.text for s in after) or None,
+            tuple(s.source for s in before), tuple(s.source for s in after),
+            before_texts=tuple(s.text for s in before), after_texts=tuple(s.text for s in after),
+            before_label="; ".join(dict.fromkeys(statement_label(s) for s in before)),
+            after_label="; ".join(dict.fromkeys(statement_label(s) for s in after)),
+            roles=real_roles, topic=topic,
+        ))
+    return items
 
 
 def _pair_class(old: Policy, new: Policy, pair: Pair, role: str | None) -> tuple[str, str | None, Source | None]:
@@ -355,12 +418,19 @@ def _pair_class(old: Policy, new: Policy, pair: Pair, role: str | None) -> tuple
                 return "same", None, None
             if _reworded(a, b):
                 return "reworded", None, None
-        return _substantive(settled(_level(old, a, role)), settled(_level(new, b, role))), None, None
+        return _substantive(_states_settled(old, a, role), _states_settled(new, b, role)), None, None
     mine, own, other, arrow = (b, new, old, "to") if b is not None else (a, old, new, "from")
     other_level = _level(other, mine, role)
-    if not settled(_level(own, mine, role)) and settled(other_level) and _on_topic(other, mine, role):
+    own_settled = _states_settled(own, mine, role)
+    if not own_settled and _on_topic(other, mine, role):
         return ("elaborated_in_from" if arrow == "to" else "elaborated_in_to"), None, None
     if other_level == "full" and _gating(mine):
+        # Added or removed only where both documents settle the subject for the role; a condition
+        # this document states only in general terms, or beside a deferral, is one-sided.
+        if not own_settled:
+            return f"only_in_{arrow}", "full_unsettled", None
+        if old.insurer != new.insurer and _conditions_on_topic(other, mine, role):
+            return "changed", _ON_TOPIC, None
         return ("added" if arrow == "to" else "removed"), None, None
     subject = _subject(mine)
     deferral = _deferral(other, subject, role=role, topic=mine.topic) if other_level == "deferred" else None
@@ -372,20 +442,25 @@ def statement_items(old: Policy, new: Policy) -> list[DiffItem]:
     pairs = match_statements([*old.requirements, *old.provisions], [*new.requirements, *new.provisions],
                              use_identity=old.insurer == new.insurer)
     items: list[DiffItem] = []
+    on_topic: list[tuple[Statement, list[str | None]]] = []
     for pair in pairs:
         # Split a statement only where its roles get different classes; what the other side
         # does may differ per role (general here, deferred there): the deferral is kept.
-        by_class: dict[str, list[tuple[str | None, str | None, Source | None]]] = {}
+        by_class: dict[tuple[str, bool], list[tuple[str | None, str | None, Source | None]]] = {}
         for role in _roles_of(pair.old, pair.new):
             cls, other, deferral = _pair_class(old, new, pair, role)
-            by_class.setdefault(cls, []).append((role, other, deferral))
+            by_class.setdefault((cls, other == _ON_TOPIC), []).append((role, other, deferral))
         split = len(by_class) > 1
-        for cls, found in by_class.items():
+        for (cls, topic_wide), found in by_class.items():
+            if topic_wide:
+                on_topic.append((pair.old or pair.new, [role for role, _, _ in found]))
+                continue
             roles = [role for role, _, _ in found]
             deferral = next((d for _, _, d in found if d is not None), None)
             others = [o for _, o, _ in found if o]
             other = "deferred" if deferral else (max(set(others), key=others.count) if others else None)
             items.append(_statement_item(old, new, pair, cls, other, deferral, roles, split))
+    items += _topic_items(old, new, on_topic)
     order = list(TOPIC_LABELS)
     kinds = ["participant", "requirement", "provision"]
     return sorted(items, key=lambda i: (kinds.index(i.kind), order.index(i.topic), _force_rank(i)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from policy_model.catalogue import Catalogue
-from policy_model.comparison.diff_items import settled
+from policy_model.comparison.diff_items import settles
 from policy_model.describe import addressees_label, applies_to_role, force_label, value_text
 from policy_model.schema import CoverageEntry, Policy, Requirement, Source
 from policy_model.vocab import (
@@ -244,7 +244,7 @@ def _cell(policy: Policy, kind: str, topic: str, role: str | None) -> TopicCell:
         sources=tuple(r.source for r in chosen),
         requirements=tuple(chosen),
         other_roles=others,
-        unsettled_by=coverage if coverage is not None and not settled(coverage.level) else None,
+        unsettled_by=coverage if coverage is not None and not settles(coverage, stated=bool(chosen)) else None,
         complete=coverage is not None and coverage.level == "full",
     )
 

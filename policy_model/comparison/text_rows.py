@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from policy_model.catalogue import Catalogue
-from policy_model.comparison.diff_items import settled
+from policy_model.comparison.diff_items import settles
 from policy_model.comparison.matrix import (
     STATUS_SYMBOLS,
     TopicCell,
@@ -197,11 +197,13 @@ def _rows(policies: Sequence[Policy], keys: Iterable[str], label: Callable[[str]
     and has nothing on the key (its silence there is no "niet vermeld")."""
     rows = []
     for key in dict.fromkeys(keys):
+        stated = {p.key: tuple(entries(p, key)) for p in policies}
         entries_by_key = {p.key: entry for p in policies
                           if coverage is not None and (entry := coverage(p, key)) is not None}
-        unsettled = {k: entry for k, entry in entries_by_key.items() if not settled(entry.level)}
+        unsettled = {k: entry for k, entry in entries_by_key.items()
+                     if not settles(entry, stated=any(e.is_statement for e in stated[k]))}
         complete = frozenset(k for k, entry in entries_by_key.items() if entry.level == "full")
-        cells = {p.key: tuple(entries(p, key)) or _deferral(unsettled.get(p.key))
+        cells = {p.key: stated[p.key] or _deferral(unsettled.get(p.key))
                  or (not_listed if p.key in complete else ()) for p in policies}
         rows.append(TextRow(key, label(key), cells, _differences(cells), unsettled, complete))
     return rows

@@ -149,10 +149,13 @@ def test_a_summarys_sentences_are_not_worded_against_the_full_rule(cat):
                                          "CZ 2024 (samenvatting) spreekt hierover alleen in algemene termen.)")
     note = register.word_note("cz-2027", "cz-2024", {"cz-2024": "CZ 2024 (samenvatting)"})
     assert note == "Niet woord voor woord vergeleken: CZ 2024 (samenvatting) spreekt hierover alleen in algemene termen."
-    # ZZ 2024 §5.1 points to its general purchasing policy for the general requirements: the
-    # note quotes where it points.
-    zz = {r.key: r for r in requirement_text_rows([cat.policy_by_key("zz-2023"), cat.policy_by_key("zz-2024")])}
-    zz_note = zz["quality_register"].word_note("zz-2024", "zz-2023", {"zz-2024": "ZZ 2024"})
+    # ZZ 2024 §5.1 points to its general purchasing policy for the general requirements and lists
+    # its own GLI requirements (`own_list`): where it states one, it settles the subject (audit I
+    # #4); where it is silent, the note quotes where it points.
+    zz_pair = [cat.policy_by_key("vgz-2024"), cat.policy_by_key("zz-2024")]
+    zz = {r.key: r for r in requirement_text_rows(zz_pair)}
+    assert "zz-2024" not in zz["quality_register"].unsettled
+    zz_note = zz["kvk_registration"].word_note("zz-2024", "vgz-2024", {"zz-2024": "ZZ 2024"})
     assert zz_note == ("Niet woord voor woord vergeleken: ZZ 2024 verwijst hiervoor (ook) naar elders: “Het Algemeen "
                        "zorginkoopbeleid beschrijft de algemene minimum- en kwaliteitseisen.”")
     # The routes, which the summary page does settle (coverage "full"), are still worded.

@@ -1,0 +1,77 @@
+"""Comparisons between documents that differ in whom they address and in how far they settle a
+subject (audit I): a statement for the RHO works out nothing for an msv, a condition an insurer
+sets in its own words is no "asks nothing of the kind", and a list of its own beside a deferral
+settles what it states."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_model.comparison.diff import diff_policies
+from policy_model.describe import applies_to_role
+
+PAIRS = [("vgz-2024", "zz-2024"), ("cz-2027", "vgz-2024"), ("cz-2027", "zz-2024"), ("cz-2024", "cz-2027")]
+
+
+def _diff(cat, old: str, new: str):
+    return diff_policies(cat, cat.policy_by_key(old), cat.policy_by_key(new))
+
+
+@pytest.mark.parametrize(("old", "new"), PAIRS)
+def test_what_works_a_statement_out_is_addressed_to_the_same_roles(cat, old, new):
+    # VGZ 2024's RHO-agreement rules (80 % of the GPs, no GPs of another RHO) were shown as what
+    # works out ZZ 2024 §5's make-up of an msv (audit I #1).
+    policies = {p.key: p for p in (cat.policy_by_key(old), cat.policy_by_key(new))}
+    for item in _diff(cat, old, new).items:
+        if not item.cls.startswith("elaborated") or item.matched:
+            continue
+        worked_out = policies[new if item.cls == "elaborated_in_to" else old]
+        texts = item.after_texts if item.cls == "elaborated_in_to" else item.before_texts
+        statements = [s for s in worked_out.requirements if s.text in texts]
+        for role in item.roles:
+            assert all(applies_to_role(s, role) for s in statements), (item.key, role, [s.id for s in statements])
+
+
+def test_an_msv_requirement_is_not_worked_out_by_another_insurers_rho_rules(cat):
+    items = {i.key: i for i in _diff(cat, "vgz-2024", "zz-2024").items}
+    composition = items["msv_samenstelling_huisarts_apotheker_derde_discipline"]
+    assert composition.cls != "elaborated_in_from"
+    assert "80 procent" not in (composition.before or "")
+
+
+def test_a_condition_set_in_another_insurers_own_words_differs_it_is_not_missing(cat):
+    # CZ 2027 §3.3.2 and §3.3.1 ask a licence and a quality register of coaches in their own
+    # words; VGZ 2024 bijlage 2 in its own. "Alleen in VGZ 2024; CZ 2027 legt dit volledig vast
+    # zonder" said CZ asks nothing of the kind (audit I #2).
+    diff = _diff(cat, "cz-2027", "vgz-2024")
+    for topic in ("programme_licence", "quality_register"):
+        on_topic = [i for i in diff.items if i.topic == topic and i.kind == "requirement"]
+        assert not [i for i in on_topic if i.cls in ("added", "removed")], [(i.key, i.cls) for i in on_topic]
+        merged = [i for i in on_topic if i.key.startswith(f"topic:{topic}")]
+        assert len(merged) == 1 and merged[0].cls == "changed"
+        assert merged[0].before_texts and merged[0].after_texts and not merged[0].matched
+    licence = next(i for i in diff.items if i.key.startswith("topic:programme_licence"))
+    assert "De zorgverlener heeft zolang het GLI-programma loopt een geldige licentie." in licence.after_texts
+
+
+def test_within_one_insurer_a_new_condition_on_a_known_topic_stays_new(cat):
+    # The topic-wide "Verschilt" is for two insurers' own words; between two years of one insurer
+    # statements are matched by identity, and what is left is new or dropped.
+    diff = _diff(cat, "cz-2024", "cz-2027")
+    assert not [i for i in diff.items if i.key.startswith("topic:")]
+
+
+def test_a_list_of_its_own_beside_a_deferral_settles_what_it_states(cat):
+    # ZZ 2024 5.1 lists its GLI requirements "aanvullend" to a general policy that is not this
+    # document; VGZ 2024 bijlage 2 lists the RHO agreement's requirements and defers the addendum's.
+    # Their explicit requirements were read as general remarks another insurer "works out" (audit I #4).
+    zz = {i.key: i for i in _diff(cat, "vgz-2024", "zz-2024").items}
+    assert not any(i.cls.startswith("elaborated") and i.key.split("@")[0] in (
+        "coach_blcn_register", "coach_licentie_gli_programma", "paramedicus_centraal_kwaliteitsregister") for i in
+        zz.values())
+    vgz = _diff(cat, "cz-2027", "vgz-2024").items
+    rho_agreement = [i for i in vgz if i.key.startswith("rho_agreement_")]
+    assert rho_agreement and not [i for i in rho_agreement if i.cls.startswith("elaborated")]
+    # Where ZZ is silent, it still points to its general policy: no "Niet gesteld", no "no".
+    silent = [i for i in zz.values() if i.cls == "only_in_from" and i.other_side == "deferred"]
+    assert silent and all(i.deferral and "Algemeen zorginkoopbeleid" in i.deferral.quote for i in silent)
