@@ -50,24 +50,26 @@ class Addressees(NamedTuple):
     routes: Sequence[str] = ()
 
 
-def addressees_label(requirements: Iterable[Addressed]) -> str:
+def addressees_label(requirements: Iterable[Addressed], *, with_referrer: bool = False) -> str:
     """Whom requirements are for, in words, for "Alleen voor …": "RHO, Samenwerkingsverband".
 
     A requirement on the coach that holds only under some routes is for those contractants' coaches
     (ZZ 2024 §5.1: "van toepassing op het multidisciplinair samenwerkingsverband of de zorggroep"):
     "Multidisciplinair / zorggroep en hun leefstijlcoaches". "Leefstijlcoach (uitvoerder)" alone would
-    tell an individual coach, who is a leefstijlcoach too, that it is for them (audit I #3)."""
+    tell an individual coach, who is a leefstijlcoach too, that it is for them (audit I #3). The
+    referrer is named only ``with_referrer`` (a statement's own label, not "Alleen voor …")."""
     roles: dict[str, None] = {}
-    their_coaches = False
+    their_coaches = referrer = False
     for requirement in requirements:
+        referrer = referrer or "referrer" in requirement.roles
         routed_coach = "coach" in requirement.roles and bool(requirement.routes)
         their_coaches = their_coaches or routed_coach
         named = [r for r in requirement.roles if r != "referrer" and not (routed_coach and r == "coach")]
         held = [ROUTE_ROLE[k] for k in requirement.routes if k != "follow"] if routed_coach else []
         roles.update(dict.fromkeys([*named, *held]))
-    coach_last = sorted(roles, key=lambda r: r == "coach")
-    text = ", ".join(ROLE_SHORT_LABELS[r] for r in coach_last)
-    return f"{text} en hun leefstijlcoaches" if their_coaches else text
+    text = ", ".join(ROLE_SHORT_LABELS[r] for r in roles)
+    text = f"{text} en hun leefstijlcoaches" if their_coaches else text
+    return ", ".join(x for x in (text, ROLE_SHORT_LABELS["referrer"] if with_referrer and referrer else "") if x)
 
 
 def duration_label(period: ContractPeriod) -> str:

@@ -30,7 +30,13 @@ from policy_model.comparison.matching import (
     normalised,
     same_sentence,
 )
-from policy_model.describe import applies_to_role, duration_label, period_audience, value_text
+from policy_model.describe import (
+    addressees_label,
+    applies_to_role,
+    duration_label,
+    period_audience,
+    value_text,
+)
 from policy_model.schema import Change, CoverageEntry, Policy, Provision, Requirement, Source
 from policy_model.vocab import (
     APPLICATION_WINDOW_LABELS,
@@ -43,7 +49,6 @@ from policy_model.vocab import (
     PARTICIPANT_FORCE_LABELS,
     PROGRAMME_STATUS_LABELS,
     REGISTRY_USE_LABELS,
-    ROLE_SHORT_LABELS,
     TOPIC_LABELS,
 )
 
@@ -315,7 +320,7 @@ def statement_label(statement: Statement) -> str:
     label = labels[statement.force]
     if statement.kind == "participant":
         return label
-    who = ", ".join(ROLE_SHORT_LABELS[r] for r in statement.roles)
+    who = addressees_label([statement], with_referrer=True)
     extra = ", ".join(BACKGROUND_LABELS[b] for b in statement.backgrounds)
     return f"{label} · {who}" + (f" ({extra})" if extra else "")
 

@@ -252,8 +252,7 @@ def _cell(policy: Policy, kind: str, topic: str, role: str | None) -> TopicCell:
 def _requirement_line(requirement: Requirement) -> str:
     if requirement.kind == "participant":
         return f"{force_label(requirement)}: {requirement.text}"
-    who = ", ".join(x for x in (addressees_label([requirement]),
-                                ROLE_SHORT_LABELS["referrer"] if "referrer" in requirement.roles else "") if x)
+    who = addressees_label([requirement], with_referrer=True)
     extra = []
     if requirement.backgrounds:
         extra.append(", ".join(BACKGROUND_LABELS[b] for b in requirement.backgrounds))

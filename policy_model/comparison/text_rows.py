@@ -48,7 +48,6 @@ from policy_model.vocab import (
     GATING_FORCES,
     PROGRAMME_STATUS_LABELS,
     REGISTRY_USE_LABELS,
-    ROLE_SHORT_LABELS,
     ROUTE_LABELS,
     TARIFF_KIND_LABELS,
     TOPIC_LABELS,
@@ -231,9 +230,7 @@ def _whole(subject: str) -> Callable[[Policy, str], CoverageEntry | None]:
 
 
 def _who(roles: Iterable[str], backgrounds: Iterable[str] = (), routes: Iterable[str] = ()) -> str:
-    roles = list(roles)
-    who = addressees_label([Addressees(roles, list(routes))])
-    parts = [", ".join(x for x in (who, ROLE_SHORT_LABELS["referrer"] if "referrer" in roles else "") if x)]
+    parts = [addressees_label([Addressees(list(roles), list(routes))], with_referrer=True)]
     backgrounds = list(backgrounds)
     if backgrounds:
         parts.append(", ".join(BACKGROUND_LABELS[b] for b in backgrounds))

@@ -22,6 +22,6 @@ def test_a_coach_requirement_that_holds_under_routes_is_for_those_contractants_c
 
 def test_a_coach_requirement_without_routes_is_for_every_coach_and_the_referrer_is_left_out():
     assert addressees_label([Addressees(["coach", "individual_coach"])]) == \
-        "Individuele coach, Leefstijlcoach (uitvoerder)"
+        "Leefstijlcoach (uitvoerder), Individuele coach"
     assert addressees_label([Addressees(["referrer", "msv"])]) == "Multidisciplinair / zorggroep"
     assert addressees_label([Addressees(["rho"], ["rho"])]) == "RHO"
