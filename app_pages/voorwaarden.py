@@ -19,12 +19,14 @@ from policy_model.comparison.text_rows import (
     provision_text_rows,
     requirement_and_participant_text_rows,
     requirement_text_rows,
+    role_deferrals,
     route_text_rows,
     tariff_text_rows,
 )
 from policy_model.reports.comparison_export import Part
 from policy_model.schema import Policy
-from policy_model.vocab import CONTRACTING_ROLES, ROLE_SHORT_LABELS
+from policy_model.vocab import CONTRACTING_ROLES, DEFERRAL_LABELS, ROLE_SHORT_LABELS
+from ui.citation import show_sourced_lines
 from ui.data import catalogue
 from ui.layout import page_header, provenance_footer
 from ui.selection import policy_picker
@@ -37,6 +39,7 @@ from ui.side_by_side import (
     words_switch,
 )
 from ui.tables import show_sourced_table
+from ui.text import html_escape
 from ui.url_state import known, url_expander, url_select, url_tabs, url_toggle
 
 TAB_KEY, ROLE_KEY, DIFF_KEY, WORDS_KEY, SOURCES_KEY = "tab", "rol", "alleen_verschillen", "woorden", "eisen_bronnen"
@@ -71,6 +74,11 @@ def show_requirements(cat: Catalogue, policies: list[Policy], only_diff: bool, w
                "aanmerking komt voor een GLI (geldt voor elke rol)."
                + (f" Een onderwerp dat een document alleen voor een andere rol dan {_role_label(role)} noemt, "
                   "staat er als ‘– Alleen voor …’: klik om de tekst te lezen." if role else ""))
+    show_sourced_lines(cat, ("", [
+        (f"<b>{html_escape(cat.policy_label(policy))}</b> – {DEFERRAL_LABELS[entry.points_to or 'other_text']} voor "
+         f"{html_escape(_role_label(role))}: “{html_escape(entry.source.quote)}” Zijn kolom hieronder toont voor "
+         "deze rol alleen wat het document daarnaast zegt, zoals de eisen aan de leefstijlcoach.", entry.source)
+        for policy, entry in role_deferrals(policies, role) if entry.source is not None]))
     side_by_side(cat, policies, only_diff, words, requirement_and_participant_text_rows, role, key="requirements",
                  name="gli-eisen-per-onderwerp", empty="Geen eisen vastgelegd voor deze selectie.")
     box = url_expander("Alle eisen met bron, als tabel om te sorteren", SOURCES_KEY)

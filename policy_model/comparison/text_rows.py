@@ -307,6 +307,22 @@ def requirement_and_participant_text_rows(policies: Sequence[Policy], role: str 
     return [*requirement_text_rows(policies, role), *participant_text_rows(policies)]
 
 
+def role_deferrals(policies: Sequence[Policy], role: str | None) -> list[tuple[Policy, CoverageEntry]]:
+    """The records that leave the requirements for ``role`` to another text or to later, as a
+    whole: CZ 2027 for an msv ("publiceren wij hiervoor aanvullend beleid", §2.2), the CZ 2024
+    page for an RHO ("U vindt deze minimumeisen in paragraaf 2.4"). What their cells then show for
+    the role are requirements that hold for every role (those on the coach); without this a reader
+    who picks the role is not told that the record sets nothing of its own for it (audit H #8)."""
+    if role is None:
+        return []
+    out = []
+    for policy in policies:
+        entry = policy.coverage.entry("requirements", role=role)
+        if entry is not None and entry.level == "deferred" and not entry.own_list and role in entry.roles:
+            out.append((policy, entry))
+    return out
+
+
 def route_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
     def entries(p: Policy, route: str) -> list[Entry]:
         return [

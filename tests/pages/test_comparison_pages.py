@@ -39,6 +39,23 @@ def test_contract_terms_run_for_every_role(role):
     assert at.selectbox(key="rol").value is not None
 
 
+def test_a_record_that_leaves_a_roles_requirements_to_later_or_elsewhere_says_so_above_the_rows():
+    # CZ 2027 §2.2 sets no requirements for other forms (an msv) yet: "publiceren wij hiervoor
+    # aanvullend beleid". Its cells for an msv showed only the coach requirements, which hold for
+    # every role, and never the deferral (audit H #8). The CZ 2024 page points the RHO to §2.4.
+    text = " ".join(all_text(open_page("voorwaarden", rol="Multidisciplinair / zorggroep",
+                                       beleid=["cz-2024", "cz-2027"])).split())
+    assert ("CZ 2027 – Nog niet vastgelegd voor Multidisciplinair / zorggroep: “CZ groep onderzoekt of andere "
+            "organisatievormen") in text
+    assert "publiceren wij hiervoor aanvullend beleid.” Zijn kolom hieronder toont" in text
+    rho = " ".join(all_text(open_page("voorwaarden", rol="RHO", beleid=["cz-2024", "cz-2027"])).split())
+    assert ("CZ 2024 (samenvatting) – Verwezen naar een ander stuk voor RHO: “U vindt deze minimumeisen in "
+            "paragraaf 2.4.”") in rho
+    assert "CZ 2027 – Nog niet vastgelegd" not in rho
+    coach = " ".join(all_text(open_page("voorwaarden", rol="Individuele coach", beleid=["cz-2024", "cz-2027"])).split())
+    assert "Zijn kolom hieronder toont" not in coach
+
+
 def test_programme_matrix_2027_marks_what_cz_buys_and_what_is_not_on_its_list():
     at = open_page("programmas", jaar="2027")
     # The first cell of each row's block is CZ 2027's (the only record of 2027).
