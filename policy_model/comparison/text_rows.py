@@ -155,12 +155,20 @@ class TextRow:
                 reasons.append(f"{name} spreekt hierover alleen in algemene termen")
             else:
                 quote = f": “{entry.source.quote}”" if entry.source is not None else ""
-                reasons.append(f"{name} verwijst hiervoor (ook) naar elders{quote}")
+                reasons.append(f"{name} {_DEFERRAL_REASONS[entry.points_to or 'other_text']}{quote}")
         note = "Niet woord voor woord vergeleken: " + "; ".join(reasons)
         return note if note.endswith("”") else note + "."
 
     def sources(self) -> list[Source]:
         return [s for entries in self.cells.values() for e in entries for s in e.sources]
+
+
+#: Why a deferring record's words are not compared, by where it points (coverage ``points_to``).
+_DEFERRAL_REASONS = {
+    "other_text": "verwijst hiervoor (ook) naar een ander stuk",
+    "this_text": "regelt dit elders in het document",
+    "later": "legt dit nog niet vast",
+}
 
 
 #: Entries that are no statement on the row's subject: a register or programme not named

@@ -48,6 +48,8 @@ def test_a_record_that_leaves_a_roles_requirements_to_later_or_elsewhere_says_so
     assert ("CZ 2027 – Nog niet vastgelegd voor Multidisciplinair / zorggroep: “CZ groep onderzoekt of andere "
             "organisatievormen") in text
     assert "publiceren wij hiervoor aanvullend beleid.” Zijn kolom hieronder toont" in text
+    # Each row's note says the same: not yet laid down ("verwijst naar elders" said it pointed somewhere).
+    assert "CZ 2027 legt dit nog niet vast: “CZ groep onderzoekt" in text and "naar elders" not in text
     rho = " ".join(all_text(open_page("voorwaarden", rol="RHO", beleid=["cz-2024", "cz-2027"])).split())
     assert ("CZ 2024 (samenvatting) – Verwezen naar een ander stuk voor RHO: “U vindt deze minimumeisen in "
             "paragraaf 2.4.”") in rho

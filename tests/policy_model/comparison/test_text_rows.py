@@ -156,7 +156,7 @@ def test_a_summarys_sentences_are_not_worded_against_the_full_rule(cat):
     zz = {r.key: r for r in requirement_text_rows(zz_pair)}
     assert "zz-2024" not in zz["quality_register"].unsettled
     zz_note = zz["kvk_registration"].word_note("zz-2024", "vgz-2024", {"zz-2024": "ZZ 2024"})
-    assert zz_note == ("Niet woord voor woord vergeleken: ZZ 2024 verwijst hiervoor (ook) naar elders: “Het Algemeen "
+    assert zz_note == ("Niet woord voor woord vergeleken: ZZ 2024 verwijst hiervoor (ook) naar een ander stuk: “Het Algemeen "
                        "zorginkoopbeleid beschrijft de algemene minimum- en kwaliteitseisen.”")
     # The routes, which the summary page does settle (coverage "full"), are still worded.
     routes = route_text_rows(policies)
