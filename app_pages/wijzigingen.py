@@ -93,6 +93,10 @@ def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
         c1.metric("Gewijzigd", counts["changed"])
         c2.metric("Nieuw", counts["added"])
         c3.metric("Vervallen", counts["removed"])
+    if later := diff.stated_after_old:
+        years = ", ".join(sorted({str(i.change.against_year) for i in later if i.change}))
+        st.caption(f"Niet meegeteld: {len(later)} wijziging(en) die een later beleidsdocument noemt ten opzichte van "
+                   f"{years}, een jaar na {md_escape(old_label)}; ze staan hieronder met dat jaar.")
     for policy in (diff.old, diff.new):
         if policy.document_kind != "full_policy":
             st.caption(f"{md_escape(labels[policy.key])}: {md_escape(cat.document_kind_label(policy))}. "

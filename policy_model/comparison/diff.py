@@ -95,10 +95,21 @@ class PolicyDiff:
 
     @property
     def counts(self) -> dict[str, int]:
+        """Items per class, for the headline. A change a later record states against a year after
+        the older record's is listed but not counted: CZ 2027 drops the RIVM registration "in 2026"
+        (against 2026), which the CZ 2024 page never settled; "1 vervallen" between 2024 and 2027
+        said 2024 had it (audit H #6)."""
         out = dict.fromkeys(DIFF_CLASS_LABELS, 0)
+        later = {id(i) for i in self.stated_after_old}
         for item in self.items:
-            out[item.cls] += 1
+            if id(item) not in later:
+                out[item.cls] += 1
         return out
+
+    @property
+    def stated_after_old(self) -> list[DiffItem]:
+        """The stated changes against a year after the older record's (see :attr:`counts`)."""
+        return [i for i in self.items if i.change is not None and i.change.against_year != self.old.year]
 
 
 # --------------------------------------------------------------------------- stated changes

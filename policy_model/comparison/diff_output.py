@@ -66,6 +66,14 @@ def _lines(item: DiffItem, old: str, new: str, indent: str = "", across: bool = 
     return lines
 
 
+def later_note(diff: PolicyDiff) -> str:
+    """"; niet meegeteld: 1 genoemd ten opzichte van 2026" where :attr:`PolicyDiff.counts` leaves
+    changes out, or ""."""
+    later = diff.stated_after_old
+    years = ", ".join(sorted({str(i.change.against_year) for i in later if i.change}))
+    return f"; niet meegeteld: {len(later)} genoemd ten opzichte van {years}" if later else ""
+
+
 def diff_text(catalogue: Catalogue, diff: PolicyDiff) -> str:
     """A plain-text reading: real changes (the document's own list first), then what one
     document works out or mentions alone, then rewordings."""
@@ -76,7 +84,7 @@ def diff_text(catalogue: Catalogue, diff: PolicyDiff) -> str:
                 f"{counts['changed']} gewijzigd, {counts['added']} nieuw, {counts['removed']} vervallen")
     lines = [f"{old} -> {new}",
              f"{headline}; {sum(counts[c] for c in ONE_SIDED)} alleen in één document vastgelegd of vermeld; "
-             f"{counts['reworded']} anders verwoord"]
+             f"{counts['reworded']} anders verwoord" + later_note(diff)]
     for title, classes in (("Verschillen", REAL_CHANGES), ("Alleen in één document vastgelegd of vermeld", ONE_SIDED),
                            ("Anders verwoord", ("reworded",))):
         chosen = diff.of_classes(classes)

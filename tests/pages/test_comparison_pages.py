@@ -253,10 +253,20 @@ def test_the_readme_link_with_earlier_labels_opens_the_comparison_without_a_noti
     assert not at.exception
     assert at.selectbox(key="van").value == "cz-2024" and at.selectbox(key="naar").value == "cz-2027"
     assert "genegeerd" not in all_text(at)
-    assert {m.label: m.value for m in at.metric} == {"Gewijzigd": "1", "Nieuw": "1", "Vervallen": "1"}
+    # CZ 2027's RIVM change is against 2026: listed, not counted between 2024 and 2027 (audit H #6).
+    assert {m.label: m.value for m in at.metric} == {"Gewijzigd": "1", "Nieuw": "1", "Vervallen": "0"}
     text = all_text(at)
     assert "Wijzigingenlijst" in text and "RIVM-indicatorenlijst" in text
     assert at.query_params["van"] == "CZ 2024 (samenvatting)"
+
+
+def test_the_headline_leaves_out_a_change_stated_against_a_later_year_and_says_so():
+    at = open_page("wijzigingen", tab="Vergelijk twee beleidsdocumenten", van="cz-2024", naar="cz-2027")
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Vervallen"] == "0"
+    text = " ".join(all_text(at).split())
+    assert ("Niet meegeteld: 1 wijziging(en) die een later beleidsdocument noemt ten opzichte van 2026, een jaar "
+            "na CZ 2024") in text
 
 
 def test_one_sided_items_are_grouped_by_kind_with_counts_and_labelled_by_kind():

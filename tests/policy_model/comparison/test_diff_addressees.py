@@ -75,3 +75,18 @@ def test_a_list_of_its_own_beside_a_deferral_settles_what_it_states(cat):
     # Where ZZ is silent, it still points to its general policy: no "Niet gesteld", no "no".
     silent = [i for i in zz.values() if i.cls == "only_in_from" and i.other_side == "deferred"]
     assert silent and all(i.deferral and "Algemeen zorginkoopbeleid" in i.deferral.quote for i in silent)
+
+
+def test_a_change_stated_against_a_later_year_is_listed_but_not_counted(cat):
+    # CZ 2027 §3.1 drops the RIVM registration "doordat deze registratie in 2026 beëindigd is",
+    # against 2026. The CZ 2024 page never settled it: "1 vervallen" between 2024 and 2027 said
+    # 2024 had it (audit H #6). Against 2026 itself it counts.
+    wide = _diff(cat, "cz-2024", "cz-2027")
+    later = wide.stated_after_old
+    assert later and all(i.change.against_year == 2026 for i in later)
+    assert any(i in wide.changes for i in later)  # still listed, with its year
+    assert wide.counts["removed"] == sum(1 for i in wide.items if i.cls == "removed") - sum(
+        1 for i in later if i.cls == "removed")
+    near = _diff(cat, "cz-2026", "cz-2027")
+    assert not near.stated_after_old
+    assert near.counts["removed"] == sum(1 for i in near.items if i.cls == "removed")
