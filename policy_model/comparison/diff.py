@@ -238,10 +238,13 @@ def class_label(item_or_cls: DiffItem | str, old_label: str | None = None, new_l
             "elaborated_in_from": f"Uitgewerkt in {old_label}",
         }
         if across:
+            # One insurer's rules do not "work out" another's general sentence (audit J #5).
             named |= {
                 "added": f"Alleen in {new_label}; {old_label} legt dit volledig vast zonder",
                 "removed": f"Alleen in {old_label}; {new_label} legt dit volledig vast zonder",
                 "changed": "Verschilt",
+                "elaborated_in_to": f"{old_label} spreekt hierover in algemene termen; {new_label} legt het onderwerp vast",
+                "elaborated_in_from": f"{new_label} spreekt hierover in algemene termen; {old_label} legt het onderwerp vast",
             }
         if cls in named:
             return named[cls]

@@ -49,6 +49,7 @@ from policy_model.vocab import (
     PARTICIPANT_FORCE_LABELS,
     PROGRAMME_STATUS_LABELS,
     REGISTRY_USE_LABELS,
+    ROUTE_ROLE,
     TOPIC_LABELS,
 )
 
@@ -382,10 +383,25 @@ _ON_TOPIC = "on_topic"
 
 def _conditions_on_topic(policy: Policy, statement: Statement, role: str | None) -> list[Statement]:
     """The conditions (minimum requirements, exclusion grounds) ``policy`` sets on the statement's
-    topic for ``role``. Across insurers an unmatched condition beside them is no "B asks nothing
-    of the kind": CZ 2027 §3.3.2 asks a licence in its own words where VGZ 2024 asks one in its
-    own (audit I #2)."""
-    return [s for s in _on_topic(policy, statement, role) if _gating(s)]
+    topic for ``role``, or for every contractant it has. Across insurers an unmatched condition
+    beside them is no "B asks nothing of the kind": CZ 2027 §3.3.2 asks a licence in its own words
+    where VGZ 2024 asks one in its own (audit I #2); VGZ 2024 asks every GLI provider to follow the
+    NZa rules, ZZ 2024 asks it of its msv's coaches, whose roles the two records never share
+    (audit J #2)."""
+    pool = [*policy.requirements, *policy.provisions]
+    return [s for s in pool if family(s) == family(statement) and s.topic == statement.topic and _gating(s)
+            and (_addresses(s, role) or _for_every_contractant(policy, s))
+            and _states_settled(policy, s, role)]
+
+
+def _for_every_contractant(policy: Policy, statement: Statement) -> bool:
+    """A requirement put to every form the record contracts (VGZ 2024 bijlage 2's GLI list: RHO,
+    samenwerkingsverband, individual coach): what that insurer asks of any provider."""
+    if not isinstance(statement, Requirement) or statement.routes:
+        return False
+    forms = {ROUTE_ROLE[r.route] for r in policy.contract_routes
+             if r.available != "no" and r.route not in ("runoff", "follow")}
+    return bool(forms) and forms <= set(statement.roles)
 
 
 def _topic_items(old: Policy, new: Policy, found: list[tuple[Statement, list[str | None]]]) -> list[DiffItem]:
@@ -429,13 +445,13 @@ def _pair_class(old: Policy, new: Policy, pair: Pair, role: str | None) -> tuple
     own_settled = _states_settled(own, mine, role)
     if not own_settled and _on_topic(other, mine, role):
         return ("elaborated_in_from" if arrow == "to" else "elaborated_in_to"), None, None
+    if own_settled and _gating(mine) and old.insurer != new.insurer and _conditions_on_topic(other, mine, role):
+        return "changed", _ON_TOPIC, None
     if other_level == "full" and _gating(mine):
         # Added or removed only where both documents settle the subject for the role; a condition
         # this document states only in general terms, or beside a deferral, is one-sided.
         if not own_settled:
             return f"only_in_{arrow}", "full_unsettled", None
-        if old.insurer != new.insurer and _conditions_on_topic(other, mine, role):
-            return "changed", _ON_TOPIC, None
         return ("added" if arrow == "to" else "removed"), None, None
     subject = _subject(mine)
     deferral = _deferral(other, subject, role=role, topic=mine.topic) if other_level == "deferred" else None

@@ -67,7 +67,7 @@ def holds_for_subcontractor(requirement: Requirement, kind: str) -> bool:
 def holding_for(ctx: Ctx, decision: Decision) -> Holding:
     """The routes of the verdict, else every route the organisation may fit, else its role's."""
     joins: tuple[str, ...] = ()
-    if decision.verdict == "subcontractor_only":
+    if decision.join:  # subcontractor only, or so on one side of a region the profile does not know
         joins = tuple(dict.fromkeys(r.route for r in decision.join))
     elif ctx.profile.role == "coach":
         # A coach delivers either way (ROLE_NOTES): with an own contract or as subcontractor.

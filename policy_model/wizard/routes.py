@@ -400,7 +400,10 @@ def region_decides(ctx: Ctx, inside: Decision, outside: Decision) -> Decision:
     decision = Decision("conditional", [f"Binnen de regio van {ctx.name}: {_summary(inside)}",
                                         f"Buiten de regio van {ctx.name}: {_summary(outside)}"],
                         routes=unique_routes(inside.routes + outside.routes),
-                        sources=inside.sources + outside.sources)
+                        sources=inside.sources + outside.sources,
+                        # Whom to join on either side stays: ZZ 2024 §5.1's criteria on coaches hold
+                        # under its msv and zorggroep contracts (audit J #7).
+                        join=unique_routes(inside.join + outside.join))
     decision.question = f"Werkt u in de eigen (kern)regio van {ctx.name}, waar {ctx.name} preferent is? {ctx.ask}"
     return decision
 

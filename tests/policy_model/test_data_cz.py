@@ -148,8 +148,9 @@ def test_cz_2023_states_its_programme_list_in_full_and_nothing_else(cat):
     # The 2024 page: "CZ groep zet daarom vooralsnog het beleid uit 2023 voort. Dit betekent dat wij
     # voor 2024 de GLI-programma's CooL, de Beweegkuur, SLIMMER en Samen Sportief in Beweging ... inkopen."
     policy = cat.policy("cz", 2023)
-    assert [e.subject for e in policy.coverage.scope] == ["programmes"]
-    assert policy.addresses("programmes") and not policy.addresses("routes")
+    # ... and its requirements only in the page's general terms (audit J #6, #8).
+    assert [(e.subject, e.level) for e in policy.coverage.scope] == [("programmes", "full"), ("requirements", "general")]
+    assert policy.addresses("programmes") and not policy.addresses("routes") and not policy.addresses("requirements")
 
 
 def test_cz_2026_derived_year_states_no_subject_in_full(cat):

@@ -90,3 +90,50 @@ def test_a_change_stated_against_a_later_year_is_listed_but_not_counted(cat):
     near = _diff(cat, "cz-2026", "cz-2027")
     assert not near.stated_after_old
     assert near.counts["removed"] == sum(1 for i in near.items if i.cls == "removed")
+
+
+def test_no_statement_is_both_set_beside_the_others_conditions_and_called_unsettled_there(cat):
+    # Audit J #1: VGZ's coach register rule stood beside ZZ's BLCN rule ("Verschilt") and again as
+    # "Alleen vermeld in VGZ 2024; het andere document legt dit hier niet vast" for the same role.
+    import itertools
+
+    for a, b in itertools.permutations(sorted(cat.policies, key=lambda p: p.key), 2):
+        if a.insurer == b.insurer:
+            continue
+        items = diff_policies(cat, a, b).items
+        for topic_item in (i for i in items if i.key.startswith("topic:")):
+            texts = set(topic_item.before_texts) | set(topic_item.after_texts)
+            for item in items:
+                if item is topic_item or item.matched or item.topic != topic_item.topic or item.kind != topic_item.kind:
+                    continue
+                own = set(item.before_texts if item.after is None else item.after_texts)
+                assert not (own & texts and set(item.roles) & set(topic_item.roles)), (a.key, b.key, item.key)
+
+
+def test_a_rule_put_to_every_provider_stands_beside_another_insurers_rule_for_its_own_forms(cat):
+    # Audit J #2: VGZ 2024 bijlage 2 asks every GLI provider that "De behandeling voldoet aan de
+    # vigerende beleidsregel"; ZZ 2024 5.1 asks it of its msv's coaches. The two records never share
+    # a role, and each was said to lack the other's rule.
+    items = _diff(cat, "vgz-2024", "zz-2024").items
+    nza = next(i for i in items if i.key.startswith("topic:legislation_standards"))
+    assert any("vigerende beleidsregel" in t for t in nza.before_texts)
+    assert any("NZa-beleidsregel" in t for t in nza.after_texts)
+    assert not [i for i in items if i.topic == "legislation_standards" and i.cls in ("added", "removed")]
+
+
+def test_across_insurers_a_general_sentence_is_not_worked_out_by_the_other_insurer(cat):
+    # Audit J #5: "Uitgewerkt in Zorg en Zekerheid 2024" beside the CZ 2024 page's general sentence.
+    from policy_model.comparison.diff import class_label
+
+    item = next(i for i in _diff(cat, "cz-2024", "zz-2024").items if i.cls == "elaborated_in_to")
+    label = class_label(item, "CZ 2024", "ZZ 2024", across=True)
+    assert label == "CZ 2024 spreekt hierover in algemene termen; ZZ 2024 legt het onderwerp vast"
+    assert class_label(item, "CZ 2024", "CZ 2027") == "Uitgewerkt in CZ 2027"
+
+
+def test_what_cz_2023_holds_from_the_2024_summary_page_is_no_change_against_cz_2027(cat):
+    # Audit J #6, #8: "Gewijzigd" (the RHO's subcontractor, its coordinating role) and "Vervallen
+    # [voor RHO]" (contracting) between CZ 2023 and CZ 2027, from the page's general sentences.
+    diff = _diff(cat, "cz-2023", "cz-2027")
+    computed = [i for i in diff.changes if i.kind in ("requirement", "provision", "participant")]
+    assert not computed, [(i.key, i.cls) for i in computed]

@@ -182,3 +182,15 @@ def test_an_organisations_own_answers_do_not_meet_what_every_coach_must_have(cat
     assert network.status == "to_check"
     coach = _item(cat, "vgz-2024", "coach_valid_licence", _network_zz(role="individual_coach"))
     assert coach.status == "met" and coach.why == "U heeft een licentie voor CooL, SLIMMER."
+
+
+def test_an_individual_coach_who_does_not_know_the_region_reads_zz_s_criteria_for_joining_an_msv(cat):
+    # Audit J #7 (profile p09): ZZ 2024 contracts in its region only msv's and zorggroepen, whose
+    # coaches must meet 5.1's criteria. Without knowing the region, the verdict names that way in,
+    # and the checklist must hold those criteria as a subcontractor's (they had dropped out).
+    profile = Profile(role="individual_coach", year=2024, background="leefstijlcoach", registries=["blcn"],
+                      licences=["cool"], agb_code=True, kvk_registered=True, accredited_training=True,
+                      hbo_level=True, region_has_rho="no", region_has_network="no", prior_contract_with=[],
+                      scope="local")
+    item = _item(cat, "zz-2024", "coach_blcn_register", profile)
+    assert item.status == "met" and "onderaannemer van een multidisciplinair samenwerkingsverband" in item.applies_to
