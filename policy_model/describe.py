@@ -58,17 +58,21 @@ def addressees_label(requirements: Iterable[Addressed], *, with_referrer: bool =
     "Multidisciplinair / zorggroep en hun leefstijlcoaches". "Leefstijlcoach (uitvoerder)" alone would
     tell an individual coach, who is a leefstijlcoach too, that it is for them (audit I #3). The
     referrer is named only ``with_referrer`` (a statement's own label, not "Alleen voor …")."""
-    roles: dict[str, None] = {}
-    their_coaches = referrer = False
+    named: dict[str, None] = {}
+    holders: dict[str, None] = {}  # the contractants whose coaches a routed coach requirement is for
+    referrer = False
     for requirement in requirements:
         referrer = referrer or "referrer" in requirement.roles
-        routed_coach = "coach" in requirement.roles and bool(requirement.routes)
-        their_coaches = their_coaches or routed_coach
-        named = [r for r in requirement.roles if r != "referrer" and not (routed_coach and r == "coach")]
-        held = [ROUTE_ROLE[k] for k in requirement.routes if k != "follow"] if routed_coach else []
-        roles.update(dict.fromkeys([*named, *held]))
-    text = ", ".join(ROLE_SHORT_LABELS[r] for r in roles)
-    text = f"{text} en hun leefstijlcoaches" if their_coaches else text
+        if "coach" in requirement.roles and requirement.routes:
+            holders.update(dict.fromkeys(ROUTE_ROLE[k] for k in requirement.routes if k != "follow"))
+            named.update(dict.fromkeys(r for r in requirement.roles if r not in ("coach", "referrer")))
+        else:
+            named.update(dict.fromkeys(r for r in requirement.roles if r != "referrer"))
+    # "Individuele coach; RHO, Samenwerkingsverband en hun leefstijlcoaches", never "Individuele coach,
+    # RHO en hun leefstijlcoaches", which gave the individual coach coaches of its own (audit J).
+    alone = ", ".join(ROLE_SHORT_LABELS[r] for r in named if r not in holders)
+    theirs = ", ".join(ROLE_SHORT_LABELS[r] for r in holders) + " en hun leefstijlcoaches" if holders else ""
+    text = "; ".join(x for x in (alone, theirs) if x)
     return ", ".join(x for x in (text, ROLE_SHORT_LABELS["referrer"] if with_referrer and referrer else "") if x)
 
 

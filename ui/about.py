@@ -143,7 +143,7 @@ def registry_sections(cat: Catalogue) -> list[AboutSection]:
         head = (f"<div class='gli-about-head'><b>{html_escape(registry.name)}</b>"
                 f"{glossary_help_html(registry.name, registry.abbreviation or '')}</div>")
         ties = [(html_escape(text), source) for text, source in registry_background_lines(cat, registry.id)]
-        if not ties:
+        if not ties and registry.kind in ("quality_register", "professional_association"):  # not VECOZO, KvK, ...
             head += f"<div class='gli-about-caption'>{NO_BACKGROUND_TIE}</div>"
         body = head + _lines(cat, [*ties, *((html_escape(fact.text), fact.source) for fact in registry.facts)])
         label = f"{html_escape(registry.abbreviation or registry.name)} – {escape(REGISTRY_KIND_LABELS[registry.kind])}"

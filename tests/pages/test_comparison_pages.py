@@ -226,6 +226,8 @@ def test_a_register_is_tied_to_a_background_only_where_a_policy_says_so():
     assert "Zorg en Zekerheid 2024 noemt dit register voor: fysiotherapeut" in kp
     assert kp.split("noemt dit register voor: ")[1].split("📄")[0].strip() == "fysiotherapeut"
     assert "Zorg en Zekerheid 2024 noemt dit register voor: leefstijlcoach" in sections["register_blcn"][1]
+    # A register of another kind (VECOZO, the KvK) is for no profession: no line about it (audit J).
+    assert "beroepsachtergrond" not in sections["register_vecozo"][1] + sections["register_kvk"][1]
 
 
 def test_the_timeline_chart_groups_each_policys_rows_together():

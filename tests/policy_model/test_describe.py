@@ -25,3 +25,11 @@ def test_a_coach_requirement_without_routes_is_for_every_coach_and_the_referrer_
         "Leefstijlcoach (uitvoerder), Individuele coach"
     assert addressees_label([Addressees(["referrer", "msv"])]) == "Multidisciplinair / zorggroep"
     assert addressees_label([Addressees(["rho"], ["rho"])]) == "RHO"
+
+
+def test_a_role_named_beside_routed_coach_requirements_gets_no_coaches_of_its_own():
+    # Audit J: "Individuele coach, Samenwerkingsverband, RHO en hun leefstijlcoaches" gave the
+    # individual coach coaches of its own.
+    routed = Addressees(["rho", "coach_network", "coach"], ["rho", "coach_network"])
+    assert addressees_label([Addressees(["individual_coach"]), routed]) == \
+        "Individuele coach; RHO, Samenwerkingsverband en hun leefstijlcoaches"
