@@ -21,7 +21,6 @@ from policy_model.vocab import (
     NOT_STATED_LABEL,
     PROGRAMME_STATUS_LABELS,
     REQUIREMENT_KIND_LABELS,
-    ROLE_SHORT_LABELS,
     TOPIC_LABELS,
 )
 
@@ -67,10 +66,6 @@ def programme_statuses(catalogue: Catalogue, policies: list[Policy]) -> list[dic
                 "source": item.source,
             })
     return rows
-
-
-def roles_label(roles) -> str:
-    return ", ".join(ROLE_SHORT_LABELS[r] for r in roles)
 
 
 @dataclass(frozen=True)
@@ -275,7 +270,7 @@ def requirement_rows(catalogue: Catalogue, policies: list[Policy], role: str | N
                 "Soort eis": force_label(r),
                 "Eis": r.text,
                 "Waarde": value_text(r),
-                "Geldt voor": "Deelnemers" if r.kind == "participant" else roles_label(r.roles),
+                "Geldt voor": "Deelnemers" if r.kind == "participant" else addressees_label([r], with_referrer=True),
                 "Achtergrond": ", ".join(BACKGROUND_LABELS[b] for b in r.backgrounds) or "alle",
                 "source": r.source,
             })
