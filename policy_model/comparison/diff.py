@@ -243,9 +243,12 @@ def class_label(item_or_cls: DiffItem | str, old_label: str | None = None, new_l
                 "added": f"Alleen in {new_label}; {old_label} legt dit volledig vast zonder",
                 "removed": f"Alleen in {old_label}; {new_label} legt dit volledig vast zonder",
                 "changed": "Verschilt",
-                "elaborated_in_to": f"{old_label} spreekt hierover in algemene termen; {new_label} legt het onderwerp vast",
-                "elaborated_in_from": f"{new_label} spreekt hierover in algemene termen; {old_label} legt het onderwerp vast",
+                "elaborated_in_to": f"{old_label} legt dit niet vast; {new_label} legt het onderwerp vast",
+                "elaborated_in_from": f"{new_label} legt dit niet vast; {old_label} legt het onderwerp vast",
             }
+            if not isinstance(item_or_cls, str) and item_or_cls.key.startswith("topic:"):
+                # Each insurer's conditions on the topic in its own words: they may ask the same.
+                return "Beide stellen hier eisen, elk in eigen woorden"
         if cls in named:
             return named[cls]
     return DIFF_CLASS_LABELS[cls]

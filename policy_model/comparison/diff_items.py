@@ -369,11 +369,23 @@ def _addresses(statement: Statement, role: str | None) -> bool:
     return not isinstance(statement, Requirement) or statement.kind == "participant" or applies_to_role(statement, role)
 
 
+def _names(statement: Statement, role: str | None) -> bool:
+    """Whether a statement names ``role`` itself (a coach's statement names an individual coach,
+    who is one): what works out a general sentence for the RHO must be about the RHO, not a
+    statement on coaches that an RHO's coaches must also meet (audit K #4: ZZ §5.4's call on
+    coaches to join an msv "worked out" CZ 2024's sentence on the RHO's subcontractors)."""
+    if not isinstance(statement, Requirement) or statement.kind == "participant" or role is None:
+        return True
+    if role in ("coach", "individual_coach") and "coach" in statement.roles:
+        return applies_to_role(statement, role)
+    return role in statement.roles and applies_to_role(statement, role)
+
+
 def _on_topic(policy: Policy, statement: Statement, role: str | None) -> list[Statement]:
-    """The statements of ``policy`` of the same kind on the same topic, for ``role``, that settle it."""
+    """The statements of ``policy`` of the same kind on the same topic that name ``role`` and settle it."""
     pool = [*policy.requirements, *policy.provisions]
     return [s for s in pool if family(s) == family(statement) and s.topic == statement.topic
-            and _addresses(s, role) and _states_settled(policy, s, role)]
+            and _names(s, role) and _states_settled(policy, s, role)]
 
 
 #: ``other_side`` of a statement whose topic the other insurer settles with conditions of its own:
@@ -388,24 +400,45 @@ def _conditions_on_topic(policy: Policy, statement: Statement, role: str | None)
     where VGZ 2024 asks one in its own (audit I #2); VGZ 2024 asks every GLI provider to follow the
     NZa rules, ZZ 2024 asks it of its msv's coaches, whose roles the two records never share
     (audit J #2)."""
-    pool = [*policy.requirements, *policy.provisions]
-    return [s for s in pool if family(s) == family(statement) and s.topic == statement.topic and _gating(s)
-            and (_addresses(s, role) or _for_every_contractant(policy, s))
+    if not _is_condition(statement):
+        return []
+    return [s for s in policy.requirements if s.kind == statement.kind and s.topic == statement.topic
+            and _is_condition(s) and (_addresses(s, role) or _for_every_contractant(policy, s, role))
             and _states_settled(policy, s, role)]
 
 
-def _for_every_contractant(policy: Policy, statement: Statement) -> bool:
+def _is_condition(statement: Statement) -> bool:
+    """A requirement that gates a contract, on a topic of its own: provisions and the catch-all topic
+    ``other`` set side by side things that have only their vagueness in common (audit K #1)."""
+    return isinstance(statement, Requirement) and statement.force in GATING_FORCES and statement.topic != "other"
+
+
+def _form_not_contracted(policy: Policy, role: str | None) -> bool:
+    """Whether ``policy`` names no route of its own for the form ``role``: its full list of
+    conditions then says nothing of that form. VGZ 2024 names no msv; "VGZ 2024 legt dit volledig
+    vast zonder [voor Multidisciplinair / zorggroep]" beside ZZ 2024's NZa rule read as "VGZ does
+    not ask it", while VGZ asks it of every provider it contracts (audit J #2, K #3)."""
+    forms = _contracted_forms(policy)
+    return bool(forms) and role not in (None, "coach", "referrer") and role not in forms
+
+
+def _contracted_forms(policy: Policy) -> set[str]:
+    return {ROUTE_ROLE[r.route] for r in policy.contract_routes if r.available != "no"
+            and r.route not in ("runoff", "follow")}
+
+
+def _for_every_contractant(policy: Policy, statement: Statement, role: str | None) -> bool:
     """A requirement put to every form the record contracts (VGZ 2024 bijlage 2's GLI list: RHO,
-    samenwerkingsverband, individual coach): what that insurer asks of any provider."""
+    samenwerkingsverband, individual coach), asked for a role the record contracts or the coach:
+    ZZ 2024's rules for its msv's answer nothing for an RHO, which ZZ does not contract (audit K #3)."""
     if not isinstance(statement, Requirement) or statement.routes:
         return False
-    forms = {ROUTE_ROLE[r.route] for r in policy.contract_routes
-             if r.available != "no" and r.route not in ("runoff", "follow")}
-    return bool(forms) and forms <= set(statement.roles)
+    forms = _contracted_forms(policy)
+    return bool(forms) and forms <= set(statement.roles) and (role == "coach" or role in forms)
 
 
 def _topic_items(old: Policy, new: Policy, found: list[tuple[Statement, list[str | None]]]) -> list[DiffItem]:
-    """One "Verschilt" item per topic for conditions two insurers each set in their own words:
+    """One item per topic ("Beide stellen hier eisen, elk in eigen woorden") for conditions two insurers set:
     every condition of each side on that topic for those roles, side by side."""
     by_topic: dict[str, list[str | None]] = {}
     for statement, roles in found:
@@ -447,6 +480,8 @@ def _pair_class(old: Policy, new: Policy, pair: Pair, role: str | None) -> tuple
         return ("elaborated_in_from" if arrow == "to" else "elaborated_in_to"), None, None
     if own_settled and _gating(mine) and old.insurer != new.insurer and _conditions_on_topic(other, mine, role):
         return "changed", _ON_TOPIC, None
+    if _form_not_contracted(other, role):
+        return f"only_in_{arrow}", "no_route", None
     if other_level == "full" and _gating(mine):
         # Added or removed only where both documents settle the subject for the role; a condition
         # this document states only in general terms, or beside a deferral, is one-sided.
@@ -455,7 +490,15 @@ def _pair_class(old: Policy, new: Policy, pair: Pair, role: str | None) -> tuple
         return ("added" if arrow == "to" else "removed"), None, None
     subject = _subject(mine)
     deferral = _deferral(other, subject, role=role, topic=mine.topic) if other_level == "deferred" else None
+    if other_level == "general" and not _speaks_of(other, mine):
+        other_level = None  # a summary that never mentions the topic says nothing of it (audit J #4, K #2)
     return f"only_in_{arrow}", other_level or "silent", deferral
+
+
+def _speaks_of(policy: Policy, statement: Statement) -> bool:
+    """Whether ``policy`` says anything of the statement's kind on its topic (for any role)."""
+    return any(family(s) == family(statement) and s.topic == statement.topic
+               for s in (*policy.requirements, *policy.provisions))
 
 
 def statement_items(old: Policy, new: Policy) -> list[DiffItem]:

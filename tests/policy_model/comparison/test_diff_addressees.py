@@ -119,6 +119,9 @@ def test_a_rule_put_to_every_provider_stands_beside_another_insurers_rule_for_it
     assert any("vigerende beleidsregel" in t for t in nza.before_texts)
     assert any("NZa-beleidsregel" in t for t in nza.after_texts)
     assert not [i for i in items if i.topic == "legislation_standards" and i.cls in ("added", "removed")]
+    # For the msv, which VGZ names no route for, VGZ's full list says nothing either way (audit K #3).
+    msv = next(i for i in items if i.key == "programma_volgens_nza_beleidsregel@msv")
+    assert msv.cls == "only_in_to" and msv.other_side == "no_route"
 
 
 def test_across_insurers_a_general_sentence_is_not_worked_out_by_the_other_insurer(cat):
@@ -127,7 +130,7 @@ def test_across_insurers_a_general_sentence_is_not_worked_out_by_the_other_insur
 
     item = next(i for i in _diff(cat, "cz-2024", "zz-2024").items if i.cls == "elaborated_in_to")
     label = class_label(item, "CZ 2024", "ZZ 2024", across=True)
-    assert label == "CZ 2024 spreekt hierover in algemene termen; ZZ 2024 legt het onderwerp vast"
+    assert label == "CZ 2024 legt dit niet vast; ZZ 2024 legt het onderwerp vast"
     assert class_label(item, "CZ 2024", "CZ 2027") == "Uitgewerkt in CZ 2027"
 
 
@@ -137,3 +140,45 @@ def test_what_cz_2023_holds_from_the_2024_summary_page_is_no_change_against_cz_2
     diff = _diff(cat, "cz-2023", "cz-2027")
     computed = [i for i in diff.changes if i.kind in ("requirement", "provision", "participant")]
     assert not computed, [(i.key, i.cls) for i in computed]
+
+
+def test_only_conditions_on_a_topic_of_their_own_are_set_side_by_side(cat):
+    # Audit K #1: provisions and the catch-all topic "other" became "Verschilt" items (VGZ's "Dit
+    # inkoopbeleid geldt onder meer voor aanbieders van een GLI" beside ZZ 2023's strategy's name).
+    import itertools
+
+    for a, b in itertools.permutations(sorted(cat.policies, key=lambda p: p.key), 2):
+        if a.insurer == b.insurer:
+            continue
+        for item in diff_policies(cat, a, b).items:
+            if item.key.startswith("topic:"):
+                assert item.kind == "requirement" and item.topic != "other", (a.key, b.key, item.key)
+    assert not _diff(cat, "vgz-2024", "zz-2023").changes
+
+
+def test_an_insurers_rules_for_the_forms_it_contracts_answer_nothing_for_a_form_it_does_not(cat):
+    # Audit K #3: ZZ 2024's digital-GLI assessment (its msv's) was set beside VGZ's RHO patient portal
+    # "voor RHO"; ZZ contracts no RHO.
+    items = _diff(cat, "vgz-2024", "zz-2024").items
+    assert not [i for i in items if i.key.startswith("topic:") and "rho" in i.roles]
+    portal = next(i for i in items if i.key == "rho_agreement_patient_portal_lifestyle")
+    assert portal.other_side == "no_route"
+
+
+def test_what_works_out_a_general_sentence_for_the_rho_is_about_the_rho(cat):
+    # Audit K #4: ZZ 5.4's call on coaches to join an msv "worked out" CZ 2024's sentence on the
+    # RHO's subcontractors, for the RHO.
+    items = [i for i in _diff(cat, "cz-2024", "zz-2024").items if i.key.startswith("coach_as_subcontractor_of_rho")]
+    assert items and not [i for i in items if i.cls.startswith("elaborated") and "rho" in i.roles]
+
+
+def test_a_summary_that_never_mentions_a_topic_is_silent_on_it_not_general(cat):
+    # Audit J #4, K #2: "het andere document noemt dit alleen in algemene termen" beside KvK, Green
+    # Deal and the like, of which the CZ 2023 and 2024 records say nothing.
+    for old in ("cz-2023", "cz-2024"):
+        for new in ("cz-2027", "vgz-2024", "zz-2024"):
+            policy = cat.policy_by_key(old)
+            for item in _diff(cat, old, new).items:
+                if item.other_side == "general" and item.kind in ("requirement", "provision", "participant"):
+                    assert any(s.topic == item.topic for s in (*policy.requirements, *policy.provisions)), \
+                        (old, new, item.key)
