@@ -93,6 +93,9 @@ def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
         c1.metric("Gewijzigd", counts["changed"])
         c2.metric("Nieuw", counts["added"])
         c3.metric("Vervallen", counts["removed"])
+    if own := diff.own_words:
+        st.caption(f"Niet meegeteld: {len(own)} onderwerp(en) waarop beide verzekeraars eisen stellen, elk in eigen "
+                   "woorden; ze staan hieronder bij de verschillen, naast elkaar.")
     if later := diff.stated_after_old:
         years = ", ".join(sorted({str(i.change.against_year) for i in later if i.change}))
         st.caption(f"Niet meegeteld: {len(later)} wijziging(en) die een later beleidsdocument noemt ten opzichte van "

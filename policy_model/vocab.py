@@ -460,8 +460,6 @@ OTHER_SIDE_LABELS: dict[str, str] = {
     "general": "het andere document noemt dit alleen in algemene termen",
     "deferred": "het andere document legt dit hier niet vast",
     "full": "het andere document noemt dit niet; zijn lijst van voorwaarden is volledig, maar dit is geen voorwaarde",
-    "no_route": "het andere document noemt voor deze vorm geen eigen contracteerroute; zijn eisen gaan over de "
-                "vormen die het wel contracteert",
     "full_unsettled": "het andere document noemt dit niet in zijn volledige lijst van voorwaarden; dit document legt "
                       "het onderwerp niet volledig vast",
     "one_off": "een eenmalige activiteit van dat jaar, geen jaarlijkse",

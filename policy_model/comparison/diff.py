@@ -98,13 +98,19 @@ class PolicyDiff:
         """Items per class, for the headline. A change a later record states against a year after
         the older record's is listed but not counted: CZ 2027 drops the RIVM registration "in 2026"
         (against 2026), which the CZ 2024 page never settled; "1 vervallen" between 2024 and 2027
-        said 2024 had it (audit H #6)."""
+        said 2024 had it (audit H #6). Nor are :attr:`own_words` topics."""
         out = dict.fromkeys(DIFF_CLASS_LABELS, 0)
-        later = {id(i) for i in self.stated_after_old}
+        later = {id(i) for i in (*self.stated_after_old, *self.own_words)}
         for item in self.items:
             if id(item) not in later:
                 out[item.cls] += 1
         return out
+
+    @property
+    def own_words(self) -> list[DiffItem]:
+        """Topics on which two insurers each set conditions in their own words (``topic:`` items):
+        listed with the differences, not counted as one: they may ask the same (audit L #6)."""
+        return [i for i in self.items if i.key.startswith("topic:")]
 
     @property
     def stated_after_old(self) -> list[DiffItem]:
@@ -225,6 +231,10 @@ def row_label(item: DiffItem) -> str:
     return f"{DIFF_ITEM_KIND_SINGULAR[item.kind]} · {item.subject}"
 
 
+#: Kinds of item compared statement by statement (the others are keyed lists: periods, routes, ...).
+STATEMENT_KINDS = ("requirement", "participant", "provision")
+
+
 def class_label(item_or_cls: DiffItem | str, old_label: str | None = None, new_label: str | None = None, *,
                 across: bool = False) -> str:
     """The class in Dutch, naming the records where a class refers to one side; between two
@@ -238,17 +248,22 @@ def class_label(item_or_cls: DiffItem | str, old_label: str | None = None, new_l
             "elaborated_in_from": f"Uitgewerkt in {old_label}",
         }
         if across:
-            # One insurer's rules do not "work out" another's general sentence (audit J #5).
             named |= {
                 "added": f"Alleen in {new_label}; {old_label} legt dit volledig vast zonder",
                 "removed": f"Alleen in {old_label}; {new_label} legt dit volledig vast zonder",
                 "changed": "Verschilt",
-                "elaborated_in_to": f"{old_label} legt dit niet vast; {new_label} legt het onderwerp vast",
-                "elaborated_in_from": f"{new_label} legt dit niet vast; {old_label} legt het onderwerp vast",
             }
-            if not isinstance(item_or_cls, str) and item_or_cls.key.startswith("topic:"):
+            item = None if isinstance(item_or_cls, str) else item_or_cls
+            if item is not None and item.key.startswith("topic:"):
                 # Each insurer's conditions on the topic in its own words: they may ask the same.
                 return "Beide stellen hier eisen, elk in eigen woorden"
+            if item is not None and item.kind in STATEMENT_KINDS:
+                # One insurer's rules do not "work out" another's general sentence (audit J #5); a
+                # period or a list is still worked out by the longer side (audit L #5).
+                named |= {
+                    "elaborated_in_to": f"{old_label} legt dit niet vast; {new_label} legt het onderwerp vast",
+                    "elaborated_in_from": f"{new_label} legt dit niet vast; {old_label} legt het onderwerp vast",
+                }
         if cls in named:
             return named[cls]
     return DIFF_CLASS_LABELS[cls]

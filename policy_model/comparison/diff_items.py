@@ -403,7 +403,7 @@ def _conditions_on_topic(policy: Policy, statement: Statement, role: str | None)
     if not _is_condition(statement):
         return []
     return [s for s in policy.requirements if s.kind == statement.kind and s.topic == statement.topic
-            and _is_condition(s) and (_addresses(s, role) or _for_every_contractant(policy, s, role))
+            and _is_condition(s) and (_addresses(s, role) or _for_every_contractant(policy, s))
             and _states_settled(policy, s, role)]
 
 
@@ -413,28 +413,22 @@ def _is_condition(statement: Statement) -> bool:
     return isinstance(statement, Requirement) and statement.force in GATING_FORCES and statement.topic != "other"
 
 
-def _form_not_contracted(policy: Policy, role: str | None) -> bool:
-    """Whether ``policy`` names no route of its own for the form ``role``: its full list of
-    conditions then says nothing of that form. VGZ 2024 names no msv; "VGZ 2024 legt dit volledig
-    vast zonder [voor Multidisciplinair / zorggroep]" beside ZZ 2024's NZa rule read as "VGZ does
-    not ask it", while VGZ asks it of every provider it contracts (audit J #2, K #3)."""
-    forms = _contracted_forms(policy)
-    return bool(forms) and role not in (None, "coach", "referrer") and role not in forms
-
-
 def _contracted_forms(policy: Policy) -> set[str]:
     return {ROUTE_ROLE[r.route] for r in policy.contract_routes if r.available != "no"
             and r.route not in ("runoff", "follow")}
 
 
-def _for_every_contractant(policy: Policy, statement: Statement, role: str | None) -> bool:
+def _for_every_contractant(policy: Policy, statement: Statement) -> bool:
     """A requirement put to every form the record contracts (VGZ 2024 bijlage 2's GLI list: RHO,
-    samenwerkingsverband, individual coach), asked for a role the record contracts or the coach:
-    ZZ 2024's rules for its msv's answer nothing for an RHO, which ZZ does not contract (audit K #3)."""
+    samenwerkingsverband, individual coach): what that insurer asks of any provider it contracts,
+    whatever the form is called. VGZ's samenwerkingsverband route is open ("bijv."), so an msv may
+    be one; restricting this to the forms a record names made VGZ "lack" the NZa rule for an msv
+    (audit K #3 against L #1). The two sides then stand together, labelled as each insurer's own
+    words, never as a verdict."""
     if not isinstance(statement, Requirement) or statement.routes:
         return False
     forms = _contracted_forms(policy)
-    return bool(forms) and forms <= set(statement.roles) and (role == "coach" or role in forms)
+    return bool(forms) and forms <= set(statement.roles)
 
 
 def _topic_items(old: Policy, new: Policy, found: list[tuple[Statement, list[str | None]]]) -> list[DiffItem]:
@@ -480,8 +474,6 @@ def _pair_class(old: Policy, new: Policy, pair: Pair, role: str | None) -> tuple
         return ("elaborated_in_from" if arrow == "to" else "elaborated_in_to"), None, None
     if own_settled and _gating(mine) and old.insurer != new.insurer and _conditions_on_topic(other, mine, role):
         return "changed", _ON_TOPIC, None
-    if _form_not_contracted(other, role):
-        return f"only_in_{arrow}", "no_route", None
     if other_level == "full" and _gating(mine):
         # Added or removed only where both documents settle the subject for the role; a condition
         # this document states only in general terms, or beside a deferral, is one-sided.
@@ -522,7 +514,7 @@ def statement_items(old: Policy, new: Policy) -> list[DiffItem]:
             roles = [role for role, _, _ in found]
             deferral = next((d for _, _, d in found if d is not None), None)
             others = [o for _, o, _ in found if o]
-            other = "deferred" if deferral else (max(set(others), key=others.count) if others else None)
+            other = "deferred" if deferral else (max(sorted(set(others)), key=others.count) if others else None)
             items.append(_statement_item(old, new, pair, cls, other, deferral, roles, split))
     items += _topic_items(old, new, on_topic)
     order = list(TOPIC_LABELS)

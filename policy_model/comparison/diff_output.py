@@ -71,7 +71,10 @@ def later_note(diff: PolicyDiff) -> str:
     changes out, or ""."""
     later = diff.stated_after_old
     years = ", ".join(sorted({str(i.change.against_year) for i in later if i.change}))
-    return f"; niet meegeteld: {len(later)} genoemd ten opzichte van {years}" if later else ""
+    out = f"; niet meegeteld: {len(later)} genoemd ten opzichte van {years}" if later else ""
+    if diff.own_words:
+        out += f"; {len(diff.own_words)} onderwerp(en) waarop beide eisen stellen, elk in eigen woorden"
+    return out
 
 
 def diff_text(catalogue: Catalogue, diff: PolicyDiff) -> str:
