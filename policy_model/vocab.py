@@ -457,6 +457,7 @@ DIFF_CLASS_LABELS: dict[str, str] = {
 #: What the other document does with a subject one document alone states, in a phrase.
 OTHER_SIDE_LABELS: dict[str, str] = {
     "silent": "het andere document zegt hier niets over",
+    "other_words": "het andere document heeft over dit onderwerp eigen uitspraken",
     "general": "het andere document noemt dit alleen in algemene termen",
     "deferred": "het andere document legt dit hier niet vast",
     "full": "het andere document noemt dit niet; zijn lijst van voorwaarden is volledig, maar dit is geen voorwaarde",

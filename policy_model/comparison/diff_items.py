@@ -484,6 +484,9 @@ def _pair_class(old: Policy, new: Policy, pair: Pair, role: str | None) -> tuple
     deferral = _deferral(other, subject, role=role, topic=mine.topic) if other_level == "deferred" else None
     if other_level == "general" and not _speaks_of(other, mine):
         other_level = None  # a summary that never mentions the topic says nothing of it (audit J #4, K #2)
+    if other_level is None and mine.topic != "other" and _speaks_of(other, mine):
+        # Not "zegt hier niets over" where it speaks of the topic in sentences of its own (audit L #8).
+        return f"only_in_{arrow}", "other_words", deferral
     return f"only_in_{arrow}", other_level or "silent", deferral
 
 

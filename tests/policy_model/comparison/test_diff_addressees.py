@@ -216,3 +216,15 @@ def test_a_summary_that_never_mentions_a_topic_is_silent_on_it_not_general(cat):
                 if item.other_side == "general" and item.kind in ("requirement", "provision", "participant"):
                     assert any(s.topic == item.topic for s in (*policy.requirements, *policy.provisions)), \
                         (old, new, item.key)
+
+
+def test_a_document_with_its_own_sentences_on_a_topic_is_not_said_to_be_silent_on_it(cat):
+    # Audit L #8 (K #7): CZ 2027's five provisions on digital care and ZZ 2024's two each said of the
+    # other "het andere document zegt hier niets over".
+    from policy_model.vocab import OTHER_SIDE_LABELS
+
+    items = [i for i in _diff(cat, "cz-2027", "zz-2024").items if i.topic == "digital_care" and i.kind == "provision"]
+    assert len(items) == 7 and all(i.other_side == "other_words" for i in items)
+    assert OTHER_SIDE_LABELS["other_words"] == "het andere document heeft over dit onderwerp eigen uitspraken"
+    # The catch-all topic "other" holds unrelated sentences: silence stays silence there.
+    assert not [i for i in _diff(cat, "cz-2024", "cz-2027").items if i.topic == "other" and i.other_side == "other_words"]
