@@ -228,3 +228,12 @@ def test_a_document_with_its_own_sentences_on_a_topic_is_not_said_to_be_silent_o
     assert OTHER_SIDE_LABELS["other_words"] == "het andere document heeft over dit onderwerp eigen uitspraken"
     # The catch-all topic "other" holds unrelated sentences: silence stays silence there.
     assert not [i for i in _diff(cat, "cz-2024", "cz-2027").items if i.topic == "other" and i.other_side == "other_words"]
+
+
+def test_who_judges_inclusion_in_a_digital_gli_is_not_set_beside_referral_rules(cat):
+    # Audit K #6: ZZ 2024 5.1 "Het medisch team van de interventie-eigenaar beoordeelt of een
+    # deelnemer voldoet aan de inclusiecriteria" (for a digital GLI) was filed under referral, and
+    # "worked out" the CZ 2024 page's and VGZ 2024's referral sentences.
+    for old in ("cz-2024", "vgz-2024", "cz-2027"):
+        items = [i for i in _diff(cat, old, "zz-2024").items if i.kind == "participant"]
+        assert items and not [i for i in items if i.cls.startswith("elaborated") or i.key.startswith("topic:")], old
