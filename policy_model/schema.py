@@ -18,6 +18,7 @@ from policy_model.addresses import ContactAddress, WebUrl
 from policy_model.tree import iter_instances
 from policy_model.vocab import (
     ROUTE_SUBJECTS,
+    SPECIAL_ROUTES,
     TOPIC_SUBJECTS,
     AgeGroup,
     ApplicationWindow,
@@ -681,6 +682,10 @@ class Policy(Strict):
                 raise ValueError("a record with review marks (source.review) is a draft: set draft: true, "
                                  "or handle every mark and delete it")
         return self
+
+    def offered_routes(self) -> list[ContractRoute]:
+        """The contract forms the document offers: not closed, and not a run-off or volgbeleid."""
+        return [r for r in self.contract_routes if r.available != "no" and r.route not in SPECIAL_ROUTES]
 
     def coverage_level(self, subject: str, *, role: str | None = None, topic: str | None = None,
                        route: str | None = None) -> str | None:

@@ -51,6 +51,8 @@ ROUTE_LABELS: dict[str, str] = {
     "runoff": "Uitloopovereenkomst",
     "follow": "Volgen van de preferente zorgverzekeraar",
 }
+#: Routes that are no contract form of their own: a run-off contract, following another insurer.
+SPECIAL_ROUTES = ("runoff", "follow")
 #: Which profile role contracts through which route.
 ROUTE_ROLE: dict[str, str] = {
     "rho": "rho",

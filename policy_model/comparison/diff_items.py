@@ -413,11 +413,6 @@ def _is_condition(statement: Statement) -> bool:
     return isinstance(statement, Requirement) and statement.force in GATING_FORCES and statement.topic != "other"
 
 
-def _contracted_forms(policy: Policy) -> set[str]:
-    return {ROUTE_ROLE[r.route] for r in policy.contract_routes if r.available != "no"
-            and r.route not in ("runoff", "follow")}
-
-
 def _for_every_contractant(policy: Policy, statement: Statement) -> bool:
     """A requirement put to every form the record contracts (VGZ 2024 bijlage 2's GLI list: RHO,
     samenwerkingsverband, individual coach): what that insurer asks of any provider it contracts,
@@ -427,7 +422,7 @@ def _for_every_contractant(policy: Policy, statement: Statement) -> bool:
     words, never as a verdict."""
     if not isinstance(statement, Requirement) or statement.routes:
         return False
-    forms = _contracted_forms(policy)
+    forms = {ROUTE_ROLE[r.route] for r in policy.offered_routes()}
     return bool(forms) and forms <= set(statement.roles)
 
 

@@ -52,8 +52,6 @@ ROLE_NOUNS = {"individual_coach": "individuele leefstijlcoach", "coach": "leefst
               "rho": "RHO", "msv": "multidisciplinair samenwerkingsverband of zorggroep", "referrer": "verwijzer"}
 #: Organisational routes a coach can work under as subcontractor.
 UMBRELLA_ROUTES = ("rho", "coach_network", "msv", "zorggroep")
-#: Routes that are no contract form of their own: a run-off contract, following another insurer.
-SPECIAL_ROUTES = ("runoff", "follow")
 
 #: The profile's keys in Dutch, for the summary on the printable checklist and the page.
 PROFILE_KEY_LABELS = {

@@ -12,7 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from policy_model.schema import ContractPeriod, ContractRoute
-from policy_model.vocab import ORG_FUNCTION_QUESTIONS, ROUTE_FORM_KIND_LABELS, ROUTE_LABELS, ROUTE_ROLE
+from policy_model.vocab import (
+    ORG_FUNCTION_QUESTIONS,
+    ROUTE_FORM_KIND_LABELS,
+    ROUTE_LABELS,
+    ROUTE_ROLE,
+    SPECIAL_ROUTES,
+)
 from policy_model.wizard.context import (
     Ctx,
     Decision,
@@ -26,7 +32,6 @@ from policy_model.wizard.forms import RouteFit, fit_rank, form_wording
 from policy_model.wizard.labels import (
     NOT_SETTLED,
     ROLE_NOUNS,
-    SPECIAL_ROUTES,
     UMBRELLA_ROUTES,
 )
 from policy_model.wizard.profile import fold
@@ -176,7 +181,7 @@ def region_closes(ctx: Ctx, here: Here) -> Decision:
 def not_offered(ctx: Ctx, here: Here) -> Decision:
     """A contract form the policy closes, or does not name in its full list of routes."""
     policy, name = ctx.policy, ctx.name
-    offered = [r for r in policy.contract_routes if r.available != "no" and r.route not in SPECIAL_ROUTES]
+    offered = policy.offered_routes()
     closed = here.closed[0].route if here.closed else None
     if closed is not None and not lists_forms_for(ctx):
         reasons, sources = [f"Het beleid sluit deze route uit: {closed.description}"], [closed.source]
