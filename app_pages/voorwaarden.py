@@ -19,13 +19,13 @@ from policy_model.comparison.text_rows import (
     provision_text_rows,
     requirement_and_participant_text_rows,
     requirement_text_rows,
-    role_deferrals,
+    role_deferral_notes,
     route_text_rows,
     tariff_text_rows,
 )
 from policy_model.reports.comparison_export import Part
 from policy_model.schema import Policy
-from policy_model.vocab import CONTRACTING_ROLES, DEFERRAL_LABELS, ROLE_SHORT_LABELS
+from policy_model.vocab import CONTRACTING_ROLES, ROLE_SHORT_LABELS
 from ui.citation import show_sourced_lines
 from ui.data import catalogue
 from ui.layout import page_header, provenance_footer
@@ -74,11 +74,8 @@ def show_requirements(cat: Catalogue, policies: list[Policy], only_diff: bool, w
                "aanmerking komt voor een GLI (geldt voor elke rol)."
                + (f" Een onderwerp dat een document alleen voor een andere rol dan {_role_label(role)} noemt, "
                   "staat er als ‘– Alleen voor …’: klik om de tekst te lezen." if role else ""))
-    show_sourced_lines(cat, ("", [
-        (f"<b>{html_escape(cat.policy_label(policy))}</b> – {DEFERRAL_LABELS[entry.points_to or 'other_text']} voor "
-         f"{html_escape(_role_label(role))}: “{html_escape(entry.source.quote)}” Zijn kolom hieronder toont voor "
-         "deze rol alleen wat het document daarnaast zegt, zoals de eisen aan de leefstijlcoach.", entry.source)
-        for policy, entry in role_deferrals(policies, role) if entry.source is not None]))
+    show_sourced_lines(cat, ("", [(f"<b>{html_escape(label)}</b> – {html_escape(text)}", source)
+                                  for label, text, source in role_deferral_notes(cat, policies, role)]))
     side_by_side(cat, policies, only_diff, words, requirement_and_participant_text_rows, role, key="requirements",
                  name="gli-eisen-per-onderwerp", empty="Geen eisen vastgelegd voor deze selectie.")
     box = url_expander("Alle eisen met bron, als tabel om te sorteren", SOURCES_KEY)

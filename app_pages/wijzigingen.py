@@ -16,6 +16,7 @@ from policy_model.comparison.diff import (
     row_label,
     stated_changes,
 )
+from policy_model.comparison.diff_output import uncounted_notes
 from policy_model.comparison.selection import default_pair, resolve_link_name, words_withheld_note
 from policy_model.comparison.text_rows import change_text_rows, open_item_text_rows
 from policy_model.paths import data_dir
@@ -93,13 +94,8 @@ def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
         c1.metric("Gewijzigd", counts["changed"])
         c2.metric("Nieuw", counts["added"])
         c3.metric("Vervallen", counts["removed"])
-    if own := diff.own_words:
-        st.caption(f"Niet meegeteld: {len(own)} onderwerp(en) waarop beide verzekeraars eisen stellen, elk in eigen "
-                   "woorden; ze staan hieronder bij de verschillen, naast elkaar.")
-    if later := diff.stated_after_old:
-        years = ", ".join(sorted({str(i.change.against_year) for i in later if i.change}))
-        st.caption(f"Niet meegeteld: {len(later)} wijziging(en) die een later beleidsdocument noemt ten opzichte van "
-                   f"{years}, een jaar na {md_escape(old_label)}; ze staan hieronder met dat jaar.")
+    for note in uncounted_notes(diff, old_label):
+        st.caption(md_escape(note))
     for policy in (diff.old, diff.new):
         if policy.document_kind != "full_policy":
             st.caption(f"{md_escape(labels[policy.key])}: {md_escape(cat.document_kind_label(policy))}. "

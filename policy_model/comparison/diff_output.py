@@ -66,15 +66,24 @@ def _lines(item: DiffItem, old: str, new: str, indent: str = "", across: bool = 
     return lines
 
 
-def later_note(diff: PolicyDiff) -> str:
-    """"; niet meegeteld: 1 genoemd ten opzichte van 2026" where :attr:`PolicyDiff.counts` leaves
-    changes out, or ""."""
-    later = diff.stated_after_old
-    years = ", ".join(sorted({str(i.change.against_year) for i in later if i.change}))
-    out = f"; niet meegeteld: {len(later)} genoemd ten opzichte van {years}" if later else ""
-    if diff.own_words:
-        out += f"; {len(diff.own_words)} onderwerp(en) waarop beide eisen stellen, elk in eigen woorden"
-    return out
+def uncounted_notes(diff: PolicyDiff, old_label: str) -> list[str]:
+    """What :attr:`PolicyDiff.counts` leaves out of the headline, one sentence each, for the page,
+    the text reading and the report: topics where both insurers set conditions in their own words,
+    and changes a later record states against a year after the older record's."""
+    notes = []
+    if own := diff.own_words:
+        notes.append(f"Niet meegeteld: {len(own)} onderwerp(en) waarop beide verzekeraars eisen stellen, elk in "
+                     "eigen woorden; ze staan hieronder bij de verschillen, naast elkaar.")
+    if later := diff.stated_after_old:
+        years = ", ".join(sorted({str(i.change.against_year) for i in later if i.change}))
+        notes.append(f"Niet meegeteld: {len(later)} wijziging(en) die een later beleidsdocument noemt ten opzichte "
+                     f"van {years}, een jaar na {old_label}; ze staan hieronder met dat jaar.")
+    return notes
+
+
+def later_note(diff: PolicyDiff, old_label: str) -> str:
+    """The :func:`uncounted_notes` after a headline, or ""."""
+    return "".join(f" {note}" for note in uncounted_notes(diff, old_label))
 
 
 def diff_text(catalogue: Catalogue, diff: PolicyDiff) -> str:
@@ -87,7 +96,7 @@ def diff_text(catalogue: Catalogue, diff: PolicyDiff) -> str:
                 f"{counts['changed']} gewijzigd, {counts['added']} nieuw, {counts['removed']} vervallen")
     lines = [f"{old} -> {new}",
              f"{headline}; {sum(counts[c] for c in ONE_SIDED)} alleen in één document vastgelegd of vermeld; "
-             f"{counts['reworded']} anders verwoord" + later_note(diff)]
+             f"{counts['reworded']} anders verwoord." + later_note(diff, old)]
     for title, classes in (("Verschillen", REAL_CHANGES), ("Alleen in één document vastgelegd of vermeld", ONE_SIDED),
                            ("Anders verwoord", ("reworded",))):
         chosen = diff.of_classes(classes)

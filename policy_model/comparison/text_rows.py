@@ -48,6 +48,7 @@ from policy_model.vocab import (
     GATING_FORCES,
     PROGRAMME_STATUS_LABELS,
     REGISTRY_USE_LABELS,
+    ROLE_SHORT_LABELS,
     ROUTE_LABELS,
     TARIFF_KIND_LABELS,
     TOPIC_LABELS,
@@ -328,6 +329,20 @@ def role_deferrals(policies: Sequence[Policy], role: str | None) -> list[tuple[P
         entry = policy.coverage.entry("requirements", role=role)
         if entry is not None and entry.level == "deferred" and not entry.own_list and role in entry.roles:
             out.append((policy, entry))
+    return out
+
+
+def role_deferral_notes(catalogue: Catalogue, policies: Sequence[Policy], role: str | None
+                        ) -> list[tuple[str, str, Source]]:
+    """:func:`role_deferrals` as (record label, sentence, source), for the line above the rows."""
+    out = []
+    for policy, entry in role_deferrals(policies, role):
+        if entry.source is None or role is None:
+            continue
+        text = (f"{DEFERRAL_LABELS[entry.points_to or 'other_text']} voor {ROLE_SHORT_LABELS[role]}: "
+                f"“{entry.source.quote}” Zijn kolom hieronder toont voor deze rol alleen wat het document daarnaast "
+                "zegt, zoals de eisen aan de leefstijlcoach.")
+        out.append((catalogue.policy_label(policy), text, entry.source))
     return out
 
 

@@ -66,7 +66,7 @@ def diff_report_html(catalogue: Catalogue, diff: PolicyDiff, generated: dt.date)
         f"<h1>Vergelijking GLI-inkoopbeleid: {escape(old)} → {escape(new)}</h1>",
         f"<p>{counts['changed']} gewijzigd, {counts['added']} nieuw, {counts['removed']} vervallen. "
         f"{len(one_sided)} punt(en) legt maar één van beide documenten vast of noemt er maar één; dat is geen "
-        f"wijziging. {counts['reworded']} anders verwoord{escape(later_note(diff))}.</p>",
+        f"wijziging. {counts['reworded']} anders verwoord.{escape(later_note(diff, old))}</p>",
         "<h2>Verschillen</h2>",
         _diff_table(catalogue, diff.of_classes(REAL_CHANGES), old, new, diff.across_insurers),
         "<h2>Alleen in één document vastgelegd of vermeld</h2>",

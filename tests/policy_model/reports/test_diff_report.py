@@ -12,7 +12,7 @@ def test_the_report_puts_the_stated_change_first_and_groups_the_rest_by_kind_wit
     diff = diff_policies(cat, cat.policy_by_key("cz-2024"), cat.policy_by_key("cz-2027"))
     html = diff_report_html(cat, diff, dt.date(2026, 12, 2))
     # CZ 2027's RIVM change is against 2026: listed, not counted between 2024 and 2027 (audit H #6).
-    assert "1 gewijzigd, 1 nieuw, 0 vervallen" in html and "niet meegeteld: 1 genoemd ten opzichte van 2026" in html
+    assert "1 gewijzigd, 1 nieuw, 0 vervallen" in html and "Niet meegeteld: 1 wijziging(en) die een later beleidsdocument noemt ten opzichte van 2026" in html
     verschillen = html.index("<h2>Verschillen</h2>")
     assert verschillen < html.index("Wijzigingenlijst: Registratie via de RIVM-indicatorenlijst") < html.index(
         "<h2>Alleen in één document vastgelegd of vermeld</h2>")
