@@ -45,6 +45,8 @@ from ui.url_state import known, url_expander, url_select, url_tabs, url_toggle
 TAB_KEY, ROLE_KEY, DIFF_KEY, WORDS_KEY, SOURCES_KEY = "tab", "rol", "alleen_verschillen", "woorden", "eisen_bronnen"
 TABS = ["Eisen per onderwerp", "Contracteerroutes", "Looptijd en tarief", "Aanvragen en contact"]
 ALL_ROLES = "alle"  # a value, not None: a selectbox shows None as "no choice"
+#: The role box fits its longest choice, "Multidisciplinair / zorggroep" (at 18 px when presenting).
+ROLE_WIDTH, ROLE_WIDTH_PRESENTING = 260, 340
 
 
 def _role_label(role: str) -> str:
@@ -130,7 +132,8 @@ policies = policy_picker(cat)
 with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
     # The role is chosen here, above the tabs: it filters the requirements and the hand-out.
     chosen_role = url_select(
-        "Rol", [ALL_ROLES, *CONTRACTING_ROLES], ROLE_KEY, format_func=_role_label, width=260,
+        "Rol", [ALL_ROLES, *CONTRACTING_ROLES], ROLE_KEY, format_func=_role_label,
+        width=ROLE_WIDTH_PRESENTING if presenting else ROLE_WIDTH,
         label_visibility="collapsed" if presenting else "visible",
         help="Toon alleen eisen die gelden voor deze rol (op het tabblad Eisen per onderwerp en in de "
         "hand-out). Eisen aan de leefstijlcoach die de GLI uitvoert gelden voor elke rol.",

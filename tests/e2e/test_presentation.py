@@ -52,8 +52,14 @@ FONT_SIZES_JS = """
 }
 """
 
+#: Each selectbox's shown value in the main area, and whether its box cuts it off.
+SELECT_VALUES_JS = """
+() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stSelectbox"] input[role="combobox"]')]
+  .filter(i => i.getBoundingClientRect().width > 0).map(i => [i.value, i.scrollWidth > i.clientWidth + 1])
+"""
+
 PAGES = [
-    "", "programmas", "registers", "voorwaarden", "tijdlijn?alle_activiteiten=true", "wijzigingen", "wizard?rho_in_regio=Ja",
+    "", "programmas", "registers", "voorwaarden", "voorwaarden?rol=Multidisciplinair+%2F+zorggroep", "tijdlijn?alle_activiteiten=true", "wijzigingen", "wizard?rho_in_regio=Ja",
     "handreiking?onderdeel=Financiering", "begrippen", "zoeken?q=sociaal+domein",
 ]
 
@@ -68,7 +74,11 @@ def _presenting_url(path: str) -> str:
     return f"{path}{separator}presentatie=true"
 
 
-@pytest.mark.parametrize("path", PAGES, ids=[p.split("?")[0] or "home" for p in PAGES])
+def _page_id(path: str) -> str:
+    return (path.split("?")[0] or "home") + ("-" + path.split("rol=")[1].split("+")[0].lower() if "rol=" in path else "")
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[_page_id(p) for p in PAGES])
 def test_every_text_table_and_chart_label_is_at_least_18_px_when_presenting(presented, path):
     seen = presented(_presenting_url(path))
     assert seen["presenting"]
@@ -85,6 +95,15 @@ def test_every_text_table_and_chart_label_is_at_least_18_px_when_presenting(pres
         assert seen["legend visible"]  # the HTML chart, measured as text
     if path.startswith(("tijdlijn", "zoeken")):
         assert sizes["cells"] > 0  # a table is there and was measured (Home and Begrippen are text)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[_page_id(p) for p in PAGES])
+def test_no_chosen_value_in_a_selectbox_is_cut_off_when_presenting(presented, path):
+    # At 18 px the Rol box of Contractvoorwaarden showed "Multidisciplinair / zorgg".
+    boxes = presented(_presenting_url(path))["selectbox values"]
+    assert [value for value, cut in boxes if cut] == []
+    if "rol=" in path:
+        assert ["Multidisciplinair / zorggroep", False] in boxes  # the long choice was there and measured
 
 
 def test_buttons_stay_modest_and_metrics_read_number_first(presented):
@@ -296,6 +315,7 @@ def _readings() -> dict[str, dict[str, Callable[[Any], Any]]]:
         url = _presenting_url(path)
         readings[url]["presenting"] = _presenting
         readings[url]["font sizes"] = lambda page: page.evaluate(FONT_SIZES_JS)
+        readings[url]["selectbox values"] = lambda page: page.evaluate(SELECT_VALUES_JS)
         if path.startswith("tijdlijn"):
             readings[url]["legend visible"] = lambda page: page.locator(".gli-tl-legend").is_visible()
     for path, selector in MAIN_CONTENT.items():
