@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from policy_model.comparison.text_rows import registry_text_rows
+from policy_model.describe import roles_phrase
 from policy_model.reports.comparison_export import Part
-from policy_model.vocab import BACKGROUND_LABELS, REGISTRY_USE_LABELS, ROLE_SHORT_LABELS
+from policy_model.vocab import BACKGROUND_LABELS, REGISTRY_USE_LABELS
 from ui.about import registry_sections, show_about_sections
 from ui.data import catalogue
 from ui.layout import page_header, provenance_footer
@@ -59,7 +60,7 @@ for policy in policies if box is not None else ():
             "Beleid": cat.policy_label(policy),
             "Register": registry.abbreviation or registry.name,
             "Gebruik": REGISTRY_USE_LABELS[entry.use],
-            "Voor": ", ".join(ROLE_SHORT_LABELS[r] for r in entry.roles),
+            "Voor": roles_phrase(entry.roles, stated=entry.roles_stated),
             "Achtergrond": ", ".join(BACKGROUND_LABELS[b] for b in entry.backgrounds) or "alle",
             "Toelichting": entry.note or "",
             "source": entry.source,

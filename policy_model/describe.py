@@ -41,6 +41,7 @@ class Addressed(Protocol):
 
     roles: Sequence[str]
     routes: Sequence[str]
+    roles_stated: bool
 
 
 class Addressees(NamedTuple):
@@ -48,6 +49,18 @@ class Addressees(NamedTuple):
 
     roles: Sequence[str]
     routes: Sequence[str] = ()
+    roles_stated: bool = True
+
+
+#: Beside roles a document does not name (``roles_stated: false``): they are the forms it may concern.
+UNSTATED_ROLES_NOTE = "het document noemt de contractant niet"
+
+
+def roles_phrase(roles: Iterable[str], *, stated: bool = True) -> str:
+    """Roles in words, "RHO, Samenwerkingsverband"; where the document names none (CZ 2027 §3.1 on the
+    RIVM registration, audit H #7), "… (het document noemt de contractant niet)"."""
+    text = ", ".join(ROLE_SHORT_LABELS[r] for r in roles)
+    return text if stated or not text else f"{text} ({UNSTATED_ROLES_NOTE})"
 
 
 def addressees_label(requirements: Iterable[Addressed], *, with_referrer: bool = False) -> str:
@@ -61,8 +74,10 @@ def addressees_label(requirements: Iterable[Addressed], *, with_referrer: bool =
     named: dict[str, None] = {}
     holders: dict[str, None] = {}  # the contractants whose coaches a routed coach requirement is for
     referrer = False
+    stated = True
     for requirement in requirements:
         referrer = referrer or "referrer" in requirement.roles
+        stated = stated and requirement.roles_stated
         if "coach" in requirement.roles and requirement.routes:
             holders.update(dict.fromkeys(ROUTE_ROLE[k] for k in requirement.routes if k != "follow"))
             named.update(dict.fromkeys(r for r in requirement.roles if r not in ("coach", "referrer")))
@@ -73,6 +88,8 @@ def addressees_label(requirements: Iterable[Addressed], *, with_referrer: bool =
     alone = ", ".join(ROLE_SHORT_LABELS[r] for r in named if r not in holders)
     theirs = ", ".join(ROLE_SHORT_LABELS[r] for r in holders) + " en hun leefstijlcoaches" if holders else ""
     text = "; ".join(x for x in (alone, theirs) if x)
+    if text and not stated:
+        text += f" ({UNSTATED_ROLES_NOTE})"
     return ", ".join(x for x in (text, ROLE_SHORT_LABELS["referrer"] if with_referrer and referrer else "") if x)
 
 

@@ -37,6 +37,8 @@ class Fact:
     key: str
     text: str
     roles: str
+    #: False where the document names no contractant: ``roles`` are the forms it may concern.
+    roles_stated: bool
     force: str
     date: str
     document: str
@@ -96,7 +98,7 @@ def fact_kind_label(fact: Fact) -> str:
 
 
 def _row(policy: Policy | None, kind: str, topic: str, key: str, text: str, source: Source,
-         roles: list[str] | None = None, date: str = "", force: str = "") -> Fact:
+         roles: list[str] | None = None, date: str = "", force: str = "", roles_stated: bool = True) -> Fact:
     return Fact(
         insurer=policy.insurer if policy else "",
         year=policy.year if policy else None,
@@ -108,6 +110,7 @@ def _row(policy: Policy | None, kind: str, topic: str, key: str, text: str, sour
         key=key,
         text=text,
         roles=", ".join(roles or []),
+        roles_stated=roles_stated,
         force=force,
         date=date,
         document=source.document,
@@ -130,7 +133,8 @@ def _offer_facts(p: Policy) -> Iterator[Fact]:
         yield _row(p, "programme", item.status, item.programme, text, item.source)
     for item in p.registries:
         text = REGISTRY_USE_LABELS[item.use] + (f": {item.note}" if item.note else "")
-        yield _row(p, "registry", item.use, item.registry, text, item.source, list(item.roles))
+        yield _row(p, "registry", item.use, item.registry, text, item.source, list(item.roles),
+                   roles_stated=item.roles_stated)
 
 
 def _route_facts(p: Policy) -> Iterator[Fact]:
@@ -165,7 +169,8 @@ def _statement_facts(p: Policy) -> Iterator[Fact]:
     for item in p.requirements:
         # Who may take part is not what a provider must do: its own kind of fact.
         kind = "participant" if item.kind == "participant" else "requirement"
-        yield _row(p, kind, item.topic, item.id, item.text, item.source, list(item.roles), force=item.force)
+        yield _row(p, kind, item.topic, item.id, item.text, item.source, list(item.roles), force=item.force,
+                   roles_stated=item.roles_stated)
         if item.listing is not None:
             yield _row(p, "requirement_listing", item.topic, item.id,
                        ("Open lijst" if item.listing.open else "Gesloten lijst") + f": {item.text}", item.listing.source)

@@ -228,6 +228,13 @@ class Value(Strict):
         return self
 
 
+_ROLES_STATED_HELP = (
+    "False where the document does not say for whom (CZ 2027 §3.1's 'geen minimumeis meer' names no "
+    "contractant): `roles` then lists the contract forms it may concern, and every page and export says that the "
+    "document names none."
+)
+
+
 class PolicyProgramme(Sourced):
     programme: Id
     status: ProgrammeStatus
@@ -239,6 +246,7 @@ class PolicyRegistry(Sourced):
     registry: Id
     use: RegistryUse
     roles: list[Role] = Field(min_length=1)
+    roles_stated: bool = Field(default=True, description=_ROLES_STATED_HELP)
     backgrounds: list[Background] = Field(default_factory=list)
     note: Text | None = None
 
@@ -417,6 +425,7 @@ class Requirement(Sourced):
     lineage: Id | None = Field(default=None, description=_LINEAGE_HELP)
     topic: Topic
     roles: list[Role] = Field(min_length=1)
+    roles_stated: bool = Field(default=True, description=_ROLES_STATED_HELP)
     backgrounds: list[Background] = Field(
         default_factory=list, description="Empty: applies to every background."
     )

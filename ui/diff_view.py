@@ -18,7 +18,8 @@ import streamlit as st
 from policy_model.catalogue import Catalogue
 from policy_model.comparison.diff import KIND_LABELS, ONLY_IN_ONE, DiffItem, class_label
 from policy_model.comparison.wording import word_diff
-from policy_model.vocab import DIFF_ITEM_KIND_SINGULAR, OTHER_SIDE_LABELS, ROLE_SHORT_LABELS
+from policy_model.describe import roles_phrase
+from policy_model.vocab import DIFF_ITEM_KIND_SINGULAR, OTHER_SIDE_LABELS
 from ui.citation import sources_html
 from ui.side_by_side import segments_html
 
@@ -54,7 +55,7 @@ _CSS = """
 def _who(item: DiffItem) -> str:
     if not item.roles or item.kind != "requirement":
         return ""
-    return " · voor " + ", ".join(ROLE_SHORT_LABELS[r] for r in item.roles)
+    return " · voor " + roles_phrase(item.roles, stated=item.roles_stated)
 
 
 def _side(label: str, text: str | None, texts: tuple[str, ...], sources, cat: Catalogue, *,

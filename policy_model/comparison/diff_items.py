@@ -82,6 +82,8 @@ class DiffItem:
     before_label: str = ""
     after_label: str = ""
     roles: tuple[str, ...] = ()
+    #: False where a side's document names no contractant (``Requirement.roles_stated``).
+    roles_stated: bool = True
     topic: str | None = None
     #: For a one-sided item: what the other document does with the subject (``general``,
     #: ``deferred``, ``full``, ``silent``, or ``one_off`` for an activity of its own year) and,
@@ -350,6 +352,11 @@ def _roles_of(*statements: Statement | None) -> list[str | None]:
     return roles or [None]
 
 
+def _roles_stated(*statements: Statement | None) -> bool:
+    """False where a requirement's document names no contractant: its roles are the forms it may concern."""
+    return all(s.roles_stated for s in statements if isinstance(s, Requirement))
+
+
 def _gating(statement: Statement) -> bool:
     return isinstance(statement, Provision) or statement.force in GATING_FORCES
 
@@ -447,7 +454,7 @@ def _topic_items(old: Policy, new: Policy, found: list[tuple[Statement, list[str
             before_texts=tuple(s.text for s in before), after_texts=tuple(s.text for s in after),
             before_label="; ".join(dict.fromkeys(statement_label(s) for s in before)),
             after_label="; ".join(dict.fromkeys(statement_label(s) for s in after)),
-            roles=real_roles, topic=topic,
+            roles=real_roles, roles_stated=_roles_stated(*before, *after), topic=topic,
         ))
     return items
 
@@ -557,7 +564,8 @@ def _statement_item(old: Policy, new: Policy, pair: Pair, cls: str, other: str |
         "\n".join(before_texts) or None, "\n".join(after_texts) or None,
         before_sources, after_sources,
         before_texts=before_texts, after_texts=after_texts, before_label=before_label, after_label=after_label,
-        roles=real_roles, topic=statement.topic, other_side=other, deferral=deferral,
+        roles=real_roles, roles_stated=_roles_stated(a, b), topic=statement.topic, other_side=other,
+        deferral=deferral,
         matched=a is not None and b is not None,
     )
 

@@ -12,7 +12,8 @@ from policy_model.comparison.diff import (
     class_label,
     row_label,
 )
-from policy_model.vocab import OTHER_SIDE_LABELS, ROLE_SHORT_LABELS
+from policy_model.describe import roles_phrase
+from policy_model.vocab import OTHER_SIDE_LABELS
 
 
 def _item_json(item: DiffItem) -> dict:
@@ -26,6 +27,7 @@ def _item_json(item: DiffItem) -> dict:
         "from_label": item.before_label or None,
         "to_label": item.after_label or None,
         "roles": list(item.roles),
+        "roles_stated": item.roles_stated,
         "stated_by_document": item.stated_by_document,
         "other_side": item.other_side,
         "deferral": ({"document": item.deferral.document, "section": item.deferral.section,
@@ -49,7 +51,7 @@ def diff_json(diff: PolicyDiff) -> dict:
 
 def _lines(item: DiffItem, old: str, new: str, indent: str = "", across: bool = False) -> list[str]:
     mark = " (in de wijzigingenlijst van het document)" if item.stated_by_document and item.kind != "stated" else ""
-    who = f" [voor {', '.join(ROLE_SHORT_LABELS[r] for r in item.roles)}]" if item.roles and item.kind == "requirement" else ""
+    who = f" [voor {roles_phrase(item.roles, stated=item.roles_stated)}]" if item.roles and item.kind == "requirement" else ""
     lines = [f"{indent}- [{row_label(item) if item.kind != 'stated' else 'Wijzigingenlijst'}] "
              + (f"{class_label(item, old, new)}: {item.subject}" if item.kind == "stated"
                 else f"{class_label(item, old, new, across=across)}{who}{mark}")]

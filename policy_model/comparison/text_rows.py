@@ -85,6 +85,8 @@ class Entry:
     #: For requirements on providers: the roles it is for, and the routes it holds under.
     roles: tuple[str, ...] = ()
     routes: tuple[str, ...] = ()
+    #: False where the document names no contractant (``Requirement.roles_stated``).
+    roles_stated: bool = True
 
     @property
     def is_statement(self) -> bool:
@@ -238,8 +240,9 @@ def _whole(subject: str) -> Callable[[Policy, str], CoverageEntry | None]:
     return lambda policy, _key: policy.coverage.entry(subject)
 
 
-def _who(roles: Iterable[str], backgrounds: Iterable[str] = (), routes: Iterable[str] = ()) -> str:
-    parts = [addressees_label([Addressees(list(roles), list(routes))], with_referrer=True)]
+def _who(roles: Iterable[str], backgrounds: Iterable[str] = (), routes: Iterable[str] = (), *,
+         stated: bool = True) -> str:
+    parts = [addressees_label([Addressees(list(roles), list(routes), stated)], with_referrer=True)]
     backgrounds = list(backgrounds)
     if backgrounds:
         parts.append(", ".join(BACKGROUND_LABELS[b] for b in backgrounds))
@@ -251,12 +254,13 @@ def _who(roles: Iterable[str], backgrounds: Iterable[str] = (), routes: Iterable
 
 def _requirement_entry(r, kind: str = "statement") -> Entry:
     detail = "" if r.kind == "participant" else (
-        _who(r.roles, r.backgrounds, r.routes)
+        _who(r.roles, r.backgrounds, r.routes, stated=r.roles_stated)
         + ("; bij (boven)regionale/landelijke levering" if r.scopes else "")
         + ("; alleen nieuwe aanbieders" if r.new_providers_only else ""))
     return Entry(text=r.text + (f" ({value_text(r)})" if r.value else ""), label=force_label(r), detail=detail,
                  sources=(r.source,), force=r.force, kind=kind,
-                 roles=() if r.kind == "participant" else tuple(r.roles), routes=tuple(r.routes))
+                 roles=() if r.kind == "participant" else tuple(r.roles), routes=tuple(r.routes),
+                 roles_stated=r.roles_stated)
 
 
 def _requirement_cell(cell: TopicCell) -> tuple[Entry, ...]:
@@ -445,7 +449,8 @@ def open_register_lists(policy: Policy) -> list[Entry]:
     is open, for whom, with the words that open it, instead of "niet vermeld"."""
     return [
         Entry(text="Niet bij naam genoemd, maar de lijst is open: een vergelijkbaar register kan ook voldoen.",
-              label="Open lijst", detail=_who(r.roles, r.backgrounds), sources=(r.listing.source,), kind="open_list")
+              label="Open lijst", detail=_who(r.roles, r.backgrounds, stated=r.roles_stated), sources=(r.listing.source,),
+              kind="open_list")
         for r in open_register_requirements(policy.requirements) if r.listing is not None
     ]
 
@@ -461,7 +466,8 @@ def closed_register_lists(policy: Policy) -> list[Entry]:
     return [
         Entry(text="Staat niet in de volledige lijst van registers die dit document noemt.", label="Niet in de lijst",
               detail=_who(dict.fromkeys(x for r in reqs for x in r.roles),
-                          dict.fromkeys(b for r in reqs for b in r.backgrounds)),
+                          dict.fromkeys(b for r in reqs for b in r.backgrounds),
+                          stated=all(r.roles_stated for r in reqs)),
               sources=(reqs[0].listing.source,), kind="absent")
         for reqs in by_list.values() if reqs[0].listing is not None
     ]
@@ -474,7 +480,8 @@ def unnamed_register_lists(catalogue: Catalogue, policy: Policy) -> list[Entry]:
     return [
         Entry(text="Niet bij naam genoemd: het document vraagt een erkend kwaliteitsregister zonder te zeggen "
                    "welke registers dat zijn.",
-              label="Registers niet genoemd", detail=_who(r.roles, r.backgrounds), sources=(r.source,),
+              label="Registers niet genoemd", detail=_who(r.roles, r.backgrounds, stated=r.roles_stated),
+              sources=(r.source,),
               kind="unnamed")
         for r in unnamed_register_requirements(catalogue, policy)
     ]
@@ -484,7 +491,7 @@ def registry_text_rows(catalogue: Catalogue, policies: Sequence[Policy]) -> list
     def entries(p: Policy, registry: str) -> list[Entry]:
         named = [
             Entry(text=r.note or "", label=REGISTRY_USE_LABELS[r.use],
-                  detail=_who(r.roles, r.backgrounds), sources=(r.source,))
+                  detail=_who(r.roles, r.backgrounds, stated=r.roles_stated), sources=(r.source,))
             for r in p.registries if r.registry == registry
         ]
         if named or catalogue.registry(registry).kind not in LISTED_REGISTRY_KINDS:
@@ -519,7 +526,8 @@ def programme_criteria_entries(policy: Policy) -> list[Entry]:
         return []
     return [Entry(text="Het beleid noemt geen programma's bij naam, maar eist: "
                        + " ".join(r.text for r in criteria),
-                  label="Geen programma genoemd", detail=_who(dict.fromkeys(x for r in criteria for x in r.roles)),
+                  label="Geen programma genoemd", detail=_who(dict.fromkeys(x for r in criteria for x in r.roles),
+                                                                  stated=all(r.roles_stated for r in criteria)),
                   sources=tuple(r.source for r in criteria), kind="unnamed")]
 
 

@@ -24,3 +24,10 @@ def test_a_requirement_is_named_by_its_force_and_taking_part_is_no_provider_requ
     labels = {fact_kind_label(f) for f in all_facts(cat) if f.kind == "requirement"}
     assert {"Minimumeis", "Verwachting"} <= labels and "Eis" not in labels
     assert "Voorwaarde voor deelname" in {fact_kind_label(f) for f in all_facts(cat) if f.kind == "participant"}
+
+
+def test_a_fact_says_where_its_document_names_no_contractant(cat):
+    # Audit H #7: the roles of cz-2026's RIVM requirement are the forms it may concern.
+    unnamed = {(f.insurer, f.year, f.kind, f.key) for f in all_facts(cat) if not f.roles_stated}
+    assert unnamed == {("cz", 2026, "requirement", "rivm_indicator_registration"),
+                       ("cz", 2026, "registry", "rivm_gli_register")}

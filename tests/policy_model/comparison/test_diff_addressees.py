@@ -237,3 +237,20 @@ def test_who_judges_inclusion_in_a_digital_gli_is_not_set_beside_referral_rules(
     for old in ("cz-2024", "vgz-2024", "cz-2027"):
         items = [i for i in _diff(cat, old, "zz-2024").items if i.kind == "participant"]
         assert items and not [i for i in items if i.cls.startswith("elaborated") or i.key.startswith("topic:")], old
+
+
+def test_a_requirement_whose_document_names_no_contractant_is_not_shown_as_settled_per_role(cat):
+    # Audit H #7: "Vervallen [voor Individuele coach, Samenwerkingsverband, RHO]" presented the
+    # forms cz-2026 lists as what the document says.
+    from policy_model.comparison.diff_output import diff_json, diff_text
+
+    diff = _diff(cat, "cz-2026", "cz-2027")
+    stated = next(i for i in diff.items if i.key == "cz-2027:rivm_indicator_registration_dropped")
+    item = next(e for e in stated.evidence if e.key.startswith("rivm_indicator_registration"))
+    assert item.cls == "removed" and not item.roles_stated
+    assert "(het document noemt de contractant niet)" in item.before_label
+    text = diff_text(cat, diff)
+    assert "Vervallen [voor Individuele coach, Samenwerkingsverband, RHO (het document noemt de contractant niet)]" in text
+    rows = [e for i in diff_json(diff)["items"] if i["key"] == stated.key for e in i["evidence"] if e["key"] == item.key]
+    assert rows and rows[0]["roles_stated"] is False
+    assert all(i.roles_stated for i in _diff(cat, "cz-2024", "cz-2027").items)

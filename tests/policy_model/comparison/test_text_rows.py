@@ -378,3 +378,13 @@ def test_each_kind_of_deferral_reads_what_its_quote_says(cat):
     assert labels["cz-2027"] == {"Nog niet vastgelegd"}  # for an msv: "publiceren wij hiervoor aanvullend beleid"
     assert labels["zz-2024"] == {"Verwezen naar een ander stuk"}  # "Het Algemeen zorginkoopbeleid beschrijft ..."
     assert "Elders in dit document" in labels["vgz-2024"]
+
+
+def test_a_requirement_whose_document_names_no_contractant_says_so_in_its_cell(cat):
+    # Audit H #7: the cell's "Voor:" named cz-2026's inferred forms as the document's.
+    policies = [cat.policy_by_key("cz-2026"), cat.policy_by_key("cz-2027")]
+    entries = [e for row in requirement_text_rows(policies, role="rho") for e in row.cells["cz-2026"]
+               if "RIVM" in e.text]
+    assert entries and all(not e.roles_stated for e in entries)
+    assert all(e.detail == "Voor: Individuele coach, Samenwerkingsverband, RHO (het document noemt de contractant "
+                           "niet)" for e in entries)
