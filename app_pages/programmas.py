@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from policy_model.comparison.matrix import programme_statuses, status_cell
+from policy_model.comparison.matrix import programme_rows, status_cell
 from policy_model.comparison.text_rows import programme_text_rows
 from policy_model.reports.comparison_export import Part
 from ui.about import programme_sections, show_about_sections
@@ -40,20 +40,9 @@ show_side_by_side(cat, compared_rows(programme_text_rows, policies, with_catalog
 
 # The long list, sortable, with the citation columns: a grid, folded away (the rows above say the same).
 box = url_expander("Alle statussen met bron, als tabel om te sorteren", "programmas_bronnen")
-rows = [] if box is None else [
-    {
-        "Beleid": cat.policy_label(r["policy"]),
-        "Programma": r["programme"],
-        "Status": status_cell(r["status"]),
-        "Varianten": r["variants"],
-        "Toelichting": r["note"],
-        "source": r["source"],
-    }
-    for r in programme_statuses(cat, policies)
-]
 if box is not None:
     with box:
-        show_sourced_table(rows, name="gli-programmas-bronnen", key="programme_sources")
+        show_sourced_table(programme_rows(cat, policies), name="gli-programmas-bronnen", key="programme_sources")
 
 st.subheader("Over de programma's")
 show_about_sections(programme_sections)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from policy_model.comparison.matrix import registry_rows
 from policy_model.comparison.text_rows import registry_text_rows
-from policy_model.describe import roles_phrase
 from policy_model.reports.comparison_export import Part
-from policy_model.vocab import BACKGROUND_LABELS, REGISTRY_USE_LABELS
 from ui.about import registry_sections, show_about_sections
 from ui.data import catalogue
 from ui.layout import page_header, provenance_footer
@@ -52,22 +51,9 @@ show_side_by_side(cat, compared_rows(registry_text_rows, policies, only_differen
 
 # The long list, sortable, with the citation columns: a grid, folded away (the rows above say the same).
 box = url_expander("Alle registers met bron, als tabel om te sorteren", "registers_bronnen")
-rows = []
-for policy in policies if box is not None else ():
-    for entry in policy.registries:
-        registry = cat.registry(entry.registry)
-        rows.append({
-            "Beleid": cat.policy_label(policy),
-            "Register": registry.abbreviation or registry.name,
-            "Gebruik": REGISTRY_USE_LABELS[entry.use],
-            "Voor": roles_phrase(entry.roles, stated=entry.roles_stated),
-            "Achtergrond": ", ".join(BACKGROUND_LABELS[b] for b in entry.backgrounds) or "alle",
-            "Toelichting": entry.note or "",
-            "source": entry.source,
-        })
 if box is not None:
     with box:
-        show_sourced_table(rows, name="gli-registers-bronnen", key="registry_sources")
+        show_sourced_table(registry_rows(cat, policies), name="gli-registers-bronnen", key="registry_sources")
 
 st.subheader("Over de registers")
 show_about_sections(registry_sections)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from policy_model.catalogue import Catalogue
 from policy_model.comparison.diff_items import settles
-from policy_model.describe import addressees_label, applies_to_role, force_label, value_text
+from policy_model.describe import addressees_label, applies_to_role, force_label, roles_phrase, value_text
 from policy_model.schema import CoverageEntry, Policy, Requirement, Source
 from policy_model.vocab import (
     BACKGROUND_LABELS,
@@ -20,6 +20,7 @@ from policy_model.vocab import (
     FORCE_ORDER,
     NOT_STATED_LABEL,
     PROGRAMME_STATUS_LABELS,
+    REGISTRY_USE_LABELS,
     REQUIREMENT_KIND_LABELS,
     TOPIC_LABELS,
 )
@@ -52,18 +53,37 @@ def programme_matrix(catalogue: Catalogue, policies: list[Policy]) -> list[dict]
     return rows
 
 
-def programme_statuses(catalogue: Catalogue, policies: list[Policy]) -> list[dict]:
-    """Long form of the matrix: one row per programme mentioned by a policy, with source."""
+def programme_rows(catalogue: Catalogue, policies: list[Policy]) -> list[dict]:
+    """Long form of the matrix (Programma's sortable table): one row per programme a policy
+    names, in Dutch columns, with its source."""
+    return [
+        {
+            "Beleid": catalogue.policy_label(policy),
+            "Programma": catalogue.programme(item.programme).name,
+            "Status": status_cell(item.status),
+            "Varianten": ", ".join(item.variants),
+            "Toelichting": item.note or "",
+            "source": item.source,
+        }
+        for policy in policies for item in policy.programmes
+    ]
+
+
+def registry_rows(catalogue: Catalogue, policies: list[Policy]) -> list[dict]:
+    """The Registers page's sortable table: one row per register a policy names, for whom
+    (saying where the document names no contractant), with its source."""
     rows = []
     for policy in policies:
-        for item in policy.programmes:
+        for entry in policy.registries:
+            registry = catalogue.registry(entry.registry)
             rows.append({
-                "policy": policy,
-                "programme": catalogue.programme(item.programme).name,
-                "status": item.status,
-                "variants": ", ".join(item.variants),
-                "note": item.note or "",
-                "source": item.source,
+                "Beleid": catalogue.policy_label(policy),
+                "Register": registry.abbreviation or registry.name,
+                "Gebruik": REGISTRY_USE_LABELS[entry.use],
+                "Voor": roles_phrase(entry.roles, stated=entry.roles_stated),
+                "Achtergrond": ", ".join(BACKGROUND_LABELS[b] for b in entry.backgrounds) or "alle",
+                "Toelichting": entry.note or "",
+                "source": entry.source,
             })
     return rows
 

@@ -92,3 +92,13 @@ def test_a_summary_stating_a_topic_for_another_role_does_not_differ_in_whom(cat)
                                                    "individual_coach")}
     assert all(c.settles for c in pair["kvk_registration"].cells.values())
     assert pair["kvk_registration"].differences == ["voor wie"]
+
+
+def test_the_sortable_register_table_says_for_whom_and_where_the_document_names_no_contractant(cat):
+    from policy_model.comparison.matrix import registry_rows
+
+    rows = registry_rows(cat, [cat.policy_by_key("cz-2026"), cat.policy_by_key("zz-2024")])
+    rivm = [r for r in rows if r["Register"].startswith("GLI-register")]
+    assert rivm and rivm[0]["Voor"] == "Individuele coach, Samenwerkingsverband, RHO (het document noemt de contractant niet)"
+    assert all("niet" not in r["Voor"] for r in rows if r["Beleid"].startswith("Zorg"))
+    assert {r["source"].document for r in rows} == {"cz_gli_2027", "zz_gli_2024"}
