@@ -410,7 +410,7 @@ def _conditions_on_topic(policy: Policy, statement: Statement, role: str | None)
     if not _is_condition(statement):
         return []
     return [s for s in policy.requirements if s.kind == statement.kind and s.topic == statement.topic
-            and _is_condition(s) and (_addresses(s, role) or _for_every_contractant(policy, s))
+            and _is_condition(s) and (_addresses(s, role) or _for_every_contractant(policy, s, role))
             and _states_settled(policy, s, role)]
 
 
@@ -420,17 +420,23 @@ def _is_condition(statement: Statement) -> bool:
     return isinstance(statement, Requirement) and statement.force in GATING_FORCES and statement.topic != "other"
 
 
-def _for_every_contractant(policy: Policy, statement: Statement) -> bool:
+def _for_every_contractant(policy: Policy, statement: Statement, role: str | None) -> bool:
     """A requirement put to every form the record contracts (VGZ 2024 bijlage 2's GLI list: RHO,
     samenwerkingsverband, individual coach): what that insurer asks of any provider it contracts,
     whatever the form is called. VGZ's samenwerkingsverband route is open ("bijv."), so an msv may
     be one; restricting this to the forms a record names made VGZ "lack" the NZa rule for an msv
     (audit K #3 against L #1). The two sides then stand together, labelled as each insurer's own
-    words, never as a verdict."""
+    words, never as a verdict.
+
+    Not for a record that contracts one form only: Zorg en Zekerheid 2024's rules for its msv or
+    zorggroep are rules for that form, and said nothing of VGZ's RHO patient portal or of an
+    individual coach (audit M #1, #2). Nor for a role whose route the record closes (ZZ 2024 §3.1:
+    "geen nieuwe zorgovereenkomsten ... met individuele GLI- zorgaanbieders")."""
     if not isinstance(statement, Requirement) or statement.routes:
         return False
     forms = {ROUTE_ROLE[r.route] for r in policy.offered_routes()}
-    return bool(forms) and forms <= set(statement.roles)
+    closed = {ROUTE_ROLE[r.route] for r in policy.contract_routes if r.available == "no"} - forms
+    return len(forms) > 1 and forms <= set(statement.roles) and role not in closed
 
 
 def _topic_items(old: Policy, new: Policy, found: list[tuple[Statement, list[str | None]]]) -> list[DiffItem]:

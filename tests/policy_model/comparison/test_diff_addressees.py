@@ -254,3 +254,20 @@ def test_a_requirement_whose_document_names_no_contractant_is_not_shown_as_settl
     rows = [e for i in diff_json(diff)["items"] if i["key"] == stated.key for e in i["evidence"] if e["key"] == item.key]
     assert rows and rows[0]["roles_stated"] is False
     assert all(i.roles_stated for i in _diff(cat, "cz-2024", "cz-2027").items)
+
+
+def test_a_rule_for_the_one_form_a_record_contracts_says_nothing_of_other_forms(cat):
+    # Audit M #1: ZZ 2024 contracts only an msv or zorggroep; its rule on digital GLIs (§5.1) stood
+    # beside VGZ 2024's RHO patient portal as "Beide stellen hier eisen" for the RHO.
+    items = _diff(cat, "vgz-2024", "zz-2024").items
+    assert not [i.key for i in items if i.key.startswith("topic:") and {"rho", "individual_coach"} & set(i.roles)]
+    portal = next(i for i in items if i.topic == "digital_care" and "RHO" in i.before_label)
+    assert portal.cls == "only_in_from" and "patiëntenportaal" in (portal.before or "")
+    # Audit M #2: ZZ closes its individual-coach route (§3.1 "geen nieuwe zorgovereenkomsten ... met
+    # individuele GLI- zorgaanbieders"), yet its programme criteria stood beside CZ 2027's for that role.
+    items = _diff(cat, "cz-2027", "zz-2024").items
+    for item in items:
+        if item.key.startswith("topic:"):
+            assert set(item.roles) <= {"msv", "coach"}, (item.key, item.roles)
+    recognition = [i for i in items if i.topic == "programme_recognition" and i.kind == "requirement"]
+    assert {i.cls for i in recognition} == {"only_in_from", "only_in_to"}
