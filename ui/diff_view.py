@@ -16,10 +16,10 @@ from html import escape
 import streamlit as st
 
 from policy_model.catalogue import Catalogue
-from policy_model.comparison.diff import KIND_LABELS, ONLY_IN_ONE, DiffItem, class_label
+from policy_model.comparison.diff import KIND_LABELS, ONLY_IN_ONE, DiffItem, class_label, other_side_text
 from policy_model.comparison.wording import word_diff
 from policy_model.describe import roles_phrase
-from policy_model.vocab import DIFF_ITEM_KIND_SINGULAR, OTHER_SIDE_LABELS
+from policy_model.vocab import DIFF_ITEM_KIND_SINGULAR
 from ui.citation import sources_html
 from ui.side_by_side import segments_html
 
@@ -97,11 +97,8 @@ def item_html(cat: Catalogue, item: DiffItem, old: str, new: str, *, words: bool
     head = (f"<span class='gli-diff-kind'>{escape(_kind_label(item))}</span> <b>{escape(item.subject)}</b>"
             f"{escape(_who(item))} · <span class='gli-diff-class'>{escape(class_label(item, old, new, across=across))}</span>"
             f"{stated}")
-    phrase = OTHER_SIDE_LABELS.get(item.other_side or "", "")
-    if item.cls in ("added", "removed"):
-        phrase = "niet in de volledige lijst van dit document"
-    if item.deferral is not None:
-        phrase += f": “{item.deferral.quote}” (§ {item.deferral.section})"
+    # Added or removed: both documents settle the subject, so the other side's is a full list.
+    phrase = "niet in de volledige lijst van dit document" if item.cls in ("added", "removed") else other_side_text(item)
     if item.cls in ONLY_IN_ONE:
         return _compact_html(cat, item, head, phrase)
     pairs = item.word_pairs() if words else []

@@ -34,11 +34,13 @@ from policy_model.comparison.diff_items import (
     timeline_sides,
 )
 from policy_model.comparison.selection import words_comparable
-from policy_model.schema import Change, Policy
+from policy_model.describe import roles_phrase
+from policy_model.schema import Change, Policy, Source
 from policy_model.vocab import (
     DIFF_CLASS_LABELS,
     DIFF_ITEM_KIND_LABELS,
     DIFF_ITEM_KIND_SINGULAR,
+    OTHER_SIDE_LABELS,
     ROUTE_LABELS,
     TARIFF_KIND_LABELS,
     TIMELINE_KIND_LABELS,
@@ -267,3 +269,19 @@ def class_label(item_or_cls: DiffItem | str, old_label: str | None = None, new_l
         if cls in named:
             return named[cls]
     return DIFF_CLASS_LABELS[cls]
+
+
+def other_side_text(item: DiffItem) -> str:
+    """What the other document does with a one-sided item's subject, in words, with a deferral's
+    quote; per group of roles where it differs by role ("voor RHO: het andere document legt dit
+    hier niet vast: “U vindt deze minimumeisen in paragraaf 2.4.” …; voor Samenwerkingsverband:
+    het andere document zegt hier niets over"), never one role's reading for all (audit M #4)."""
+    if item.readings:
+        return "; ".join(f"voor {roles_phrase(r.roles)}: {_other_side_words(r.other_side, r.deferral)}"
+                         for r in item.readings)
+    return _other_side_words(item.other_side, item.deferral)
+
+
+def _other_side_words(other_side: str | None, deferral: Source | None) -> str:
+    words = OTHER_SIDE_LABELS.get(other_side or "", "")
+    return words + (f": “{deferral.quote}” (§ {deferral.section})" if deferral is not None else "")

@@ -63,6 +63,15 @@ _NOT_SETTLED = ("general", "deferred")
 
 
 @dataclass(frozen=True)
+class OtherReading:
+    """What the other document does with a one-sided statement's subject, for some of its roles."""
+
+    roles: tuple[str, ...]
+    other_side: str | None
+    deferral: Source | None = None
+
+
+@dataclass(frozen=True)
 class DiffItem:
     """One subject or statement compared across two records."""
 
@@ -90,6 +99,11 @@ class DiffItem:
     #: when deferred, where it points.
     other_side: str | None = None
     deferral: Source | None = None
+    #: Where the other document does different things with the subject for different roles
+    #: (the CZ 2024 page defers the RHO's minimum requirements to "paragraaf 2.4" and says
+    #: nothing of a samenwerkingsverband's): one reading per group of roles, and then
+    #: ``other_side`` and ``deferral`` are empty (audit M #4).
+    readings: tuple[OtherReading, ...] = ()
     #: For an item of the document's own change list: the change and the items it concerns.
     change: Change | None = None
     evidence: tuple[DiffItem, ...] = field(default=())
@@ -512,7 +526,7 @@ def statement_items(old: Policy, new: Policy) -> list[DiffItem]:
     on_topic: list[tuple[Statement, list[str | None]]] = []
     for pair in pairs:
         # Split a statement only where its roles get different classes; what the other side
-        # does may differ per role (general here, deferred there): the deferral is kept.
+        # does may differ per role (general here, deferred there): each reading keeps its roles.
         by_class: dict[tuple[str, bool], list[tuple[str | None, str | None, Source | None]]] = {}
         for role in _roles_of(pair.old, pair.new):
             cls, other, deferral = _pair_class(old, new, pair, role)
@@ -523,10 +537,7 @@ def statement_items(old: Policy, new: Policy) -> list[DiffItem]:
                 on_topic.append((pair.old or pair.new, [role for role, _, _ in found]))
                 continue
             roles = [role for role, _, _ in found]
-            deferral = next((d for _, _, d in found if d is not None), None)
-            others = [o for _, o, _ in found if o]
-            other = "deferred" if deferral else (max(sorted(set(others)), key=others.count) if others else None)
-            items.append(_statement_item(old, new, pair, cls, other, deferral, roles, split))
+            items.append(_statement_item(old, new, pair, cls, _readings(found), roles, split))
     items += _topic_items(old, new, on_topic)
     order = list(TOPIC_LABELS)
     kinds = ["participant", "requirement", "provision"]
@@ -540,7 +551,15 @@ def _force_rank(item: DiffItem) -> int:
     return len(FORCE_ORDER)
 
 
-def _statement_item(old: Policy, new: Policy, pair: Pair, cls: str, other: str | None, deferral: Source | None,
+def _readings(found: list[tuple[str | None, str | None, Source | None]]) -> tuple[OtherReading, ...]:
+    """The other side's readings of a statement's roles, one per distinct reading, in role order."""
+    by_reading: dict[tuple[str | None, Source | None], list[str]] = {}
+    for role, other, deferral in found:
+        by_reading.setdefault(("deferred" if deferral else other, deferral), []).extend([role] if role else [])
+    return tuple(OtherReading(tuple(roles), other, deferral) for (other, deferral), roles in by_reading.items())
+
+
+def _statement_item(old: Policy, new: Policy, pair: Pair, cls: str, readings: tuple[OtherReading, ...],
                     roles: list[str | None], split: bool) -> DiffItem:
     a, b = pair.old, pair.new
     statement = b or a
@@ -570,8 +589,10 @@ def _statement_item(old: Policy, new: Policy, pair: Pair, cls: str, other: str |
         "\n".join(before_texts) or None, "\n".join(after_texts) or None,
         before_sources, after_sources,
         before_texts=before_texts, after_texts=after_texts, before_label=before_label, after_label=after_label,
-        roles=real_roles, roles_stated=_roles_stated(a, b), topic=statement.topic, other_side=other,
-        deferral=deferral,
+        roles=real_roles, roles_stated=_roles_stated(a, b), topic=statement.topic,
+        other_side=readings[0].other_side if len(readings) == 1 else None,
+        deferral=readings[0].deferral if len(readings) == 1 else None,
+        readings=readings if len(readings) > 1 else (),
         matched=a is not None and b is not None,
     )
 

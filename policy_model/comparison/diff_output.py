@@ -10,10 +10,15 @@ from policy_model.comparison.diff import (
     DiffItem,
     PolicyDiff,
     class_label,
+    other_side_text,
     row_label,
 )
 from policy_model.describe import roles_phrase
-from policy_model.vocab import OTHER_SIDE_LABELS
+from policy_model.schema import Source
+
+
+def _source_json(source: Source | None) -> dict | None:
+    return {"document": source.document, "section": source.section, "quote": source.quote} if source else None
 
 
 def _item_json(item: DiffItem) -> dict:
@@ -30,8 +35,10 @@ def _item_json(item: DiffItem) -> dict:
         "roles_stated": item.roles_stated,
         "stated_by_document": item.stated_by_document,
         "other_side": item.other_side,
-        "deferral": ({"document": item.deferral.document, "section": item.deferral.section,
-                      "quote": item.deferral.quote} if item.deferral else None),
+        "deferral": _source_json(item.deferral),
+        # Per group of roles, where the other document does different things for different roles.
+        "readings": [{"roles": list(r.roles), "other_side": r.other_side, "deferral": _source_json(r.deferral)}
+                     for r in item.readings],
         "sources": [
             {"side": side, "document": s.document, "section": s.section, "quote": s.quote}
             for side, sources in (("from", item.before_sources), ("to", item.after_sources))
@@ -60,9 +67,8 @@ def _lines(item: DiffItem, old: str, new: str, indent: str = "", across: bool = 
             if text is not None:
                 tag = f" ({label})" if label else ""
                 lines.append(f"{indent}    {side}{tag}: {' | '.join(text.splitlines())}")
-    if item.other_side:
-        where = f": “{item.deferral.quote}” (§ {item.deferral.section})" if item.deferral else ""
-        lines.append(f"{indent}    ({OTHER_SIDE_LABELS[item.other_side]}{where})")
+    if item.other_side or item.readings:
+        lines.append(f"{indent}    ({other_side_text(item)})")
     for evidence in item.evidence:
         lines += _lines(evidence, old, new, indent + "    ")
     return lines

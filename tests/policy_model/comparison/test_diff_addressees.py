@@ -271,3 +271,39 @@ def test_a_rule_for_the_one_form_a_record_contracts_says_nothing_of_other_forms(
             assert set(item.roles) <= {"msv", "coach"}, (item.key, item.roles)
     recognition = [i for i in items if i.topic == "programme_recognition" and i.kind == "requirement"]
     assert {i.cls for i in recognition} == {"only_in_from", "only_in_to"}
+
+
+def test_a_deferral_is_shown_only_for_the_roles_it_is_for(cat):
+    # Audit M #4: the CZ 2024 page's RHO-only deferral ("U vindt deze minimumeisen in paragraaf
+    # 2.4") stood for the samenwerkingsverband and the individual coach too, where the page says nothing.
+    import itertools
+
+    from policy_model.comparison.diff_items import OtherReading
+
+    subjects = {"requirement": "requirements", "participant": "participants", "provision": "provisions"}
+    checked = 0
+    for a, b in itertools.permutations([p.key for p in cat.policies], 2):
+        diff = _diff(cat, a, b)
+        for item in [*diff.items, *(e for i in diff.items for e in i.evidence)]:
+            if item.kind not in subjects or not item.cls.startswith("only_in"):
+                continue
+            other = diff.new if item.cls == "only_in_from" else diff.old
+            readings = item.readings or (OtherReading(item.roles, item.other_side, item.deferral),)
+            assert not item.readings or (item.other_side is None and item.deferral is None)
+            for reading in readings:
+                if reading.deferral is None:
+                    continue
+                for role in reading.roles:
+                    entry = other.coverage.entry(subjects[item.kind], role=role, topic=item.topic)
+                    assert entry is not None and entry.source.quote == reading.deferral.quote, (a, b, item.key, role)
+                    checked += 1
+    assert checked > 100
+    text = diff_text_of(cat, "cz-2024", "cz-2027")
+    assert ("voor Individuele coach, Samenwerkingsverband: het andere document zegt hier niets over; voor RHO: "
+            "het andere document legt dit hier niet vast: “U vindt deze minimumeisen in paragraaf 2.4.”") in text
+
+
+def diff_text_of(cat, old: str, new: str) -> str:
+    from policy_model.comparison.diff_output import diff_text
+
+    return diff_text(cat, _diff(cat, old, new))
