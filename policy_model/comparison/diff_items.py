@@ -406,7 +406,17 @@ def _on_topic(policy: Policy, statement: Statement, role: str | None) -> list[St
     """The statements of ``policy`` of the same kind on the same topic that name ``role`` and settle it."""
     pool = [*policy.requirements, *policy.provisions]
     return [s for s in pool if family(s) == family(statement) and s.topic == statement.topic
-            and _names(s, role) and _states_settled(policy, s, role)]
+            and _names(s, role) and _states_settled(policy, s, role) and not _describes_a_condition(s, statement)]
+
+
+def _describes_a_condition(candidate: Statement, statement: Statement) -> bool:
+    """Whether ``candidate`` only describes (a participant "expectation": "Beschrijving, geen
+    voorwaarde") where ``statement`` is a condition for taking part: CZ 2027 §2.1.1's "De huisarts,
+    bedrijfsarts of medisch specialist fungeert als verwijzer" does not work out VGZ 2024's rule that
+    the referrer must judge a 16-year-old's benefit (audit M #5)."""
+    return (isinstance(statement, Requirement) and statement.kind == "participant"
+            and statement.force in GATING_FORCES and isinstance(candidate, Requirement)
+            and candidate.force not in GATING_FORCES)
 
 
 #: ``other_side`` of a statement whose topic the other insurer settles with conditions of its own:

@@ -307,3 +307,14 @@ def diff_text_of(cat, old: str, new: str) -> str:
     from policy_model.comparison.diff_output import diff_text
 
     return diff_text(cat, _diff(cat, old, new))
+
+
+def test_a_description_of_who_refers_does_not_work_out_a_condition_for_taking_part(cat):
+    # Audit M #5: CZ 2027 §2.1.1 describes who refers ("Beschrijving, geen voorwaarde"); VGZ 2024's
+    # rule that the referrer judges a 16-year-old's benefit read "VGZ 2024 legt dit niet vast; CZ 2027
+    # legt het onderwerp vast".
+    for old, new in (("cz-2027", "vgz-2024"), ("vgz-2024", "cz-2027")):
+        referral = [i for i in _diff(cat, old, new).items if i.kind == "participant" and i.topic == "referral"]
+        assert referral and not [i for i in referral if i.cls.startswith("elaborated")]
+        vgz = next(i for i in referral if "16 jaar" in ((i.before or "") + (i.after or "")))
+        assert vgz.cls.startswith("only_in") and vgz.other_side == "other_words"
