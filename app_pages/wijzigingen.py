@@ -16,7 +16,7 @@ from policy_model.comparison.diff import (
     row_label,
     stated_changes,
 )
-from policy_model.comparison.diff_output import uncounted_notes
+from policy_model.comparison.diff_output import headline_notes
 from policy_model.comparison.selection import default_pair, resolve_link_name, words_withheld_note
 from policy_model.comparison.text_rows import change_text_rows, open_item_text_rows
 from policy_model.paths import data_dir
@@ -86,7 +86,7 @@ def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
     old_label, new_label = labels[old_key], labels[new_key]
     counts = diff.counts
     c1, c2, c3 = st.columns(3)
-    if diff.across_insurers:
+    if diff.neutral_labels:
         c1.metric("Verschilt", counts["changed"])
         c2.metric(f"Alleen {new_label}", counts["added"])
         c3.metric(f"Alleen {old_label}", counts["removed"])
@@ -94,7 +94,7 @@ def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
         c1.metric("Gewijzigd", counts["changed"])
         c2.metric("Nieuw", counts["added"])
         c3.metric("Vervallen", counts["removed"])
-    for note in uncounted_notes(diff, old_label):
+    for note in headline_notes(diff, old_label, new_label):
         st.caption(md_escape(note))
     for policy in (diff.old, diff.new):
         if policy.document_kind != "full_policy":
@@ -114,7 +114,7 @@ def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
     real = diff.of_classes(REAL_CHANGES)
     if not real:
         st.caption("Geen verschillen tussen wat beide documenten vastleggen.")
-    show_items(cat, real, old_label, new_label, words=words, across=diff.across_insurers)
+    show_items(cat, real, old_label, new_label, words=words, across=diff.neutral_labels)
     show_stated_beside_computed(diff, new_label)
     for title, classes, key, caption in (
         ("Alleen in één document vastgelegd of vermeld", ONE_SIDED, ONLY_KEY,
@@ -128,7 +128,7 @@ def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
         if box is not None:
             with box:
                 st.caption(caption)
-                show_items(cat, items, old_label, new_label, words=words, across=diff.across_insurers)
+                show_items(cat, items, old_label, new_label, words=words, across=diff.neutral_labels)
 
 
 def show_stated_beside_computed(diff: PolicyDiff, new_label: str) -> None:

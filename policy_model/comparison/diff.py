@@ -96,6 +96,18 @@ class PolicyDiff:
         return self.old.insurer != self.new.insurer
 
     @property
+    def backwards(self) -> bool:
+        """One insurer's newer record against its older (the reader may choose either order)."""
+        return not self.across_insurers and self.old.year > self.new.year
+
+    @property
+    def neutral_labels(self) -> bool:
+        """Whether nothing reads as "nieuw" or "vervallen", only as what one record has and the
+        other has not: between two insurers, and from a newer year back to an older one, where
+        "Nieuw" named what CZ 2026 had and CZ 2027 dropped (audit M #6)."""
+        return self.across_insurers or self.backwards
+
+    @property
     def counts(self) -> dict[str, int]:
         """Items per class, for the headline. A change a later record states against a year after
         the older record's is listed but not counted: CZ 2027 drops the RIVM registration "in 2026"

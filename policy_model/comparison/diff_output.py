@@ -74,11 +74,26 @@ def _lines(item: DiffItem, old: str, new: str, indent: str = "", across: bool = 
     return lines
 
 
-def uncounted_notes(diff: PolicyDiff, old_label: str) -> list[str]:
-    """What :attr:`PolicyDiff.counts` leaves out of the headline, one sentence each, for the page,
-    the text reading and the report: topics where both insurers set conditions in their own words,
-    and changes a later record states against a year after the older record's."""
+def count_phrase(diff: PolicyDiff, old_label: str, new_label: str) -> str:
+    """The headline's counts: "gewijzigd, nieuw, vervallen" from an older year to a newer one of
+    one insurer, otherwise what only one of the two has (:attr:`PolicyDiff.neutral_labels`)."""
+    counts = diff.counts
+    if diff.neutral_labels:
+        return (f"{counts['changed']} verschillend, {counts['added']} alleen in {new_label}, "
+                f"{counts['removed']} alleen in {old_label}")
+    return f"{counts['changed']} gewijzigd, {counts['added']} nieuw, {counts['removed']} vervallen"
+
+
+def headline_notes(diff: PolicyDiff, old_label: str, new_label: str) -> list[str]:
+    """What to read beside the headline, one sentence each, for the page, the text reading and the
+    report: a comparison from a newer year back to an older one, and what :attr:`PolicyDiff.counts`
+    leaves out: topics where both insurers set conditions in their own words, and changes a later
+    record states against a year after the older record's."""
     notes = []
+    if diff.backwards:
+        notes.append(f"{old_label} is nieuwer dan {new_label}: wat maar één van beide heeft, heet hier ‘alleen in’, "
+                     f"niet nieuw of vervallen. De eigen wijzigingenlijst van {old_label} staat bij de vergelijking "
+                     f"van {new_label} naar {old_label}.")
     if own := diff.own_words:
         notes.append(f"Niet meegeteld: {len(own)} onderwerp(en) waarop beide verzekeraars eisen stellen, elk in "
                      "eigen woorden; ze staan hieronder bij de verschillen, naast elkaar.")
@@ -89,9 +104,9 @@ def uncounted_notes(diff: PolicyDiff, old_label: str) -> list[str]:
     return notes
 
 
-def later_note(diff: PolicyDiff, old_label: str) -> str:
-    """The :func:`uncounted_notes` after a headline, or ""."""
-    return "".join(f" {note}" for note in uncounted_notes(diff, old_label))
+def later_note(diff: PolicyDiff, old_label: str, new_label: str) -> str:
+    """The :func:`headline_notes` after a headline, or ""."""
+    return "".join(f" {note}" for note in headline_notes(diff, old_label, new_label))
 
 
 def diff_text(catalogue: Catalogue, diff: PolicyDiff) -> str:
@@ -99,12 +114,9 @@ def diff_text(catalogue: Catalogue, diff: PolicyDiff) -> str:
     document works out or mentions alone, then rewordings."""
     old, new = catalogue.policy_label(diff.old), catalogue.policy_label(diff.new)
     counts = diff.counts
-    headline = (f"{counts['changed']} verschillend, {counts['added']} alleen in {new}, {counts['removed']} alleen in {old}"
-                if diff.across_insurers else
-                f"{counts['changed']} gewijzigd, {counts['added']} nieuw, {counts['removed']} vervallen")
     lines = [f"{old} -> {new}",
-             f"{headline}; {sum(counts[c] for c in ONE_SIDED)} alleen in één document vastgelegd of vermeld; "
-             f"{counts['reworded']} anders verwoord." + later_note(diff, old)]
+             f"{count_phrase(diff, old, new)}; {sum(counts[c] for c in ONE_SIDED)} alleen in één document vastgelegd "
+             f"of vermeld; {counts['reworded']} anders verwoord." + later_note(diff, old, new)]
     for title, classes in (("Verschillen", REAL_CHANGES), ("Alleen in één document vastgelegd of vermeld", ONE_SIDED),
                            ("Anders verwoord", ("reworded",))):
         chosen = diff.of_classes(classes)
@@ -116,5 +128,5 @@ def diff_text(catalogue: Catalogue, diff: PolicyDiff) -> str:
             if group:
                 lines.append(f"-- {heading} ({len(group)}) --")
                 for item in group:
-                    lines += _lines(item, old, new, across=diff.across_insurers)
+                    lines += _lines(item, old, new, across=diff.neutral_labels)
     return "\n".join(lines)

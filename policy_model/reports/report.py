@@ -21,7 +21,7 @@ from policy_model.comparison.diff import (
     class_label,
     row_label,
 )
-from policy_model.comparison.diff_output import later_note
+from policy_model.comparison.diff_output import count_phrase, later_note
 from policy_model.schema import Source
 
 _CSS = """
@@ -64,11 +64,11 @@ def diff_report_html(catalogue: Catalogue, diff: PolicyDiff, generated: dt.date)
     one_sided = diff.of_classes(ONE_SIDED)
     body = [
         f"<h1>Vergelijking GLI-inkoopbeleid: {escape(old)} → {escape(new)}</h1>",
-        f"<p>{counts['changed']} gewijzigd, {counts['added']} nieuw, {counts['removed']} vervallen. "
+        f"<p>{escape(count_phrase(diff, old, new))}. "
         f"{len(one_sided)} punt(en) legt maar één van beide documenten vast of noemt er maar één; dat is geen "
-        f"wijziging. {counts['reworded']} anders verwoord.{escape(later_note(diff, old))}</p>",
+        f"wijziging. {counts['reworded']} anders verwoord.{escape(later_note(diff, old, new))}</p>",
         "<h2>Verschillen</h2>",
-        _diff_table(catalogue, diff.of_classes(REAL_CHANGES), old, new, diff.across_insurers),
+        _diff_table(catalogue, diff.of_classes(REAL_CHANGES), old, new, diff.neutral_labels),
         "<h2>Alleen in één document vastgelegd of vermeld</h2>",
         "<p>Het andere document zegt er niets over, alleen in algemene termen, of regelt het elders; "
         "of er iets veranderde, zegt het niet.</p>",

@@ -5,6 +5,8 @@ settles what it states."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from policy_model.comparison.diff import diff_policies
@@ -318,3 +320,19 @@ def test_a_description_of_who_refers_does_not_work_out_a_condition_for_taking_pa
         assert referral and not [i for i in referral if i.cls.startswith("elaborated")]
         vgz = next(i for i in referral if "16 jaar" in ((i.before or "") + (i.after or "")))
         assert vgz.cls.startswith("only_in") and vgz.other_side == "other_words"
+
+
+def test_from_a_newer_year_back_to_an_older_nothing_reads_as_new_or_dropped(cat):
+    # Audit M #6: CZ 2027 -> CZ 2026 called the RIVM requirement "Nieuw", which CZ 2027 §3.1 drops.
+    from policy_model.reports.report import diff_report_html
+
+    diff = _diff(cat, "cz-2027", "cz-2026")
+    assert diff.backwards and diff.neutral_labels and not _diff(cat, "cz-2026", "cz-2027").backwards
+    text = diff_text_of(cat, "cz-2027", "cz-2026")
+    assert "Alleen in CZ 2026 (afgeleid); CZ 2027 legt dit volledig vast zonder" in text
+    assert " nieuw, " not in text.splitlines()[1] and "Nieuw" not in text
+    assert "CZ 2027 is nieuwer dan CZ 2026 (afgeleid)" in text
+    report = diff_report_html(cat, diff, dt.date(2026, 12, 3))
+    assert "1 alleen in CZ 2026 (afgeleid)" in report and "CZ 2027 is nieuwer dan" in report
+    # Between two insurers the report's headline no longer says "nieuw" either.
+    assert " nieuw, " not in diff_report_html(cat, _diff(cat, "cz-2027", "vgz-2024"), dt.date(2026, 12, 3))
