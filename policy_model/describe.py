@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
-from policy_model.schema import ContractPeriod, Requirement, Source
+from policy_model.schema import ContractPeriod, PolicyRegistry, Requirement, Source
 from policy_model.vocab import (
     AGE_GROUP_LABELS,
     BACKGROUND_LABELS,
     FORCE_LABELS,
     PARTICIPANT_FORCE_LABELS,
+    REGISTRY_USE_LABELS,
     ROLE_SHORT_LABELS,
     ROUTE_ROLE,
     VALUE_UNIT_LABELS,
@@ -91,6 +92,12 @@ def addressees_label(requirements: Iterable[Addressed], *, with_referrer: bool =
     if text and not stated:
         text += f" ({UNSTATED_ROLES_NOTE})"
     return ", ".join(x for x in (text, ROLE_SHORT_LABELS["referrer"] if with_referrer and referrer else "") if x)
+
+
+def registry_use_label(entry: PolicyRegistry) -> str:
+    """How a record uses a register, "Verplicht", with "(alleen nieuwe aanbieders)" where the
+    document names it only for them (CZ 2027 §3.3.4's VECOZO questionnaire; audit N #35)."""
+    return REGISTRY_USE_LABELS[entry.use] + (" (alleen nieuwe aanbieders)" if entry.new_providers_only else "")
 
 
 def duration_label(period: ContractPeriod) -> str:

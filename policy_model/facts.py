@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
 from policy_model.catalogue import Catalogue
-from policy_model.describe import force_words
+from policy_model.describe import force_words, registry_use_label
 from policy_model.schema import Policy, Source
 from policy_model.vocab import (
     AVAILABILITY_LABELS,
@@ -18,7 +18,6 @@ from policy_model.vocab import (
     COVERAGE_SUBJECT_LABELS,
     ORG_FUNCTION_LABELS,
     PROGRAMME_STATUS_LABELS,
-    REGISTRY_USE_LABELS,
     ROUTE_FORM_KIND_LABELS,
     ROUTE_LABELS,
     TARIFF_KIND_LABELS,
@@ -132,7 +131,7 @@ def _offer_facts(p: Policy) -> Iterator[Fact]:
         text = PROGRAMME_STATUS_LABELS[item.status] + (f": {item.note}" if item.note else "")
         yield _row(p, "programme", item.status, item.programme, text, item.source)
     for item in p.registries:
-        text = REGISTRY_USE_LABELS[item.use] + (f": {item.note}" if item.note else "")
+        text = registry_use_label(item) + (f": {item.note}" if item.note else "")
         yield _row(p, "registry", item.use, item.registry, text, item.source, list(item.roles),
                    roles_stated=item.roles_stated)
 

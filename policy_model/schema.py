@@ -248,6 +248,10 @@ class PolicyRegistry(Sourced):
     roles: list[Role] = Field(min_length=1)
     roles_stated: bool = Field(default=True, description=_ROLES_STATED_HELP)
     backgrounds: list[Background] = Field(default_factory=list)
+    new_providers_only: bool = Field(
+        default=False, description="Only for a new provider (no contract with the insurer in the year before): CZ "
+        "2027 §3.3.4 names VECOZO only for a new provider's questionnaire.",
+    )
     note: Text | None = None
 
 

@@ -35,6 +35,7 @@ from policy_model.describe import (
     applies_to_role,
     duration_label,
     period_audience,
+    registry_use_label,
     value_text,
 )
 from policy_model.schema import Change, CoverageEntry, Policy, Provision, Requirement, Source
@@ -48,7 +49,6 @@ from policy_model.vocab import (
     GATING_FORCES,
     PARTICIPANT_FORCE_LABELS,
     PROGRAMME_STATUS_LABELS,
-    REGISTRY_USE_LABELS,
     ROUTE_ROLE,
     TOPIC_LABELS,
 )
@@ -240,9 +240,10 @@ def programme_sides(policy: Policy) -> dict[str, _Side]:
 def registry_sides(policy: Policy) -> dict[str, _Side]:
     def text(r) -> str:
         whom = ", ".join(BACKGROUND_LABELS[b].lower() for b in r.backgrounds)
-        return REGISTRY_USE_LABELS[r.use] + (f" ({whom})" if whom else "")
+        return registry_use_label(r) + (f" ({whom})" if whom else "")
 
-    return _grouped(policy.registries, lambda r: r.registry, text, lambda r: (r.use, tuple(sorted(r.backgrounds))))
+    return _grouped(policy.registries, lambda r: r.registry, text,
+                    lambda r: (r.use, r.new_providers_only, tuple(sorted(r.backgrounds))))
 
 
 def route_sides(old: Policy, new: Policy) -> tuple[dict[str, _Side], dict[str, _Side]]:

@@ -11,7 +11,14 @@ from dataclasses import dataclass
 
 from policy_model.catalogue import Catalogue
 from policy_model.comparison.diff_items import settles
-from policy_model.describe import addressees_label, applies_to_role, force_label, roles_phrase, value_text
+from policy_model.describe import (
+    addressees_label,
+    applies_to_role,
+    force_label,
+    registry_use_label,
+    roles_phrase,
+    value_text,
+)
 from policy_model.schema import CoverageEntry, Policy, Requirement, Source
 from policy_model.vocab import (
     BACKGROUND_LABELS,
@@ -20,7 +27,6 @@ from policy_model.vocab import (
     FORCE_ORDER,
     NOT_STATED_LABEL,
     PROGRAMME_STATUS_LABELS,
-    REGISTRY_USE_LABELS,
     REQUIREMENT_KIND_LABELS,
     TOPIC_LABELS,
 )
@@ -79,7 +85,7 @@ def registry_rows(catalogue: Catalogue, policies: list[Policy]) -> list[dict]:
             rows.append({
                 "Beleid": catalogue.policy_label(policy),
                 "Register": registry.abbreviation or registry.name,
-                "Gebruik": REGISTRY_USE_LABELS[entry.use],
+                "Gebruik": registry_use_label(entry),
                 "Voor": roles_phrase(entry.roles, stated=entry.roles_stated),
                 "Achtergrond": ", ".join(BACKGROUND_LABELS[b] for b in entry.backgrounds) or "alle",
                 "Toelichting": entry.note or "",

@@ -28,6 +28,7 @@ from policy_model.describe import (
     duration_label,
     force_label,
     period_audience,
+    registry_use_label,
     value_text,
 )
 from policy_model.named_lists import (
@@ -47,7 +48,6 @@ from policy_model.vocab import (
     DEFERRAL_LABELS,
     GATING_FORCES,
     PROGRAMME_STATUS_LABELS,
-    REGISTRY_USE_LABELS,
     ROLE_SHORT_LABELS,
     ROUTE_LABELS,
     TARIFF_KIND_LABELS,
@@ -490,7 +490,7 @@ def unnamed_register_lists(catalogue: Catalogue, policy: Policy) -> list[Entry]:
 def registry_text_rows(catalogue: Catalogue, policies: Sequence[Policy]) -> list[TextRow]:
     def entries(p: Policy, registry: str) -> list[Entry]:
         named = [
-            Entry(text=r.note or "", label=REGISTRY_USE_LABELS[r.use],
+            Entry(text=r.note or "", label=registry_use_label(r),
                   detail=_who(r.roles, r.backgrounds, stated=r.roles_stated), sources=(r.source,))
             for r in p.registries if r.registry == registry
         ]

@@ -33,6 +33,7 @@ from policy_model.catalogue import Catalogue
 from policy_model.comparison.matrix import STATUS_SYMBOLS
 from policy_model.comparison.text_output import for_print
 from policy_model.comparison.text_rows import Entry, TextRow, requirement_text_rows
+from policy_model.describe import registry_use_label
 from policy_model.named_lists import programme_criteria, unnamed_register_requirements
 from policy_model.schema import Policy, Source
 from policy_model.vocab import (
@@ -40,7 +41,6 @@ from policy_model.vocab import (
     AVAILABILITY_LABELS,
     FORCE_LABELS,
     FORCE_ORDER,
-    REGISTRY_USE_LABELS,
     ROLE_SHORT_LABELS,
     TIMELINE_KIND_LABELS,
 )
@@ -122,9 +122,9 @@ def _overview(catalogue: Catalogue, policy: Policy) -> dict[str, str]:
     registries: dict[str, list[str]] = {}
     for r in policy.registries:
         name = catalogue.registry(r.registry).abbreviation or catalogue.registry(r.registry).name
-        registries.setdefault(REGISTRY_USE_LABELS[r.use].lower(), [])
-        if name not in registries[REGISTRY_USE_LABELS[r.use].lower()]:
-            registries[REGISTRY_USE_LABELS[r.use].lower()].append(name)
+        use = registry_use_label(r).lower()
+        if name not in registries.setdefault(use, []):
+            registries[use].append(name)
     routes = [
         (f"{r.preference}. " if r.preference else "") + ROUTE_SHORT[r.route]
         + ("" if r.available == "yes" else f" ({AVAILABILITY_LABELS[r.available].lower()})")

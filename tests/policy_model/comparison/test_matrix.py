@@ -102,3 +102,20 @@ def test_the_sortable_register_table_says_for_whom_and_where_the_document_names_
     assert rivm and rivm[0]["Voor"] == "Individuele coach, Samenwerkingsverband, RHO (het document noemt de contractant niet)"
     assert all("niet" not in r["Voor"] for r in rows if r["Beleid"].startswith("Zorg"))
     assert {r["source"].document for r in rows} == {"cz_gli_2027", "zz_gli_2024"}
+
+
+def test_a_register_named_only_for_new_providers_says_so(cat):
+    # Audit N #35: CZ 2027 §3.3.4 names VECOZO only for a new provider's questionnaire; the registers
+    # table, the side-by-side rows and the export read "Verplicht" for every form.
+    from policy_model.comparison.matrix import registry_rows
+    from policy_model.comparison.text_rows import registry_text_rows
+    from policy_model.facts import all_facts
+
+    cz = cat.policy_by_key("cz-2027")
+    vecozo = next(r for r in registry_rows(cat, [cz]) if r["Register"] == "VECOZO")
+    assert vecozo["Gebruik"] == "Verplicht (alleen nieuwe aanbieders)"
+    row = next(r for r in registry_text_rows(cat, [cz, cat.policy_by_key("vgz-2024")]) if r.key == "vecozo")
+    assert [e.label for e in row.cells["cz-2027"]] == ["Verplicht (alleen nieuwe aanbieders)"]
+    assert all(e.label == "Verplicht" for e in row.cells["vgz-2024"])  # VGZ contracts through VECOZO
+    fact = next(f for f in all_facts(cat) if f.kind == "registry" and f.key == "vecozo" and f.year == 2027)
+    assert fact.text.startswith("Verplicht (alleen nieuwe aanbieders): ")
