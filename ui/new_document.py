@@ -24,7 +24,7 @@ from policy_model.curation.new_document import (
     record_citations,
 )
 from policy_model.curation.worker import review_bytes_bounded
-from policy_model.wizard.batch import MAX_UPLOAD_BYTES
+from policy_model.wizard.batch import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
 from ui.side_by_side import segments_markdown
 from ui.text import md_escape
 
@@ -38,7 +38,7 @@ def show_new_document(cat: Catalogue) -> None:
     """The upload, the insurer and the comparison (only after both are given)."""
     st.markdown("#### Nieuw beleidsdocument?")
     st.caption("Heeft u een nieuwer inkoopbeleid van een verzekeraar dan deze wijzer? Kies de verzekeraar en upload "
-               f"het document (PDF of HTML, hoogstens {MAX_UPLOAD_BYTES // (1024 * 1024)} MB). U ziet welke feiten "
+               f"het document (PDF of HTML, hoogstens {MAX_UPLOAD_MB} MB). U ziet welke feiten "
                "van het nieuwste beleid in de wijzer er nog in staan, welke gewijzigd zijn en wat nieuw is. Het "
                "document wordt niet bewaard en is alleen voor u zichtbaar.")
     insurers = [i for i in cat.insurer_ids if newest_record(cat, i) is not None]
@@ -56,7 +56,7 @@ def show_new_document(cat: Catalogue) -> None:
         return
     raw = upload.getvalue()
     if len(raw) > MAX_UPLOAD_BYTES:
-        st.error(f"Het bestand is groter dan {MAX_UPLOAD_BYTES // (1024 * 1024)} MB en wordt niet gelezen.")
+        st.error(f"Het bestand is groter dan {MAX_UPLOAD_MB} MB en wordt niet gelezen.")
         return
     result = _comparison(cat, insurer, upload.name, raw)
     if isinstance(result, str):

@@ -55,6 +55,8 @@ MAX_ROWS = 2000
 #: The same bound as the upload widget's (``server.maxUploadSize = 3`` in .streamlit/config.toml,
 #: which the browser reads as 3,000,000 bytes), so the app and the command line agree with it.
 MAX_UPLOAD_BYTES = 3_000_000
+#: The same limit as users read it (Streamlit's upload box says "hoogstens 3 MB per bestand").
+MAX_UPLOAD_MB = MAX_UPLOAD_BYTES // 1_000_000
 #: Distinct warnings listed; the rest are counted ("en 9.990 meer meldingen").
 MAX_MESSAGES = 20
 #: Row numbers named per warning; the rest are counted.
@@ -292,7 +294,7 @@ def decode_upload(raw: bytes) -> tuple[str | None, list[str]]:
     renamed to .csv) are refused by their signature or NUL bytes.
     """
     if len(raw) > MAX_UPLOAD_BYTES:
-        return None, [f"Het bestand is {nl_number(len(raw))} bytes; de grens is 3 MB ({nl_number(MAX_UPLOAD_BYTES)} "
+        return None, [f"Het bestand is {nl_number(len(raw))} bytes; de grens is {MAX_UPLOAD_MB} MB ({nl_number(MAX_UPLOAD_BYTES)} "
                       f"bytes, ruim genoeg voor {nl_number(MAX_ROWS)} coaches). Splits het bestand."]
     if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         return None, [_NOT_TEXT + " Het lijkt een Excel- of zipbestand; " + _SAVE_AS]

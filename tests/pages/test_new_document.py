@@ -88,3 +88,16 @@ def test_a_text_too_long_to_compare_is_refused_in_the_worker() -> None:
     words = "De leefstijlcoach werkt samen met de huisarts in de regio. " * (MAX_REVIEW_CHARS // 50)
     at = _upload("lang.html", f"<html><body><p>{words}</p></body></html>".encode(), "text/html")
     assert any("te lang om te vergelijken" in e.value for e in at.error)
+
+
+def test_the_upload_limit_reads_the_same_as_streamlits_upload_box() -> None:
+    # LOOK O #1: the intro said "hoogstens 2 MB" (3,000,000 bytes in MiB, rounded down) under an
+    # upload box that says "hoogstens 3 MB per bestand" (server.maxUploadSize = 3).
+    from policy_model.wizard.batch import MAX_UPLOAD_MB
+
+    config = (Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml").read_text(encoding="utf-8")
+    assert f"\nmaxUploadSize = {MAX_UPLOAD_MB}\n" in config
+    at = open_page("wijzigingen", tab=TAB)
+    assert "hoogstens 3 MB" in all_text(at) and "hoogstens 2 MB" not in all_text(at)
+    at = _upload("groot.html", b"<html>" + b"x" * 3_000_001 + b"</html>", "text/html")
+    assert any("groter dan 3 MB" in e.value for e in at.error)
