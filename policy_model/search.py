@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,6 +16,35 @@ def _fold(text: str) -> str:
     folds the same few thousand facts again.)"""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+#: Query words this short are abbreviations ("AGB", "KP", "GLI"): found only as a word of their own,
+#: not inside another ("vraagbaak" is no hit for "AGB"; LOOK O #2). Longer words are found inside
+#: Dutch compounds ("register" in "kwaliteitsregister").
+WHOLE_WORD_MAX = 3
+
+
+@lru_cache(maxsize=1024)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])")
+
+
+def _found(word: str, text: str) -> bool:
+    """Whether a folded query word stands in a folded text (see :data:`WHOLE_WORD_MAX`)."""
+    if len(word) > WHOLE_WORD_MAX:
+        return word in text
+    return word in text and _word_pattern(word).search(text) is not None
+
+
+def _places(word: str, text: str) -> list[int]:
+    """Where a folded query word starts in a folded text, found as :func:`_found` finds it."""
+    if len(word) > WHOLE_WORD_MAX:
+        places, start = [], text.find(word)
+        while start != -1:
+            places.append(start)
+            start = text.find(word, start + len(word))
+        return places
+    return [m.start() for m in _word_pattern(word).finditer(text)]
 
 
 @dataclass(frozen=True)
@@ -39,11 +69,11 @@ def search_facts(facts: list[Fact], query: str, limit: int = 200) -> list[Search
     for n, fact in enumerate(facts):
         own = _fold(" ".join([fact.text, fact.key, fact.topic]))
         everything = own + " " + _fold(" ".join([fact.quote, fact.section]))
-        if all(w in everything for w in words):
-            rank = 0 if all(w in own for w in words) else 1
+        if all(_found(w, everything) for w in words):
+            rank = 0 if all(_found(w, own) for w in words) else 1
             hits.append((rank, n, fact))
     hits.sort(key=lambda h: (h[0], h[1]))
-    return [SearchHit(fact, all(w in _fold(fact.text) for w in words)) for _, _, fact in hits[:limit]]
+    return [SearchHit(fact, all(_found(w, _fold(fact.text)) for w in words)) for _, _, fact in hits[:limit]]
 
 
 #: The longest query searched: a link can carry any length, and every word is looked for in
@@ -73,10 +103,8 @@ def match_spans(text: str, query: str) -> list[tuple[int, int]]:
     for word in query_words(query):
         if len(word) < 2:  # a single letter would mark half the text
             continue
-        start = flat.find(word)
-        while start != -1:
+        for start in _places(word, flat):
             spans.append((origin[start], origin[start + len(word) - 1] + 1))
-            start = flat.find(word, start + len(word))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:

@@ -40,3 +40,13 @@ def test_a_hit_found_only_by_its_key_or_topic_is_not_called_found_in_the_text(ca
 def test_a_repeated_word_is_searched_once(cat):
     facts = all_facts(cat)
     assert search_facts(facts, "zorg " * 50) == search_facts(facts, "zorg")
+
+
+def test_an_abbreviation_is_found_as_a_word_and_a_longer_word_inside_compounds(cat):
+    # LOOK O #2: "AGB" found and marked "vraagbaak" (vra·agb·aak) among its 22 results.
+    hits = search_facts(all_facts(cat), "AGB")
+    assert hits and all("vraagbaak" not in h.fact.text.lower() or "agb" in h.fact.text.lower().replace("vraagbaak", "")
+                        for h in hits)
+    assert match_spans("De vraagbaak vraagt een AGB-code.", "agb") == [(24, 27)]
+    assert match_spans("kwaliteitsregister", "register") == [(10, 18)]
+    assert any("kwaliteitsregister" in h.fact.text.lower() for h in search_facts(all_facts(cat), "register"))
