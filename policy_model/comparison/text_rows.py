@@ -443,13 +443,21 @@ def provision_text_rows(policies: Sequence[Policy]) -> list[TextRow]:
     return _rows(policies, keys, TOPIC_LABELS.__getitem__, entries, _by_topic("provisions"))
 
 
+def _for_backgrounds(backgrounds: Iterable[str]) -> str:
+    """" voor fysiotherapeut" beside a list's label where the list is for some backgrounds only: ZZ
+    2024's list for a fysiotherapeut is open and its list for a leefstijlcoach closed, and one cell
+    read "Open lijst" beside "Niet in de lijst" (LOOK O #7)."""
+    names = [BACKGROUND_LABELS[b].lower() for b in backgrounds]
+    return f" voor {', '.join(names)}" if names else ""
+
+
 def open_register_lists(policy: Policy) -> list[Entry]:
     """The record's open lists of quality registers ("… of een vergelijkbaar … register", ZZ
     2024 §5.1): a register such a record does not name is not refused, so its cell says the list
     is open, for whom, with the words that open it, instead of "niet vermeld"."""
     return [
         Entry(text="Niet bij naam genoemd, maar de lijst is open: een vergelijkbaar register kan ook voldoen.",
-              label="Open lijst", detail=_who(r.roles, r.backgrounds, stated=r.roles_stated), sources=(r.listing.source,),
+              label="Open lijst" + _for_backgrounds(r.backgrounds), detail=_who(r.roles, r.backgrounds, stated=r.roles_stated), sources=(r.listing.source,),
               kind="open_list")
         for r in open_register_requirements(policy.requirements) if r.listing is not None
     ]
@@ -464,7 +472,8 @@ def closed_register_lists(policy: Policy) -> list[Entry]:
         if r.listing is not None:
             by_list.setdefault(r.listing.source.quote, []).append(r)
     return [
-        Entry(text="Staat niet in de volledige lijst van registers die dit document noemt.", label="Niet in de lijst",
+        Entry(text="Staat niet in de volledige lijst van registers die dit document noemt.",
+              label="Niet in de lijst" + _for_backgrounds(dict.fromkeys(b for r in reqs for b in r.backgrounds)),
               detail=_who(dict.fromkeys(x for r in reqs for x in r.roles),
                           dict.fromkeys(b for r in reqs for b in r.backgrounds),
                           stated=all(r.roles_stated for r in reqs)),

@@ -388,3 +388,14 @@ def test_a_requirement_whose_document_names_no_contractant_says_so_in_its_cell(c
     assert entries and all(not e.roles_stated for e in entries)
     assert all(e.detail == "Voor: Individuele coach, Samenwerkingsverband, RHO (het document noemt de contractant "
                            "niet)" for e in entries)
+
+
+def test_a_register_list_for_some_backgrounds_names_them_in_its_label(cat):
+    # LOOK O #7: ZZ 2024's KABIZ cell read "Open lijst" beside "Niet in de lijst": the open list is
+    # for a fysiotherapeut (5.1 "of een vergelijkbaar ... register"), the closed one for a leefstijlcoach.
+    from policy_model.comparison.text_rows import registry_text_rows
+
+    row = next(r for r in registry_text_rows(cat, [cat.policy_by_key("cz-2027"), cat.policy_by_key("zz-2024")])
+               if r.key == "kabiz")
+    assert sorted(e.label for e in row.cells["zz-2024"]) == ["Niet in de lijst voor leefstijlcoach",
+                                                              "Open lijst voor fysiotherapeut"]
