@@ -19,7 +19,9 @@ from ui.tables import show_sourced_table
 from ui.text import nl_date, today
 from ui.timeline_chart import (
     CHART_CONTAINER_KEY,
+    CHART_NOTE_KEY,
     NARROW_CSS,
+    PHONE_NOTE_KEY,
     TimelineChart,
     show_timeline_chart,
     timeline_chart,
@@ -77,6 +79,9 @@ with st.container(key=CHART_CONTAINER_KEY):
         st.info("De gekozen beleidsdocumenten noemen geen looptijden of activiteiten met een precieze datum; "
                 "zie de tabel hieronder.")
 st.subheader("Activiteiten en looptijden")
+with st.container(key=f"{PHONE_NOTE_KEY}_timeline"):
+    st.caption("Op een smal scherm staat hier geen grafiek: de lijst hieronder geeft dezelfde looptijden en "
+               "activiteiten, elk met zijn tekst.")
 with st.container(key="gli_timeline_list"):
     # Every text in full, also on a phone (where the chart gives way to it).
     for listing in view.listing:
@@ -106,7 +111,9 @@ if view.general:
     st.subheader("Algemene inkoopkalender voor jaren die hier ontbreken")
     st.caption("Voor deze jaren is beleid gepubliceerd dat niet in deze wijzer staat. De data hieronder komen uit "
                "de algemene jaarkalender van de zorginkoop (dezelfde dagen in elk document), niet uit het beleid "
-               "van de verzekeraar zelf: controleer ze in het actuele document. In de grafiek: open grijze rondjes.")
+               "van de verzekeraar zelf: controleer ze in het actuele document.")
+    with st.container(key=f"{CHART_NOTE_KEY}_general"):
+        st.caption("In de grafiek: open grijze rondjes.")
     show_missing_years(cat, list(dict.fromkeys(p.insurer for p in policies)))
     if view.general_lines:
         st.html(view.general_lines)

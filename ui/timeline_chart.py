@@ -159,11 +159,16 @@ def geometry(presenting: bool) -> LaneGeometry:
 
 #: The key of the container the page draws the chart in: on a phone the browser leaves it out.
 CHART_CONTAINER_KEY = "gli_timeline_chart"
+#: Keys starting so: what speaks of the chart (left out on a phone, with the chart) and what says
+#: on a phone that the chart is not there (left out on a wider screen; LOOK O #5).
+CHART_NOTE_KEY, PHONE_NOTE_KEY = "gli_chart_note", "gli_phone_note"
 
 # Streamlit cannot see the screen width: on a phone the browser leaves the chart out (the
 # list on the page says the same). Constant CSS.
 NARROW_CSS = f"""<style>
-@media (max-width: 640px) {{ .st-key-{CHART_CONTAINER_KEY} {{ display: none !important; }} }}
+@media (max-width: 640px) {{ .st-key-{CHART_CONTAINER_KEY}, [class*="st-key-{CHART_NOTE_KEY}"] {{
+  display: none !important; }} }}
+@media (min-width: 641px) {{ [class*="st-key-{PHONE_NOTE_KEY}"] {{ display: none !important; }} }}
 </style>"""
 
 

@@ -190,6 +190,9 @@ def test_screenshot_a_phone_gets_the_timeline_as_a_list_instead_of_the_chart(pho
     phone.goto(f"{app_url}/tijdlijn?verzekeraar=CZ&jaar=2027")
     wait_idle(phone)
     assert not phone.locator(".st-key-gli_timeline_chart").is_visible()  # the list alone says it all
+    # The page says why there is no chart, and no text points to one (LOOK O #5).
+    expect(phone.locator(".st-key-gli_phone_note_timeline")).to_contain_text("Op een smal scherm staat hier geen grafiek")
+    assert not phone.get_by_text("In de grafiek: open grijze rondjes").is_visible()
     listing = phone.locator(".st-key-gli_timeline_list")
     expect(listing).to_be_visible()
     expect(listing).to_contain_text("31-10-2026 · Uiterste tekendatum")
@@ -205,6 +208,7 @@ def test_a_wide_screen_gets_the_chart_with_its_legend_and_the_list_in_full_text(
     bar = page.locator(".gli-tl-bar").first.bounding_box()
     assert bar["width"] > 50 and bar["height"] > 10  # drawn, not collapsed
     expect(page.locator(".st-key-gli_timeline_list")).to_contain_text("31-10-2026 · Uiterste tekendatum")
+    assert not page.locator(".st-key-gli_phone_note_timeline").is_visible()  # for a phone only
 
 
 #: Where each page's own content is (the first comparison row, the first difference, the
