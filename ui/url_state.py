@@ -131,7 +131,7 @@ def unknown_parts(params: dict[str, list[str]], registry: dict[str, set[str] | N
         if key in ALWAYS_KNOWN:
             continue
         if key not in registry:
-            notices.append(f"onbekende parameter ‘{shortened(key)}’")
+            notices.append(f"‘{shortened(key)}’ (geen keuze op deze pagina)")
             continue
         allowed = registry[key]
         if allowed is not None:
