@@ -101,16 +101,44 @@ def _source_html(catalogue: Catalogue, source: Source) -> str:
             f"“{escape(source.quote)}”</div>")
 
 
-def card_html(item: CheckItem, catalogue: Catalogue, *, for_paper: bool = False) -> str:
+def card_html(item: CheckItem, catalogue: Catalogue, *, for_paper: bool = False, also: str = "") -> str:
     """One requirement as a card: status and kind, topic, the route it holds under (where not every
-    route), the requirement, why, the source (open on paper: a closed disclosure prints closed)."""
+    route), the requirement, why, where else the document speaks of the topic (``also``), the source
+    (open on paper: a closed disclosure prints closed)."""
     status = STATUS_LABELS[item.status]
     return (f"<li class='gli-card {escape(item.group)}'><div class='head'>{STATUS_MARKS[item.status]} "
-            f"{escape(status)} · {escape(item.force_label)} · {escape(item.topic_label)}</div>"
+            f"{escape(status)} · {escape(_kind_and_topic(item))}</div>"
             + (f"<div class='route'>{escape(item.applies_to)}</div>" if item.applies_to else "")
             + f"<div>{escape(item.text)}</div><div class='why'><i>{escape(item.why)}</i></div>"
-            f"<details{' open' if for_paper else ''}><summary>Bron</summary>{_source_html(catalogue, item.source)}"
+            + (f"<div class='route'>{escape(also)}</div>" if also else "")
+            + f"<details{' open' if for_paper else ''}><summary>Bron</summary>{_source_html(catalogue, item.source)}"
             "</details></li>")
+
+
+def _kind_and_topic(item: CheckItem) -> str:
+    """"Minimumeis · Kwaliteitsregister"; the kind alone where the topic only repeats it
+    ("Uitsluitingsgrond", not "Uitsluitingsgrond · Uitsluitingsgronden"; LOOK O #8)."""
+    if item.topic_label.lower().startswith(item.force_label.lower()):
+        return item.force_label
+    return f"{item.force_label} · {item.topic_label}"
+
+
+def _also_on_topic(items: list[CheckItem]) -> dict[int, str]:
+    """For each card whose topic another card of the same checklist has: where the document says
+    more on it ("Het beleid noemt dit onderwerp ook in § 2.1.1"), so two cards on one topic read as
+    the document's two places, not as a repetition (CZ 2027 asks a register in §2.1.1 and §3.3.2;
+    LOOK O #8)."""
+    sections: dict[str, list[str]] = {}
+    for item in items:
+        sections.setdefault(item.topic, [])
+        if item.source.section not in sections[item.topic]:
+            sections[item.topic].append(item.source.section)
+    out = {}
+    for n, item in enumerate(items):
+        others = [s for s in sections[item.topic] if s != item.source.section]
+        if others and item.topic != "other":  # the catch-all topic ties nothing together
+            out[n] = "Het beleid noemt dit onderwerp ook in " + ", ".join(f"§ {s}" for s in others) + "."
+    return out
 
 
 def checklist_cards_html(assessment: Assessment, catalogue: Catalogue, *, for_paper: bool = False) -> str:
@@ -118,11 +146,14 @@ def checklist_cards_html(assessment: Assessment, catalogue: Catalogue, *, for_pa
     insurer's expectations (no condition for a contract) are folded under one line with their number,
     so the conditions come first and the page ends; on paper everything is printed."""
     counts = " · ".join(f"{assessment.groups[g]} {GROUP_WORDS[g]}" for g in GROUP_ORDER)
-    fold = [] if for_paper else [i for i in assessment.checklist if i.group == "expectation"]
-    cards = "".join(card_html(item, catalogue, for_paper=for_paper) for item in assessment.checklist if item not in fold)
+    items = list(assessment.checklist)
+    also = _also_on_topic(items)
+    fold = [] if for_paper else [n for n, i in enumerate(items) if i.group == "expectation"]
+    cards = "".join(card_html(item, catalogue, for_paper=for_paper, also=also.get(n, ""))
+                    for n, item in enumerate(items) if n not in fold)
     out = f"<p><b>Checklist</b> – {escape(counts)}</p><ul class='gli-cards'>{cards}</ul>"
     if fold:
-        folded = "".join(card_html(item, catalogue) for item in fold)
+        folded = "".join(card_html(items[n], catalogue, also=also.get(n, "")) for n in fold)
         out += (f"<details class='gli-fold'><summary>{len(fold)} {escape(GROUP_LABELS['expectation'].lower())} "
                 f"(geen voorwaarde voor een overeenkomst)</summary><ul class='gli-cards'>{folded}</ul></details>")
     return out

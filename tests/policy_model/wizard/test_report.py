@@ -54,3 +54,22 @@ def test_on_screen_the_expectations_are_folded_on_paper_everything_shows_with_it
     assert folded.startswith(f"<summary>{len(expectations)} verwachtingen van de verzekeraar (geen voorwaarde")
     paper = checklist_cards_html(cz, cat, for_paper=True)
     assert "gli-fold" not in paper and paper.count("<details open>") == len(cz.checklist)
+
+
+def test_two_cards_on_one_topic_say_where_else_the_document_speaks_of_it(cat):
+    # LOOK O #8: CZ 2027 asks a quality register in §2.1.1 (every coach) and in §3.3.2 (the
+    # individual contractant); the two cards read as a repetition. Exclusion grounds read
+    # "Uitsluitingsgrond · Uitsluitingsgronden".
+    import re
+
+    cz = assess(Profile(role="individual_coach", year=2027, registries=["blcn"]), cat, TODAY)[0]
+    cards = re.findall(r"<li class='gli-card[^>]*>(.*?)</li>", checklist_cards_html(cz, cat))
+    registers = [c for c in cards if "· Kwaliteitsregister</div>" in c]
+    assert len(registers) == 2
+    assert any("Het beleid noemt dit onderwerp ook in § 3.3.2 Minimumeisen voor een individuele contractant."
+               in c for c in registers)
+    assert any("Het beleid noemt dit onderwerp ook in § 2.1.1 Gepaste en doelmatige zorg." in c for c in registers)
+    exclusions = [c for c in cards if "Uitsluitingsgrond" in c]
+    assert exclusions and not any("Uitsluitingsgronden" in c.split("</div>")[0] for c in exclusions)
+    assert not any("ook in" in c for c in exclusions)  # one list in one section: nothing to point to
+    assert not any("ook in § Voorwoord" in c for c in cards)  # the catch-all topic ties nothing together
