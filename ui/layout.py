@@ -42,10 +42,12 @@ _DUTCH_WIDGET_CSS = """
 [role="listbox"] > div[role="option"][style*="contents"] > span:only-child { font-size: 0 !important; }
 [role="listbox"] > div[role="option"][style*="contents"] > span:only-child::after { content: "Geen resultaten";
   font-size: max(1rem, 16px); }
-/* On a phone: a title that fits the width, the record picker on a line of its own. */
+/* On a phone: a title that fits the width, the record picker on a line of its own, and every
+   tab's label in view (a scrolling tab row cut "Looptijd en ta›" and hid the open tab). */
 @media (max-width: 640px) {
   [data-testid="stMain"] h1 { font-size: 2rem !important; }
   .st-key-gli-policy-picker > div:first-child { flex: 1 1 100% !important; }
+  [data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; row-gap: .25rem; }
 }
 </style>
 """

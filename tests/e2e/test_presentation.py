@@ -280,6 +280,12 @@ def test_a_phone_gets_the_comparison_pages_without_sideways_scrolling(phone, app
     expect(phone.get_by_role("button", name="🔗 Link naar deze weergave")).to_be_visible()
     content = ".st-key-gli_timeline_list" if path == "tijdlijn" else ".gli-row"
     assert phone.evaluate(TOP_JS, content) < 2 * PHONE["height"]  # within two thumbs of scrolling
+    # Every tab's label in view: a scrolling tab row cut "Looptijd en ta›" and hid the open tab (LOOK O #3).
+    tabs = phone.evaluate("""() => [...document.querySelectorAll('[data-testid="stMain"] [role="tab"]')]
+        .map(t => { const b = t.getBoundingClientRect(); return [t.textContent.trim(), b.left, b.right]; })""")
+    assert [t for t, left, right in tabs if left < 0 or right > PHONE["width"]] == []
+    if path in ("voorwaarden", "wijzigingen"):
+        assert len(tabs) >= 3
 
 
 def test_screenshot_a_comparison_page_on_a_phone(phone, app_url, screenshot_dir):
