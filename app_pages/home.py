@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui.data import catalogue
 from ui.home_view import coming, home_blocks
-from ui.layout import page_header, presentation_query, provenance_footer
+from ui.layout import HOME_LINKS_KEY, page_header, presentation_query, provenance_footer
 from ui.missing_years import show_missing_years
 from ui.navigation import page_links
 from ui.text import md_escape, nl_date, today
@@ -28,7 +28,10 @@ st.markdown(
 )
 
 st.subheader("Waar wilt u naartoe?")
-link_columns = st.columns(3)
+# Each description takes at least two lines (ui.layout's style sheet), so the tiles of a row line
+# up beside a description that wraps (LOOK O #9); columns keep it to four blocks.
+with st.container(key=HOME_LINKS_KEY):
+    link_columns = st.columns(3)
 query = presentation_query()
 for n, (info, page) in enumerate(page_links()[1:]):
     with link_columns[n % 3]:

@@ -42,6 +42,8 @@ _DUTCH_WIDGET_CSS = """
 [role="listbox"] > div[role="option"][style*="contents"] > span:only-child { font-size: 0 !important; }
 [role="listbox"] > div[role="option"][style*="contents"] > span:only-child::after { content: "Geen resultaten";
   font-size: max(1rem, 16px); }
+/* Home's page tiles: descriptions of two lines at least, so a row lines up beside one that wraps. */
+@media (min-width: 641px) { .st-key-gli_home_links [data-testid="stCaptionContainer"] p { min-height: 2lh; } }
 /* On a phone: a title that fits the width, the record picker on a line of its own, and every
    tab's label in view (a scrolling tab row cut "Looptijd en ta›" and hid the open tab). */
 @media (max-width: 640px) {
@@ -63,7 +65,10 @@ def constant_head(max_upload_mb: int) -> str:
     return KEEP_OPEN_JS + _DUTCH_WIDGET_CSS.replace("@MB@", str(max_upload_mb)) + GRID_CSS
 
 
-__all__ = ["PRESENTATION_KEY", "page_header", "presentation_query", "presenting", "provenance_footer",
+#: The container of Home's page tiles (its descriptions line up, see the style sheet above).
+HOME_LINKS_KEY = "gli_home_links"
+
+__all__ = ["HOME_LINKS_KEY", "PRESENTATION_KEY", "page_header", "presentation_query", "presenting", "provenance_footer",
            "show_load_problems"]
 
 
