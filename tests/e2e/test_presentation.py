@@ -106,19 +106,22 @@ def test_no_chosen_value_in_a_selectbox_is_cut_off_when_presenting(presented, pa
         assert ["Multidisciplinair / zorggroep", False] in boxes  # the long choice was there and measured
 
 
-#: The top of each of Home's page tiles, in reading order (three per row).
+#: The top of each of Home's page tiles in page order, and the lines its description takes.
 TILE_TOPS_JS = """() => [...document.querySelectorAll('.st-key-gli_home_links [data-testid="stPageLink"]')]
-  .map(e => e.getBoundingClientRect().top)"""
+  .map(e => e.getBoundingClientRect().top)
+  .concat([...document.querySelectorAll('.st-key-gli_home_links [data-testid="stCaptionContainer"] p')]
+  .map(p => p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)))"""
 
 
 def test_home_tiles_of_a_row_line_up_when_presenting(presented):
     # LOOK O #9: "Begrippen" stood 20 px below "Handreiking" and "Zoeken": Wijzigingen's description
     # above it wraps to two lines. The page fills three columns, so in page order the tiles are
     # column by column: row r is tiles r, 3 + r and 6 + r.
-    tops = presented(METRICS_URL)["tile tops"]
-    assert len(tops) == 9
+    tops, lines = presented(METRICS_URL)["tile tops"][:9], presented(METRICS_URL)["tile tops"][9:]
     rows = [tops[r::3] for r in range(3)]
     assert all(max(row) - min(row) < 2 for row in rows), tops
+    # Every description takes two lines at least, so a row lines up whichever wraps (fonts differ).
+    assert len(lines) == 9 and min(lines) > 1.95, lines
 
 
 def test_buttons_stay_modest_and_metrics_read_number_first(presented):
