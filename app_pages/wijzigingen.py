@@ -114,7 +114,8 @@ def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
     real = diff.of_classes(REAL_CHANGES)
     if not real:
         st.caption("Geen verschillen tussen wat beide documenten vastleggen.")
-    show_items(cat, real, old_label, new_label, words=words, across=diff.neutral_labels)
+    same = not diff.across_insurers
+    show_items(cat, real, old_label, new_label, words=words, across=diff.neutral_labels, same_insurer=same)
     show_stated_beside_computed(diff, new_label)
     for title, classes, key, caption in (
         ("Alleen in één document vastgelegd of vermeld", ONE_SIDED, ONLY_KEY,
@@ -128,7 +129,8 @@ def show_diff(cat: Catalogue, labels: dict[str, str]) -> None:
         if box is not None:
             with box:
                 st.caption(caption)
-                show_items(cat, items, old_label, new_label, words=words, across=diff.neutral_labels)
+                show_items(cat, items, old_label, new_label, words=words, across=diff.neutral_labels,
+                           same_insurer=same)
 
 
 def show_stated_beside_computed(diff: PolicyDiff, new_label: str) -> None:

@@ -95,9 +95,10 @@ def addressees_label(requirements: Iterable[Addressed], *, with_referrer: bool =
 
 
 def registry_use_label(entry: PolicyRegistry) -> str:
-    """How a record uses a register, "Verplicht", with "(alleen nieuwe aanbieders)" where the
-    document names it only for them (CZ 2027 §3.3.4's VECOZO questionnaire; audit N #35)."""
-    return REGISTRY_USE_LABELS[entry.use] + (" (alleen nieuwe aanbieders)" if entry.new_providers_only else "")
+    """How a record uses a register, "Verplicht", with "(genoemd voor nieuwe aanbieders)" where the
+    document names it only for them (CZ 2027 §3.3.4's VECOZO questionnaire; audit N #35). Not
+    "alleen": the document is silent on the others, it does not exclude them (audit P #3)."""
+    return REGISTRY_USE_LABELS[entry.use] + (" (genoemd voor nieuwe aanbieders)" if entry.new_providers_only else "")
 
 
 def duration_label(period: ContractPeriod) -> str:

@@ -460,6 +460,8 @@ DIFF_CLASS_LABELS: dict[str, str] = {
 OTHER_SIDE_LABELS: dict[str, str] = {
     "silent": "het andere document zegt hier niets over",
     "other_words": "het andere document heeft over dit onderwerp eigen uitspraken",
+    "other_words_deferred": "het andere document heeft over dit onderwerp eigen uitspraken en verwijst voor de rest "
+                            "naar elders",
     "general": "het andere document noemt dit alleen in algemene termen",
     "deferred": "het andere document legt dit hier niet vast",
     "full": "het andere document noemt dit niet; zijn lijst van voorwaarden is volledig, maar dit is geen voorwaarde",

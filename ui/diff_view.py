@@ -88,14 +88,14 @@ def _compact_html(cat: Catalogue, item: DiffItem, head: str, phrase: str) -> str
 
 
 def item_html(cat: Catalogue, item: DiffItem, old: str, new: str, *, words: bool, nested: bool = False,
-              across: bool = False) -> str:
+              across: bool = False, same_insurer: bool = False) -> str:
     """One compared item: kind and subject, its class, and both records' texts."""
     if item.kind == "stated":
         return _stated_html(cat, item, old, new, words=words)
     css = "real" if item.is_change and not nested else ""
     stated = " · <span class='gli-diff-stated'>in de wijzigingenlijst</span>" if item.stated_by_document else ""
     head = (f"<span class='gli-diff-kind'>{escape(_kind_label(item))}</span> <b>{escape(item.subject)}</b>"
-            f"{escape(_who(item))} · <span class='gli-diff-class'>{escape(class_label(item, old, new, across=across))}</span>"
+            f"{escape(_who(item))} · <span class='gli-diff-class'>{escape(class_label(item, old, new, across=across, same_insurer=same_insurer))}</span>"
             f"{stated}")
     # Added or removed: both documents settle the subject, so the other side's is a full list.
     phrase = "niet in de volledige lijst van dit document" if item.cls in ("added", "removed") else other_side_text(item)
@@ -129,20 +129,20 @@ def _stated_html(cat: Catalogue, item: DiffItem, old: str, new: str, *, words: b
 
 
 def groups_html(cat: Catalogue, items: Sequence[DiffItem], old: str, new: str, *, words: bool,
-                across: bool = False) -> str:
+                across: bool = False, same_insurer: bool = False) -> str:
     """The items grouped by kind, each group with its heading and count."""
     out = []
     for kind, heading in KIND_LABELS.items():
         group = [i for i in items if i.kind == kind]
         if group:
             out.append(f"<div class='gli-diff-group'>{escape(heading)} ({len(group)})</div>")
-            out += [item_html(cat, i, old, new, words=words, across=across) for i in group]
+            out += [item_html(cat, i, old, new, words=words, across=across, same_insurer=same_insurer) for i in group]
     return "".join(out)
 
 
 def show_items(cat: Catalogue, items: Sequence[DiffItem], old: str, new: str, *, words: bool,
-               across: bool = False) -> None:
+               across: bool = False, same_insurer: bool = False) -> None:
     """Draw the items, grouped by kind, as one block."""
     if items:
         st.html(_CSS)
-        st.html(groups_html(cat, items, old, new, words=words, across=across))
+        st.html(groups_html(cat, items, old, new, words=words, across=across, same_insurer=same_insurer))

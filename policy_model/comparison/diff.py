@@ -250,9 +250,11 @@ STATEMENT_KINDS = ("requirement", "participant", "provision")
 
 
 def class_label(item_or_cls: DiffItem | str, old_label: str | None = None, new_label: str | None = None, *,
-                across: bool = False) -> str:
+                across: bool = False, same_insurer: bool = False) -> str:
     """The class in Dutch, naming the records where a class refers to one side; between two
-    insurers (``across``) nothing is "new" or "dropped", one simply has what the other has not."""
+    insurers, or from a newer year back to an older one (``across``: :attr:`PolicyDiff.neutral_labels`),
+    nothing is "new" or "dropped", one simply has what the other has not. Within one insurer
+    (``same_insurer``) a later sentence still works out an earlier one's ("Uitgewerkt in …")."""
     cls = item_or_cls if isinstance(item_or_cls, str) else item_or_cls.cls
     if old_label and new_label:
         named = {
@@ -271,7 +273,7 @@ def class_label(item_or_cls: DiffItem | str, old_label: str | None = None, new_l
             if item is not None and item.key.startswith("topic:"):
                 # Each insurer's conditions on the topic in its own words: they may ask the same.
                 return "Beide stellen hier eisen, elk in eigen woorden"
-            if item is not None and item.kind in STATEMENT_KINDS:
+            if item is not None and item.kind in STATEMENT_KINDS and not same_insurer:
                 # One insurer's rules do not "work out" another's general sentence (audit J #5); a
                 # period or a list is still worked out by the longer side (audit L #5).
                 named |= {

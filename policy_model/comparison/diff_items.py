@@ -242,8 +242,9 @@ def registry_sides(policy: Policy) -> dict[str, _Side]:
         whom = ", ".join(BACKGROUND_LABELS[b].lower() for b in r.backgrounds)
         return registry_use_label(r) + (f" ({whom})" if whom else "")
 
-    return _grouped(policy.registries, lambda r: r.registry, text,
-                    lambda r: (r.use, r.new_providers_only, tuple(sorted(r.backgrounds))))
+    # Not new_providers_only in the signature: a register named for new providers beside one named
+    # for all is silence on the others, not a difference (audit P #3).
+    return _grouped(policy.registries, lambda r: r.registry, text, lambda r: (r.use, tuple(sorted(r.backgrounds))))
 
 
 def route_sides(old: Policy, new: Policy) -> tuple[dict[str, _Side], dict[str, _Side]]:
@@ -513,11 +514,19 @@ def _pair_class(old: Policy, new: Policy, pair: Pair, role: str | None) -> tuple
         if not own_settled:
             return f"only_in_{arrow}", "full_unsettled", None
         return ("added" if arrow == "to" else "removed"), None, None
-    subject = _subject(mine)
-    deferral = _deferral(other, subject, role=role, topic=mine.topic) if other_level == "deferred" else None
-    if other_level == "general" and not _speaks_of(other, mine):
-        other_level = None  # a summary that never mentions the topic says nothing of it (audit J #4, K #2)
-    if other_level is None and mine.topic != "other" and _speaks_of(other, mine):
+    entry = other.coverage.entry(_subject(mine), role=role, topic=mine.topic)
+    speaks = mine.topic != "other" and _speaks_of(other, mine)
+    if other_level == "deferred" and entry is not None and entry.own_list and speaks:
+        # A list of its own beside the deferral that speaks of the topic: ZZ 2024 §5.1 sets its GLI
+        # requirements "aanvullend" to its general policy, the RIVM's Loket Gezond Leven among them
+        # (audit P #1: "legt dit hier niet vast" beside them). Where it points stays quoted.
+        return f"only_in_{arrow}", "other_words_deferred", entry.source
+    deferral = entry.source if other_level == "deferred" and entry is not None else None
+    if other_level == "general" and not speaks and not (entry is not None and mine.topic in entry.topics):
+        # A summary that never mentions the topic says nothing of it (audit J #4, K #2); a record
+        # whose coverage names the topic as general does (VGZ 2024 on exclusion grounds, audit P #2).
+        other_level = None
+    if other_level is None and speaks:
         # Not "zegt hier niets over" where it speaks of the topic in sentences of its own (audit L #8).
         return f"only_in_{arrow}", "other_words", deferral
     return f"only_in_{arrow}", other_level or "silent", deferral
@@ -566,7 +575,7 @@ def _readings(found: list[tuple[str | None, str | None, Source | None]]) -> tupl
     """The other side's readings of a statement's roles, one per distinct reading, in role order."""
     by_reading: dict[tuple[str | None, Source | None], list[str]] = {}
     for role, other, deferral in found:
-        by_reading.setdefault(("deferred" if deferral else other, deferral), []).extend([role] if role else [])
+        by_reading.setdefault((other, deferral), []).extend([role] if role else [])
     return tuple(OtherReading(tuple(roles), other, deferral) for (other, deferral), roles in by_reading.items())
 
 

@@ -56,12 +56,13 @@ def diff_json(diff: PolicyDiff) -> dict:
             "items": [_item_json(i) for i in diff.items]}
 
 
-def _lines(item: DiffItem, old: str, new: str, indent: str = "", across: bool = False) -> list[str]:
+def _lines(item: DiffItem, old: str, new: str, indent: str = "", across: bool = False,
+           same_insurer: bool = False) -> list[str]:
     mark = " (in de wijzigingenlijst van het document)" if item.stated_by_document and item.kind != "stated" else ""
     who = f" [voor {roles_phrase(item.roles, stated=item.roles_stated)}]" if item.roles and item.kind == "requirement" else ""
     lines = [f"{indent}- [{row_label(item) if item.kind != 'stated' else 'Wijzigingenlijst'}] "
              + (f"{class_label(item, old, new)}: {item.subject}" if item.kind == "stated"
-                else f"{class_label(item, old, new, across=across)}{who}{mark}")]
+                else f"{class_label(item, old, new, across=across, same_insurer=same_insurer)}{who}{mark}")]
     if item.kind != "stated":
         for label, side, text in ((item.before_label, old, item.before), (item.after_label, new, item.after)):
             if text is not None:
@@ -128,5 +129,6 @@ def diff_text(catalogue: Catalogue, diff: PolicyDiff) -> str:
             if group:
                 lines.append(f"-- {heading} ({len(group)}) --")
                 for item in group:
-                    lines += _lines(item, old, new, across=diff.neutral_labels)
+                    lines += _lines(item, old, new, across=diff.neutral_labels,
+                                    same_insurer=not diff.across_insurers)
     return "\n".join(lines)

@@ -68,7 +68,8 @@ def diff_report_html(catalogue: Catalogue, diff: PolicyDiff, generated: dt.date)
         f"{len(one_sided)} punt(en) legt maar één van beide documenten vast of noemt er maar één; dat is geen "
         f"wijziging. {counts['reworded']} anders verwoord.{escape(later_note(diff, old, new))}</p>",
         "<h2>Verschillen</h2>",
-        _diff_table(catalogue, diff.of_classes(REAL_CHANGES), old, new, diff.neutral_labels),
+        _diff_table(catalogue, diff.of_classes(REAL_CHANGES), old, new, diff.neutral_labels,
+                    not diff.across_insurers),
         "<h2>Alleen in één document vastgelegd of vermeld</h2>",
         "<p>Het andere document zegt er niets over, alleen in algemene termen, of regelt het elders; "
         "of er iets veranderde, zegt het niet.</p>",
@@ -79,7 +80,8 @@ def diff_report_html(catalogue: Catalogue, diff: PolicyDiff, generated: dt.date)
     return html_page(f"Vergelijking {old} – {new}", "".join(body), generated)
 
 
-def _diff_table(catalogue: Catalogue, items: list[DiffItem], old: str, new: str, across: bool = False) -> str:
+def _diff_table(catalogue: Catalogue, items: list[DiffItem], old: str, new: str, across: bool = False,
+                same_insurer: bool = False) -> str:
     if not items:
         return "<p>Geen.</p>"
     rows = []
@@ -96,7 +98,7 @@ def _diff_table(catalogue: Catalogue, items: list[DiffItem], old: str, new: str,
                 what = "Wijzigingenlijst: " + line.subject if line.kind == "stated" else row_label(line)
                 rows.append(
                     f"<tr class='{css.get(line.cls, '')}'><td>{escape(what)}</td>"
-                    f"<td>{escape(class_label(line, old, new, across=across))}{stated}</td>"
+                    f"<td>{escape(class_label(line, old, new, across=across, same_insurer=same_insurer))}{stated}</td>"
                     f"<td>{_side(line.before_label, line.before)}{_sources(catalogue, line.before_sources)}</td>"
                     f"<td>{_side(line.after_label, line.after)}{_sources(catalogue, line.after_sources)}</td></tr>"
                 )

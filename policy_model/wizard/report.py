@@ -8,6 +8,7 @@ scripts and no external resources, a mobile viewport, and prints on A4.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from html import escape
 
 from policy_model.catalogue import Catalogue
@@ -128,17 +129,27 @@ def _also_on_topic(items: list[CheckItem]) -> dict[int, str]:
     more on it ("Het beleid noemt dit onderwerp ook in § 2.1.1"), so two cards on one topic read as
     the document's two places, not as a repetition (CZ 2027 asks a register in §2.1.1 and §3.3.2;
     LOOK O #8)."""
-    sections: dict[str, list[str]] = {}
+    places: dict[str, list[str]] = {}
     for item in items:
-        sections.setdefault(item.topic, [])
-        if item.source.section not in sections[item.topic]:
-            sections[item.topic].append(item.source.section)
+        places.setdefault(item.topic, [])
+        if _paragraph(item.source.section) not in places[item.topic]:
+            places[item.topic].append(_paragraph(item.source.section))
     out = {}
     for n, item in enumerate(items):
-        others = [s for s in sections[item.topic] if s != item.source.section]
+        others = [p for p in places[item.topic] if p != _paragraph(item.source.section)]
         if others and item.topic != "other":  # the catch-all topic ties nothing together
-            out[n] = "Het beleid noemt dit onderwerp ook in " + ", ".join(f"§ {s}" for s in others) + "."
+            out[n] = "Het beleid noemt dit onderwerp ook in " + "; ".join(f"§ {p}" for p in others) + "."
     return out
+
+
+def _paragraph(section: str) -> str:
+    """The paragraph a section heading belongs to: its number ("3.3.2" for "3.3.2 Minimumeisen …
+    – Aanvullende eisen", "5.1" for ZZ's "5.1 Minimum- en kwaliteitseisen (Eisen aan de GLI)"), or
+    the heading before a sub-heading; a sub-heading is no other place (audit P #6)."""
+    numbered = re.match(r"(?:Bijlage\s+)?\d+(?:\.\d+)*\.?(?=\s|$)", section)
+    if numbered:
+        return numbered.group(0).rstrip(".")
+    return section.split(" – ")[0].split(" (")[0].strip()
 
 
 def checklist_cards_html(assessment: Assessment, catalogue: Catalogue, *, for_paper: bool = False) -> str:

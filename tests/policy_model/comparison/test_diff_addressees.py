@@ -336,3 +336,41 @@ def test_from_a_newer_year_back_to_an_older_nothing_reads_as_new_or_dropped(cat)
     assert "1 alleen in CZ 2026 (afgeleid)" in report and "CZ 2027 is nieuwer dan" in report
     # Between two insurers the report's headline no longer says "nieuw" either.
     assert " nieuw, " not in diff_report_html(cat, _diff(cat, "cz-2027", "vgz-2024"), dt.date(2026, 12, 3))
+
+
+def test_a_list_of_its_own_that_speaks_of_the_topic_is_not_read_as_silence_on_it(cat):
+    # Audit P #1: CZ 2027's RIVM recognition beside ZZ 2024 §5.1, which defers general requirements
+    # to its Algemeen zorginkoopbeleid but sets its own GLI requirements ("Loket Gezond Leven"), read
+    # "het andere document legt dit hier niet vast".
+    items = _diff(cat, "cz-2027", "zz-2024").items
+    recognition = next(i for i in items if i.topic == "programme_recognition" and "RIVM" in (i.before or ""))
+    assert recognition.other_side == "other_words_deferred" and recognition.deferral is not None
+    text = diff_text_of(cat, "cz-2027", "zz-2024")
+    assert ("het andere document heeft over dit onderwerp eigen uitspraken en verwijst voor de rest naar elders: "
+            "“Het Algemeen zorginkoopbeleid beschrijft") in text
+
+
+def test_a_topic_the_other_record_names_as_general_is_not_silence(cat):
+    # Audit P #2: CZ 2027 §3.3.3's exclusion grounds read "het andere document zegt hier niets over" for
+    # VGZ 2024, whose coverage names exclusion grounds as general (the RIZ check for all its contracts).
+    items = [i for i in _diff(cat, "cz-2027", "vgz-2024").items if i.topic == "exclusion_grounds"]
+    assert items
+    for item in items:
+        readings = item.readings or ()
+        others = {r.other_side for r in readings} | ({item.other_side} if item.other_side else set())
+        assert "silent" not in others, (item.key, others)
+
+
+def test_a_register_named_for_new_providers_is_no_difference_from_one_named_for_all(cat):
+    # Audit P #3: CZ 2027 names VECOZO for a new provider's questionnaire only; beside VGZ's and ZZ's
+    # "Verplicht" it counted as "Verschilt", reading silence on the others as a difference.
+    for other in ("vgz-2024", "zz-2024"):
+        for a, b in (("cz-2027", other), (other, "cz-2027")):
+            assert not [i for i in _diff(cat, a, b).changes if i.kind == "registry" and i.key == "vecozo"]
+
+
+def test_within_one_insurer_a_later_document_works_out_an_earlier_one_in_either_order(cat):
+    # Audit P #5: CZ 2027 -> CZ 2024 read "CZ 2024 legt dit niet vast; CZ 2027 legt het onderwerp vast",
+    # the label between two insurers, for what one insurer's later document works out.
+    text = diff_text_of(cat, "cz-2027", "cz-2024")
+    assert "Uitgewerkt in CZ 2027" in text and "legt het onderwerp vast" not in text

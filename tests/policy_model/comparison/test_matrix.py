@@ -113,9 +113,9 @@ def test_a_register_named_only_for_new_providers_says_so(cat):
 
     cz = cat.policy_by_key("cz-2027")
     vecozo = next(r for r in registry_rows(cat, [cz]) if r["Register"] == "VECOZO")
-    assert vecozo["Gebruik"] == "Verplicht (alleen nieuwe aanbieders)"
+    assert vecozo["Gebruik"] == "Verplicht (genoemd voor nieuwe aanbieders)"
     row = next(r for r in registry_text_rows(cat, [cz, cat.policy_by_key("vgz-2024")]) if r.key == "vecozo")
-    assert [e.label for e in row.cells["cz-2027"]] == ["Verplicht (alleen nieuwe aanbieders)"]
+    assert [e.label for e in row.cells["cz-2027"]] == ["Verplicht (genoemd voor nieuwe aanbieders)"]
     assert all(e.label == "Verplicht" for e in row.cells["vgz-2024"])  # VGZ contracts through VECOZO
     fact = next(f for f in all_facts(cat) if f.kind == "registry" and f.key == "vecozo" and f.year == 2027)
-    assert fact.text.startswith("Verplicht (alleen nieuwe aanbieders): ")
+    assert fact.text.startswith("Verplicht (genoemd voor nieuwe aanbieders): ")
