@@ -374,3 +374,13 @@ def test_within_one_insurer_a_later_document_works_out_an_earlier_one_in_either_
     # the label between two insurers, for what one insurer's later document works out.
     text = diff_text_of(cat, "cz-2027", "cz-2024")
     assert "Uitgewerkt in CZ 2027" in text and "legt het onderwerp vast" not in text
+
+
+def test_a_document_that_speaks_of_a_topic_in_a_provision_is_not_said_not_to_name_it(cat):
+    # Audit P #4: ZZ 2024's expectation on positive health read "het andere document noemt dit niet"
+    # beside CZ 2027, whose §2.1.1 makes positive health "een belangrijk uitgangspunt" (a provision).
+    items = [i for i in _diff(cat, "cz-2027", "zz-2024").items if i.topic == "positive_health" and i.kind == "requirement"]
+    assert items
+    for item in items:
+        sides = {r.other_side for r in item.readings} | ({item.other_side} if item.other_side else set())
+        assert "full" not in sides and "silent" not in sides, (item.key, sides)
