@@ -71,9 +71,11 @@ with st.container(key=CHART_CONTAINER_KEY):
     chart = chart_choice()
     if chart is not None:
         show_timeline_chart(chart)  # with the style sheet that leaves it out on a phone
-        st.caption("Balken: looptijden van overeenkomsten, een kleur en arcering per route. Symbolen: activiteiten "
-                   "met een datum, een vast symbool per soort. Stippellijn: vandaag. Wijs een balk of symbool aan "
-                   "voor de datum en de tekst.")
+        bars = ("Balken: looptijden van overeenkomsten, een kleur en arcering per route. " if chart.has_bars else
+                "Geen balken: de gekozen documenten geven geen looptijd met een begin- en einddatum. ")
+        point = "Wijs een balk of symbool aan" if chart.has_bars else "Wijs een symbool aan"
+        st.caption(bars + "Symbolen: activiteiten met een datum, een vast symbool per soort. Stippellijn: vandaag. "
+                   f"{point} voor de datum en de tekst.")
     else:
         st.html(NARROW_CSS)
         st.info("De gekozen beleidsdocumenten noemen geen looptijden of activiteiten met een precieze datum; "

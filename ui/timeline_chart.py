@@ -176,7 +176,10 @@ NARROW_CSS = f"""<style>
 class TimelineChart:
     html: str
     height: float  # rows, in row units (about two lines of label text each)
-    block: Html = Html("")  # what the page draws: the chart with its style sheets (:func:`show_timeline_chart`)
+    block: Html = Html("")
+    #: Whether it has a bar (a period with a start and an end day): Zorg en Zekerheid 2024 gives its
+    #: periods' length only (§5.2), and its chart has marks only.
+    has_bars: bool = True  # what the page draws: the chart with its style sheets (:func:`show_timeline_chart`)
 
 
 def timeline_chart(policy_keys: tuple[str, ...], now: dt.date, presenting: bool) -> TimelineChart | None:
@@ -193,7 +196,7 @@ def _timeline_chart(ident: str, _policy_keys: tuple[str, ...], _now: dt.date, _p
     if layout is None:
         return None
     html = render(layout, _now, _presenting)
-    return TimelineChart(html, layout.height, Html(html + _CSS + NARROW_CSS))
+    return TimelineChart(html, layout.height, Html(html + _CSS + NARROW_CSS), has_bars=bool(layout.bars))
 
 
 def chart_layout(policy_keys: tuple[str, ...], now: dt.date, presenting: bool) -> TimelineLayout | None:

@@ -365,3 +365,15 @@ def test_the_timeline_says_which_periods_the_chart_cannot_draw(cat):
     at = open_page("tijdlijn", beleid="cz-2026")
     assert all(p.start and p.end for p in cat.policy_by_key("cz-2026").contract_periods)
     assert not any("looptijd(en) hebben" in c.value for c in at.caption)
+
+
+def test_a_timeline_without_bars_does_not_explain_bars():
+    # Audit P #7: Zorg en Zekerheid 2024 gives its periods' length only (§5.2): its chart has marks
+    # only, and the caption began "Balken: looptijden van overeenkomsten".
+    at = open_page("tijdlijn", beleid="zz-2024")
+    assert not at.exception
+    text = all_text(at)
+    assert "Geen balken: de gekozen documenten geven geen looptijd met een begin- en einddatum." in text
+    assert "Balken: looptijden" not in text and "Wijs een symbool aan" in text
+    text = all_text(open_page("tijdlijn", beleid="cz-2027"))
+    assert "Balken: looptijden van overeenkomsten" in text and "Wijs een balk of symbool aan" in text
