@@ -56,12 +56,18 @@ def diff_json(diff: PolicyDiff) -> dict:
             "items": [_item_json(i) for i in diff.items]}
 
 
+def _against(item: DiffItem) -> str:
+    """" (ten opzichte van 2026)" after a stated change: the year its document states it against, so a
+    change listed but not counted reads as such beside the headline (LOOK O #4)."""
+    return f" (ten opzichte van {item.change.against_year})" if item.change is not None else ""
+
+
 def _lines(item: DiffItem, old: str, new: str, indent: str = "", across: bool = False,
            same_insurer: bool = False) -> list[str]:
     mark = " (in de wijzigingenlijst van het document)" if item.stated_by_document and item.kind != "stated" else ""
     who = f" [voor {roles_phrase(item.roles, stated=item.roles_stated)}]" if item.roles and item.kind == "requirement" else ""
     lines = [f"{indent}- [{row_label(item) if item.kind != 'stated' else 'Wijzigingenlijst'}] "
-             + (f"{class_label(item, old, new)}: {item.subject}" if item.kind == "stated"
+             + (f"{class_label(item, old, new)}{_against(item)}: {item.subject}" if item.kind == "stated"
                 else f"{class_label(item, old, new, across=across, same_insurer=same_insurer)}{who}{mark}")]
     if item.kind != "stated":
         for label, side, text in ((item.before_label, old, item.before), (item.after_label, new, item.after)):

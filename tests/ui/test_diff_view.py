@@ -15,3 +15,11 @@ def test_a_one_sided_item_says_what_the_other_document_does_for_each_of_its_role
     assert ("(voor RHO: het andere document legt dit hier niet vast: “U vindt deze minimumeisen in paragraaf 2.4.” "
             "(§ 2.1.2 Belangrijkste wijzigingen in de voorwaarden voor een overeenkomst); voor Samenwerkingsverband: "
             "het andere document zegt hier niets over)") in html
+
+
+def test_a_stated_change_card_says_against_which_year_it_is_stated(cat):
+    # LOOK O #4: beside the headline's "Vervallen 0", the card "Vervallen" is CZ 2027 §3.1's change
+    # against 2026, listed but not counted.
+    diff = diff_policies(cat, cat.policy_by_key("cz-2024"), cat.policy_by_key("cz-2027"))
+    stated = next(i for i in diff.items if i.kind == "stated")
+    assert "· ten opzichte van 2026</div>" in item_html(cat, stated, "CZ 2024", "CZ 2027", words=False)

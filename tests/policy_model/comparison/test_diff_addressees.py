@@ -384,3 +384,9 @@ def test_a_document_that_speaks_of_a_topic_in_a_provision_is_not_said_not_to_nam
     for item in items:
         sides = {r.other_side for r in item.readings} | ({item.other_side} if item.other_side else set())
         assert "full" not in sides and "silent" not in sides, (item.key, sides)
+
+
+def test_a_stated_change_says_against_which_year_it_is_stated(cat):
+    # LOOK O #4: CZ 2024 -> CZ 2027 showed "Vervallen 0" in its headline above a card "Vervallen",
+    # CZ 2027 §3.1's change against 2026, listed but not counted (the page card: tests/ui/test_diff_view.py).
+    assert "- [Wijzigingenlijst] Vervallen (ten opzichte van 2026): " in diff_text_of(cat, "cz-2024", "cz-2027")
