@@ -176,10 +176,10 @@ NARROW_CSS = f"""<style>
 class TimelineChart:
     html: str
     height: float  # rows, in row units (about two lines of label text each)
-    block: Html = Html("")
+    block: Html = Html("")  # what the page draws: the chart with its style sheets (:func:`show_timeline_chart`)
     #: Whether it has a bar (a period with a start and an end day): Zorg en Zekerheid 2024 gives its
     #: periods' length only (§5.2), and its chart has marks only.
-    has_bars: bool = True  # what the page draws: the chart with its style sheets (:func:`show_timeline_chart`)
+    has_bars: bool = True
 
 
 def timeline_chart(policy_keys: tuple[str, ...], now: dt.date, presenting: bool) -> TimelineChart | None:

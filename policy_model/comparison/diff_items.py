@@ -529,17 +529,25 @@ def _pair_class(old: Policy, new: Policy, pair: Pair, role: str | None) -> tuple
     if other_level is None and speaks:
         # Not "zegt hier niets over" where it speaks of the topic in sentences of its own (audit L #8).
         return f"only_in_{arrow}", "other_words", deferral
-    if other_level == "full" and mine.topic != "other" and _speaks_of(other, mine, any_family=True):
-        # Not "noemt dit niet" where it does, as an insurer's provision: CZ 2027 §2.1.1 makes positive
-        # health "een belangrijk uitgangspunt" beside ZZ's expectation of its msv's coaches (audit P #4).
+    if other_level == "full" and mine.topic != "other" and _mentions_for(other, mine, role):
+        # Not "noemt dit niet" where it does, as an insurer's provision or for this role: CZ 2027
+        # §2.1.1 makes positive health "een belangrijk uitgangspunt" beside ZZ's expectation of its
+        # msv's coaches (audit P #4). VGZ's RHO-agreement list says nothing for a coach (audit Q #1).
         return f"only_in_{arrow}", "other_words", None
     return f"only_in_{arrow}", other_level or "silent", deferral
 
 
-def _speaks_of(policy: Policy, statement: Statement, *, any_family: bool = False) -> bool:
-    """Whether ``policy`` says anything of the statement's kind (or, ``any_family``, anything at all)
-    on its topic (for any role)."""
-    return any((any_family or family(s) == family(statement)) and s.topic == statement.topic
+def _speaks_of(policy: Policy, statement: Statement) -> bool:
+    """Whether ``policy`` says anything of the statement's kind on its topic (for any role)."""
+    return any(family(s) == family(statement) and s.topic == statement.topic
+               for s in (*policy.requirements, *policy.provisions))
+
+
+def _mentions_for(policy: Policy, statement: Statement, role: str | None) -> bool:
+    """Whether ``policy`` speaks of the statement's topic in an insurer's provision, or in a
+    statement of its kind addressed to ``role``."""
+    return any(s.topic == statement.topic and (isinstance(s, Provision) or (family(s) == family(statement)
+                                                                              and _addresses(s, role)))
                for s in (*policy.requirements, *policy.provisions))
 
 

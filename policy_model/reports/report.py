@@ -73,7 +73,7 @@ def diff_report_html(catalogue: Catalogue, diff: PolicyDiff, generated: dt.date)
         "<h2>Alleen in één document vastgelegd of vermeld</h2>",
         "<p>Het andere document zegt er niets over, alleen in algemene termen, of regelt het elders; "
         "of er iets veranderde, zegt het niet.</p>",
-        _diff_table(catalogue, one_sided, old, new),
+        _diff_table(catalogue, one_sided, old, new, diff.neutral_labels, not diff.across_insurers),
         "<h2>Anders verwoord</h2>",
         _diff_table(catalogue, diff.of_classes(("reworded",)), old, new),
     ]

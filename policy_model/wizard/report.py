@@ -146,9 +146,9 @@ def _paragraph(section: str) -> str:
     """The paragraph a section heading belongs to: its number ("3.3.2" for "3.3.2 Minimumeisen …
     – Aanvullende eisen", "5.1" for ZZ's "5.1 Minimum- en kwaliteitseisen (Eisen aan de GLI)"), or
     the heading before a sub-heading; a sub-heading is no other place (audit P #6)."""
-    numbered = re.match(r"(?:Bijlage\s+)?\d+(?:\.\d+)*\.?(?=\s|$)", section)
+    numbered = re.match(r"(?:Bijlage\s+)?\d+(?:\.\d+)*[.:]?(?=\s|$)", section)
     if numbered:
-        return numbered.group(0).rstrip(".")
+        return numbered.group(0).rstrip(".:")
     return section.split(" – ")[0].split(" (")[0].strip()
 
 

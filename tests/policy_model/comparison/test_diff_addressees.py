@@ -390,3 +390,20 @@ def test_a_stated_change_says_against_which_year_it_is_stated(cat):
     # LOOK O #4: CZ 2024 -> CZ 2027 showed "Vervallen 0" in its headline above a card "Vervallen",
     # CZ 2027 §3.1's change against 2026, listed but not counted (the page card: tests/ui/test_diff_view.py).
     assert "- [Wijzigingenlijst] Vervallen (ten opzichte van 2026): " in diff_text_of(cat, "cz-2024", "cz-2027")
+
+
+def test_another_roles_list_is_no_statement_of_its_own_for_this_role(cat):
+    # Audit Q #1: CZ 2024's sentence on the RHO's coaches read "het andere document heeft over dit
+    # onderwerp eigen uitspraken" for the coach, resting on VGZ 2024's RHO-agreement list alone.
+    items = [i for i in _diff(cat, "cz-2024", "vgz-2024").items
+             if i.topic == "subcontractors" and i.cls == "only_in_from" and i.roles == ("coach",)]
+    assert items and all(i.other_side == "full" for i in items)
+
+
+def test_the_report_labels_one_sided_rows_between_insurers_as_the_page_does(cat):
+    # Audit Q #2: the report's one-sided table read "Uitgewerkt in VGZ 2024" between two insurers.
+    from policy_model.reports.report import diff_report_html
+
+    for a, b in (("vgz-2024", "cz-2024"), ("cz-2024", "vgz-2024")):
+        report = diff_report_html(cat, _diff(cat, a, b), dt.date(2026, 12, 3))
+        assert "Uitgewerkt in" not in report and "legt het onderwerp vast" in report
