@@ -118,7 +118,9 @@ def _stated_html(cat: Catalogue, item: DiffItem, old: str, new: str, *, words: b
     change = item.change
     # Against which year: a change stated against a later year than the older record's is listed
     # but not counted, and the card says so beside the headline's "Vervallen 0" (LOOK O #4).
-    section = f" (§ {change.source.section}) · ten opzichte van {change.against_year}" if change else ""
+    year = "" if not change or f"ten opzichte van {change.against_year}" in item.subject else (
+        f" · ten opzichte van {change.against_year}")
+    section = f" (§ {change.source.section}){year}" if change else ""
     evidence = "".join(item_html(cat, e, old, new, words=words, nested=True) for e in item.evidence)
     if not evidence:
         evidence = ("<div class='gli-diff-note'>De gegevens leggen dit niet als afzonderlijk verschil vast; "

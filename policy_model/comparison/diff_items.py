@@ -544,11 +544,24 @@ def _speaks_of(policy: Policy, statement: Statement) -> bool:
 
 
 def _mentions_for(policy: Policy, statement: Statement, role: str | None) -> bool:
-    """Whether ``policy`` speaks of the statement's topic in an insurer's provision, or in a
-    statement of its kind addressed to ``role``."""
-    return any(s.topic == statement.topic and (isinstance(s, Provision) or (family(s) == family(statement)
-                                                                              and _addresses(s, role)))
-               for s in (*policy.requirements, *policy.provisions))
+    """Whether ``policy`` speaks of the statement's topic for ``role``: in an insurer's provision, a
+    requirement addressed to the role, a participant criterion (for the referrer: CZ 2027 §2.1's
+    "Verwijzing vindt plaats via de huisarts …", audit R #1), or a register the statement names
+    (VGZ contracts through VECOZO, audit R #3). Another role's list says nothing (audit Q #1)."""
+    named = isinstance(statement, Requirement) and bool(
+        set(statement.registries) & {entry.registry for entry in policy.registries})
+    return named or any(s.topic == statement.topic and _speaks_to(s, role)
+                        for s in (*policy.requirements, *policy.provisions))
+
+
+def _speaks_to(statement: Statement, role: str | None) -> bool:
+    """An insurer's provision speaks to every role; a participant criterion to the referrer; a
+    requirement on providers to the roles it applies to."""
+    if isinstance(statement, Provision):
+        return True
+    if statement.kind == "participant":
+        return role in (None, "referrer")
+    return applies_to_role(statement, role)
 
 
 def statement_items(old: Policy, new: Policy) -> list[DiffItem]:

@@ -33,6 +33,8 @@ def _item_json(item: DiffItem) -> dict:
         "to_label": item.after_label or None,
         "roles": list(item.roles),
         "roles_stated": item.roles_stated,
+        # The year a stated change is stated against (its document's own list); null for the others.
+        "against_year": item.change.against_year if item.change is not None else None,
         "stated_by_document": item.stated_by_document,
         "other_side": item.other_side,
         "deferral": _source_json(item.deferral),
@@ -59,7 +61,9 @@ def diff_json(diff: PolicyDiff) -> dict:
 def _against(item: DiffItem) -> str:
     """" (ten opzichte van 2026)" after a stated change: the year its document states it against, so a
     change listed but not counted reads as such beside the headline (LOOK O #4)."""
-    return f" (ten opzichte van {item.change.against_year})" if item.change is not None else ""
+    if item.change is None or f"ten opzichte van {item.change.against_year}" in item.subject:
+        return ""  # the change's own words may say it already (ZZ 2024 §1, audit R #5)
+    return f" (ten opzichte van {item.change.against_year})"
 
 
 def _lines(item: DiffItem, old: str, new: str, indent: str = "", across: bool = False,

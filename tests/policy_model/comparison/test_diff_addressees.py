@@ -407,3 +407,29 @@ def test_the_report_labels_one_sided_rows_between_insurers_as_the_page_does(cat)
     for a, b in (("vgz-2024", "cz-2024"), ("cz-2024", "vgz-2024")):
         report = diff_report_html(cat, _diff(cat, a, b), dt.date(2026, 12, 3))
         assert "Uitgewerkt in" not in report and "legt het onderwerp vast" in report
+
+
+def test_a_participant_criterion_speaks_to_the_referrer_and_a_register_to_whoever_it_names(cat):
+    # Audit R #1: ZZ 2024's GP-referral chain read, for the referrer, "CZ 2027 noemt dit niet", beside
+    # CZ 2027 §2.1's "Verwijzing vindt plaats via de huisarts, de bedrijfsarts of een medisch specialist".
+    chain = next(i for i in _diff(cat, "cz-2027", "zz-2024").items
+                 if i.topic == "referral" and i.kind == "requirement" and "referrer" in i.roles)
+    readings = {r.roles: r.other_side for r in chain.readings}
+    assert readings[("referrer",)] == "other_words"
+    # Audit R #3: ZZ's VECOZO certificate read "VGZ noemt dit niet"; VGZ contracts through VECOZO.
+    vecozo = next(i for i in _diff(cat, "zz-2024", "vgz-2024").items if i.key.startswith("vecozo_certificaat"))
+    assert vecozo.other_side == "other_words"
+    # Still (audit Q #1): VGZ's RHO-agreement list says nothing for a coach.
+    assert all(i.other_side == "full" for i in _diff(cat, "cz-2024", "vgz-2024").items
+               if i.topic == "subcontractors" and i.cls == "only_in_from" and i.roles == ("coach",))
+
+
+def test_a_stated_change_that_names_its_year_itself_is_not_told_it_again(cat):
+    # Audit R #5: "Gewijzigd (ten opzichte van 2023): Gewijzigd ten opzichte van 2023: …" (ZZ 2024 §1).
+    from policy_model.comparison.diff_output import diff_json
+
+    text = diff_text_of(cat, "zz-2023", "zz-2024")
+    assert "(ten opzichte van 2023): Gewijzigd ten opzichte van 2023" not in text
+    assert "- [Wijzigingenlijst] Nieuw (ten opzichte van 2023): " in text
+    stated = [i for i in diff_json(_diff(cat, "zz-2023", "zz-2024"))["items"] if i["kind"] == "stated"]
+    assert stated and {i["against_year"] for i in stated} == {2023}

@@ -11,7 +11,7 @@ from policy_model.paths import DEFAULT_DATA_DIR
 from policy_model.vocab import DIFF_CLASS_LABELS, DIFF_ITEM_KIND_LABELS
 
 ITEM_KEYS = {"kind", "key", "subject", "class", "from", "to", "from_label", "to_label", "roles",
-             "roles_stated", "stated_by_document", "other_side", "deferral", "readings", "sources"}
+             "roles_stated", "against_year", "stated_by_document", "other_side", "deferral", "readings", "sources"}
 
 
 def _check_item(item: dict) -> None:
