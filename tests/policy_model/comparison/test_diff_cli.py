@@ -64,3 +64,15 @@ def test_a_closed_pipe_ends_the_command_quietly():
         code = process.wait(timeout=60)
     assert code == 0, stderr
     assert "Error" not in stderr and "internal error" not in stderr
+
+
+def test_the_readme_example_is_what_the_command_prints(cat, capsys):
+    # The README's example had gone stale ("2 gewijzigd, 1 nieuw, 1 vervallen; 198 …").
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ .venv/bin/python -m policy_model diff cz-2024 cz-2027\n", 1)[1].split("\n```", 1)[0]
+    shown = [line for line in block.splitlines() if line.strip() != "..."]
+    assert main(["diff", "cz-2024", "cz-2027"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert len(shown) > 5 and all(line in printed for line in shown), [x for x in shown if x not in printed]
