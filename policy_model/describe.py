@@ -86,8 +86,8 @@ def addressees_label(requirements: Iterable[Addressed], *, with_referrer: bool =
             named.update(dict.fromkeys(r for r in requirement.roles if r != "referrer"))
     # "Individuele coach; RHO, Samenwerkingsverband en hun leefstijlcoaches", never "Individuele coach,
     # RHO en hun leefstijlcoaches", which gave the individual coach coaches of its own (audit J).
-    alone = ", ".join(ROLE_SHORT_LABELS[r] for r in named if r not in holders)
-    theirs = ", ".join(ROLE_SHORT_LABELS[r] for r in holders) + " en hun leefstijlcoaches" if holders else ""
+    alone = roles_phrase(r for r in named if r not in holders)
+    theirs = roles_phrase(holders) + " en hun leefstijlcoaches" if holders else ""
     text = "; ".join(x for x in (alone, theirs) if x)
     if text and not stated:
         text += f" ({UNSTATED_ROLES_NOTE})"

@@ -377,10 +377,6 @@ def _gating(statement: Statement) -> bool:
     return isinstance(statement, Provision) or statement.force in GATING_FORCES
 
 
-def _level(policy: Policy, statement: Statement, role: str | None) -> str | None:
-    return policy.coverage_level(_subject(statement), role=role, topic=statement.topic)
-
-
 def _states_settled(policy: Policy, statement: Statement, role: str | None) -> bool:
     """Whether ``statement`` settles its subject in its own document, for ``role``."""
     return settles(policy.coverage.entry(_subject(statement), role=role, topic=statement.topic), stated=True)
@@ -502,7 +498,8 @@ def _pair_class(old: Policy, new: Policy, pair: Pair, role: str | None) -> tuple
                 return "reworded", None, None
         return _substantive(_states_settled(old, a, role), _states_settled(new, b, role)), None, None
     mine, own, other, arrow = (b, new, old, "to") if b is not None else (a, old, new, "from")
-    other_level = _level(other, mine, role)
+    entry = other.coverage.entry(_subject(mine), role=role, topic=mine.topic)
+    other_level = entry.level if entry is not None else None
     own_settled = _states_settled(own, mine, role)
     if not own_settled and _on_topic(other, mine, role):
         return ("elaborated_in_from" if arrow == "to" else "elaborated_in_to"), None, None
@@ -514,7 +511,6 @@ def _pair_class(old: Policy, new: Policy, pair: Pair, role: str | None) -> tuple
         if not own_settled:
             return f"only_in_{arrow}", "full_unsettled", None
         return ("added" if arrow == "to" else "removed"), None, None
-    entry = other.coverage.entry(_subject(mine), role=role, topic=mine.topic)
     speaks = mine.topic != "other" and _speaks_of(other, mine)
     if other_level == "deferred" and entry is not None and entry.own_list and speaks:
         # A list of its own beside the deferral that speaks of the topic: ZZ 2024 §5.1 sets its GLI
@@ -557,11 +553,9 @@ def _mentions_for(policy: Policy, statement: Statement, role: str | None) -> boo
 def _speaks_to(statement: Statement, role: str | None) -> bool:
     """An insurer's provision speaks to every role; a participant criterion to the referrer; a
     requirement on providers to the roles it applies to."""
-    if isinstance(statement, Provision):
-        return True
-    if statement.kind == "participant":
+    if isinstance(statement, Requirement) and statement.kind == "participant":
         return role in (None, "referrer")
-    return applies_to_role(statement, role)
+    return _addresses(statement, role)
 
 
 def statement_items(old: Policy, new: Policy) -> list[DiffItem]:
